@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { RetryPolicy } from './transport';
+
+/** The "Request Options" every calling operation offers: timeout and retries. */
+export const requestOptionsField: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 3,
+			description:
+				'How many times a call refused as temporary (429, 503, or a 502/504/connection reset on calls that are safe to repeat) is sent again, with backoff',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30,
+			description: 'How long to wait for the CRM to answer a call',
+		},
+	],
+};
+
+export function readRequestOptions(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): { timeoutMs?: number; retry?: Partial<RetryPolicy> } {
+	const options = this.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
+	const out: { timeoutMs?: number; retry?: Partial<RetryPolicy> } = {};
+	if (typeof options.timeout === 'number' && options.timeout > 0) out.timeoutMs = options.timeout * 1000;
+	if (typeof options.maxRetries === 'number' && options.maxRetries >= 0) out.retry = { maxRetries: options.maxRetries };
+	return out;
+}

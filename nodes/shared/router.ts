@@ -1,0 +1,83 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { sanitizeError } from './errors';
+import { redactValue, secretsOf } from './redact';
+import type { NodeRuntime, OperationResult } from './types';
+
+function isExecutionData(value: unknown): value is INodeExecutionData {
+	return !!value && typeof value === 'object' && 'json' in value && typeof (value as IDataObject).json === 'object';
+}
+
+function toItems(result: OperationResult, itemIndex: number, secrets: string[]): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((entry) => {
+		const item: INodeExecutionData = isExecutionData(entry) ? { ...entry } : { json: entry as IDataObject };
+		item.json = redactValue(item.json, secrets);
+		item.pairedItem = { item: itemIndex };
+		return item;
+	});
+}
+
+/**
+ * The one per-item loop of every node in this package: dispatches each input
+ * item to its resource/operation, pairs every output item with its input,
+ * and with "Continue On Fail" turns a failing item into an error item while
+ * the others go on. Errors never carry a credential secret.
+ */
+export async function routeItems(this: IExecuteFunctions, runtime: NodeRuntime): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const secrets = runtime.credentialType
+		? secretsOf(await this.getCredentials(runtime.credentialType).catch(() => undefined), runtime.secretFields ?? [])
+		: [];
+	const results: INodeExecutionData[][] = items.map(() => []);
+
+	// Items are grouped by operation (resource and operation may be expressions).
+	const groups = new Map<string, number[]>();
+	for (let i = 0; i < items.length; i++) {
+		const key = `${this.getNodeParameter('resource', i) as string}\u0000${this.getNodeParameter('operation', i) as string}`;
+		groups.set(key, [...(groups.get(key) ?? []), i]);
+	}
+
+	const fail = (itemIndex: number, error: unknown): void => {
+		const clean = sanitizeError(this.getNode(), error, secrets, itemIndex);
+		if (!this.continueOnFail()) throw clean;
+		const json: IDataObject = { error: clean.message };
+		if (clean.description) json.description = clean.description;
+		const httpCode = (clean as { httpCode?: string | null }).httpCode;
+		if (httpCode) json.httpCode = httpCode;
+		results[itemIndex] = [{ json, pairedItem: { item: itemIndex } }];
+	};
+
+	for (const [key, indexes] of groups) {
+		const [resource, operationName] = key.split('\u0000');
+		const operation = runtime.operations[resource]?.[operationName];
+		if (!operation) {
+			const error = new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not known to this node`);
+			for (const i of indexes) fail(i, error);
+			continue;
+		}
+		if (operation.executeBatch) {
+			let outcomes: Array<OperationResult | Error>;
+			try {
+				outcomes = await operation.executeBatch.call(this, indexes);
+			} catch (error) {
+				for (const i of indexes) fail(i, error);
+				continue;
+			}
+			indexes.forEach((itemIndex, n) => {
+				const outcome = outcomes[n];
+				if (outcome instanceof Error) fail(itemIndex, outcome);
+				else results[itemIndex] = toItems(outcome, itemIndex, secrets);
+			});
+			continue;
+		}
+		for (const itemIndex of indexes) {
+			try {
+				results[itemIndex] = toItems(await operation.execute.call(this, itemIndex), itemIndex, secrets);
+			} catch (error) {
+				fail(itemIndex, error);
+			}
+		}
+	}
+	return [results.flat()];
+}

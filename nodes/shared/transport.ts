@@ -1,0 +1,181 @@
+import { sleep } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { vendorError } from './errors';
+import { acquireToken } from './rateLimiter';
+
+export type CrmContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
+
+export interface RetryPolicy {
+	/** How many times a failed call is sent again (0 = never). */
+	maxRetries: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 400, maxDelayMs: 10_000 };
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface CrmRequest {
+	crm: string;
+	credentialType: string;
+	method: IHttpRequestMethods;
+	url: string;
+	qs?: IDataObject;
+	headers?: IDataObject;
+	body?: URLSearchParams | IDataObject | IDataObject[] | string;
+	/**
+	 * True when sending the call twice is harmless (reads, upserts the CRM dedupes).
+	 * False for creates: a call the server may have received (502, 504, connection
+	 * reset, timeout) is then never sent again.
+	 */
+	idempotent: boolean;
+	timeoutMs?: number;
+	retry?: Partial<RetryPolicy>;
+	rateLimit?: { key: string; perSecond: number; burst?: number };
+	itemIndex?: number;
+	secrets?: string[];
+}
+
+export interface CrmResponse {
+	statusCode: number;
+	headers: IDataObject;
+	/** The body as text, whatever the content type. */
+	body: string;
+	/** How many times the call was sent again before this answer. */
+	retries: number;
+}
+
+// Statuses that say "not processed, try later": safe to resend even a create.
+const RETRY_ALWAYS = new Set([429, 503]);
+// Gateway statuses: the CRM behind may have processed the call.
+const RETRY_IF_IDEMPOTENT = new Set([502, 504]);
+// Network errors where the request never reached the server.
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+// Network errors after which the server may have received the request.
+const MAYBE_SENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+
+function errorCode(error: unknown): string | undefined {
+	let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
+		if (typeof current.message === 'string') {
+			if (/timeout of \d+ms exceeded|timed? ?out/i.test(current.message)) return 'ETIMEDOUT';
+			if (/socket hang up/i.test(current.message)) return 'ECONNRESET';
+			const m = current.message.match(/\b(E[A-Z]{4,})\b/);
+			if (m) return m[1];
+		}
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+function bodyText(body: unknown): string {
+	if (body === undefined || body === null) return '';
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
+	return JSON.stringify(body);
+}
+
+function retryAfterMs(headers: IDataObject, maxMs: number): number | undefined {
+	const raw = headers['retry-after'] ?? headers['Retry-After'];
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	const seconds = Number(raw);
+	if (Number.isFinite(seconds)) return Math.min(Math.max(0, seconds * 1000), maxMs);
+	const at = Date.parse(String(raw));
+	return Number.isFinite(at) ? Math.min(Math.max(0, at - Date.now()), maxMs) : undefined;
+}
+
+function backoffMs(attempt: number, policy: RetryPolicy): number {
+	const exp = policy.baseDelayMs * 2 ** attempt;
+	return Math.min(policy.maxDelayMs, Math.round(exp / 2 + Math.random() * (exp / 2)));
+}
+
+/**
+ * The one place every node sends HTTP: n8n's request helper with the node's
+ * credential, the CRM's rate limit, a timeout, and retries that never duplicate
+ * a create. Returns the final answer whatever its status; the CRM's own
+ * transport decodes it. Throws a clean, secret-free error on network failure.
+ */
+export async function crmRequest(this: CrmContext, request: CrmRequest): Promise<CrmResponse> {
+	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...(request.retry ?? {}) };
+	const node = this.getNode();
+	let retries = 0;
+	for (let attempt = 0; ; attempt++) {
+		if (request.rateLimit) {
+			await acquireToken(request.rateLimit.key, request.rateLimit.perSecond, request.rateLimit.burst);
+		}
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: request.url,
+			qs: request.qs,
+			headers: { ...(request.headers ?? {}) },
+			// URLSearchParams must be rebuilt per attempt: authentication may append to it.
+			body: request.body instanceof URLSearchParams ? new URLSearchParams(request.body) : request.body,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			encoding: 'text',
+			json: false,
+			timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		};
+		let response: { statusCode: number; headers: IDataObject; body: unknown };
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				request.credentialType,
+				options,
+			)) as typeof response;
+		} catch (error) {
+			const code = errorCode(error);
+			const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
+			const maybeSent = code === undefined || MAYBE_SENT_CODES.has(code);
+			const canRetry = attempt < policy.maxRetries && (neverSent || (maybeSent && code !== undefined && request.idempotent));
+			if (canRetry) {
+				retries++;
+				await sleep(backoffMs(attempt, policy));
+				continue;
+			}
+			const timeout = code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT';
+			const what = timeout
+				? `no answer within ${Math.round((request.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`
+				: `connection failed (${code ?? 'unknown network error'})`;
+			const notResent =
+				!request.idempotent && maybeSent
+					? ' The request may have reached the server, so it was not sent again to avoid a duplicate.'
+					: '';
+			throw vendorError(node, request.crm, `${what} on ${request.method} ${new URL(request.url).pathname}.${notResent}`, {
+				itemIndex: request.itemIndex,
+				secrets: request.secrets,
+				description: retries ? `Sent ${retries + 1} times.` : undefined,
+			});
+		}
+		const statusCode = Number(response.statusCode);
+		const headers = (response.headers ?? {}) as IDataObject;
+		const retryable = RETRY_ALWAYS.has(statusCode) || (RETRY_IF_IDEMPOTENT.has(statusCode) && request.idempotent);
+		if (retryable && attempt < policy.maxRetries) {
+			retries++;
+			await sleep(retryAfterMs(headers, policy.maxDelayMs * 3) ?? backoffMs(attempt, policy));
+			continue;
+		}
+		return { statusCode, headers, body: bodyText(response.body), retries };
+	}
+}
+
+/** Text of an HTML or plain error page, shortened for an error message. */
+export function shortText(text: string, max = 300): string {
+	const plain = text
+		.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return plain.length > max ? `${plain.slice(0, max)}...` : plain;
+}

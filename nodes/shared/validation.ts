@@ -1,0 +1,45 @@
+import type { INode } from 'n8n-workflow';
+import { inputError } from './errors';
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
+
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+export function assertEmail(node: INode, field: string, value: unknown, itemIndex?: number): void {
+	if (isBlank(value)) return;
+	if (typeof value !== 'string' || !EMAIL.test(value)) {
+		throw inputError(node, field, `"${String(value)}" is not a valid email address. Expected the form name@domain.com`, itemIndex);
+	}
+}
+
+export function assertInteger(node: INode, field: string, value: unknown, itemIndex?: number): void {
+	if (isBlank(value)) return;
+	if (!/^-?\d+$/.test(String(value))) {
+		throw inputError(node, field, `"${String(value)}" is not a whole number. Expected digits only, e.g. 1`, itemIndex);
+	}
+}
+
+/** Doc rules of the form "at least one of these fields is required". */
+export function assertOneOf(node: INode, fields: Record<string, unknown>, rule: string, itemIndex?: number): void {
+	if (Object.values(fields).every(isBlank)) {
+		const names = Object.keys(fields).join(' or ');
+		throw inputError(node, names, `at least one is required (${rule})`, itemIndex);
+	}
+}
+
+/** A value as the string a form or XML field carries: booleans as 1/0, numbers as digits. */
+export function toFieldString(value: unknown): string {
+	if (typeof value === 'boolean') return value ? '1' : '0';
+	if (value === null || value === undefined) return '';
+	if (typeof value === 'object') return JSON.stringify(value);
+	return String(value);
+}
+
+/** Drops empty values, so optional fields left blank are not sent. */
+export function compact<T extends Record<string, unknown>>(fields: T): Partial<T> {
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(fields)) if (!isBlank(value)) out[key] = value;
+	return out as Partial<T>;
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// `npm run lint`: the rules of n8n's community package scanner
+// (@n8n/scan-community-package 0.32: @n8n/eslint-plugin-community-nodes
+// recommended, no-console, and eslint-plugin-n8n-nodes-base's community,
+// credentials and nodes rulesets), applied the way the scanner applies them:
+//   1. to the sources: package.json, nodes/** and credentials/**
+//   2. to the packed tarball: its compiled .js files and its package.json
+// Inline `eslint-disable` comments are ignored, as the scanner ignores them.
+// Options: --source-only (skip the tarball leg, no build needed).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { defineConfig } from 'eslint/config';
+import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
+import tsParser from '@typescript-eslint/parser';
+import n8nNodesPlugin from 'eslint-plugin-n8n-nodes-base';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sourceOnly = process.argv.includes('--source-only');
+
+const config = defineConfig(
+	n8nCommunityNodesPlugin.configs.recommended,
+	{ rules: { 'no-console': 'error' } },
+	{ plugins: { 'n8n-nodes-base': n8nNodesPlugin } },
+	{ files: ['package.json'], rules: { ...n8nNodesPlugin.configs.community.rules } },
+	{
+		files: ['**/credentials/**/*.ts'],
+		rules: {
+			...n8nNodesPlugin.configs.credentials.rules,
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
+		},
+	},
+	{
+		files: ['**/nodes/**/*.ts'],
+		rules: {
+			...n8nNodesPlugin.configs.nodes.rules,
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
+		},
+	},
+	{ files: ['**/*.json'], languageOptions: { parser: tsParser } },
+	{ files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+);
+
+async function lint(cwd, patterns, label) {
+	const eslint = new ESLint({ cwd, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: config });
+	const files = [];
+	const walk = (dir) => {
+		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+			const full = path.join(dir, entry.name);
+			if (entry.isDirectory()) {
+				if (entry.name !== 'node_modules') walk(full);
+			} else if (patterns.test(path.relative(cwd, full))) files.push(full);
+		}
+	};
+	walk(cwd);
+	const results = await eslint.lintFiles(files);
+	const errors = results.reduce((n, r) => n + r.errorCount, 0);
+	const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+	const formatted = await (await eslint.loadFormatter('stylish')).format(results);
+	if (formatted.trim()) console.log(formatted);
+	console.log(`lint ${label}: ${files.length} files, ${errors} errors, ${warnings} warnings`);
+	return errors;
+}
+
+let errors = await lint(root, /^(package\.json|(nodes|credentials)\/.*\.(js|ts|json))$/, 'sources');
+if (!sourceOnly) {
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-leads-lint-'));
+	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: root, encoding: 'utf8' });
+	const tarball = path.join(tmp, out.trim().split('\n').pop());
+	const unpacked = path.join(tmp, 'package');
+	execFileSync('tar', ['-xzf', tarball, '-C', tmp]);
+	errors += await lint(unpacked, /^(package\.json|.*\.js)$/, `tarball ${path.basename(tarball)}`);
+	fs.rmSync(tmp, { recursive: true, force: true });
+}
+process.exit(errors ? 1 : 0);
