@@ -5,7 +5,7 @@
 //   GET  /__sim/log            -> the request log (method, path, query, headers, raw body, parsed body, status)
 //   POST /__sim/reset          -> clears log, state and faults
 //   POST /__sim/faults         -> {path?: substring, kind, times?: n, delayMs?, status?, retryAfter?}
-//        kinds: 'status' (answer `status`, default 503), 'reset' (destroy the socket),
+//        kinds: 'status' (answer `status`, default 503; `echo: true` repeats the request in the page), 'reset' (destroy the socket),
 //               'timeout' (never answer), 'malformed' (truncated / HTML body), 'slow' (delay then answer)
 //   GET  /__sim/state          -> the simulator's state, for assertions
 const http = require('http');
@@ -118,7 +118,11 @@ function createSimulator(spec) {
 			if (fault.kind === 'status') {
 				entry.status = fault.status || 503;
 				const headers = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-				return send(res, entry.status, fault.body || '<html><body>Service Unavailable</body></html>', 'text/html', headers);
+				// `echo` plays a careless server that repeats the request (secrets included) in its error page.
+				const page = fault.echo
+					? `<html><body>Error processing ${req.method} ${req.url} with ${raw.toString('utf8')}</body></html>`
+					: fault.body || '<html><body>Service Unavailable</body></html>';
+				return send(res, entry.status, page, 'text/html', headers);
 			}
 			if (fault.kind === 'malformed') {
 				entry.status = 200;

@@ -63,17 +63,29 @@ const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHO
 // Network errors after which the server may have received the request.
 const MAYBE_SENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
 
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host name lookup failed',
+	EHOSTUNREACH: 'host unreachable',
+	ENETUNREACH: 'network unreachable',
+	ECONNRESET: 'connection reset by the server',
+	EPIPE: 'connection closed while sending',
+};
+
 function errorCode(error: unknown): string | undefined {
-	let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
+	let current = error as { code?: unknown; httpCode?: unknown; cause?: unknown; message?: unknown; errorResponse?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
+		for (const candidate of [current.code, current.httpCode]) {
+			if (typeof candidate === 'string' && /^E[A-Z_]+$/.test(candidate)) return candidate;
+		}
 		if (typeof current.message === 'string') {
 			if (/timeout of \d+ms exceeded|timed? ?out/i.test(current.message)) return 'ETIMEDOUT';
 			if (/socket hang up/i.test(current.message)) return 'ECONNRESET';
 			const m = current.message.match(/\b(E[A-Z]{4,})\b/);
 			if (m) return m[1];
 		}
-		current = current.cause as typeof current;
+		current = (current.cause ?? current.errorResponse) as typeof current;
 	}
 	return undefined;
 }
@@ -145,9 +157,10 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 				continue;
 			}
 			const timeout = code === 'ETIMEDOUT' || code === 'ECONNABORTED' || code === 'ESOCKETTIMEDOUT';
+			// Words, not codes: n8n's NodeApiError replaces a message containing a code like ECONNRESET.
 			const what = timeout
 				? `no answer within ${Math.round((request.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`
-				: `connection failed (${code ?? 'unknown network error'})`;
+				: `connection failed (${NETWORK_WORDS[code ?? ''] ?? 'network error'})`;
 			const notResent =
 				!request.idempotent && maybeSent
 					? ' The request may have reached the server, so it was not sent again to avoid a duplicate.'

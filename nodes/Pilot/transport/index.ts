@@ -79,7 +79,6 @@ export async function pilotPost(
 		throw vendorError(this.getNode(), 'Pilot', `${String(parsed.message ?? 'Error')} - ${detail}`, {
 			httpCode: response.statusCode,
 			itemIndex,
-			description: 'Pilot answered success: false.',
 		});
 	}
 	return { success: true, message: String(parsed.message ?? ''), data: (parsed.data ?? {}) as IDataObject | string };

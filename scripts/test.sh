@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The one test command (README, `npm test`, .ci/run): sets up what a fresh machine
+# lacks, then build + lint (scanner rules) + unit tests + e2e tests in a real n8n
+# installed from the packed tarball. Ends with a summary line "N passed, N failed".
+#   E2E=0 bash scripts/test.sh   -> skip the e2e tests (quick local loop)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+OUT="${TEST_OUTPUT_DIR:-test-output}"
+mkdir -p "$OUT"
+step() { echo; echo "=== $*"; }
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "installing dev dependencies (npm ci --ignore-scripts)"
+  npm ci --ignore-scripts --no-audit --no-fund || exit 1
+fi
+
+status=0
+step "build"
+npm run build --silent || exit 1
+
+step "lint (n8n community package scanner rules, sources and packed tarball)"
+lint_out=$(node scripts/lint.mjs 2>&1); lint_rc=$?
+echo "$lint_out" | tail -n 30
+[ $lint_rc -eq 0 ] || status=1
+
+step "typecheck (tests included)"
+npx tsc -p tsconfig.json --noEmit || status=1
+
+step "unit tests (jest, against the simulators over HTTP)"
+npx jest --config jest.config.js --json --outputFile="$OUT/unit.json" 2>&1 | tail -n 60
+unit_pass=$(node -e "try{const r=require('./$OUT/unit.json');console.log(r.numPassedTests)}catch{console.log(0)}")
+unit_fail=$(node -e "try{const r=require('./$OUT/unit.json');console.log(r.numFailedTests + (r.numRuntimeErrorTestSuites||0))}catch{console.log(1)}")
+
+e2e_pass=0; e2e_fail=0
+if [ "${E2E:-1}" != "0" ]; then
+  step "e2e tests (real n8n 2.41.1, package installed from its tarball)"
+  bash scripts/install-n8n.sh 2 >/dev/null || { echo "n8n install failed"; exit 1; }
+  node --test --test-concurrency=1 \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$OUT/e2e.tap" \
+    test/e2e/*.e2e.test.js
+  e2e_pass=$(grep -E '^# pass ' "$OUT/e2e.tap" | awk '{print $3}' | tail -1); e2e_pass=${e2e_pass:-0}
+  e2e_fail=$(grep -E '^# fail ' "$OUT/e2e.tap" | awk '{print $3}' | tail -1); e2e_fail=${e2e_fail:-1}
+fi
+
+passed=$((unit_pass + e2e_pass))
+failed=$((unit_fail + e2e_fail))
+echo
+echo "unit: ${unit_pass} passed, ${unit_fail} failed; e2e: ${e2e_pass} passed, ${e2e_fail} failed; lint: $( [ $lint_rc -eq 0 ] && echo '0 errors' || echo 'ERRORS')"
+echo "${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

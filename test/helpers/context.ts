@@ -1,0 +1,211 @@
+// A real-HTTP execution context for unit tests: the node code runs as in n8n,
+// its calls go over real HTTP to the simulators (never to mocked functions).
+// It implements the part of IExecuteFunctions our nodes use, with n8n's
+// semantics for credentials (`authenticate`), request options and errors.
+import http from 'http';
+import https from 'https';
+import { NodeApiError } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	JsonObject,
+} from 'n8n-workflow';
+
+export interface RunOptions {
+	/** Node parameters, the same for every item, or per item (what expressions would give). */
+	parameters: IDataObject | ((itemIndex: number) => IDataObject);
+	items?: IDataObject[];
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	credentialTypes?: Record<string, ICredentialType>;
+	continueOnFail?: boolean;
+	timezone?: string;
+	nodeName?: string;
+	nodeType?: string;
+}
+
+export interface SentRequest {
+	method: string;
+	url: string;
+}
+
+function getPath(source: IDataObject, path: string): unknown {
+	let current: unknown = source;
+	for (const part of path.split('.')) {
+		if (current === null || typeof current !== 'object' || !(part in (current as IDataObject))) return undefined;
+		current = (current as IDataObject)[part];
+	}
+	return current;
+}
+
+function resolveExpression(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+	if (typeof value !== 'string' || !value.startsWith('={{')) return value;
+	const m = value.match(/^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/);
+	if (m) return credentials[m[1]];
+	throw new Error(`test context cannot resolve expression ${value}`);
+}
+
+/** Applies a credential's `authenticate` as n8n's CredentialsHelper does. */
+async function authenticate(
+	type: ICredentialType | undefined,
+	credentials: ICredentialDataDecryptedObject,
+	options: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const auth = type?.authenticate;
+	if (!auth) return options;
+	if (typeof auth === 'function') return await auth(credentials, options);
+	if (auth.type === 'generic') {
+		for (const [outer, props] of Object.entries(auth.properties)) {
+			const target = ((options as unknown as IDataObject)[outer] ?? {}) as IDataObject;
+			for (const [k, v] of Object.entries(props as IDataObject)) target[k] = resolveExpression(v, credentials) as string;
+			(options as unknown as IDataObject)[outer] = target;
+		}
+	}
+	return options;
+}
+
+function serializeQs(qs: IDataObject | undefined): string {
+	if (!qs) return '';
+	const params = new URLSearchParams();
+	for (const [k, v] of Object.entries(qs)) {
+		if (v === undefined) continue;
+		if (Array.isArray(v)) for (const x of v) params.append(`${k}[]`, String(x));
+		else params.append(k, String(v));
+	}
+	const s = params.toString();
+	return s ? s : '';
+}
+
+/** Sends the request as n8n's axios-based httpRequest would. */
+export async function sendHttp(options: IHttpRequestOptions): Promise<{ body: unknown; headers: IDataObject; statusCode: number }> {
+	const base = options.baseURL ? options.baseURL.replace(/\/+$/, '') : '';
+	const url = new URL(base ? `${base}/${options.url.replace(/^\/+/, '')}` : options.url);
+	const query = serializeQs(options.qs as IDataObject | undefined);
+	if (query) url.search = url.search ? `${url.search}&${query}` : query;
+	const headers: Record<string, string> = {};
+	for (const [k, v] of Object.entries(options.headers ?? {})) headers[k.toLowerCase()] = String(v);
+	let payload: Buffer | undefined;
+	const body = options.body as unknown;
+	if (body instanceof URLSearchParams) {
+		payload = Buffer.from(body.toString());
+		headers['content-type'] ??= 'application/x-www-form-urlencoded';
+	} else if (typeof body === 'string') {
+		payload = Buffer.from(body);
+	} else if (Buffer.isBuffer(body)) {
+		payload = body;
+	} else if (body && typeof body === 'object') {
+		if (headers['content-type'] === 'application/x-www-form-urlencoded') {
+			payload = Buffer.from(new URLSearchParams(body as Record<string, string>).toString());
+		} else {
+			payload = Buffer.from(JSON.stringify(body));
+			headers['content-type'] ??= 'application/json';
+		}
+	}
+	if (payload && (options.method ?? 'GET') !== 'GET') headers['content-length'] = String(payload.length);
+	const client = url.protocol === 'https:' ? https : http;
+	return await new Promise((resolve, reject) => {
+		const req = client.request(url, { method: options.method ?? 'GET', headers, agent: false }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c: Buffer) => chunks.push(c));
+			res.on('error', reject);
+			res.on('end', () => {
+				const text = Buffer.concat(chunks).toString('utf8');
+				const statusCode = res.statusCode ?? 0;
+				if (!options.ignoreHttpStatusErrors && statusCode >= 400) {
+					const error = Object.assign(new Error(`Request failed with status code ${statusCode}`), { status: statusCode, response: { data: text } });
+					return reject(error);
+				}
+				let parsed: unknown = text;
+				if (options.encoding !== 'text' && options.encoding !== 'arraybuffer') {
+					try {
+						parsed = JSON.parse(text);
+					} catch {
+						parsed = text;
+					}
+				}
+				const out = options.returnFullResponse ? { body: parsed, headers: res.headers as IDataObject, statusCode } : { body: parsed, headers: {}, statusCode };
+				resolve(options.returnFullResponse ? out : (parsed as never));
+			});
+		});
+		if (options.timeout) {
+			req.setTimeout(options.timeout, () => {
+				req.destroy(Object.assign(new Error(`timeout of ${options.timeout}ms exceeded`), { code: 'ECONNABORTED' }));
+			});
+		}
+		req.on('error', reject);
+		if (payload && (options.method ?? 'GET') !== 'GET') req.write(payload);
+		req.end();
+	});
+}
+
+export interface RunResult {
+	output: INodeExecutionData[];
+	error?: Error;
+}
+
+export function createExecuteContext(options: RunOptions): IExecuteFunctions {
+	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
+	const node: INode = {
+		id: 'test-node',
+		name: options.nodeName ?? 'Node',
+		type: options.nodeType ?? 'n8n-nodes-crm-leads.test',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const paramsFor = (i: number): IDataObject =>
+		typeof options.parameters === 'function' ? options.parameters(i) : options.parameters;
+	const context = {
+		getInputData: () => items,
+		getNode: () => node,
+		continueOnFail: () => options.continueOnFail ?? false,
+		getTimezone: () => options.timezone ?? 'UTC',
+		getNodeParameter(name: string, itemIndex: number, fallback?: unknown) {
+			const value = getPath(paramsFor(itemIndex), name);
+			if (value === undefined) {
+				if (arguments.length >= 3) return fallback;
+				throw new Error(`Could not get parameter "${name}"`);
+			}
+			return value;
+		},
+		async getCredentials(type: string) {
+			const data = options.credentials?.[type];
+			if (!data) throw new Error(`Node "${node.name}" does not have any credentials of type "${type}" set`);
+			return { ...data };
+		},
+		logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+		helpers: {
+			async httpRequestWithAuthentication(this: unknown, type: string, request: IHttpRequestOptions) {
+				const credentials = options.credentials?.[type];
+				if (!credentials) throw new Error(`no credentials of type ${type}`);
+				const authed = await authenticate(options.credentialTypes?.[type], credentials, { ...request });
+				try {
+					return await sendHttp(authed);
+				} catch (error) {
+					// n8n wraps every failure of this helper in a NodeApiError (request-helpers/authentication).
+					throw new NodeApiError(node, error as JsonObject);
+				}
+			},
+			async prepareBinaryData(buffer: Buffer, fileName?: string, mimeType?: string) {
+				return { data: buffer.toString('base64'), fileName, mimeType: mimeType ?? 'application/octet-stream', fileSize: String(buffer.length) };
+			},
+		},
+	};
+	return context as unknown as IExecuteFunctions;
+}
+
+/** Runs a node's execute() with the given options; returns its first output, or the error it threw. */
+export async function runNode(nodeType: INodeType, options: RunOptions): Promise<RunResult> {
+	const context = createExecuteContext({ nodeName: nodeType.description.defaults.name, ...options });
+	try {
+		const result = await nodeType.execute!.call(context);
+		return { output: (result as INodeExecutionData[][])[0] };
+	} catch (error) {
+		return { output: [], error: error as Error };
+	}
+}

@@ -1,0 +1,30 @@
+// Starts simulators for a test file on free ports and gives typed access to them.
+/* eslint-disable @typescript-eslint/no-require-imports */
+export interface LoggedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: Record<string, string>;
+	rawBody: string;
+	body: Record<string, unknown>;
+	status: number | null;
+	fault: string | null;
+	at: number;
+}
+
+export interface Simulator {
+	url: string;
+	log: LoggedRequest[];
+	state: Record<string, unknown> & { [k: string]: any };
+	start(port?: number): Promise<Simulator>;
+	stop(): Promise<void>;
+	reset(): void;
+	addFault(fault: Record<string, unknown>): void;
+}
+
+export function pilotSimulator(): Simulator {
+	const { createPilotSimulator } = require('../../sandbox/pilot');
+	return createPilotSimulator();
+}
+
+export const PILOT_APP_KEY: string = require('../../sandbox/pilot').PILOT_APP_KEY;

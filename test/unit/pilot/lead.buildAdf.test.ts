@@ -1,0 +1,163 @@
+import { Pilot } from '../../../nodes/Pilot/Pilot.node';
+import { parseAdfXml } from '../../../nodes/Pilot/helpers/adf';
+import { runNode } from '../../helpers/context';
+
+const node = new Pilot();
+
+const build = (additionalFields: Record<string, unknown>, adfOptions: Record<string, unknown> = {}) =>
+	runNode(node, { parameters: { resource: 'lead', operation: 'buildAdf', additionalFields, adfOptions }, timezone: 'America/Argentina/Buenos_Aires' });
+
+// Every tag of the doc's two ADF templates, in order (path of each element).
+const TEMPLATE_TAGS = [
+	'adf/prospect/requestdate',
+	'adf/prospect/vehicle/id',
+	'adf/prospect/vehicle/year',
+	'adf/prospect/vehicle/brand',
+	'adf/prospect/vehicle/make',
+	'adf/prospect/vehicle/model',
+	'adf/prospect/vehicle/vin',
+	'adf/prospect/vehicle/stock',
+	'adf/prospect/vehicle/trim',
+	'adf/prospect/vehicle/price',
+	'adf/prospect/customer/contact/name',
+	'adf/prospect/customer/contact/name',
+	'adf/prospect/customer/contact/name',
+	'adf/prospect/customer/contact/email',
+	'adf/prospect/customer/contact/phone',
+	'adf/prospect/customer/contact/cellphone',
+	'adf/prospect/customer/contact/international_phone',
+	'adf/prospect/customer/contact/address/street',
+	'adf/prospect/customer/contact/address/city',
+	'adf/prospect/customer/contact/address/province',
+	'adf/prospect/customer/contact/address/regioncode',
+	'adf/prospect/customer/contact/address/postalcode',
+	'adf/prospect/customer/contact/address/country',
+	'adf/prospect/customer/comments',
+	'adf/prospect/vendor/vendorname',
+	'adf/prospect/vendor/contact/name',
+	'adf/prospect/vendor/contact/email',
+	'adf/prospect/vendor/contact/phone',
+	'adf/prospect/provider/name',
+	'adf/prospect/provider/service',
+	'adf/prospect/provider/notification_email',
+	'adf/prospect/provider/debug',
+	'adf/prospect/provider/url',
+	'adf/format/formtype',
+	'adf/format/formversion',
+	'adf/format/key',
+];
+
+function leafPaths(xml: string): string[] {
+	const stack: string[] = [];
+	const leaves: string[] = [];
+	const re = /<(\/?)([a-z_]+)[^>]*?(\/?)>/g;
+	let last = '';
+	let m: RegExpExecArray | null;
+	const body = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').replace(/<\?[^>]*\?>/g, '');
+	while ((m = re.exec(body))) {
+		if (m[1]) {
+			if (last === m[2]) leaves.push(stack.join('/'));
+			stack.pop();
+			last = '';
+		} else {
+			stack.push(m[2]);
+			last = m[2];
+		}
+	}
+	return leaves;
+}
+
+describe('Pilot lead:buildAdf', () => {
+	it('builds the complete ADF document with every tag, blank when empty', async () => {
+		const { output, error } = await build({ pilot_firstname: 'Ana', pilot_email: 'ana@example.com' });
+		expect(error).toBeUndefined();
+		const adf = output[0].json.adf as string;
+		expect(adf.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<?adf version="1.0"?>\n<adf>')).toBe(true);
+		expect(leafPaths(adf)).toEqual(TEMPLATE_TAGS);
+		expect(adf).toContain('<model></model>');
+		expect(adf).toContain('<price type="asking"></price>');
+		expect(adf).toContain('<formtype>pilot</formtype>');
+		expect(adf).toContain('<formversion>1</formversion>');
+		expect(adf).toContain('<key></key>');
+		expect(adf).toContain('<debug>0</debug>');
+		expect(adf).toMatch(/<requestdate>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}<\/requestdate>/);
+	});
+
+	it('maps the pilot_* fields to their ADF tags, comments in CDATA', async () => {
+		const { output } = await build(
+			{
+				pilot_firstname: 'Ana',
+				pilot_lastname: 'García',
+				pilot_second_lastname: 'Ruiz',
+				pilot_email: 'ana@example.com',
+				pilot_phone: '1147899000',
+				pilot_cellphone: '1160403456',
+				pilot_car_brand: 'PEUGEOT',
+				pilot_car_modelo: '207',
+				pilot_address_street: 'Av. Corrientes',
+				pilot_addresss_number: '1234',
+				pilot_city: 'CABA',
+				pilot_province: 'Buenos Aires',
+				pilot_address_postal_code: 'C1043',
+				pilot_country: 'Argentina',
+				pilot_notes: "I'm interested in buying a Ford Fiesta",
+				pilot_vendor_name: 'Concesionario Sur',
+				pilot_vendor_email: 'ventas@sur.com',
+				pilot_vendor_phone: '1140000000',
+				pilot_provider_service: 'Landing Venta Ford Fiesta',
+				pilot_provider_url: 'https://www.misitio.com/landing.php?a=1&b=2',
+				notification_email: 'copy@example.com',
+				debug: true,
+			},
+			{ providerName: 'proveedor de datos' },
+		);
+		const adf = output[0].json.adf as string;
+		expect(adf).toContain('<name part="full">Ana García Ruiz</name>');
+		expect(adf).toContain('<name part="first">Ana</name>');
+		expect(adf).toContain('<name part="last">García Ruiz</name>');
+		expect(adf).toContain('<brand>PEUGEOT</brand>');
+		expect(adf).toContain('<make>PEUGEOT</make>');
+		expect(adf).toContain('<street>Av. Corrientes 1234</street>');
+		expect(adf).toContain("<comments><![CDATA[I'm interested in buying a Ford Fiesta]]></comments>");
+		expect(adf).toContain('<url><![CDATA[https://www.misitio.com/landing.php?a=1&b=2]]></url>');
+		expect(adf).toContain('<name>proveedor de datos</name>');
+		expect(adf).toContain('<debug>1</debug>');
+		expect(parseAdfXml(adf)).toMatchObject({
+			pilot_firstname: 'Ana',
+			pilot_lastname: 'García Ruiz',
+			pilot_email: 'ana@example.com',
+			pilot_car_brand: 'PEUGEOT',
+			pilot_notes: "I'm interested in buying a Ford Fiesta",
+			pilot_provider_url: 'https://www.misitio.com/landing.php?a=1&b=2',
+			notification_email: 'copy@example.com',
+		});
+		expect(output[0].json.subject).toBe('New contact of Ana García');
+	});
+
+	it('escapes hostile values so the XML stays well-formed and the values come back exact', async () => {
+		const hostile = `<script>&"'</script> ]]> 🚗 Ñ`;
+		const { output } = await build({ pilot_firstname: hostile, pilot_notes: hostile, pilot_city: 'a\u0001b' });
+		const adf = output[0].json.adf as string;
+		expect(adf).toContain('<name part="first">&lt;script&gt;&amp;&quot;&apos;&lt;/script&gt; ]]&gt; 🚗 Ñ</name>');
+		expect(adf).toContain('<comments><![CDATA[<script>&"\'</script> ]]]]><![CDATA[> 🚗 Ñ]]></comments>');
+		const back = parseAdfXml(adf);
+		expect(back).toBeDefined();
+		expect(back!.pilot_firstname).toBe(hostile.trim());
+		expect(back!.pilot_notes).toBe(hostile.trim());
+		expect(back!.pilot_city).toBe('ab');
+	});
+
+	it('outputs the ADF as a binary attachment for the Send Email node', async () => {
+		const { output } = await build({ pilot_firstname: 'Ana' }, { binaryPropertyName: 'attachment', fileName: 'ana.xml', subject: 'Lead Ana' });
+		const binary = output[0].binary!.attachment;
+		expect(binary.fileName).toBe('ana.xml');
+		expect(binary.mimeType).toBe('application/xml');
+		expect(Buffer.from(binary.data, 'base64').toString('utf8')).toBe(output[0].json.adf);
+		expect(output[0].json.subject).toBe('Lead Ana');
+	});
+
+	it('checks the emails it writes', async () => {
+		const { error } = await build({ pilot_email: 'nope' });
+		expect(error?.message).toMatch(/Email \(pilot_email\): "nope" is not a valid email address/);
+	});
+});
