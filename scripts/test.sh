@@ -10,8 +10,8 @@ mkdir -p "$OUT"
 step() { echo; echo "=== $*"; }
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "installing dev dependencies (npm ci --ignore-scripts)"
-  npm ci --ignore-scripts --no-audit --no-fund || exit 1
+  step "installing dev dependencies (npm install --ignore-scripts; npm ci rejects the lock file over other platforms' optional packages)"
+  npm install --ignore-scripts --no-audit --no-fund || exit 1
 fi
 
 status=0

@@ -162,8 +162,8 @@ class N8nInstance {
 	}
 
 	/** `n8n start` on a free port; resolves when /healthz/readiness answers 200. */
-	async start() {
-		this.port = await freePort();
+	async start({ port } = {}) {
+		this.port = port || (await freePort());
 		const brokerPort = await freePort();
 		this.process = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, 'start'], {
 			env: this.env({ N8N_PORT: String(this.port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
