@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { sanitizeError } from './errors';
 import { redactValue, secretsOf } from './redact';
+import { cachedCredentials } from './transport';
 import type { NodeRuntime, OperationResult } from './types';
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
@@ -27,7 +28,7 @@ function toItems(result: OperationResult, itemIndex: number, secrets: string[]):
 export async function routeItems(this: IExecuteFunctions, runtime: NodeRuntime): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const secrets = runtime.credentialType
-		? secretsOf(await this.getCredentials(runtime.credentialType).catch(() => undefined), runtime.secretFields ?? [])
+		? secretsOf(await cachedCredentials.call(this, runtime.credentialType).catch(() => undefined), runtime.secretFields ?? [])
 		: [];
 	const results: INodeExecutionData[][] = items.map(() => []);
 

@@ -1,5 +1,6 @@
 import { sleep } from 'n8n-workflow';
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -43,6 +44,8 @@ export interface CrmRequest {
 	rateLimit?: { key: string; perSecond: number; burst?: number };
 	itemIndex?: number;
 	secrets?: string[];
+	/** The decrypted credential, when the caller has it: n8n then does not decrypt it again. */
+	credentials?: ICredentialDataDecryptedObject;
 }
 
 export interface CrmResponse {
@@ -145,6 +148,9 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 				this,
 				request.credentialType,
 				options,
+				request.credentials
+					? { credentialsDecrypted: { id: 'execution', name: request.credentialType, type: request.credentialType, data: request.credentials } }
+					: undefined,
 			)) as typeof response;
 		} catch (error) {
 			const code = errorCode(error);
@@ -191,4 +197,20 @@ export function shortText(text: string, max = 300): string {
 		.replace(/\s+/g, ' ')
 		.trim();
 	return plain.length > max ? `${plain.slice(0, max)}...` : plain;
+}
+
+// One decryption per credential type per node run: n8n decrypts on every
+// getCredentials() call, which costs more than the HTTP call to a fast CRM.
+const credentialCache = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();
+
+export async function cachedCredentials(this: CrmContext, type: string): Promise<ICredentialDataDecryptedObject> {
+	let byType = credentialCache.get(this);
+	if (!byType) credentialCache.set(this, (byType = new Map()));
+	let pending = byType.get(type);
+	if (!pending) {
+		pending = this.getCredentials(type);
+		byType.set(type, pending);
+		pending.catch(() => byType!.delete(type));
+	}
+	return await pending;
 }

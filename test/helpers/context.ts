@@ -180,8 +180,14 @@ export function createExecuteContext(options: RunOptions): IExecuteFunctions {
 		},
 		logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
 		helpers: {
-			async httpRequestWithAuthentication(this: unknown, type: string, request: IHttpRequestOptions) {
-				const credentials = options.credentials?.[type];
+			async httpRequestWithAuthentication(
+				this: unknown,
+				type: string,
+				request: IHttpRequestOptions,
+				additional?: { credentialsDecrypted?: { data?: ICredentialDataDecryptedObject } },
+			) {
+				// As n8n: decrypted credentials handed in are used instead of loading them again.
+				const credentials = additional?.credentialsDecrypted?.data ?? options.credentials?.[type];
 				if (!credentials) throw new Error(`no credentials of type ${type}`);
 				const authed = await authenticate(options.credentialTypes?.[type], credentials, { ...request });
 				try {

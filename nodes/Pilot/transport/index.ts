@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { vendorError } from '../../shared/errors';
-import { crmRequest, shortText } from '../../shared/transport';
+import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
 import type { RetryPolicy } from '../../shared/transport';
 
 export const PILOT_CREDENTIAL = 'pilotApi';
@@ -36,7 +36,7 @@ export async function pilotPost(
 	itemIndex: number,
 	options: { timeoutMs?: number; retry?: Partial<RetryPolicy> } = {},
 ): Promise<PilotAnswer> {
-	const credentials = await this.getCredentials(PILOT_CREDENTIAL, itemIndex);
+	const credentials = await cachedCredentials.call(this, PILOT_CREDENTIAL);
 	const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
 	if (!/^https?:\/\//i.test(baseUrl)) {
 		throw vendorError(this.getNode(), 'Pilot', 'the credential\'s Base URL must start with http:// or https://', { itemIndex });
@@ -50,6 +50,7 @@ export async function pilotPost(
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 		body,
 		idempotent: false,
+		credentials,
 		itemIndex,
 		timeoutMs: options.timeoutMs,
 		retry: options.retry,
