@@ -19,6 +19,15 @@ export const requestOptionsField: INodeProperties = {
 				'How many times a call refused as temporary (429, 503, or a 502/504/connection reset on calls that are safe to repeat) is sent again, with backoff',
 		},
 		{
+			displayName: 'Parallel Requests',
+			name: 'parallelRequests',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: 5,
+			description:
+				'How many input items are sent to the CRM at the same time. Output order and item pairing do not change; set 1 to send one item after the other.',
+		},
+		{
 			displayName: 'Timeout (Seconds)',
 			name: 'timeout',
 			type: 'number',

@@ -39,9 +39,10 @@ export async function routeItems(this: IExecuteFunctions, runtime: NodeRuntime):
 		groups.set(key, [...(groups.get(key) ?? []), i]);
 	}
 
+	const continueOnFail = this.continueOnFail();
 	const fail = (itemIndex: number, error: unknown): void => {
 		const clean = sanitizeError(this.getNode(), error, secrets, itemIndex);
-		if (!this.continueOnFail()) throw clean;
+		if (!continueOnFail) throw clean;
 		const json: IDataObject = { error: clean.message };
 		if (clean.description) json.description = clean.description;
 		const httpCode = (clean as { httpCode?: string | null }).httpCode;
@@ -72,12 +73,28 @@ export async function routeItems(this: IExecuteFunctions, runtime: NodeRuntime):
 			});
 			continue;
 		}
-		for (const itemIndex of indexes) {
-			try {
-				results[itemIndex] = toItems(await operation.execute.call(this, itemIndex), itemIndex, secrets);
-			} catch (error) {
-				fail(itemIndex, error);
+		const parallel = operation.parallel
+			? Math.max(1, Math.min(50, Number(this.getNodeParameter('requestOptions.parallelRequests', indexes[0], 5)) || 1))
+			: 1;
+		// A pool of `parallel` workers takes items in order. Without Continue On Fail, the
+		// first failure stops new items from starting; the lowest failing item is reported.
+		let next = 0;
+		const failures: Array<{ itemIndex: number; error: unknown }> = [];
+		const worker = async () => {
+			while (next < indexes.length && failures.length === 0) {
+				const itemIndex = indexes[next++];
+				try {
+					results[itemIndex] = toItems(await operation.execute.call(this, itemIndex), itemIndex, secrets);
+				} catch (error) {
+					if (continueOnFail) fail(itemIndex, error);
+					else failures.push({ itemIndex, error });
+				}
 			}
+		};
+		await Promise.all(Array.from({ length: Math.min(parallel, indexes.length) }, worker));
+		if (failures.length) {
+			const first = failures.reduce((a, b) => (b.itemIndex < a.itemIndex ? b : a));
+			fail(first.itemIndex, first.error);
 		}
 	}
 	return [results.flat()];

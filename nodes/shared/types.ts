@@ -8,6 +8,11 @@ export interface ItemOperation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
 	executeBatch?: undefined;
+	/**
+	 * True when items may be sent concurrently (as n8n's HTTP Request node does);
+	 * the user sets how many with Request Options > Parallel Requests.
+	 */
+	parallel?: boolean;
 }
 
 /**

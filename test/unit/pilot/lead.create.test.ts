@@ -205,15 +205,39 @@ describe('Pilot lead:create', () => {
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(3);
 		expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(output[0].json.id).toBe(8855);
 		expect(output[1].json.error).toMatch(/Email \(pilot_email\): "broken@" is not a valid email address/);
-		expect(output[2].json.id).toBe(8856);
-		expect(sim.log.map((r) => r.body.pilot_firstname)).toEqual(['Lead 0', 'Lead 2']);
+		const idByName = new Map((sim.state.leads as Array<{ id: number; pilot_firstname: string }>).map((l) => [l.pilot_firstname, l.id]));
+		expect(output[0].json.id).toBe(idByName.get('Lead 0'));
+		expect(output[2].json.id).toBe(idByName.get('Lead 2'));
+		expect(sim.log.map((r) => r.body.pilot_firstname).sort()).toEqual(['Lead 0', 'Lead 2']);
 	});
 
-	it('without Continue On Fail, stops at the failing item with its index', async () => {
-		const { error } = await run((i) => (i === 1 ? lead({ pilot_contact_type_id: '' }) : lead()), { items: [{}, {}, {}] });
+	it('without Continue On Fail and one request at a time, stops at the failing item with its index', async () => {
+		const oneByOne = (i: number) => ({ ...(i === 1 ? lead({ pilot_contact_type_id: '' }) : lead()), requestOptions: { parallelRequests: 1 } });
+		const { error } = await run(oneByOne, { items: [{}, {}, {}] });
 		expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
 		expect(sim.log).toHaveLength(1);
+	});
+
+	it('without Continue On Fail and parallel requests, reports the failing item and starts no new item after it', async () => {
+		const items = Array.from({ length: 20 }, (_, i) => ({ i }));
+		const { error } = await run((i) => (i === 1 ? lead({ pilot_contact_type_id: '' }) : lead({}, { pilot_firstname: `P${i}` })), { items });
+		expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
+		expect(sim.log.length).toBeGreaterThanOrEqual(1);
+		expect(sim.log.length).toBeLessThan(6);
+	});
+
+	it('sends items in parallel and keeps output order and pairing', async () => {
+		const items = Array.from({ length: 20 }, (_, i) => ({ i }));
+		sim.addFault({ kind: 'slow', delayMs: 300, times: 5 });
+		const { output, error } = await run((i) => lead({}, { pilot_firstname: `Lead ${i}` }), { items });
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(20);
+		expect(output.map((o) => o.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
+		const idByName = new Map((sim.state.leads as Array<{ id: number; pilot_firstname: string }>).map((l) => [l.pilot_firstname, l.id]));
+		expect(output.map((o) => o.json.id)).toEqual(items.map((_, i) => idByName.get(`Lead ${i}`)));
+		// The five slow answers overlapped: the first five requests all arrived before any answer.
+		const firstFive = sim.log.slice(0, 5).map((r) => r.at);
+		expect(Math.max(...firstFive) - Math.min(...firstFive)).toBeLessThan(250);
 	});
 });

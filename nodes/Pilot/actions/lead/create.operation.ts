@@ -17,6 +17,9 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
+// Independent creates: sent concurrently (Request Options > Parallel Requests).
+export const parallel = true;
+
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['create'] } }, properties);
 
 /** POST webhooks/welcome.php, action=create (doc "API Restful starting point"). */

@@ -95,6 +95,9 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
+// Independent creates: sent concurrently (Request Options > Parallel Requests).
+export const parallel = true;
+
 export const description = updateDisplayOptions({ show: { resource: ['survey'], operation: ['create'] } }, properties);
 
 /** POST webhooks/survey.php, action=create. */
