@@ -1,0 +1,122 @@
+// The shared transport, through a minimal node, against a simulator over HTTP:
+// which failures are retried, which never are, Retry-After, and the rate limiter.
+import type { ICredentialType, IDataObject, IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
+import { routeItems } from '../../../nodes/shared/router';
+import { crmRequest } from '../../../nodes/shared/transport';
+import type { CrmRequest } from '../../../nodes/shared/transport';
+import { runNode } from '../../helpers/context';
+import { pilotSimulator } from '../../helpers/sims';
+import type { Simulator } from '../../helpers/sims';
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await pilotSimulator().start(0);
+});
+afterAll(async () => sim.stop());
+beforeEach(() => {
+	sim.reset();
+	resetRateLimiters();
+});
+
+class NoAuth implements ICredentialType {
+	name = 'noAuth';
+	displayName = 'None';
+	properties = [];
+}
+
+/** A node whose one operation sends the request given as parameters and outputs {statusCode, retries}. */
+class TransportNode implements INodeType {
+	description = { displayName: 'T', name: 't', defaults: { name: 'T' }, properties: [] } as unknown as INodeTypeDescription;
+	async execute(this: IExecuteFunctions) {
+		return await routeItems.call(this, {
+			operations: {
+				call: {
+					send: {
+						description: [],
+						parallel: true,
+						async execute(this: IExecuteFunctions, itemIndex: number) {
+							const request = this.getNodeParameter('request', itemIndex) as unknown as Partial<CrmRequest>;
+							const r = await crmRequest.call(this, { crm: 'Test', credentialType: 'noAuth', method: 'GET', url: '', idempotent: true, itemIndex, ...request } as CrmRequest);
+							return { statusCode: r.statusCode, retries: r.retries } as IDataObject;
+						},
+					},
+				},
+			},
+		});
+	}
+}
+
+const send = (request: Partial<CrmRequest>, items = 1, parallelRequests = 5) =>
+	runNode(new TransportNode(), {
+		parameters: { resource: 'call', operation: 'send', request: { url: `${sim.url}/thing`, retry: { baseDelayMs: 10 }, ...request } as unknown as IDataObject, requestOptions: { parallelRequests } },
+		items: Array.from({ length: items }, () => ({})),
+		credentials: { noAuth: {} },
+		credentialTypes: { noAuth: new NoAuth() },
+	});
+
+describe('shared transport', () => {
+	it.each([502, 503, 504, 429])('retries a call that is safe to repeat after a %i', async (status) => {
+		sim.addFault({ kind: 'status', status });
+		const { output } = await send({ idempotent: true });
+		expect(sim.log.map((r) => r.status)).toEqual([status, 404]);
+		expect(output[0].json).toEqual({ statusCode: 404, retries: 1 });
+	});
+
+	it('retries a call that is safe to repeat after a connection reset', async () => {
+		sim.addFault({ kind: 'reset' });
+		const { output } = await send({ idempotent: true });
+		expect(sim.log).toHaveLength(2);
+		expect(output[0].json.retries).toBe(1);
+	});
+
+	it.each([502, 504])('never re-sends a create after a %i', async (status) => {
+		sim.addFault({ kind: 'status', status });
+		const { output } = await send({ idempotent: false, method: 'POST' });
+		expect(sim.log).toHaveLength(1);
+		expect(output[0].json).toEqual({ statusCode: status, retries: 0 });
+	});
+
+	it.each([503, 429])('re-sends a create refused with %i (the server did not process it)', async (status) => {
+		sim.addFault({ kind: 'status', status });
+		const { output } = await send({ idempotent: false, method: 'POST' });
+		expect(sim.log.map((r) => r.status)).toEqual([status, 404]);
+		expect(output[0].json.retries).toBe(1);
+	});
+
+	it('never retries another 4xx', async () => {
+		sim.addFault({ kind: 'status', status: 400 });
+		const { output } = await send({ idempotent: true });
+		expect(sim.log).toHaveLength(1);
+		expect(output[0].json).toEqual({ statusCode: 400, retries: 0 });
+	});
+
+	it('stops after Max Retries and returns the last answer', async () => {
+		sim.addFault({ kind: 'status', status: 503, times: 10 });
+		const { output } = await send({ retry: { maxRetries: 2, baseDelayMs: 5 } });
+		expect(sim.log).toHaveLength(3);
+		expect(output[0].json).toEqual({ statusCode: 503, retries: 2 });
+	});
+
+	it('waits the Retry-After the server asks for', async () => {
+		sim.addFault({ kind: 'status', status: 429, retryAfter: 1 });
+		await send({});
+		expect(sim.log).toHaveLength(2);
+		expect(sim.log[1].at - sim.log[0].at).toBeGreaterThanOrEqual(950);
+	});
+
+	it('retries even a create when the connection was refused (nothing was sent), then says so', async () => {
+		const { error } = await send({ idempotent: false, method: 'POST', url: 'http://127.0.0.1:9/x', retry: { maxRetries: 2, baseDelayMs: 5 } });
+		expect(error?.message).toBe('Test: connection failed (connection refused) on POST /x.');
+		expect((error as { description?: string }).description).toBe('Sent 3 times.');
+	});
+
+	it('keeps the rate limit across items sent in parallel', async () => {
+		await send({ rateLimit: { key: 'account-1', perSecond: 20, burst: 1 } }, 10, 10);
+		expect(sim.log).toHaveLength(10);
+		const times = sim.log.map((r) => r.at).sort((a, b) => a - b);
+		// 10 calls at 20/s with no burst: 9 gaps of 50 ms at least.
+		expect(times[9] - times[0]).toBeGreaterThanOrEqual(9 * 50 - 15);
+		for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(35);
+	});
+});
