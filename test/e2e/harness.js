@@ -182,6 +182,19 @@ class N8nInstance {
 		throw new Error(`n8n did not become ready:\n${this.logs.slice(-4000)}`);
 	}
 
+	/** Sets up the owner (a fresh n8n wants one) and logs in; returns headers for /rest calls. */
+	async ownerSession(owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1' }) {
+		const base = { 'content-type': 'application/json', 'browser-id': 'crm-leads-e2e' };
+		await request('POST', `${this.url}/rest/owner/setup`, { headers: base, body: owner });
+		const login = await request('POST', `${this.url}/rest/login`, {
+			headers: base,
+			body: { email: owner.email, emailOrLdapLoginId: owner.email, password: owner.password },
+		});
+		const cookie = [].concat(login.headers['set-cookie'] || []).map((c) => c.split(';')[0]).join('; ');
+		if (login.status !== 200 || !cookie) throw new Error(`login failed: ${login.status} ${login.text.slice(0, 300)}`);
+		return { ...base, cookie };
+	}
+
 	get url() {
 		return `http://127.0.0.1:${this.port}`;
 	}

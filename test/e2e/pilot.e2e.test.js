@@ -266,6 +266,28 @@ describe(`Pilot Solution in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball ins
 			assert.equal(recorder.received.length, before);
 		});
 
+		it("the credential test (n8n's Test button) reaches Pilot with debug=1 and tells a wrong key", async () => {
+			const headers = await n8n.ownerSession();
+			const test = (appKey) =>
+				request('POST', `${n8n.url}/rest/credentials/test`, {
+					headers,
+					body: { credentials: { id: 'pilotSim', name: 'Pilot simulator', type: 'pilotApi', data: { appKey, baseUrl: sim.url } } },
+				});
+			const leadsBefore = sim.state.leads.length;
+			const good = await test(PILOT_APP_KEY);
+			assert.equal(good.status, 200, good.text);
+			assert.equal(good.json.data.status, 'OK', good.text);
+			const probe = sim.log.filter((r) => r.body.pilot_firstname === 'n8n credential test');
+			assert.equal(probe.length, 1);
+			assert.equal(probe[0].body.debug, '1');
+			assert.equal(probe[0].body.appkey, PILOT_APP_KEY);
+			assert.equal(sim.state.leads.length, leadsBefore, 'testing created no lead');
+			const bad = await test(WRONG_KEY);
+			assert.equal(bad.json.data.status, 'Error');
+			assert.match(bad.json.data.message, /Pilot rejected the App Key/);
+			assert.ok(!bad.text.includes(WRONG_KEY));
+		});
+
 		it('refuses malformed bodies with 400 and a clear message, starting no execution', async () => {
 			const before = recorder.received.length;
 			// XML n8n cannot parse never reaches the node: n8n answers 422 itself, as for broken JSON.
