@@ -102,7 +102,8 @@ async function checkSubmissions(ctx: IWebhookFunctions, submissions: Submission[
 		const s = submissions[n];
 		const index = submissions.length > 1 ? `submission ${n + 1}: ` : '';
 		if (checkAppKey) {
-			const given = String(s.fields.appkey ?? s.fields.key ?? '');
+			// Webhook submissions carry `appkey` (doc "Parameters Description"); ADF emails carry <format><key>.
+			const given = String((s.submissionType === 'adf' ? s.fields.key : s.fields.appkey) ?? '');
 			if (!given) return refuse(401, `${index}The appkey required parameter was not configured`);
 			if (!expectedKey || !sameSecret(given, expectedKey)) return refuse(401, `${index}The appkey is not valid`);
 		}
@@ -209,7 +210,8 @@ export class PilotTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		const items = (submissions as Submission[]).map((s) => {
-			const { appkey: _appkey, key: _key, action: _action, ...fields } = s.fields;
+			const { appkey: _appkey, action: _action, ...fields } = s.fields;
+			if (s.submissionType === 'adf') delete fields.key;
 			return { json: { submissionType: s.submissionType, ...fields } };
 		});
 		answer(200, true, 'Success', {
