@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, `npm test`, .ci/run): sets up what a fresh machine
-# lacks, then build + lint (scanner rules) + unit tests + e2e tests in a real n8n
-# installed from the packed tarball. Ends with a summary line "N passed, N failed".
+# lacks, then build + lint (scanner rules) + unit tests + e2e tests in real n8n 2.41.1
+# and 1.123.81, the package installed from its packed tarball. Ends with a summary line "N passed, N failed".
 #   E2E=0 bash scripts/test.sh   -> skip the e2e tests (quick local loop)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -33,14 +33,18 @@ unit_fail=$(node -e "try{const r=require('./$OUT/unit.json');console.log(r.numFa
 
 e2e_pass=0; e2e_fail=0
 if [ "${E2E:-1}" != "0" ]; then
-  step "e2e tests (real n8n 2.41.1, package installed from its tarball)"
-  bash scripts/install-n8n.sh 2 >/dev/null || { echo "n8n install failed"; exit 1; }
-  node --test --test-concurrency=1 \
-    --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=tap --test-reporter-destination="$OUT/e2e.tap" \
-    test/e2e/*.e2e.test.js
-  e2e_pass=$(grep -E '^# pass ' "$OUT/e2e.tap" | awk '{print $3}' | tail -1); e2e_pass=${e2e_pass:-0}
-  e2e_fail=$(grep -E '^# fail ' "$OUT/e2e.tap" | awk '{print $3}' | tail -1); e2e_fail=${e2e_fail:-1}
+  # n8n 2.41.1 (Node 24) and the newest 1.x (1.123.81, the machine's Node 20).
+  for major in ${E2E_MAJORS:-2 1}; do
+    step "e2e tests (real n8n ${major}.x, package installed from its tarball)"
+    bash scripts/install-n8n.sh "$major" >/dev/null || { echo "n8n ${major}.x install failed"; exit 1; }
+    E2E_N8N_MAJOR=$major node --test --test-concurrency=1 \
+      --test-reporter=spec --test-reporter-destination=stdout \
+      --test-reporter=tap --test-reporter-destination="$OUT/e2e-n8n${major}.tap" \
+      test/e2e/*.e2e.test.js
+    p=$(grep -E '^# pass ' "$OUT/e2e-n8n${major}.tap" | awk '{print $3}' | tail -1)
+    f=$(grep -E '^# fail ' "$OUT/e2e-n8n${major}.tap" | awk '{print $3}' | tail -1)
+    e2e_pass=$((e2e_pass + ${p:-0})); e2e_fail=$((e2e_fail + ${f:-1}))
+  done
 fi
 
 passed=$((unit_pass + e2e_pass))
