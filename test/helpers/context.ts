@@ -215,3 +215,53 @@ export async function runNode(nodeType: INodeType, options: RunOptions): Promise
 		return { output: [], error: error as Error };
 	}
 }
+
+export interface TriggerContextOptions {
+	/** Node parameters (no item index for polls and dropdowns). */
+	parameters: IDataObject;
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	credentialTypes?: Record<string, ICredentialType>;
+	/** The workflow static data of the node; pass the same object across polls (n8n keeps it between polls). */
+	staticData?: IDataObject;
+	mode?: 'trigger' | 'manual';
+	timezone?: string;
+	pollBudgetMs?: number;
+}
+
+/**
+ * A real-HTTP IPollFunctions (for poll()) or ILoadOptionsFunctions (for loadOptions /
+ * listSearch), sharing the request helper of createExecuteContext.
+ */
+export function createTriggerContext(options: TriggerContextOptions) {
+	const staticData = options.staticData ?? {};
+	const exec = createExecuteContext({
+		parameters: options.parameters,
+		credentials: options.credentials,
+		credentialTypes: options.credentialTypes,
+		timezone: options.timezone,
+	}) as unknown as { helpers: IDataObject; getNode: () => INode; getCredentials: (t: string) => Promise<ICredentialDataDecryptedObject> };
+	return {
+		getNode: exec.getNode,
+		getCredentials: exec.getCredentials,
+		getTimezone: () => options.timezone ?? 'UTC',
+		getMode: () => options.mode ?? 'trigger',
+		getWorkflowStaticData: () => staticData,
+		getNodeParameter(name: string, fallback?: unknown) {
+			const value = getPath(options.parameters, name);
+			if (value === undefined) {
+				if (arguments.length >= 2) return fallback;
+				throw new Error(`Could not get parameter "${name}"`);
+			}
+			return value;
+		},
+		getCurrentNodeParameter: (name: string) => getPath(options.parameters, name),
+		getCurrentNodeParameters: () => options.parameters,
+		...(options.pollBudgetMs !== undefined ? { getPollBudgetMs: () => options.pollBudgetMs } : {}),
+		logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+		helpers: {
+			...exec.helpers,
+			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+		},
+		staticData,
+	};
+}
