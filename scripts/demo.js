@@ -17,9 +17,11 @@ async function main() {
 	for (const [name, s] of Object.entries(sims)) console.log(`  ${name.padEnd(14)} ${s.url}`);
 
 	const n8n = new N8nInstance({ major: 2 });
-	await n8n.importCredentials([
-		{ id: 'demoPilot', name: 'Pilot (simulator)', type: 'pilotApi', data: { appKey: sims.pilot.secrets.appKey, baseUrl: sims.pilot.url } },
-	]);
+	// One credential per simulator, id demo<Name> (the examples refer to these ids).
+	const title = (name) => name.charAt(0).toUpperCase() + name.slice(1);
+	await n8n.importCredentials(
+		Object.entries(sims).map(([name, s]) => ({ id: `demo${title(name)}`, name: `${title(name)} (simulator)`, ...s.credential })),
+	);
 	const dir = path.join(__dirname, '..', 'examples');
 	const workflows = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
 	await n8n.importWorkflows(workflows);

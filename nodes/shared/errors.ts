@@ -10,7 +10,8 @@ export function vendorError(
 	options: { httpCode?: number; description?: string; itemIndex?: number; secrets?: string[] } = {},
 ): NodeApiError {
 	const secrets = options.secrets ?? [];
-	const clean = redactText(`${crm}: ${message}`, secrets);
+	// "Econtract rejected ..." needs no "Econtract: " before it.
+	const clean = redactText(message.startsWith(`${crm} `) ? message : `${crm}: ${message}`, secrets);
 	const description = options.description ? redactText(options.description, secrets) : undefined;
 	const response: JsonObject = { message: clean };
 	if (options.httpCode) response.httpCode = String(options.httpCode);

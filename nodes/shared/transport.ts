@@ -46,6 +46,14 @@ export interface CrmRequest {
 	secrets?: string[];
 	/** The decrypted credential, when the caller has it: n8n then does not decrypt it again. */
 	credentials?: ICredentialDataDecryptedObject;
+	/**
+	 * The credential logs in through n8n's preAuthentication (an expirable token, SML).
+	 * n8n renews the token only when the call THROWS a 401: a 401 answer is sent once
+	 * more letting it throw, so n8n logs in again and retries; the answer of that
+	 * attempt (even an error) is returned as usual. A failure that is no network error
+	 * (the login itself refused) keeps its own message.
+	 */
+	renewAuthOn401?: boolean;
 }
 
 export interface CrmResponse {
@@ -101,6 +109,20 @@ function bodyText(body: unknown): string {
 	return JSON.stringify(body);
 }
 
+/** Status and body of an HTTP error n8n threw (axios error, or NodeApiError wrapping one). */
+function thrownAnswer(error: unknown): { statusCode: number; headers: IDataObject; body: unknown } | undefined {
+	let current = error as { httpCode?: unknown; status?: unknown; response?: { status?: unknown; data?: unknown; body?: unknown; headers?: unknown }; cause?: unknown; errorResponse?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		const status = Number(current.response?.status ?? current.status);
+		if (Number.isInteger(status) && status >= 400) {
+			return { statusCode: status, headers: (current.response?.headers ?? {}) as IDataObject, body: current.response?.data ?? current.response?.body ?? '' };
+		}
+		current = (current.cause ?? current.errorResponse) as typeof current;
+	}
+	const httpCode = Number((error as { httpCode?: unknown } | undefined)?.httpCode);
+	return Number.isInteger(httpCode) && httpCode >= 400 ? { statusCode: httpCode, headers: {}, body: '' } : undefined;
+}
+
 function retryAfterMs(headers: IDataObject, maxMs: number): number | undefined {
 	const raw = headers['retry-after'] ?? headers['Retry-After'];
 	if (raw === undefined || raw === null || raw === '') return undefined;
@@ -125,6 +147,7 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...(request.retry ?? {}) };
 	const node = this.getNode();
 	let retries = 0;
+	let renewing = false;
 	for (let attempt = 0; ; attempt++) {
 		if (request.rateLimit) {
 			await acquireToken(request.rateLimit.key, request.rateLimit.perSecond, request.rateLimit.burst);
@@ -137,7 +160,7 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 			// URLSearchParams must be rebuilt per attempt: authentication may append to it.
 			body: request.body instanceof URLSearchParams ? new URLSearchParams(request.body) : request.body,
 			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
+			ignoreHttpStatusErrors: !renewing,
 			encoding: 'text',
 			json: false,
 			timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -153,7 +176,17 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 					: undefined,
 			)) as typeof response;
 		} catch (error) {
+			if (renewing) {
+				// The renewed attempt failed: its HTTP answer goes back to the CRM's own decoding.
+				const answer = thrownAnswer(error);
+				if (answer) return { statusCode: answer.statusCode, headers: answer.headers, body: bodyText(answer.body), retries };
+			}
 			const code = errorCode(error);
+			if (request.renewAuthOn401 && code === undefined) {
+				// Not a network error: the login (preAuthentication) refused, with the CRM's own words.
+				const message = String((error as { message?: unknown })?.message ?? 'the login failed');
+				throw vendorError(node, request.crm, message, { itemIndex: request.itemIndex, secrets: request.secrets, httpCode: thrownAnswer(error)?.statusCode });
+			}
 			const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
 			const maybeSent = code === undefined || MAYBE_SENT_CODES.has(code);
 			const canRetry = attempt < policy.maxRetries && (neverSent || (maybeSent && code !== undefined && request.idempotent));
@@ -179,6 +212,10 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 		}
 		const statusCode = Number(response.statusCode);
 		const headers = (response.headers ?? {}) as IDataObject;
+		if (statusCode === 401 && request.renewAuthOn401 && !renewing) {
+			renewing = true;
+			continue;
+		}
 		const retryable = RETRY_ALWAYS.has(statusCode) || (RETRY_IF_IDEMPOTENT.has(statusCode) && request.idempotent);
 		if (retryable && attempt < policy.maxRetries) {
 			retries++;

@@ -146,7 +146,10 @@ class N8nInstance {
 	 */
 	async executeBatch(ids) {
 		const snapshot = fs.mkdtempSync(path.join(this.userFolder, 'snapshot-'));
-		const output = await this.cli(['execute-batch', `--ids=${ids.join(',')}`, `--snapshot=${snapshot}`, '--retries=0'], { allowFailure: true });
+		// A single id without a comma is taken for a file name by n8n: pass the ids in a file.
+		const idsFile = path.join(snapshot, 'ids.txt');
+		fs.writeFileSync(idsFile, ids.join(','));
+		const output = await this.cli(['execute-batch', `--ids=${idsFile}`, `--snapshot=${snapshot}`, '--retries=0'], { allowFailure: true });
 		const runs = {};
 		for (const id of ids) {
 			const file = path.join(snapshot, `${id}-snapshot.json`);

@@ -47,7 +47,30 @@ function resolveExpression(value: unknown, credentials: ICredentialDataDecrypted
 	if (typeof value !== 'string' || !value.startsWith('={{')) return value;
 	const m = value.match(/^=\{\{\s*\$credentials\.(\w+)\s*\}\}$/);
 	if (m) return credentials[m[1]];
+	// A template of several credential values, e.g. '={{$credentials.scheme}} {{$credentials.token}}'.
+	if (/^=(?:[^{}]*\{\{\s*\$credentials\.\w+\s*\}\})+[^{}]*$/.test(value)) {
+		return value.slice(1).replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_all, name: string) => String(credentials[name] ?? ''));
+	}
 	throw new Error(`test context cannot resolve expression ${value}`);
+}
+
+/**
+ * n8n's CredentialsHelper.preAuthentication: when the credential type has a
+ * `preAuthentication` and a hidden `expirable` property, calls it when that property
+ * is empty (or `expired`) and merges its output into the credential object.
+ */
+async function preAuthenticate(
+	type: ICredentialType | undefined,
+	credentials: ICredentialDataDecryptedObject,
+	expired: boolean,
+): Promise<void> {
+	const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+	if (!type?.preAuthentication || !expirable) return;
+	const current = credentials[expirable.name];
+	if (!expired && current !== '' && current !== undefined) return;
+	const helpers = { httpRequest: async (options: IHttpRequestOptions) => await sendHttp(options) };
+	const output = await type.preAuthentication.call({ helpers } as never, credentials);
+	if (output[expirable.name] !== undefined) Object.assign(credentials, output);
 }
 
 /** Applies a credential's `authenticate` as n8n's CredentialsHelper does. */
@@ -189,10 +212,22 @@ export function createExecuteContext(options: RunOptions): IExecuteFunctions {
 				// As n8n: decrypted credentials handed in are used instead of loading them again.
 				const credentials = additional?.credentialsDecrypted?.data ?? options.credentials?.[type];
 				if (!credentials) throw new Error(`no credentials of type ${type}`);
-				const authed = await authenticate(options.credentialTypes?.[type], credentials, { ...request });
+				const credentialType = options.credentialTypes?.[type];
 				try {
+					await preAuthenticate(credentialType, credentials, false);
+					const authed = await authenticate(credentialType, credentials, { ...request });
 					return await sendHttp(authed);
 				} catch (error) {
+					// As n8n-core: a thrown 401 with a preAuthentication renews the credential and retries once.
+					const status = (error as { status?: number; response?: { status?: number } }).response?.status ?? (error as { status?: number }).status;
+					if (status === 401 && credentialType?.preAuthentication) {
+						try {
+							await preAuthenticate(credentialType, credentials, true);
+							return await sendHttp(await authenticate(credentialType, credentials, { ...request }));
+						} catch (retryError) {
+							throw new NodeApiError(node, retryError as JsonObject);
+						}
+					}
 					// n8n wraps every failure of this helper in a NodeApiError (request-helpers/authentication).
 					throw new NodeApiError(node, error as JsonObject);
 				}

@@ -1,0 +1,79 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+
+export class PublitracApi implements ICredentialType {
+	name = 'publitracApi';
+
+	displayName = 'PUBLITRAC API';
+
+	icon: Icon = { light: 'file:../nodes/Publitrac/publitrac.svg', dark: 'file:../nodes/Publitrac/publitrac.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-crm-leads/n8n-nodes-crm-leads#publitrac';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Your API key, from Configuration &gt; Account Information in PUBLITRAC',
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Your PUBLITRAC login (PUBLITRAC can create a user for API use only)',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://app.publitrac.com/api',
+			required: true,
+			description: 'The API endpoint; every method is called on this one URL',
+		},
+		{
+			displayName: 'Account Token',
+			name: 'accountToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Your account token, needed only for e-commerce transactions',
+		},
+	];
+
+	// doc "Authentification": the credentials go in the query string of every call. The doc spells
+	// the key both "apikey" (Authentification, Syntaxe) and "apiKey" (every method's example): both are sent.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			qs: {
+				apikey: '={{$credentials.apiKey}}',
+				apiKey: '={{$credentials.apiKey}}',
+				username: '={{$credentials.username}}',
+				password: '={{$credentials.password}}',
+			},
+		},
+	};
+
+	// getCampaigns page 1: a read every account may call.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '',
+			method: 'GET',
+			qs: { method: 'getCampaigns', page: 1 },
+		},
+	};
+}

@@ -1,0 +1,295 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { requestOptionsField } from '../../shared/descriptions';
+
+// Fields several Data Platform actions share. Names are the doc's own field
+// names (doc 2.2.1 "Data structure for the action of adding a new Contact/Account").
+
+export const EMAIL_PHONE_TYPES = ['Work', 'Home', 'Mobile', 'Other'];
+export const ADDRESS_TYPES = ['Work', 'Home', 'Other'];
+export const IM_PROTOCOLS = ['Skype', 'Facebook', 'Yahoo', 'Viber', 'Hangouts', 'Other'];
+// doc 2.2.7 "channel": the channels the doc lists (plus "Contact Form", used in its sample).
+export const TICKET_CHANNELS = ['Email', 'Phone', 'Web Contact Form', 'Contact Form', 'Kite Call', 'Kite Chat', 'Kite Viber', 'Kite Facebook', 'Kite Skype'];
+
+export const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+
+export const text = (displayName: string, name: string, description: string, placeholder?: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	description,
+	...(placeholder ? { placeholder } : {}),
+});
+
+/** `emails` / `phones`: [{type, value}] (doc: 4 types Work, Home, Mobile, Other); company lists carry {value} only. */
+export function typedList(name: 'emails' | 'phones', typed = true): INodeProperties {
+	const isEmail = name === 'emails';
+	const fields: INodeProperties[] = [
+		{
+			displayName: isEmail ? 'Email' : 'Phone Number',
+			name: 'value',
+			type: 'string',
+			default: '',
+			placeholder: isEmail ? 'name@example.com' : '0905000001',
+			description: isEmail ? 'Email address' : 'Phone number',
+		},
+	];
+	if (typed) {
+		fields.unshift({
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: EMAIL_PHONE_TYPES.map((t) => ({ name: t, value: t })),
+			default: 'Work',
+			description: isEmail ? 'Email type' : 'Phone type',
+		});
+	}
+	return {
+		displayName: isEmail ? 'Emails' : 'Phones',
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: isEmail ? 'Add Email' : 'Add Phone',
+		default: {},
+		options: [{ displayName: isEmail ? 'Email' : 'Phone', name: 'values', values: fields }],
+	};
+}
+
+export const addressesField: INodeProperties = {
+	displayName: 'Addresses',
+	name: 'addresses',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Address',
+	default: {},
+	options: [
+		{
+			displayName: 'Address',
+			name: 'values',
+			values: [
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: ADDRESS_TYPES.map((t) => ({ name: t, value: t })),
+					default: 'Work',
+					description: 'Address type (doc: Work, Home, Other)',
+				},
+				text('Street', 'street', 'Street name'),
+				text('City', 'city', 'City name'),
+				text('State', 'state', 'State name'),
+				text('Zip', 'zip', 'Zip code'),
+				{
+					displayName: 'Country',
+					name: 'country',
+					type: 'collection',
+					placeholder: 'Add Country Field',
+					default: {},
+					options: [text('Code', 'code', 'Country code, e.g. VN', 'VN'), text('Name', 'name', 'Country name, e.g. Vietnam', 'Vietnam')],
+				},
+			],
+		},
+	],
+};
+
+export const websitesField: INodeProperties = {
+	displayName: 'Websites',
+	name: 'websites',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Website',
+	default: {},
+	options: [{ displayName: 'Website', name: 'values', values: [text('Website', 'value', 'Website address', 'example.com')] }],
+};
+
+export const imField: INodeProperties = {
+	displayName: 'IM',
+	name: 'im',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add IM Account',
+	default: {},
+	options: [
+		{
+			displayName: 'IM Account',
+			name: 'values',
+			values: [
+				{
+					displayName: 'Protocol',
+					name: 'protocol',
+					type: 'options',
+					options: IM_PROTOCOLS.map((p) => ({ name: p, value: p })),
+					default: 'Skype',
+					description: 'Message type (doc: Skype, Facebook, Yahoo, Viber, Hangouts, Other)',
+				},
+				text('Value', 'value', 'User name or URL for this message type'),
+			],
+		},
+	],
+};
+
+export const cusFieldsField: INodeProperties = {
+	displayName: 'Custom Fields',
+	name: 'cusFields',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Custom Field',
+	default: {},
+	options: [
+		{
+			displayName: 'Custom Field',
+			name: 'values',
+			values: [
+				text('Name', 'name', 'Custom field name as configured in CRM Data Platform', 'Referred By'),
+				{
+					displayName: 'Field Type',
+					name: 'fieldType',
+					type: 'options',
+					options: [
+						{ name: 'Text', value: 'text', description: 'Sent as it is' },
+						{ name: 'Checkbox / Inline Checkbox', value: 'checkbox', description: 'Several values, joined with | as the doc requires' },
+						{ name: 'Date', value: 'date', description: 'Sent as YYYY-MM-DDTHH:mm:ssZ as the doc requires' },
+					],
+					default: 'text',
+					description: 'How the value is written (doc "cusFields")',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					description:
+						'Value of the custom field. Checkbox: values separated by commas or |, or a list. Date: an n8n date or ISO date such as 2019-07-08T00:00:00+07:00.',
+				},
+			],
+		},
+	],
+};
+
+export const permitField: INodeProperties = {
+	displayName: 'Permit',
+	name: 'permit',
+	type: 'collection',
+	placeholder: 'Add Sharing Setting',
+	default: {},
+	description: 'Who may see the record (doc "permit")',
+	options: [
+		{
+			displayName: 'Group',
+			name: 'group',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { status: [3] } },
+			description: 'Name of a group of your CRM organization',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Everybody (1)', value: 1 },
+				{ name: 'Only Me (2)', value: 2 },
+				{ name: 'Me and Group (3)', value: 3 },
+				{ name: 'Me and Users (4)', value: 4 },
+			],
+			default: 1,
+		},
+		{
+			displayName: 'Users',
+			name: 'users',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { status: [4] } },
+			placeholder: 'huy.nguyen@example.com, luyt.ngo@example.com',
+			description: 'Emails of users of your CRM organization, separated by commas',
+		},
+	],
+};
+
+export const genderField: INodeProperties = {
+	displayName: 'Gender',
+	name: 'gender',
+	type: 'options',
+	options: [
+		{ name: 'Male (0)', value: 0 },
+		{ name: 'Female (1)', value: 1 },
+		{ name: 'Other (2)', value: 2 },
+	],
+	default: 2,
+	description: 'Gender (doc default 2: other)',
+};
+
+export const dateOfBirthField: INodeProperties = {
+	displayName: 'Date of Birth',
+	name: 'dateOfBirth',
+	type: 'dateTime',
+	default: '',
+	description: 'Sent as in the doc\'s samples, e.g. "Fri Jan 01 1993 00:00:00 GMT+0700"',
+};
+
+export const extraFieldsJson: INodeProperties = {
+	displayName: 'Extra Fields (JSON)',
+	name: 'extraFieldsJson',
+	type: 'json',
+	default: '{}',
+	description: 'Fields the doc does not list, as a JSON object merged into the action\'s data (e.g. {"contactType": "customer"}); sent as they are',
+};
+
+/** Contact/Account fields of doc 2.2.1, optional for every contact-like action. */
+export function personFields(): INodeProperties[] {
+	return [
+		addressesField,
+		text('Background Info', 'bgInfo', 'More information about the person'),
+		cusFieldsField,
+		dateOfBirthField,
+		typedList('emails'),
+		extraFieldsJson,
+		genderField,
+		imField,
+		text('Last Name', 'lastname', 'Last name'),
+		text('Passport', 'passport', 'Passport or ID number; used to find duplicates'),
+		typedList('phones'),
+		text('Tag', 'tag', 'Tags separated by commas, e.g. tag_1, tag_2'),
+		text('Title', 'title', 'Title'),
+		websitesField,
+	];
+}
+
+/** `type`: 0 Contact (or Lead), 1 Account (doc 2.2.1 "type"). */
+export const recordTypeField = (description: string): INodeProperties => ({
+	displayName: 'Type',
+	name: 'type',
+	type: 'options',
+	options: [
+		{ name: 'Contact (0)', value: 0 },
+		{ name: 'Account (1)', value: 1 },
+	],
+	default: 0,
+	description,
+});
+
+/** The envelope's `senderUser` (doc 2.2: email of a user of the CRM org). */
+export const senderUserField: INodeProperties = {
+	displayName: 'Sender User',
+	name: 'senderUser',
+	type: 'string',
+	default: '',
+	placeholder: 'name@example.com',
+	description: 'Email of a user of your CRM organization that sends the data. Leave empty to use the Default Sender User of the credential.',
+};
+
+/** Request Options with Batch Size; batches go one after the other, so Parallel Requests does not apply. */
+export const batchRequestOptionsField: INodeProperties = {
+	...requestOptionsField,
+	options: [
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			default: 50,
+			description: 'How many input items travel in one POST to the listener (its data array). A failed batch fails only its own items.',
+		},
+		...(requestOptionsField.options ?? []).filter((o) => o.name !== 'parallelRequests'),
+	].sort((a, b) => (a as INodeProperties).displayName.localeCompare((b as INodeProperties).displayName)) as INodeProperties[],
+};

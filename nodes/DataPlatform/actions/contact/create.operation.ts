@@ -1,0 +1,47 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { OperationResult } from '../../../shared/types';
+import { requireText } from '../../helpers/build';
+import { runActions } from '../../transport';
+import { batchRequestOptionsField, permitField, personFields, recordTypeField, senderUserField } from '../common.descriptions';
+import { companyContactField, readContact } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Name of the contact, or of the account',
+	},
+	recordTypeField('Whether to add a contact (0) or an account (1)'),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: personFields(),
+	},
+	companyContactField(false),
+	permitField,
+	senderUserField,
+	batchRequestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);
+
+/** add-contact (doc 2.2.1). Not idempotent: a resent contact would add a history line. */
+export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<OperationResult | Error>> {
+	return await runActions.call(
+		this,
+		itemIndexes,
+		'add-contact',
+		function (ctx) {
+			const name = requireText(ctx, 'Name (name)', this.getNodeParameter('name', ctx.itemIndex, ''));
+			return readContact.call(this, ctx, { name, type: this.getNodeParameter('type', ctx.itemIndex, 0) });
+		},
+		{ idempotent: false },
+	);
+}

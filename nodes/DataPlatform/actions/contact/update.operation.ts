@@ -1,0 +1,64 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { OperationResult } from '../../../shared/types';
+import { assertOneOfBuilt } from '../../helpers/build';
+import { runActions } from '../../transport';
+import { batchRequestOptionsField, byName, permitField, personFields, recordTypeField, senderUserField, text } from '../common.descriptions';
+import { companyContactField, readContact } from './fields';
+
+const LOOKUP_HINT =
+	'Give at least one of Customer ID, Contact ID, Passport, Emails or Phones. The platform finds the record by Customer ID, then Contact ID, then name, then emails, then phones.';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		default: '',
+		placeholder: 'PID-678',
+		description: 'Code of the contact or account in CRM Data Platform',
+		hint: LOOKUP_HINT,
+	},
+	{
+		displayName: 'Contact ID',
+		name: 'contactId',
+		type: 'string',
+		default: '',
+		description: 'ID of the contact in CRM Data Platform',
+	},
+	recordTypeField('Whether to update a contact (0) or an account (1)'),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...personFields(), text('Name', 'name', 'Name of the contact or account; also used to find it')].sort(byName),
+	},
+	companyContactField(true),
+	permitField,
+	senderUserField,
+	batchRequestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, properties);
+
+/** update-contact (doc 2.2.4). An update sent twice changes nothing more: safe to resend. */
+export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<OperationResult | Error>> {
+	return await runActions.call(
+		this,
+		itemIndexes,
+		'update-contact',
+		function (ctx) {
+			const data = readContact.call(this, ctx, {
+				customerId: this.getNodeParameter('customerId', ctx.itemIndex, ''),
+				contactId: this.getNodeParameter('contactId', ctx.itemIndex, ''),
+				type: this.getNodeParameter('type', ctx.itemIndex, 0),
+			});
+			// doc 2.2.4 Note: one of contactId, passport, emails, phones, customerId is required.
+			assertOneOfBuilt(ctx, data, ['contactId', 'passport', 'emails', 'phones', 'customerId'], 'doc 2.2.4: update-contact needs one of them to find the record');
+			return data;
+		},
+		{ idempotent: true },
+	);
+}

@@ -1,0 +1,231 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { inputError, vendorError } from '../../shared/errors';
+import { readRequestOptions } from '../../shared/descriptions';
+import { redactValue, secretsOf } from '../../shared/redact';
+import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
+import type { OperationResult } from '../../shared/types';
+import { assertEmail, isBlank } from '../../shared/validation';
+import type { BuildContext } from '../helpers/build';
+
+export const DATA_PLATFORM_CREDENTIAL = 'dataPlatformApi';
+// The listener URL is the platform's only protection (doc 2.1 step 3): never shown.
+export const DATA_PLATFORM_SECRET_FIELDS = ['listenerUrl'];
+export const DEFAULT_BATCH_SIZE = 50;
+const CRM = 'CRM Data Platform';
+
+export type ActionType = 'add-contact' | 'update-contact' | 'add-lead' | 'update-lead' | 'add-note' | 'add-deal' | 'add-ticket' | 'send-sms';
+
+/** Builds the `data` object of one input item's action; throws an input error before anything is sent. */
+export type ActionBuilder = (this: IExecuteFunctions, ctx: BuildContext) => IDataObject;
+
+/** Every form of the listener URL that could leak it: the shared variants plus host+path and query. */
+export function listenerSecrets(listenerUrl: string): string[] {
+	const out = secretsOf({ listenerUrl }, DATA_PLATFORM_SECRET_FIELDS);
+	try {
+		const url = new URL(listenerUrl);
+		if (url.search.length > 4) out.push(url.search.slice(1), `${url.pathname}${url.search}`);
+		for (const value of url.searchParams.values()) out.push(value, encodeURIComponent(value));
+		if (url.pathname.length > 4) out.push(`${url.host}${url.pathname}`);
+	} catch {
+		// not a URL: the shared variants cover the raw text
+	}
+	return [...new Set(out.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
+}
+
+/** Doc 2.1: the listener is an http(s) URL with its own path. */
+export function checkListenerUrl(value: unknown): string | undefined {
+	if (typeof value !== 'string' || value.trim() === '') return 'the credential has no Listener URL';
+	let url: URL;
+	try {
+		url = new URL(value.trim());
+	} catch {
+		return 'the credential\'s Listener URL is not a URL; copy it from Settings > Other settings > Webhook > Listener';
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'the credential\'s Listener URL must start with https:// (or http://)';
+	if (url.pathname === '/' || url.pathname === '') return 'the credential\'s Listener URL has no path; copy the whole URL of the listener';
+	return undefined;
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+/** The vendor's own words in an answer: `message`, `error`, `errors`, or the text itself. */
+function vendorMessage(answer: unknown, raw: string): string {
+	if (answer && typeof answer === 'object' && !Array.isArray(answer)) {
+		const a = answer as IDataObject;
+		for (const key of ['message', 'error', 'errors', 'msg']) {
+			const v = a[key];
+			if (typeof v === 'string' && v) return v;
+			if (v && typeof v === 'object') return JSON.stringify(v);
+		}
+	}
+	return shortText(raw) || '(empty body)';
+}
+
+const isFailure = (value: unknown): boolean => {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+	const v = value as IDataObject;
+	return v.success === false || v.success === 'false' || v.status === 'error' || v.status === 'failed' || (v.error !== undefined && v.error !== null && v.error !== false && v.success !== true);
+};
+
+/** Per-action answers when the listener gives them, in the order sent (a top-level array, `data` or `results`). */
+function perActionAnswers(answer: unknown, count: number): unknown[] | undefined {
+	const candidates: unknown[] = [answer];
+	if (answer && typeof answer === 'object' && !Array.isArray(answer)) {
+		candidates.push((answer as IDataObject).data, (answer as IDataObject).results);
+	}
+	for (const c of candidates) if (Array.isArray(c) && c.length === count) return c;
+	return undefined;
+}
+
+/**
+ * Sends one action per input item to the listener, many per POST (doc 2.2:
+ * `data` is an array), and returns one result or one Error per item, in order.
+ * Items with bad input fail alone and are not sent; a failed POST fails the
+ * items it carried and the other batches still go.
+ */
+export async function runActions(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+	actionType: ActionType,
+	build: ActionBuilder,
+	options: { idempotent: boolean },
+): Promise<Array<OperationResult | Error>> {
+	const node = this.getNode();
+	const results: Array<OperationResult | Error | undefined> = itemIndexes.map(() => undefined);
+	const credentials = await cachedCredentials.call(this, DATA_PLATFORM_CREDENTIAL);
+	const listenerUrl = String(credentials.listenerUrl ?? '').trim();
+	const secrets = listenerSecrets(listenerUrl);
+	const badUrl = checkListenerUrl(listenerUrl);
+	if (badUrl) {
+		return itemIndexes.map((itemIndex) => vendorError(node, CRM, badUrl, { itemIndex, secrets }));
+	}
+	const timezone = this.getTimezone();
+
+	// Build every item's action first: input errors never reach the listener.
+	const bySender = new Map<string, Array<{ n: number; itemIndex: number; data: IDataObject }>>();
+	itemIndexes.forEach((itemIndex, n) => {
+		try {
+			const given = this.getNodeParameter('senderUser', itemIndex, '') as string;
+			const senderUser = String(isBlank(given) ? (credentials.senderUser ?? '') : given).trim();
+			if (!senderUser) {
+				throw inputError(node, 'Sender User (senderUser)', 'is required: set it on the node or as the credential\'s Default Sender User (an email of a user of your CRM organization)', itemIndex);
+			}
+			assertEmail(node, 'Sender User (senderUser)', senderUser, itemIndex);
+			const data = build.call(this, { node, itemIndex, timezone });
+			const group = bySender.get(senderUser) ?? [];
+			group.push({ n, itemIndex, data });
+			bySender.set(senderUser, group);
+		} catch (error) {
+			results[n] = error as Error;
+		}
+	});
+
+	// Without Continue On Fail the run stops at the first bad item: then nothing is sent at all.
+	const continueOnFail = this.continueOnFail();
+	const firstBad = results.findIndex((r) => r instanceof Error);
+	if (!continueOnFail && firstBad >= 0) {
+		const bad = results[firstBad] as Error;
+		throw new NodeOperationError(node, bad.message, {
+			itemIndex: itemIndexes[firstBad],
+			description: `Input item ${itemIndexes[firstBad] + 1} is not valid, so no item was sent. Turn on "Continue On Fail" to send the valid items anyway.`,
+		});
+	}
+
+	const first = itemIndexes[0];
+	const requestOptions = readRequestOptions.call(this, first);
+	const batchSize = Math.max(1, Math.floor(Number(this.getNodeParameter('requestOptions.batchSize', first, DEFAULT_BATCH_SIZE)) || DEFAULT_BATCH_SIZE));
+
+	let stopped: Error | undefined;
+	for (const [senderUser, actions] of bySender) {
+		for (let start = 0; start < actions.length; start += batchSize) {
+			const batch = actions.slice(start, start + batchSize);
+			if (stopped) {
+				for (const action of batch) {
+					results[action.n] = new NodeOperationError(node, `not sent: an earlier batch failed (${stopped.message})`, { itemIndex: action.itemIndex });
+				}
+				continue;
+			}
+			try {
+				const answers = await postBatch.call(this, listenerUrl, senderUser, actionType, batch.map((a) => a.data), {
+					...requestOptions,
+					idempotent: options.idempotent,
+					itemIndex: batch[0].itemIndex,
+					secrets,
+				});
+				batch.forEach((action, k) => {
+					const answer = answers.perAction ? answers.perAction[k] : answers.whole;
+					if (answers.perAction && isFailure(answer)) {
+						results[action.n] = vendorError(node, CRM, `${actionType} refused: ${vendorMessage(answer, JSON.stringify(answer))}`, {
+							httpCode: answers.statusCode,
+							itemIndex: action.itemIndex,
+							secrets,
+						});
+					} else {
+						results[action.n] = { success: true, actionType, senderUser, response: redactValue((answer ?? null) as IDataObject, secrets) };
+					}
+				});
+			} catch (error) {
+				for (const action of batch) results[action.n] = error as Error;
+			}
+			// n8n's rule without Continue On Fail: stop at the first failure, send nothing more.
+			if (!continueOnFail) stopped = batch.map((a) => results[a.n]).find((r): r is Error => r instanceof Error);
+		}
+	}
+	return results.map((r) => r ?? new Error('not processed'));
+}
+
+interface BatchAnswer {
+	statusCode: number;
+	whole: unknown;
+	perAction?: unknown[];
+}
+
+/** One POST {senderUser, data: [{actionType, data}]} to the listener (doc 2.2). */
+async function postBatch(
+	this: IExecuteFunctions,
+	listenerUrl: string,
+	senderUser: string,
+	actionType: ActionType,
+	dataList: IDataObject[],
+	options: { timeoutMs?: number; retry?: object; idempotent: boolean; itemIndex: number; secrets: string[] },
+): Promise<BatchAnswer> {
+	const node = this.getNode();
+	const response = await crmRequest.call(this, {
+		crm: CRM,
+		credentialType: DATA_PLATFORM_CREDENTIAL,
+		method: 'POST',
+		url: listenerUrl,
+		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+		body: { senderUser, data: dataList.map((data) => ({ actionType, data })) },
+		idempotent: options.idempotent,
+		itemIndex: options.itemIndex,
+		secrets: options.secrets,
+		timeoutMs: options.timeoutMs,
+		retry: options.retry,
+		credentials: await cachedCredentials.call(this, DATA_PLATFORM_CREDENTIAL),
+	});
+	const parsed = parseJson(response.body);
+	if (response.statusCode < 200 || response.statusCode > 299) {
+		throw vendorError(node, CRM, `HTTP ${response.statusCode} - ${vendorMessage(parsed, response.body)}`, {
+			httpCode: response.statusCode,
+			itemIndex: options.itemIndex,
+			secrets: options.secrets,
+		});
+	}
+	const perAction = perActionAnswers(parsed, dataList.length);
+	if (!perAction && isFailure(parsed)) {
+		throw vendorError(node, CRM, vendorMessage(parsed, response.body), {
+			httpCode: response.statusCode,
+			itemIndex: options.itemIndex,
+			secrets: options.secrets,
+		});
+	}
+	return { statusCode: response.statusCode, whole: parsed ?? (response.body === '' ? null : response.body), perAction };
+}

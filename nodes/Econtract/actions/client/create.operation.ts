@@ -1,0 +1,41 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { econtractRequest, toOutput } from '../../transport';
+import { extraFieldsJson, prepareFields, readParameters } from '../common';
+import { checkClient, clientFieldMap, clientOptions, clientRequired } from '../fields';
+
+const PHONE_HINT = 'The doc marks cellphone and landline required; its own example leaves landline empty. Give at least one.';
+const topLevel = [...clientRequired, 'cellphone', 'landline'];
+
+const properties: INodeProperties[] = [
+	...clientRequired.map((name) => ({ ...clientFieldMap[name], required: true })),
+	{ ...clientFieldMap.cellphone, hint: PHONE_HINT },
+	clientFieldMap.landline,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...clientOptions(topLevel), extraFieldsJson].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	requestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['create'] } }, properties);
+
+// Doc "Create client": the CRM dedupes clients itself, so resending after a lost answer cannot duplicate.
+export const parallel = true;
+
+/** Doc "Create client": POST /api/clients. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const data = prepareFields(
+		this,
+		{ ...readParameters(this, topLevel, itemIndex), ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },
+		itemIndex,
+	);
+	checkClient(this.getNode(), data, itemIndex);
+	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/clients', data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
+	return toOutput(answer);
+}

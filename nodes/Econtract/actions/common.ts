@@ -1,0 +1,172 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import { toVendorDate } from '../../shared/dates';
+import { inputError } from '../../shared/errors';
+import { isBlank } from '../../shared/validation';
+
+export const PARAMETERS_HINT = 'A number from the CRM parameters page of Econtract (the doc does not list the values)';
+
+export const str = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	description,
+	...extra,
+});
+
+export const num = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+	displayName,
+	name,
+	type: 'number',
+	default: 0,
+	description,
+	...extra,
+});
+
+/** An enum whose values live on the "CRM parameters page": a number with a hint, not guessed options. */
+export const enumNumber = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties =>
+	num(displayName, name, description, { hint: PARAMETERS_HINT, ...extra });
+
+export const bool = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+	displayName,
+	name,
+	type: 'boolean',
+	default: false,
+	description,
+	...extra,
+});
+
+export const date = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+	displayName,
+	name,
+	type: 'dateTime',
+	default: '',
+	description,
+	...extra,
+});
+
+export const options = (
+	displayName: string,
+	name: string,
+	values: Array<[string, string | number]>,
+	description: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties => {
+	const first = values[0][1];
+	return {
+		displayName,
+		name,
+		type: 'options',
+		options: values.map(([label, value]) => ({ name: label, value })),
+		default: first,
+		description,
+		...extra,
+	};
+};
+
+export const PRODUCT_TYPES: Array<[string, string]> = [
+	['Dualfuel Pack', 'dualfuel_pack'],
+	['Electricity', 'electricity'],
+	['Gas', 'gas'],
+];
+
+export const LANGUAGES: Array<[string, string]> = [
+	['Dutch (nl)', 'nl'],
+	['French (fr)', 'fr'],
+];
+
+export const extraFieldsJson: INodeProperties = {
+	displayName: 'Extra Fields (JSON)',
+	name: 'extraFieldsJson',
+	type: 'json',
+	default: '{}',
+	description: 'Fields the doc does not list, as a JSON object of API field name to value; sent as they are (lists with PHP brackets)',
+};
+
+export const idField = (what: string): INodeProperties => ({
+	displayName: `${what} ID`,
+	name: 'id',
+	type: 'number',
+	required: true,
+	default: 0,
+	description: `ID of the ${what.toLowerCase()} in the CRM`,
+});
+
+// Doc formats: dates "YYYY-MM-DD" (birthdate, wishdate), timestamps "YYYY-MM-DD HH:II:SS" (call_at, call_until).
+const DATE_FORMATS: Record<string, string> = {
+	birthdate: 'yyyy-MM-dd',
+	wishdate: 'yyyy-MM-dd',
+	elec_wishdate: 'yyyy-MM-dd',
+	call_at: 'yyyy-MM-dd HH:mm:ss',
+	call_until: 'yyyy-MM-dd HH:mm:ss',
+};
+
+/** Parses the raw JSON option; names the field and the expected form when it is not an object. */
+export function parseExtraJson(node: INode, value: unknown, itemIndex: number): IDataObject {
+	if (isBlank(value)) return {};
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			throw inputError(node, 'Extra Fields (JSON)', 'is not valid JSON. Expected an object such as {"field": "value"}', itemIndex);
+		}
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw inputError(node, 'Extra Fields (JSON)', 'must be a JSON object such as {"field": "value"}', itemIndex);
+	}
+	return parsed as IDataObject;
+}
+
+/**
+ * Cleans user values for the wire: drops blanks, writes dates in the doc's
+ * format (in the workflow's time zone), merges the raw JSON option.
+ */
+export function prepareFields(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number, label = ''): IDataObject {
+	const out: IDataObject = {};
+	const node = ctx.getNode();
+	for (const [name, value] of Object.entries(fields)) {
+		if (name === 'extraFieldsJson') {
+			Object.assign(out, parseExtraJson(node, value, itemIndex));
+			continue;
+		}
+		if (isBlank(value) || (Array.isArray(value) && value.length === 0)) continue;
+		const format = DATE_FORMATS[name];
+		out[name] = format
+			? toVendorDate(node, value, { field: `${label}${name}`, format, zone: ctx.getTimezone(), itemIndex })
+			: typeof value === 'string'
+				? value.trim()
+				: value;
+	}
+	return out;
+}
+
+/** Top-level parameters of this item, by API name. */
+export function readParameters(ctx: IExecuteFunctions, names: string[], itemIndex: number): IDataObject {
+	const out: IDataObject = {};
+	for (const name of names) out[name] = ctx.getNodeParameter(name, itemIndex, undefined) as IDataObject[string];
+	return out;
+}
+
+/** Doc "Required: yes": checked before any request. */
+export function requireFields(node: INode, data: IDataObject, names: string[], itemIndex: number, label = ''): void {
+	for (const name of names) {
+		if (isBlank(data[name])) throw inputError(node, `${label}${name}`, 'is required (doc: Required yes) and is empty', itemIndex);
+	}
+}
+
+/** A positive whole number, e.g. an ID (doc type integer). */
+export function requireId(node: INode, field: string, value: unknown, itemIndex: number): number {
+	const n = typeof value === 'number' ? value : Number(String(value ?? '').trim());
+	if (!Number.isInteger(n) || n <= 0) {
+		throw inputError(node, field, `"${String(value)}" is not a valid ID. Expected a positive whole number, e.g. 666`, itemIndex);
+	}
+	return n;
+}
+
+/** Prefixes a group for the one-array order/lead body (doc "Create order": client_, address_, invoice_address_). */
+export function prefixed(prefix: string, fields: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const [name, value] of Object.entries(fields)) out[`${prefix}${name}`] = value;
+	return out;
+}

@@ -1,0 +1,52 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import { assertEmail } from '../../../shared/validation';
+import { econtractRequest, toOutput } from '../../transport';
+import { extraFieldsJson, num, prepareFields, readParameters, requireFields, str } from '../common';
+
+const REQUIRED = ['first_name', 'last_name', 'email'];
+
+// Doc "Click-out lead" ("coming soon"): the fields of its example.
+const properties: INodeProperties[] = [
+	str('First Name', 'first_name', 'First name', { required: true }),
+	str('Last Name', 'last_name', 'Last name', { required: true }),
+	str('Email', 'email', 'Email address', { required: true, placeholder: 'name@email.com' }),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			extraFieldsJson,
+			num('Product ID', 'product_id', 'ID of the product'),
+			num('Product Type ID', 'product_type_id', 'ID of the product type'),
+			num('Supplier ID', 'supplier_id', 'ID of the supplier'),
+			str('URL', 'url', 'URL the lead clicked out to', { placeholder: 'https://example.com/offer' }),
+		],
+	},
+	requestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['createClickOut'] } }, properties);
+
+export const parallel = true;
+
+/** Doc "Click-out lead": POST /api/leads/clickOut. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const node = this.getNode();
+	const data = prepareFields(
+		this,
+		{ ...readParameters(this, REQUIRED, itemIndex), ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },
+		itemIndex,
+	);
+	requireFields(node, data, REQUIRED, itemIndex);
+	assertEmail(node, 'email', data.email, itemIndex);
+	if (data.url !== undefined && !/^https?:\/\/\S+$/i.test(String(data.url))) {
+		throw inputError(node, 'url', `"${String(data.url)}" is not a web address. Expected http:// or https://...`, itemIndex);
+	}
+	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/leads/clickOut', data, idempotent: false, itemIndex, ...readRequestOptions.call(this, itemIndex) });
+	return toOutput(answer);
+}

@@ -1,0 +1,141 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import { assertInteger, isBlank } from '../../../shared/validation';
+import { econtractRequest, toOutput } from '../../transport';
+import { PRODUCT_TYPES, enumNumber, extraFieldsJson, prefixed, prepareFields, readParameters, requireId, str } from '../common';
+import { addressOptions, checkAddress, checkClient, clientOptions } from '../fields';
+import { digitFields, optionalProperties, requiredOf, requiredProperties } from './productFields';
+import type { ProductType } from './productFields';
+
+const ORDER_IDS = ['comparison_id', 'affiliate_id', 'sales_channel_id', 'supplier_id', 'product_id'];
+const TYPES: ProductType[] = ['electricity', 'gas', 'dualfuel_pack'];
+
+const idParam = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'number',
+	required: true,
+	default: 0,
+	description,
+});
+
+const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+
+const orderOptional: INodeProperties[] = [
+	str('Cookie ID', 'cookie_id', 'Can be found in the JSON response of the comparison'),
+	str('Customer Remarks', 'remarks', 'Remarks given by the customer while placing the order'),
+	str('Internal Remarks', 'internal_remarks', 'Remarks of the agent, not visible to the customer'),
+	extraFieldsJson,
+];
+
+// Doc "Create order": order parameters, then the product type's contract table, then the prefixed groups.
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Product Type',
+		name: 'product_type',
+		type: 'options',
+		required: true,
+		options: PRODUCT_TYPES.map(([name, value]) => ({ name, value })),
+		default: 'electricity',
+		description: 'Product type of the order; it decides the contract fields (mobile is "coming soon" in the doc)',
+	},
+	idParam('Comparison ID', 'comparison_id', 'ID of the comparison used to generate the order'),
+	idParam('Affiliate ID', 'affiliate_id', 'ID of the affiliate through which the order was placed'),
+	idParam('Sales Channel ID', 'sales_channel_id', 'ID of the sales channel through which the order was placed'),
+	str('IP Address', 'ip_address', 'IP address of the client, e.g. 192.168.1.1', { required: true }),
+	idParam('Supplier ID', 'supplier_id', 'ID of the selected supplier'),
+	idParam('Product ID', 'product_id', 'ID of the selected product'),
+	{ ...enumNumber('Payment Method', 'payment_method', 'Payment method of the contract'), required: true },
+	...TYPES.flatMap(requiredProperties),
+	{
+		displayName: 'Client',
+		name: 'client',
+		type: 'collection',
+		placeholder: 'Add Client Field',
+		default: {},
+		description: 'The client of the order, sent with the client_ prefix. Required: gender, segment, first_name, last_name, email, language and a phone.',
+		options: clientOptions(),
+	},
+	{
+		displayName: 'Address',
+		name: 'address',
+		type: 'collection',
+		placeholder: 'Add Address Field',
+		default: {},
+		description: 'The supply address, sent with the address_ prefix. Required: street, nr, postal_code, city, country.',
+		options: addressOptions(),
+	},
+	{
+		displayName: 'Invoice Address',
+		name: 'invoice_address',
+		type: 'collection',
+		placeholder: 'Add Invoice Address Field',
+		default: {},
+		description: 'Optional invoice address, sent with the invoice_address_ prefix',
+		options: addressOptions(),
+	},
+	...TYPES.map(
+		(type): INodeProperties => ({
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: { show: { product_type: [type] } },
+			options: [...orderOptional, ...optionalProperties(type)].sort(byName),
+		}),
+	),
+	requestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['create'] } }, properties);
+
+// Doc "Create order": "The CRM will make sure that no duplicate clients, addresses and orders will be created", so a resend is safe.
+export const parallel = true;
+
+/** Doc "Create order": POST /api/orders, one array with the client_, address_, invoice_address_ groups. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const node = this.getNode();
+	const productType = this.getNodeParameter('product_type', itemIndex) as ProductType;
+	if (!TYPES.includes(productType)) {
+		throw inputError(node, 'product_type', `"${String(productType)}" is not offered. Expected electricity, gas or dualfuel_pack`, itemIndex);
+	}
+	const order: IDataObject = { product_type: productType };
+	for (const name of ORDER_IDS) order[name] = requireId(node, name, this.getNodeParameter(name, itemIndex), itemIndex);
+	order.ip_address = String(this.getNodeParameter('ip_address', itemIndex, '') ?? '').trim();
+	if (isBlank(order.ip_address)) throw inputError(node, 'ip_address', 'is required (doc "Order parameters"), e.g. 192.168.1.1', itemIndex);
+	order.payment_method = this.getNodeParameter('payment_method', itemIndex);
+	assertInteger(node, 'payment_method', order.payment_method, itemIndex);
+
+	const requiredNames = requiredOf(productType).map((s) => s.name);
+	const contract = prepareFields(
+		this,
+		{ ...readParameters(this, requiredNames, itemIndex), ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },
+		itemIndex,
+	);
+	for (const name of requiredNames) {
+		if (isBlank(contract[name])) {
+			throw inputError(node, name, `is required for product type ${productType} (doc "${productType} contract parameters") and is empty`, itemIndex);
+		}
+	}
+	for (const name of digitFields(productType)) assertInteger(node, name, contract[name], itemIndex);
+
+	const client = prepareFields(this, this.getNodeParameter('client', itemIndex, {}) as IDataObject, itemIndex, 'client.');
+	checkClient(node, client, itemIndex, 'client.');
+	const address = prepareFields(this, this.getNodeParameter('address', itemIndex, {}) as IDataObject, itemIndex, 'address.');
+	checkAddress(node, address, itemIndex, 'address.');
+	const invoice = prepareFields(this, this.getNodeParameter('invoice_address', itemIndex, {}) as IDataObject, itemIndex, 'invoice_address.');
+	if (Object.keys(invoice).length) checkAddress(node, invoice, itemIndex, 'invoice_address.');
+
+	const data: IDataObject = {
+		...prefixed('client_', client),
+		...prefixed('address_', { ...address, box: address.box ?? '' }),
+		...(Object.keys(invoice).length ? prefixed('invoice_address_', { ...invoice, box: invoice.box ?? '' }) : {}),
+		...order,
+		...contract,
+	};
+	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/orders', data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
+	return toOutput(answer);
+}

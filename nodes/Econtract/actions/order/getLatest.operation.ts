@@ -1,0 +1,54 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import { econtractRequest, toOutput } from '../../transport';
+import { latestFilterOptions, readLatestFilters } from './latestFilters';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Endpoint',
+		name: 'endpoint',
+		type: 'options',
+		options: [
+			{ name: 'Latest (Documented)', value: 'latest', description: 'POST /api/latest, the call of the vendor doc' },
+			{ name: 'Orders Latest (Vendor Client)', value: 'ordersLatest', description: 'GET /api/orders/latest, the call the vendor PHP client makes' },
+		],
+		default: 'latest',
+		description: 'The doc and the vendor client disagree on the call; both are offered, the doc first',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 100 },
+		default: 50,
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: latestFilterOptions,
+	},
+	requestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getLatest'] } }, properties);
+
+/** Doc "Get Latest Orders": POST /api/latest; vendor client: GET /api/orders/latest (limit 1-100). One item per order. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const node = this.getNode();
+	const limit = Number(this.getNodeParameter('limit', itemIndex, 10));
+	if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+		throw inputError(node, 'limit', `"${String(limit)}" is out of range. Expected a whole number from 1 to 100`, itemIndex);
+	}
+	const data = { ...readLatestFilters(node, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex), limit };
+	const endpoint = this.getNodeParameter('endpoint', itemIndex, 'latest') as string;
+	const call =
+		endpoint === 'ordersLatest' ? { method: 'GET' as const, path: '/api/orders/latest' } : { method: 'POST' as const, path: '/api/latest' };
+	const answer = await econtractRequest.call(this, { ...call, data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
+	return toOutput(answer).slice(0, limit);
+}

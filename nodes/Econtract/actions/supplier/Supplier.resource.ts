@@ -1,0 +1,19 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as getRating from './getRating.operation';
+
+export { getRating };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['supplier'] } },
+		options: [
+			{ name: 'Get Rating', value: 'getRating', description: 'Fetch the supplier rating from the CRM order feedback (GET /api/suppliers/{ID}/rating)', action: 'Get a supplier rating' },
+		],
+		default: 'getRating',
+	},
+	...getRating.description,
+];

@@ -1,0 +1,17 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as getDefaults from './getDefaults.operation';
+
+export { getDefaults };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['usage'] } },
+		options: [{ name: 'Get Defaults', value: 'getDefaults', description: 'Fetch default usages (GET /api/usages)', action: 'Get default usages' }],
+		default: 'getDefaults',
+	},
+	...getDefaults.description,
+];

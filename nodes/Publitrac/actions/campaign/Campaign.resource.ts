@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as execute from './execute.operation';
+import * as getMany from './getMany.operation';
+import * as sendEmail from './sendEmail.operation';
+
+export { execute, getMany, sendEmail };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['campaign'] } },
+		options: [
+			{ name: 'Execute', value: 'execute', description: 'Put leads into existing automated campaigns (executeCampaign)', action: 'Execute campaigns on leads' },
+			{ name: 'Get Many', value: 'getMany', description: 'Get the follow-up campaigns (getCampaigns)', action: 'Get many campaigns' },
+			{ name: 'Send Email', value: 'sendEmail', description: 'Email leads through an email campaign (addEmailCampaign), 50 leads per call', action: 'Send an email campaign' },
+		],
+		default: 'getMany',
+	},
+	...execute.description,
+	...getMany.description,
+	...sendEmail.description,
+];

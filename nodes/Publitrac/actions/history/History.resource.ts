@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as addClickLink from './addClickLink.operation';
+import * as addFormFill from './addFormFill.operation';
+import * as addWebVisit from './addWebVisit.operation';
+
+export { addClickLink, addFormFill, addWebVisit };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['history'] } },
+		options: [
+			{ name: 'Add Click Link', value: 'addClickLink', description: "Add a link click to a lead's history (addClickLinkHistory)", action: 'Add a link click to a lead history' },
+			{ name: 'Add Form Fill', value: 'addFormFill', description: "Add a submitted form to a lead's history (addFillFormHistory)", action: 'Add a form fill to a lead history' },
+			{ name: 'Add Web Visit', value: 'addWebVisit', description: "Add a web visit to a lead's history (addWebVisitHistory)", action: 'Add a web visit to a lead history' },
+		],
+		default: 'addWebVisit',
+	},
+	...addClickLink.description,
+	...addFormFill.description,
+	...addWebVisit.description,
+];

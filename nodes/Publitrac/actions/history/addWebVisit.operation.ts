@@ -1,0 +1,27 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { requestOptionsField } from '../../../shared/descriptions';
+import { emailField, sendHistory, visitFieldOptions } from './fields';
+
+const properties: INodeProperties[] = [
+	emailField,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: visitFieldOptions,
+	},
+	requestOptionsField,
+];
+
+export const parallel = true;
+
+export const description = updateDisplayOptions({ show: { resource: ['history'], operation: ['addWebVisit'] } }, properties);
+
+/** POST addWebVisitHistory: a web visit in the history of an existing lead (<webvisitleadhistory>). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	return await sendHistory.call(this, itemIndex, 'addWebVisitHistory', 'webvisitleadhistory', fields);
+}

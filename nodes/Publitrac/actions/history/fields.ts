@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readRequestOptions } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import { assertEmail, isBlank, toFieldString } from '../../../shared/validation';
+import type { XmlNode } from '../../../shared/xml';
+import { answerItem } from '../../helpers/common';
+import { publitracCall } from '../../transport';
+
+export const emailField: INodeProperties = {
+	displayName: 'Email',
+	name: 'email',
+	type: 'string',
+	placeholder: 'name@email.com',
+	required: true,
+	default: '',
+	description: 'The email of an existing lead; fewer than 50 characters',
+};
+
+const text = (displayName: string, name: string, description: string): INodeProperties => ({ displayName, name, type: 'string', default: '', description });
+
+/** The fields of <webvisitleadhistory> and <clicklinkleadhistory> (doc "Add web visit history"), sorted by display name. */
+export const visitFieldOptions: INodeProperties[] = [
+	text('Context', 'context', 'E.g. Blog viewed'),
+	text('Information', 'information', 'E.g. /blog'),
+	text('IP', 'ip', 'E.g. 71.23.75.32'),
+	text('Query', 'query', 'The query string of the page, e.g. blog_post=product_abc_launch'),
+	text('Referral', 'referral', 'The referring page'),
+	text('Session ID', 'sessionId', 'E.g. 2192c0f3802f8e0744e9940788121624'),
+	text('URL', 'url', 'E.g. http://www.acme.com/blog'),
+	text('User Agent', 'userAgent', 'The browser user agent'),
+];
+
+/** doc "Add web visit history" and siblings: the lead email must hold fewer than 50 characters. */
+export function readHistoryEmail(this: IExecuteFunctions, itemIndex: number): string {
+	const email = String(this.getNodeParameter('email', itemIndex) ?? '').trim();
+	if (isBlank(email)) throw inputError(this.getNode(), 'email', 'is required, e.g. john@acme.com', itemIndex);
+	assertEmail(this.getNode(), 'email', email, itemIndex);
+	if (email.length >= 50) throw inputError(this.getNode(), 'email', `has ${email.length} characters. Expected fewer than 50`, itemIndex);
+	return email;
+}
+
+/** Fields in the given order, blanks left out; `values` goes as CDATA as in the doc's example. */
+export function historyChildren(fields: IDataObject): XmlNode[] {
+	return Object.entries(fields)
+		.filter(([, v]) => !isBlank(v))
+		.map(([name, v]) => (name === 'values' ? { name, cdata: toFieldString(v) } : { name, text: toFieldString(v) }));
+}
+
+/** POSTs one history entry: email in the query string, the entry as the XML query. */
+export async function sendHistory(this: IExecuteFunctions, itemIndex: number, method: string, element: string, fields: IDataObject): Promise<IDataObject> {
+	const email = readHistoryEmail.call(this, itemIndex);
+	const answer = await publitracCall.call(this, {
+		method,
+		http: 'POST',
+		params: { email },
+		query: { name: 'request', children: [{ name: element, children: historyChildren(fields) }] },
+		idempotent: false,
+		itemIndex,
+		...readRequestOptions.call(this, itemIndex),
+	});
+	return answerItem(answer, { email });
+}

@@ -1,0 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as getByExternalId from './getByExternalId.operation';
+import * as getByToken from './getByToken.operation';
+import * as search from './search.operation';
+import * as sync from './sync.operation';
+import * as update from './update.operation';
+
+export { create, get, getByExternalId, getByToken, search, sync, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['lead'] } },
+		options: [
+			{ name: 'Create', value: 'create', description: 'Add a new lead (addLead)', action: 'Create a lead' },
+			{ name: 'Get', value: 'get', description: 'Get a lead by email (getLead)', action: 'Get a lead' },
+			{ name: 'Get by External ID', value: 'getByExternalId', description: 'Get a lead by its external ID (getLeadByExternalId)', action: 'Get a lead by external ID' },
+			{ name: 'Get by Token', value: 'getByToken', description: 'Get a lead by its tracking token (getLeadByTokenId)', action: 'Get a lead by token' },
+			{ name: 'Search', value: 'search', description: 'Search leads with field/operator/value conditions (getLeads)', action: 'Search leads' },
+			{ name: 'Sync', value: 'sync', description: 'Create or update one or many leads (syncLead)', action: 'Sync a lead' },
+			{ name: 'Update', value: 'update', description: 'Update an existing lead (updateLead)', action: 'Update a lead' },
+		],
+		default: 'sync',
+	},
+	...create.description,
+	...get.description,
+	...getByExternalId.description,
+	...getByToken.description,
+	...search.description,
+	...sync.description,
+	...update.description,
+];

@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { customFieldsField, leadFieldOptions } from '../../helpers/lead';
+
+/** The fields of one <lead> (syncLead, addLead, updateLead share the XML, doc "Sync Lead"). */
+export const leadProperties: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'The lead email address; always required and must be valid (doc "Sync Lead")',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: leadFieldOptions,
+	},
+	customFieldsField,
+];

@@ -1,0 +1,35 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import { isBlank } from '../../../shared/validation';
+import { publitracCall, recordsOf } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The external ID of the lead (your CRM ID, e.g. 123ABC)',
+	},
+	requestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['getByExternalId'] } }, properties);
+
+/** GET getLeadByExternalId (doc "Get lead by external id"). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const externalId = String(this.getNodeParameter('externalId', itemIndex) ?? '').trim();
+	if (isBlank(externalId)) throw inputError(this.getNode(), 'externalId', 'is required, e.g. 123ABC', itemIndex);
+	const answer = await publitracCall.call(this, {
+		method: 'getLeadByExternalId',
+		http: 'GET',
+		params: { externalId },
+		idempotent: true,
+		itemIndex,
+		...readRequestOptions.call(this, itemIndex),
+	});
+	return recordsOf(answer.response, 'lead');
+}

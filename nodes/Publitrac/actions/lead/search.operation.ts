@@ -1,0 +1,57 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { requestOptionsField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import type { XmlNode } from '../../../shared/xml';
+import { readPaged, returnAllFields } from '../../helpers/common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Queries',
+		name: 'queries',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Condition',
+		default: {},
+		description: 'Conditions on lead fields, all sent in one &lt;queries&gt; element. With none, every lead is returned (doc "Get leads", Info).',
+		options: [
+			{
+				displayName: 'Query',
+				name: 'query',
+				values: [
+					{ displayName: 'Field', name: 'field', type: 'string', default: '', placeholder: 'email', description: 'The lead field, e.g. firstName, lastName, email or a custom field' },
+					{ displayName: 'Operator', name: 'operator', type: 'string', default: 'like', description: 'The operator; the doc shows "like", with % as wildcard' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'johnsmith@%' },
+				],
+			},
+		],
+	},
+	...returnAllFields,
+	requestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['search'] } }, properties);
+
+/** The <request><queries> document of getLeads (doc "Get leads"). */
+export function searchQuery(this: IExecuteFunctions, itemIndex: number): XmlNode {
+	const rows = ((this.getNodeParameter('queries', itemIndex, {}) as IDataObject).query ?? []) as IDataObject[];
+	const queries: XmlNode[] = rows.map((row, n) => {
+		const field = String(row.field ?? '').trim();
+		const operator = String(row.operator ?? '').trim() || 'like';
+		if (!field) throw inputError(this.getNode(), `Queries > Query ${n + 1} > Field`, 'is required, e.g. email', itemIndex);
+		return {
+			name: 'query',
+			children: [
+				{ name: 'field', text: field },
+				{ name: 'operator', text: operator },
+				{ name: 'value', text: String(row.value ?? '') },
+			],
+		};
+	});
+	return { name: 'request', children: [{ name: 'queries', children: queries }] };
+}
+
+/** GET getLeads with the XML query, following the pages. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await readPaged.call(this, itemIndex, { method: 'getLeads', query: searchQuery.call(this, itemIndex), kind: 'lead' });
+}

@@ -1,0 +1,158 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import type { OperationResult } from '../../../shared/types';
+import { isBlank } from '../../../shared/validation';
+import { isXmlName } from '../../../shared/xml';
+import type { XmlNode } from '../../../shared/xml';
+import { answerItem } from '../../helpers/common';
+import { leadElement, readLeadInput } from '../../helpers/lead';
+import type { LeadInput } from '../../helpers/lead';
+import { publitracCall } from '../../transport';
+import { leadProperties } from './fields';
+
+const properties: INodeProperties[] = [
+	...leadProperties,
+	{
+		displayName: 'Use Token',
+		name: 'useToken',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to find the lead (and anonymous leads) by its token first (doc "Sync Lead": useToken)',
+	},
+	{
+		displayName: 'Merge Anonymous',
+		name: 'mergeAnonymous',
+		type: 'boolean',
+		default: false,
+		description: "Whether to merge the visitor's anonymous history into the lead; needs the lead's Token",
+	},
+	{
+		displayName: 'Custom Unicity Keys',
+		name: 'customUnicityKeys',
+		type: 'string',
+		default: '',
+		placeholder: 'email,crmLeadId',
+		description: 'Lead fields that together identify a lead, comma-separated, instead of the email alone; their values must not be empty',
+	},
+	{
+		displayName: 'Send Items in One Call',
+		name: 'batch',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to send many input items in one syncLead call (the method takes several leads) instead of one call per item',
+	},
+	{
+		displayName: 'Leads per Call',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 1000 },
+		default: 100,
+		description: 'How many leads one syncLead call carries',
+		displayOptions: { show: { batch: [true] } },
+	},
+	requestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['sync'] } }, properties);
+
+interface Prepared {
+	itemIndex: number;
+	lead: XmlNode;
+	options: XmlNode[];
+	group: string;
+	batchSize: number;
+}
+
+function leadValue(input: LeadInput, key: string): unknown {
+	if (key === 'email') return input.email;
+	return input.fields[key] ?? input.customFields[key];
+}
+
+/** One item's <lead> and request options, with the doc's "frequent errors" checked before sending. */
+function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
+	const node = this.getNode();
+	const input = readLeadInput.call(this, itemIndex);
+	const useToken = this.getNodeParameter('useToken', itemIndex, false) as boolean;
+	const mergeAnonymous = this.getNodeParameter('mergeAnonymous', itemIndex, false) as boolean;
+	const keys = String(this.getNodeParameter('customUnicityKeys', itemIndex, '') ?? '')
+		.split(',')
+		.map((k) => k.trim())
+		.filter(Boolean);
+	// doc "Sync Lead", frequent errors: mergeAnonymous without the Token value.
+	if (mergeAnonymous && isBlank(input.fields.token)) {
+		throw inputError(node, 'mergeAnonymous', 'needs the lead Token (Additional Fields > Token), e.g. _nl-yourdomain.com-1323891914130-53205', itemIndex);
+	}
+	for (const key of keys) {
+		if (!isXmlName(key)) throw inputError(node, 'customUnicityKeys', `"${key}" is not a lead field name. Expected names such as email,crmLeadId`, itemIndex);
+		// doc "Sync Lead", frequent errors: empty values in the chosen unicity keys.
+		if (isBlank(leadValue(input, key))) {
+			throw inputError(node, 'customUnicityKeys', `the unicity key "${key}" has no value on this lead. Give the lead a ${key} or remove it from the keys`, itemIndex);
+		}
+	}
+	const lead = leadElement.call(this, input, itemIndex);
+	const options: XmlNode[] = [];
+	// doc "Sync Lead": both default to 0 (false) when absent, so only true is sent.
+	if (useToken) options.push({ name: 'useToken', text: 'true' });
+	if (mergeAnonymous) options.push({ name: 'mergeAnonymous', text: 'true' });
+	if (keys.length) options.push({ name: 'customUnicityKeys', text: keys.join(',') });
+	const batch = this.getNodeParameter('batch', itemIndex, false) as boolean;
+	const batchSize = batch ? Math.max(1, Number(this.getNodeParameter('batchSize', itemIndex, 100)) || 100) : 1;
+	return { itemIndex, lead, options, batchSize, group: batch ? JSON.stringify([options, batchSize]) : `single:${itemIndex}` };
+}
+
+/**
+ * POST syncLead with one or many <lead> elements. syncLead is an upsert (doc "Sync Lead":
+ * an existing lead, found by its unicity key, is updated, never duplicated), so it is
+ * safe to send again after a 502/504/reset.
+ */
+export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<OperationResult | Error>> {
+	const outcomes = new Map<number, OperationResult | Error>();
+	const groups = new Map<string, Prepared[]>();
+	for (const itemIndex of itemIndexes) {
+		try {
+			const prepared = prepare.call(this, itemIndex);
+			groups.set(prepared.group, [...(groups.get(prepared.group) ?? []), prepared]);
+		} catch (error) {
+			outcomes.set(itemIndex, error as Error);
+		}
+	}
+	// Without Continue On Fail, bad input stops the node before any lead is sent.
+	const failFast = !this.continueOnFail();
+	const firstBad = itemIndexes.find((i) => outcomes.get(i) instanceof Error);
+	if (failFast && firstBad !== undefined) {
+		const stop = outcomes.get(firstBad) as Error;
+		return itemIndexes.map((i) => outcomes.get(i) ?? stop);
+	}
+	let stopped: Error | undefined;
+	for (const members of groups.values()) {
+		const size = members[0].batchSize;
+		for (let start = 0; start < members.length; start += size) {
+			const chunk = members.slice(start, start + size);
+			if (stopped) {
+				for (const m of chunk) outcomes.set(m.itemIndex, stopped);
+				continue;
+			}
+			try {
+				const answer = await publitracCall.call(this, {
+					method: 'syncLead',
+					http: 'POST',
+					query: { name: 'request', children: [...chunk[0].options, ...chunk.map((m) => m.lead)] },
+					idempotent: true,
+					itemIndex: chunk[0].itemIndex,
+					...readRequestOptions.call(this, chunk[0].itemIndex),
+				});
+				for (const m of chunk) {
+					const email = m.lead.children?.find((c) => c.name === 'email')?.text;
+					outcomes.set(m.itemIndex, answerItem(answer, { email, leadsInCall: chunk.length }));
+				}
+			} catch (error) {
+				for (const m of chunk) outcomes.set(m.itemIndex, error as Error);
+				// Without Continue On Fail, the node stops: later chunks are not sent.
+				if (failFast) stopped = error as Error;
+			}
+		}
+	}
+	return itemIndexes.map((i) => outcomes.get(i) ?? new Error('Not sent'));
+}

@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as addLeads from './addLeads.operation';
+import * as getLeads from './getLeads.operation';
+import * as removeLead from './removeLead.operation';
+
+export { addLeads, getLeads, removeLead };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['list'] } },
+		options: [
+			{ name: 'Add Leads', value: 'addLeads', description: 'Add leads to a static list, created if missing (addLeadsToList)', action: 'Add leads to a list' },
+			{ name: 'Get Leads', value: 'getLeads', description: 'Get the leads of a list (getList)', action: 'Get the leads of a list' },
+			{ name: 'Remove Lead', value: 'removeLead', description: 'Remove a lead from a list (removeLeadFromList)', action: 'Remove a lead from a list' },
+		],
+		default: 'getLeads',
+	},
+	...addLeads.description,
+	...getLeads.description,
+	...removeLead.description,
+];

@@ -1,0 +1,50 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import { assertEmail, isBlank } from '../../../shared/validation';
+import { answerItem } from '../../helpers/common';
+import { publitracCall } from '../../transport';
+import { listNameField, readListName } from './fields';
+
+const properties: INodeProperties[] = [
+	listNameField,
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'The email of the lead to remove',
+	},
+	requestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['list'], operation: ['removeLead'] } }, properties);
+
+/**
+ * POST removeLeadFromList: named in the error-code appendix only (2008 / 9014), so it takes
+ * the XML of its sibling addLeadsToList with one lead.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const name = readListName.call(this, itemIndex);
+	const email = String(this.getNodeParameter('email', itemIndex) ?? '').trim();
+	if (isBlank(email)) throw inputError(this.getNode(), 'email', 'is required, e.g. john@acme.com', itemIndex);
+	assertEmail(this.getNode(), 'email', email, itemIndex);
+	const answer = await publitracCall.call(this, {
+		method: 'removeLeadFromList',
+		http: 'POST',
+		query: {
+			name: 'request',
+			children: [
+				{ name: 'list', children: [{ name: 'name', text: name }] },
+				{ name: 'leads', children: [{ name: 'lead', children: [{ name: 'email', text: email }] }] },
+			],
+		},
+		idempotent: false,
+		itemIndex,
+		...readRequestOptions.call(this, itemIndex),
+	});
+	return answerItem(answer, { listName: name, email });
+}

@@ -1,0 +1,144 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { toVendorDate } from '../../../shared/dates';
+import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import { assertInteger, isBlank, toFieldString } from '../../../shared/validation';
+import { isXmlName } from '../../../shared/xml';
+import type { XmlNode } from '../../../shared/xml';
+import { answerItem } from '../../helpers/common';
+import { DATE_FORMAT } from '../../helpers/lead';
+import { publitracCall } from '../../transport';
+
+// doc appendix "Objet opportunité": the sales stages.
+const SALES_STAGES = [
+	'Prospecting',
+	'Qualification',
+	'Needs Analysis',
+	'Value Proposition',
+	'Id. Decision Makers',
+	'Perception Analysis',
+	'Proposal/Price Quote',
+	'Negotiation/Review',
+	'Closed Won',
+	'Closed Lost',
+];
+
+const properties: INodeProperties[] = [
+	{ displayName: 'ID', name: 'id', type: 'string', required: true, default: '', placeholder: '1234abc', description: 'Your system ID of the opportunity' },
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'The name of the opportunity' },
+	{
+		displayName: 'Sales Stage',
+		name: 'salesStage',
+		type: 'options',
+		required: true,
+		options: SALES_STAGES.map((s) => ({ name: s, value: s })),
+		default: 'Prospecting',
+	},
+	{ displayName: 'Amount', name: 'amount', type: 'number', required: true, default: 0, description: 'Whole amount of the potential sale' },
+	{ displayName: 'Probability', name: 'probability', type: 'number', required: true, typeOptions: { minValue: 1, maxValue: 100 }, default: 50, description: 'From 1 to 100' },
+	{
+		displayName: 'Lead IDs',
+		name: 'leads',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '456zxy',
+		description: 'External IDs (crmLeadId given to syncLead) of the leads of the opportunity, separated by commas',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Account Name', name: 'accountName', type: 'string', default: '' },
+			{ displayName: 'Campaign Name', name: 'campaignName', type: 'string', default: '' },
+			{ displayName: 'Date Closed', name: 'dateClosed', type: 'dateTime', default: '', description: 'Required when the stage is Closed Won or Closed Lost; sent as yyyy-mm-dd' },
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{
+				displayName: 'Extra Fields (JSON)',
+				name: 'extraFields',
+				type: 'json',
+				default: '{}',
+				description: 'Opportunity fields the doc does not list, as a JSON object; each name must be a valid XML element name',
+			},
+			{ displayName: 'Lead Source', name: 'leadSource', type: 'string', default: '' },
+			{ displayName: 'Type', name: 'type', type: 'string', default: '', placeholder: 'New Business' },
+		],
+	},
+	requestOptionsField,
+];
+
+export const parallel = true;
+
+export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['sync'] } }, properties);
+
+/**
+ * POST syncOpportunity (doc "Sync opportunity"). An upsert by `id` (created when no opportunity
+ * has that id, updated otherwise), so it is safe to send again.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const get = (name: string) => this.getNodeParameter(name, itemIndex) as unknown;
+	const id = String(get('id') ?? '').trim();
+	const name = String(get('name') ?? '').trim();
+	const salesStage = String(get('salesStage') ?? '');
+	if (!id) throw inputError(node, 'id', 'is required: your system ID of the opportunity, e.g. 1234abc', itemIndex);
+	if (!name) throw inputError(node, 'name', 'is required', itemIndex);
+	if (!SALES_STAGES.includes(salesStage)) throw inputError(node, 'salesStage', `"${salesStage}" is not a sales stage. Expected one of ${SALES_STAGES.join(', ')}`, itemIndex);
+	const amount = get('amount');
+	assertInteger(node, 'amount', amount, itemIndex);
+	if (isBlank(amount)) throw inputError(node, 'amount', 'is required, a whole number such as 9000', itemIndex);
+	const probability = get('probability');
+	assertInteger(node, 'probability', probability, itemIndex);
+	if (!(Number(probability) >= 1 && Number(probability) <= 100)) throw inputError(node, 'probability', `"${String(probability)}" must be a whole number from 1 to 100`, itemIndex);
+	const rawLeads = get('leads');
+	const leads = (Array.isArray(rawLeads) ? rawLeads.map(String) : String(rawLeads ?? '').split(',')).map((l) => l.trim()).filter(Boolean);
+	if (!leads.length) throw inputError(node, 'leads', 'at least one lead ID is required, e.g. 456zxy', itemIndex);
+	const additional = { ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
+	let extra: IDataObject = {};
+	if (!isBlank(additional.extraFields) && additional.extraFields !== '{}') {
+		try {
+			extra = typeof additional.extraFields === 'string' ? (JSON.parse(additional.extraFields) as IDataObject) : (additional.extraFields as IDataObject);
+		} catch {
+			throw inputError(node, 'Extra Fields (JSON)', 'is not valid JSON. Expected an object such as {"region": "East"}', itemIndex);
+		}
+		if (!extra || typeof extra !== 'object' || Array.isArray(extra)) throw inputError(node, 'Extra Fields (JSON)', 'must be a JSON object', itemIndex);
+	}
+	const closed = salesStage.startsWith('Closed');
+	// doc "Objet opportunité": Date Closed is mandatory when the opportunity is closed.
+	if (closed && isBlank(additional.dateClosed)) throw inputError(node, 'dateClosed', `is required when the sales stage is ${salesStage}. Expected a date such as 2010-10-10`, itemIndex);
+	const dateClosed = isBlank(additional.dateClosed) ? undefined : toVendorDate(node, additional.dateClosed, { field: 'dateClosed', format: DATE_FORMAT, itemIndex });
+	// The doc's element order (example of "Objet opportunité").
+	const ordered: Array<[string, unknown]> = [
+		['id', id],
+		['name', name],
+		['description', additional.description],
+		['type', additional.type],
+		['accountName', additional.accountName],
+		['salesStage', salesStage],
+		['campaignName', additional.campaignName],
+		['leadSource', additional.leadSource],
+		['amount', amount],
+		['dateClosed', dateClosed],
+		['probability', probability],
+		...Object.entries(extra),
+	];
+	const children: XmlNode[] = [];
+	for (const [field, value] of ordered) {
+		if (!isXmlName(field)) throw inputError(node, 'Extra Fields (JSON)', `"${field}" is not a valid XML element name`, itemIndex);
+		if (!isBlank(value)) children.push({ name: field, text: toFieldString(value) });
+	}
+	children.push({ name: 'leads', children: leads.map((leadId) => ({ name: 'leadId', text: leadId })) });
+	const answer = await publitracCall.call(this, {
+		method: 'syncOpportunity',
+		http: 'POST',
+		query: { name: 'request', children: [{ name: 'opportunity', children }] },
+		idempotent: true,
+		itemIndex,
+		...readRequestOptions.call(this, itemIndex),
+	});
+	return answerItem(answer, { id });
+}

@@ -1,0 +1,17 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as create from './create.operation';
+
+export { create };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['transaction'] } },
+		options: [{ name: 'Create', value: 'create', description: 'Record an e-commerce transaction of a lead', action: 'Create a transaction' }],
+		default: 'create',
+	},
+	...create.description,
+];

@@ -1,0 +1,17 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as getLeads from './getLeads.operation';
+
+export { getLeads };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['view'] } },
+		options: [{ name: 'Get Leads', value: 'getLeads', description: 'Get the leads of a filtered list (getView)', action: 'Get the leads of a view' }],
+		default: 'getLeads',
+	},
+	...getLeads.description,
+];

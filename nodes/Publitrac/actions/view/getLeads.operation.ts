@@ -1,0 +1,29 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { requestOptionsField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import { isBlank } from '../../../shared/validation';
+import { readPaged, returnAllFields } from '../../helpers/common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'View Name',
+		name: 'viewName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'PromoABC_Email_Open',
+		description: 'The name of the filtered list (view)',
+	},
+	...returnAllFields,
+	requestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['view'], operation: ['getLeads'] } }, properties);
+
+/** GET getView, following the pages (doc "Get View"). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const viewName = String(this.getNodeParameter('viewName', itemIndex) ?? '').trim();
+	if (isBlank(viewName)) throw inputError(this.getNode(), 'viewName', 'is required, e.g. PromoABC_Email_Open', itemIndex);
+	return await readPaged.call(this, itemIndex, { method: 'getView', params: { viewName }, kind: 'lead' });
+}

@@ -1,0 +1,196 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { toVendorDate } from '../../shared/dates';
+import { inputError } from '../../shared/errors';
+import { assertEmail, assertInteger, isBlank, toFieldString } from '../../shared/validation';
+import { isXmlName } from '../../shared/xml';
+import type { XmlNode } from '../../shared/xml';
+
+// doc "Format": dates are yyyy-mm-dd (the writable date fields are dates, not date-times).
+export const DATE_FORMAT = 'yyyy-MM-dd';
+
+const flag = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'boolean',
+	default: false,
+	description: `Whether ${description} (sent as 1 or 0)`,
+});
+const text = (displayName: string, name: string, description?: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	...(description ? { description } : {}),
+});
+const integer = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'number', default: 0 });
+
+/** The lead fields of syncLead's example (doc "Sync Lead") plus keyword and dateOfBirth of the answers; sorted by display name. */
+export const leadFieldOptions: INodeProperties[] = [
+	flag('Blacklisted', 'blacklisted', 'the lead is blacklisted'),
+	text('Blacklisted Cause', 'blacklistedCause'),
+	text('City', 'city'),
+	text('Company', 'company'),
+	text('Country', 'country', 'ISO 3166-1 alpha-2 code (doc appendix "Liste des pays")'),
+	text('CRM Lead ID', 'crmLeadId', 'Your CRM id of the lead (its external id)'),
+	text('Customer ID', 'customerId'),
+	{ displayName: 'Date of Birth', name: 'dateOfBirth', type: 'dateTime', default: '', description: 'Sent as yyyy-mm-dd' },
+	flag('Do Not Call', 'doNotCall', 'the lead must not be called'),
+	text('Do Not Call Reason', 'doNotCallReason'),
+	flag('Email Invalid', 'emailInvalid', 'the email address is known to be invalid'),
+	text('Email Invalid Cause', 'emailInvalidCause'),
+	{
+		displayName: 'Extra Fields (JSON)',
+		name: 'extraFields',
+		type: 'json',
+		default: '{}',
+		description: 'Lead fields the doc does not list, as a JSON object of field name to value; each name must be a valid XML element name',
+	},
+	text('Fax', 'fax'),
+	text('First Name', 'firstName'),
+	flag('Is Anonymous', 'isAnonymous', 'the lead is anonymous'),
+	flag('Is Customer', 'isCustomer', 'the lead is a customer'),
+	text('Job Title', 'jobTitle'),
+	text('Keyword', 'keyword'),
+	text('Language', 'language', 'E.g. fr or en'),
+	text('Last Name', 'lastName'),
+	text('Lead Source', 'leadSource'),
+	text('Mailing Address', 'mailingAddress'),
+	text('Middle Name', 'middleName'),
+	text('Mobile', 'mobile'),
+	integer('Number of Employees', 'nbrEmployees'),
+	text('Notes', 'notes'),
+	text('Original Source', 'originalSource'),
+	text('Original Source Type', 'originalSourceType'),
+	text('Phone', 'phone'),
+	text('Postal Code', 'postalCode'),
+	integer('Revenue', 'revenue'),
+	integer('Score', 'score'),
+	text('State', 'state'),
+	flag('Suspended', 'suspended', 'the lead is suspended'),
+	text('Suspended Reason', 'suspendedReason'),
+	text('Token', 'token', 'The PUBLITRAC tracking cookie, e.g. _nl-yourdomain.com-1323891914130-53205'),
+	flag('Unsubscribed', 'unsubscribed', 'the lead unsubscribed'),
+	text('Unsubscribe Cause', 'unsubscribeCause'),
+	text('Unsubscribe Reason', 'unsubscribeReason'),
+	text('Website', 'website'),
+];
+
+export const customFieldsField: INodeProperties = {
+	displayName: 'Custom Fields',
+	name: 'customFields',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Custom Field',
+	default: {},
+	description: 'Sent inside &lt;customFields&gt;; each name must be a valid XML element name (e.g. carColor)',
+	options: [
+		{
+			displayName: 'Field',
+			name: 'field',
+			values: [
+				{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The custom field name, e.g. carColor' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			],
+		},
+	],
+};
+
+const INTEGER_FIELDS = ['score', 'nbrEmployees', 'revenue'];
+// Appendix error lines 9007: these must be 0 or 1.
+const FLAG_FIELDS = ['doNotCall', 'unsubscribed', 'isCustomer', 'isAnonymous', 'emailInvalid', 'suspended', 'blacklisted'];
+
+function flagValue(ctx: IExecuteFunctions, name: string, value: unknown, itemIndex: number): string {
+	if (value === true || value === 'true' || value === 1 || value === '1') return '1';
+	if (value === false || value === 'false' || value === 0 || value === '0') return '0';
+	throw inputError(ctx.getNode(), name, `"${String(value)}" must be 0 or 1 (or true/false)`, itemIndex);
+}
+
+/** One lead as the <lead> element of syncLead/addLead/updateLead, with the doc's checks done before sending. */
+export interface LeadInput {
+	email: unknown;
+	fields: IDataObject;
+	customFields: IDataObject;
+}
+
+function checkName(ctx: IExecuteFunctions, field: string, name: string, itemIndex: number): void {
+	if (!isXmlName(name)) {
+		throw inputError(
+			ctx.getNode(),
+			field,
+			`"${name}" is not a valid XML element name. Expected a letter or _ first, then letters, digits, _ . or - (e.g. carColor)`,
+			itemIndex,
+		);
+	}
+}
+
+function parseJsonObject(ctx: IExecuteFunctions, field: string, value: unknown, itemIndex: number): IDataObject {
+	if (value === undefined || value === null || value === '') return {};
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			throw inputError(ctx.getNode(), field, 'is not valid JSON. Expected an object such as {"carColor": "Red"}', itemIndex);
+		}
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw inputError(ctx.getNode(), field, 'must be a JSON object such as {"carColor": "Red"}', itemIndex);
+	}
+	return parsed as IDataObject;
+}
+
+/** Reads email, additionalFields and customFields of an item. */
+export function readLeadInput(this: IExecuteFunctions, itemIndex: number): LeadInput {
+	const additional = { ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
+	const extra = parseJsonObject(this, 'Extra Fields (JSON)', additional.extraFields, itemIndex);
+	delete additional.extraFields;
+	const rows = ((this.getNodeParameter('customFields', itemIndex, {}) as IDataObject).field ?? []) as IDataObject[];
+	const customFields: IDataObject = {};
+	for (const row of rows) {
+		const name = String(row.name ?? '').trim();
+		if (!name) continue;
+		customFields[name] = row.value as string;
+	}
+	return { email: this.getNodeParameter('email', itemIndex), fields: { ...additional, ...extra }, customFields };
+}
+
+/** Builds <lead>: email first, then the given fields in order; blanks left out; names and formats checked. */
+export function leadElement(this: IExecuteFunctions, input: LeadInput, itemIndex: number, emailRequired = true): XmlNode {
+	const node = this.getNode();
+	if (emailRequired && isBlank(input.email)) {
+		// doc "Sync Lead", frequent errors: the <email> field cannot be empty or invalid.
+		throw inputError(node, 'email', 'is required. Expected the lead email address, e.g. john@acme.com', itemIndex);
+	}
+	assertEmail(node, 'email', typeof input.email === 'string' ? input.email.trim() : input.email, itemIndex);
+	const children: XmlNode[] = [];
+	if (!isBlank(input.email)) children.push({ name: 'email', text: String(input.email).trim() });
+	for (const [name, value] of Object.entries(input.fields)) {
+		if (name === 'email' || isBlank(value)) continue;
+		checkName(this, name, name, itemIndex);
+		if (INTEGER_FIELDS.includes(name)) assertInteger(node, name, value, itemIndex);
+		let out: string;
+		if (FLAG_FIELDS.includes(name)) out = flagValue(this, name, value, itemIndex);
+		else if (name === 'dateOfBirth') out = toVendorDate(node, value, { field: name, format: DATE_FORMAT, itemIndex });
+		else if (value && typeof value === 'object') {
+			throw inputError(node, name, 'must be a text, number or boolean value, not an object', itemIndex);
+		} else out = toFieldString(value);
+		children.push({ name, text: out });
+	}
+	const custom: XmlNode[] = [];
+	for (const [name, value] of Object.entries(input.customFields)) {
+		checkName(this, `customFields.${name}`, name, itemIndex);
+		if (isBlank(value)) continue;
+		custom.push({ name, text: toFieldString(value) });
+	}
+	if (custom.length) children.push({ name: 'customFields', children: custom });
+	return { name: 'lead', children };
+}
+
+/** Emails from a list parameter: an array, or text separated by commas, semicolons or new lines. */
+export function readEmails(this: IExecuteFunctions, field: string, value: unknown, itemIndex: number): string[] {
+	const list = Array.isArray(value) ? value.map((v) => String(v ?? '')) : String(value ?? '').split(/[\s,;]+/);
+	const emails = list.map((e) => e.trim()).filter((e) => e !== '');
+	if (!emails.length) throw inputError(this.getNode(), field, 'at least one email address is required, e.g. john@acme.com', itemIndex);
+	for (const email of emails) assertEmail(this.getNode(), field, email, itemIndex);
+	return emails;
+}

@@ -1,0 +1,321 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IPollFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { vendorError } from '../../shared/errors';
+import { secretsOf } from '../../shared/redact';
+import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
+import type { RetryPolicy } from '../../shared/transport';
+import { parseXml, renderXml } from '../../shared/xml';
+import type { XmlNode } from '../../shared/xml';
+
+export const PUBLITRAC_CREDENTIAL = 'publitracApi';
+// All three travel in the URL (doc "Authentification"), so HTTP-layer errors may quote them.
+export const PUBLITRAC_SECRET_FIELDS = ['apiKey', 'password', 'accountToken'];
+// doc "Limitation": at most 35 calls per second per account.
+export const PUBLITRAC_CALLS_PER_SECOND = 35;
+const RATE_MARGIN = 0.97;
+
+type PublitracContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+/** doc appendix "Codes d'erreurs": constant name of each error code. */
+export const ERROR_CODES: Record<string, string> = {
+	'9001': 'ERROR_EMAIL_IS_REQUIRED',
+	'9002': 'ERROR_EMAIL_IS_INVALID',
+	'9003': 'ERROR_EXTERNAL_ID_NOT_DEFINED',
+	'9004': 'ERROR_LEAD_ALREADY_EXISTS',
+	'9005': 'ERROR_LEAD_DOES_NOT_EXISTS',
+	'9006': 'ERROR_LEAD_DOES_NOT_HAVE_ORIGINAL_SOURCE',
+	'9007': 'ERROR_LEAD_DOES_NOT_HAVE_ORIGINAL_SOURCE_TYPE',
+	'9008': 'ERROR_LEAD_UNSUPPORTED_CUSTOM_TAG',
+	'9009': 'ERROR_LIST_DOES_NOT_EXISTS',
+	'9010': 'ERROR_VIEW_DOES_NOT_EXISTS',
+	'9011': 'ERROR_INVALID_XML',
+	'9012': 'ERROR_LIST_INSIDE_FILTER_LIST',
+	'9013': 'ERROR_ADD_LEAD_TO_LIST',
+	'9014': 'ERROR_REMOVE_LEAD_FROM_LIST',
+	'9015': 'ERROR_GET_LEAD',
+	'9016': 'ERROR_ADD_LEAD',
+	'9017': 'ERROR_UPDATE_LEAD',
+	'9018': 'ERROR_SYNC_LEAD',
+};
+
+/** The documented meaning of each code, in words. */
+const ERROR_MEANINGS: Record<string, string> = {
+	'9001': 'the email is required',
+	'9002': 'the email is invalid',
+	'9003': 'the external id is not defined',
+	'9004': 'the lead already exists',
+	'9005': 'the lead does not exist',
+	'9006': 'the lead has no original source (also used for fields that must be integers)',
+	'9007': 'the lead has no original source type (also used for fields that must be 0 or 1)',
+	'9008': 'unsupported custom tag on the lead',
+	'9009': 'the list does not exist',
+	'9010': 'the view does not exist',
+	'9011': 'invalid XML',
+	'9012': 'leads can only be added to static lists, not filtered lists',
+	'9013': 'adding leads to the list failed',
+	'9014': 'removing the lead from the list failed',
+	'9015': 'getting the lead failed',
+	'9016': 'adding the lead failed',
+	'9017': 'updating the lead failed',
+	'9018': 'syncing the lead failed',
+};
+
+/** Success codes named in the doc (method examples and the appendix's STATUS_* constants). */
+export const SUCCESS_CODES = new Set(['1100', '2001', '2002', '2003', '2004', '2005', '2006', '2008', '2009', '2010', '3002', '3003', '3004', '5001', '5002']);
+
+export interface PublitracAnswer {
+	status: string;
+	message: string;
+	/** The <response> element, parsed (strings as the API gives them). */
+	response: IDataObject;
+}
+
+export interface PublitracCall {
+	/** The API method (doc "Index des méthodes"). */
+	method: string;
+	http: IHttpRequestMethods;
+	/** Scalar parameters other than the credentials, sent in the query string as in the doc's examples. */
+	params?: Record<string, string>;
+	/** The XML `query` document; sent in the form body of a POST, in the query string of a GET. */
+	query?: XmlNode;
+	/** Other form fields of a POST (e-commerce transaction). */
+	form?: Record<string, string>;
+	/** Reads and documented upserts only: a write is never sent twice. */
+	idempotent: boolean;
+	itemIndex?: number;
+	timeoutMs?: number;
+	retry?: Partial<RetryPolicy>;
+}
+
+/** The complete XML document of a `query` parameter. */
+export function xmlDocument(root: XmlNode): string {
+	return `<?xml version="1.0" encoding="UTF-8"?>\n${renderXml(root)}`;
+}
+
+function asText(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'object') return JSON.stringify(value);
+	return String(value).trim();
+}
+
+/** The <errors><error> lines of an answer. */
+function errorLines(response: IDataObject): string[] {
+	const errors = response.errors as IDataObject | string | undefined;
+	if (!errors || typeof errors !== 'object') return [];
+	const list = errors.error;
+	return (Array.isArray(list) ? list : list === undefined ? [] : [list]).map(asText).filter((l) => l !== '');
+}
+
+/** "9013 ERROR_ADD_LEAD_TO_LIST (adding leads to the list failed)" */
+export function describeCode(code: string): string {
+	const name = ERROR_CODES[code];
+	return name ? `${code} ${name} (${ERROR_MEANINGS[code]})` : code;
+}
+
+/**
+ * Calls one PUBLITRAC method (doc "Syntaxe": one URL, `method` plus the credentials in the
+ * query string) and decodes its XML answer. The answer's <status> decides: documented success
+ * codes pass; 9xxx codes and <errors> lists become errors giving the code, its meaning from the
+ * appendix and the vendor's own lines.
+ */
+export async function publitracCall(this: PublitracContext, call: PublitracCall): Promise<PublitracAnswer> {
+	const node = this.getNode();
+	const credentials = await cachedCredentials.call(this, PUBLITRAC_CREDENTIAL);
+	// Redacted here too, not only by the router: the trigger and dropdowns do not go through it.
+	const secrets = secretsOf(credentials, PUBLITRAC_SECRET_FIELDS);
+	const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	if (!/^https?:\/\//i.test(baseUrl)) {
+		throw vendorError(node, 'PUBLITRAC', "the credential's Base URL must start with http:// or https://", { itemIndex: call.itemIndex });
+	}
+	const qs: IDataObject = { method: call.method, ...(call.params ?? {}) };
+	let body: URLSearchParams | undefined;
+	const xml = call.query ? xmlDocument(call.query) : undefined;
+	if (call.http === 'GET') {
+		if (xml !== undefined) qs.query = xml;
+	} else {
+		body = new URLSearchParams(call.form ?? {});
+		if (xml !== undefined) body.set('query', xml);
+	}
+	const response = await crmRequest.call(this, {
+		crm: 'PUBLITRAC',
+		credentialType: PUBLITRAC_CREDENTIAL,
+		method: call.http,
+		url: baseUrl,
+		qs,
+		headers: body ? { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/xml' } : { Accept: 'application/xml' },
+		body,
+		idempotent: call.idempotent,
+		credentials,
+		secrets,
+		itemIndex: call.itemIndex,
+		timeoutMs: call.timeoutMs,
+		retry: call.retry,
+		// One bucket per account (API key + user) shared by every item and execution of this process.
+		// burst 1: a full bucket would allow 35 + 35 calls in the first second; the 3% margin absorbs
+		// network jitter and timers firing early, so the server never counts 36 calls in one second.
+		rateLimit: {
+			key: `publitrac:${String(credentials.apiKey ?? '')}:${String(credentials.username ?? '')}`,
+			perSecond: PUBLITRAC_CALLS_PER_SECOND * RATE_MARGIN,
+			burst: 1,
+		},
+	});
+	const parsed = parseXml(response.body);
+	const root = parsed && typeof parsed.response === 'object' && parsed.response !== null ? (parsed.response as IDataObject) : undefined;
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		const detail = root ? [asText(root.status), asText(root.message), ...errorLines(root)].filter(Boolean).join(' - ') : shortText(response.body);
+		throw vendorError(node, 'PUBLITRAC', `HTTP ${response.statusCode}${detail ? ` - ${detail}` : ''} (method ${call.method})`, {
+			httpCode: response.statusCode,
+			itemIndex: call.itemIndex,
+			secrets,
+		});
+	}
+	if (!root) {
+		// The doc's older syncOpportunity example answers a bare "200 OK" to a write.
+		if (call.http === 'POST' && /^\s*(200 OK)?\s*$/i.test(response.body)) return { status: '200', message: 'OK', response: {} };
+		throw vendorError(node, 'PUBLITRAC', `the answer to ${call.method} is not PUBLITRAC's XML <response>: ${shortText(response.body) || '(empty body)'}`, {
+			httpCode: response.statusCode,
+			itemIndex: call.itemIndex,
+			secrets,
+		});
+	}
+	const status = asText(root.status);
+	const message = asText(root.message);
+	const lines = errorLines(root);
+	if (status.startsWith('9') || lines.length || (!SUCCESS_CODES.has(status) && !/^[1-5]\d{3}$/.test(status))) {
+		const text = [`${describeCode(status || '(no status)')}${message ? `: ${message}` : ''}`, ...lines].join(' - ');
+		throw vendorError(node, 'PUBLITRAC', text, {
+			httpCode: response.statusCode,
+			itemIndex: call.itemIndex,
+			secrets,
+			description: lines.length ? `Vendor error lines: ${lines.join(' | ')}` : undefined,
+		});
+	}
+	return { status, message, response: root };
+}
+
+/** A list element of the answer as an array (one element parses as an object, none as ''). */
+export function listOf(container: unknown, key: string): IDataObject[] {
+	if (!container || typeof container !== 'object') return [];
+	const value = (container as IDataObject)[key];
+	if (value === undefined || value === null || value === '') return [];
+	return (Array.isArray(value) ? value : [value]).filter((v) => v && typeof v === 'object') as IDataObject[];
+}
+
+/** The records of a read: leads, campaigns or opportunities, one JSON object each. */
+export function recordsOf(response: IDataObject, kind: 'lead' | 'campaign' | 'opportunity'): IDataObject[] {
+	if (kind === 'lead') return listOf(response.leads, 'lead');
+	if (kind === 'campaign') return [...listOf(response, 'campaign'), ...listOf(response.campaigns, 'campaign')];
+	return [...listOf(response.opportunities, 'opportunity'), ...listOf(response, 'opportunity')];
+}
+
+export interface PageRequest {
+	method: string;
+	params?: Record<string, string>;
+	query?: XmlNode;
+	kind: 'lead' | 'campaign' | 'opportunity';
+	/** Undefined = every record. */
+	limit?: number;
+	itemIndex?: number;
+	timeoutMs?: number;
+	retry?: Partial<RetryPolicy>;
+	/** Stop starting new pages after this time (a trigger's poll budget). */
+	deadline?: number;
+}
+
+// The doc's examples answer 100 leads per page (`offset` 100 on page 1).
+const DOC_PAGE_SIZE = 100;
+const MAX_PAGES = 100_000;
+
+/** One page: its records and the `paging` total when the answer gives one. */
+async function readPage(this: PublitracContext, request: PageRequest, page: number): Promise<{ found: IDataObject[]; total: number }> {
+	const answer = await publitracCall.call(this, {
+		method: request.method,
+		http: 'GET',
+		params: { ...(request.params ?? {}), page: String(page) },
+		query: request.query,
+		idempotent: true,
+		itemIndex: request.itemIndex,
+		timeoutMs: request.timeoutMs,
+		retry: request.retry,
+	});
+	const paging = answer.response.paging as IDataObject | undefined;
+	const total = paging && typeof paging === 'object' ? Number(asText(paging.total)) : NaN;
+	return { found: recordsOf(answer.response, request.kind), total };
+}
+
+// Pages read at the same time once page 1 gave the total: the rate limiter still paces the calls,
+// and parsing one page overlaps the next call, so Return All runs at the rate limit.
+const PAGE_CONCURRENCY = 4;
+
+/**
+ * Follows `page` (doc "Paramètres facultatifs: page", answer `paging`: page, items, offset,
+ * total) until `total` records are read, a page comes back empty or repeats, or the limit is
+ * reached. Records are de-duplicated by id, so a list changing while read gives no duplicates.
+ */
+export async function publitracPages(
+	this: PublitracContext,
+	request: PageRequest,
+): Promise<{ records: IDataObject[]; complete: boolean; pages: number }> {
+	const records: IDataObject[] = [];
+	const seen = new Set<string>();
+	let pages = 0;
+	/** Adds a page's new records; false when it brought nothing new (the end). */
+	const add = (found: IDataObject[]): boolean => {
+		let added = 0;
+		for (const record of found) {
+			const id = record.id ?? record.Id ?? record.ID;
+			const key = id === undefined || id === '' ? `#${records.length}` : String(id);
+			if (seen.has(key)) continue;
+			seen.add(key);
+			records.push(record);
+			added++;
+		}
+		return added > 0;
+	};
+	const full = () => request.limit !== undefined && records.length >= request.limit;
+	const done = () => ({ records: request.limit !== undefined ? records.slice(0, request.limit) : records, complete: true, pages });
+
+	const first = await readPage.call(this, request, 1);
+	pages++;
+	if (!add(first.found) || full()) return done();
+	const pageSize = first.found.length;
+	let next = 2;
+	if (Number.isFinite(first.total)) {
+		// The total is known: read the remaining pages a few at a time, kept in page order.
+		const wanted = request.limit !== undefined ? Math.min(request.limit, first.total) : first.total;
+		const last = Math.min(MAX_PAGES, Math.ceil(wanted / pageSize));
+		const results: IDataObject[][] = [];
+		let cursor = 2;
+		let outOfTime = false;
+		const worker = async () => {
+			while (cursor <= last) {
+				if (request.deadline !== undefined && Date.now() > request.deadline) {
+					outOfTime = true;
+					return;
+				}
+				const page = cursor++;
+				results[page] = (await readPage.call(this, request, page)).found;
+				pages++;
+			}
+		};
+		await Promise.all(Array.from({ length: Math.min(PAGE_CONCURRENCY, Math.max(0, last - 1)) }, worker));
+		for (let page = 2; page <= last; page++) {
+			if (!results[page]) return { ...done(), complete: false };
+			if (!add(results[page]) || full()) return done();
+		}
+		if (outOfTime) return { ...done(), complete: false };
+		if (records.length >= first.total) return done();
+		next = last + 1;
+	} else if (pageSize < DOC_PAGE_SIZE) {
+		// No paging element (getCampaigns' example): a short page is the last one.
+		return done();
+	}
+	// No total, or the list grew while read: one page after the other until nothing new comes.
+	for (let page = next; page <= MAX_PAGES; page++) {
+		if (request.deadline !== undefined && Date.now() > request.deadline) return { ...done(), complete: false };
+		const { found, total } = await readPage.call(this, request, page);
+		pages++;
+		if (!add(found) || full()) return done();
+		if (Number.isFinite(total) ? records.length >= total : found.length < DOC_PAGE_SIZE) return done();
+	}
+	return done();
+}

@@ -1,0 +1,7 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { getManyResource } from '../listOperation';
+import * as getMany from './getMany.operation';
+
+export { getMany };
+
+export const description: INodeProperties[] = getManyResource('client', 'Client', 'Get many clients', 'Search clients (Buscar clientes)', getMany);

@@ -1,0 +1,242 @@
+import { DateTime } from 'luxon';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { toVendorDate } from '../../shared/dates';
+import { readRequestOptions } from '../../shared/descriptions';
+import { inputError } from '../../shared/errors';
+import { assertEmail, assertInteger, isBlank } from '../../shared/validation';
+import { smlList } from '../transport';
+
+// doc "Crear Lead > status": new, commercial_management, tracing, end.
+export const STATUS_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'New', value: 'new' },
+	{ name: 'Commercial Management', value: 'commercial_management' },
+	{ name: 'Tracing', value: 'tracing' },
+	{ name: 'End', value: 'end' },
+];
+
+// doc "Crear Lead > request.task.type".
+export const TASK_TYPE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Appraisal', value: 'appraisal' },
+	{ name: 'Budget', value: 'budget' },
+	{ name: 'Date (Visit / Test Drive)', value: 'date' },
+	{ name: 'Financing', value: 'financing' },
+	{ name: 'Other', value: 'other' },
+	{ name: 'Pending Assignment', value: 'pending_assignment' },
+	{ name: 'Response Information Mail', value: 'response_information_mail' },
+	{ name: 'Vehicle Information', value: 'vehicle_information' },
+	{ name: 'Warranty', value: 'warranty' },
+];
+
+// doc: Phone, E-mail, SMS, Whatsapp (Phone by default).
+export const MEDIA_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'E-Mail', value: 'E-mail' },
+	{ name: 'Phone', value: 'Phone' },
+	{ name: 'SMS', value: 'SMS' },
+	{ name: 'Whatsapp', value: 'Whatsapp' },
+];
+
+// doc "score": 1 (very low) .. 4 (high).
+export const SCORE_OPTIONS: INodePropertyOptions[] = [
+	{ name: '1 - Very Low', value: '1' },
+	{ name: '2 - Low', value: '2' },
+	{ name: '3 - Medium', value: '3' },
+	{ name: '4 - High', value: '4' },
+];
+
+export const extraFieldsJson: INodeProperties = {
+	displayName: 'Extra Fields (JSON)',
+	name: 'extraFieldsJson',
+	type: 'json',
+	default: '{}',
+	description: 'Fields the doc does not list, as a JSON object merged into the request body (objects are merged key by key)',
+};
+
+/** The appraisal sub-object of a task (doc "appraisal"), with `id` where it updates in place. */
+export function appraisalField(withId: boolean): INodeProperties {
+	const options: INodeProperties[] = [
+		{ displayName: 'Brand and Model', name: 'brand_model', type: 'string', default: '', description: 'Make and model of the appraised vehicle (required in an appraisal)' },
+		{ displayName: 'Extras', name: 'extras', type: 'string', default: '' },
+		{ displayName: 'Gas Type Name or ID', name: 'gas', type: 'options', typeOptions: { loadOptionsMethod: 'getGasTypes' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
+		...(withId ? [{ displayName: 'ID', name: 'id', type: 'number', default: 0, hint: 'With the ID of the current appraisal SML updates it in place; without, it replaces it' } as INodeProperties] : []),
+		{ displayName: 'Km', name: 'km', type: 'string', default: '' },
+		{ displayName: 'License Plate', name: 'license_plate', type: 'string', default: '' },
+		{ displayName: 'Origin', name: 'origin', type: 'options', options: [{ name: 'National', value: 'national' }, { name: 'Foreign', value: 'foreign' }], default: 'national' },
+		{ displayName: 'Year', name: 'year', type: 'number', default: 0 },
+	];
+	return { displayName: 'Appraisal', name: 'appraisal', type: 'collection', placeholder: 'Add appraisal field', default: {}, options };
+}
+
+/** A list of `{content}` objects (doc: note, tags), with `id` where it updates in place. */
+export function contentListField(name: 'note' | 'tags', withId: boolean): INodeProperties {
+	const values: INodeProperties[] = [
+		{ displayName: 'Content', name: 'content', type: 'string', default: '' },
+		...(withId ? [{ displayName: 'ID', name: 'id', type: 'number', default: 0, hint: 'With the ID of an existing entry SML updates it in place; without, it is added as new' } as INodeProperties] : []),
+	];
+	return {
+		displayName: name === 'note' ? 'Notes' : 'Tags',
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: name === 'note' ? 'Add note' : 'Add tag',
+		default: {},
+		options: [{ displayName: name === 'note' ? 'Note' : 'Tag', name: 'values', values }],
+	};
+}
+
+/** Reads a fixedCollection of `{content}` entries into the doc's `[{content}]` (ids kept when set). */
+export function readContentList(value: unknown): IDataObject[] | undefined {
+	const entries = ((value as IDataObject | undefined)?.values ?? []) as IDataObject[];
+	if (!entries.length) return undefined;
+	return entries.map((e) => {
+		const out: IDataObject = { content: String(e.content ?? '') };
+		if (!isBlank(e.id) && Number(e.id) > 0) out.id = Number(e.id);
+		return out;
+	});
+}
+
+/** Keeps only the values a user set: blanks, zero ids and zero years are not sent. */
+export function setValues(fields: IDataObject, zeroMeansUnset: string[] = ['id', 'year']): IDataObject {
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(fields)) {
+		if (isBlank(value)) continue;
+		if (zeroMeansUnset.includes(key) && Number(value) === 0) continue;
+		out[key] = value;
+	}
+	return out;
+}
+
+/** Parses the raw JSON option, naming it in the error. */
+export function readJsonObject(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): IDataObject {
+	if (isBlank(value)) return {};
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			throw inputError(this.getNode(), field, 'is not valid JSON. Expected a JSON object such as {"field": "value"}', itemIndex);
+		}
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw inputError(this.getNode(), field, 'must be a JSON object such as {"field": "value"}', itemIndex);
+	}
+	return parsed as IDataObject;
+}
+
+/** Deep-merges the raw JSON into the built body: objects key by key, anything else replaced. */
+export function mergeBody(body: IDataObject, extra: IDataObject): IDataObject {
+	const out: IDataObject = { ...body };
+	for (const [key, value] of Object.entries(extra)) {
+		const current = out[key];
+		if (value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object' && !Array.isArray(current)) {
+			out[key] = mergeBody(current as IDataObject, value as IDataObject);
+		} else out[key] = value;
+	}
+	return out;
+}
+
+/** A date as SML takes it (doc examples: 2019-05-06T14:56:46.903Z, ISO 8601 in UTC). */
+export function isoDate(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
+	// Read with its own offset (or the workflow's zone), then written in UTC with a Z.
+	const withOffset = toVendorDate(this.getNode(), value, { field, format: "yyyy-MM-dd'T'HH:mm:ss.SSSZZ", zone: this.getTimezone(), itemIndex });
+	return DateTime.fromISO(withOffset, { setZone: true }).toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+}
+
+/** An ID field: a whole number, sent as a number. */
+export function readId(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number, required = false): number | undefined {
+	if (isBlank(value)) {
+		if (required) throw inputError(this.getNode(), field, 'is required: the numeric SML ID', itemIndex);
+		return undefined;
+	}
+	assertInteger(this.getNode(), field, value, itemIndex);
+	const id = Number(value);
+	if (required && id <= 0) throw inputError(this.getNode(), field, `"${String(value)}" is not an SML ID. Expected a positive whole number`, itemIndex);
+	return id;
+}
+
+/** The task fields of the doc (Crear Solicitudes/Tareas), read from a set of parameters. */
+export function readTask(this: IExecuteFunctions, fields: IDataObject, itemIndex: number, label: string): IDataObject {
+	const { planified_realization_date, planified_tracking_date, note, appraisal, ...rest } = fields;
+	const task = setValues(rest);
+	for (const [name, value] of [['planified_realization_date', planified_realization_date], ['planified_tracking_date', planified_tracking_date]] as const) {
+		if (!isBlank(value)) task[name] = isoDate.call(this, value, `${label}${name}`, itemIndex);
+	}
+	const notes = typeof note === 'string' ? note.split('\n').map((s) => s.trim()).filter(Boolean).map((content) => ({ content })) : readContentList(note);
+	if (notes && notes.length) task.note = notes;
+	if (appraisal && typeof appraisal === 'object' && Object.keys(appraisal).length) {
+		const a = setValues(appraisal as IDataObject);
+		if (a.gas !== undefined) a.gas = readId.call(this, a.gas, `${label}appraisal.gas`, itemIndex);
+		task.appraisal = a;
+	}
+	// doc: appraisal "obligatorio/parcial si el type es appraisal", brand_model obligatorio.
+	if (task.type === 'appraisal' && !(task.appraisal as IDataObject | undefined)?.brand_model && !(task.appraisal as IDataObject | undefined)?.id) {
+		throw inputError(this.getNode(), `${label}appraisal.brand_model`, 'is required when the task type is appraisal (doc "appraisal [obligatorio/parcial si el type es appraisal]")', itemIndex);
+	}
+	return task;
+}
+
+/** The client sub-object (doc "client"), checked before sending. */
+export function readClient(this: IExecuteFunctions, value: unknown, itemIndex: number, requireName: boolean): IDataObject | undefined {
+	const client = setValues((value ?? {}) as IDataObject);
+	if (!Object.keys(client).length) return undefined;
+	// doc: name "obligatorio en caso de rellenar el bloque cliente".
+	if (requireName && isBlank(client.name)) throw inputError(this.getNode(), 'client.name', 'is required when any client field is set (doc "Crear Lead > client")', itemIndex);
+	assertEmail(this.getNode(), 'client.email', client.email, itemIndex);
+	for (const key of ['province', 'location']) if (client[key] !== undefined) client[key] = readId.call(this, client[key], `client.${key}`, itemIndex);
+	return client;
+}
+
+/** The vehicle sub-object (doc "vehicle"). */
+export function readVehicle(this: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject | undefined {
+	const vehicle = setValues((value ?? {}) as IDataObject);
+	if (!Object.keys(vehicle).length) return undefined;
+	if (vehicle.gas !== undefined) vehicle.gas = readId.call(this, vehicle.gas, 'vehicle.gas', itemIndex);
+	return vehicle;
+}
+
+export function clientField(withId: boolean): INodeProperties {
+	return {
+		displayName: 'Client',
+		name: 'client',
+		type: 'collection',
+		placeholder: 'Add client field',
+		default: {},
+		...(withId ? { hint: "Set ID to the lead's current client ID to update it in place; without an ID SML replaces the client with a new one" } : {}),
+		options: [
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			...(withId ? [{ displayName: 'ID', name: 'id', type: 'number', default: 0, description: "The ID of the lead's current client (from Get Lead)" } as INodeProperties] : []),
+			{ displayName: 'Locality Name or ID', name: 'location', type: 'options', typeOptions: { loadOptionsMethod: 'getLocalities', loadOptionsDependsOn: ['additionalFields.client.province', 'updateFields.client.province'] }, default: '', description: 'Locality of the client (from the chosen province). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the client (required when any client field is set)' },
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+			{ displayName: 'Province Name or ID', name: 'province', type: 'options', typeOptions: { loadOptionsMethod: 'getProvinces' }, default: '', description: 'Province of the client (Spain). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+		],
+	};
+}
+
+export function vehicleOptions(withId: boolean): INodeProperties[] {
+	return [
+		{ displayName: 'Brand and Model', name: 'brand_model', type: 'string', default: '', description: 'Make and model of the vehicle' },
+		{ displayName: 'Gas Type Name or ID', name: 'gas', type: 'options', typeOptions: { loadOptionsMethod: 'getGasTypes' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
+		...(withId ? [{ displayName: 'ID', name: 'id', type: 'number', default: 0, description: "The ID of the lead's current vehicle (from Get Lead)" } as INodeProperties] : []),
+		{ displayName: 'Km', name: 'km', type: 'string', default: '', description: 'Mileage of the vehicle' },
+		{ displayName: 'Price', name: 'price', type: 'string', default: '' },
+		{ displayName: 'Sold', name: 'sold', type: 'boolean', default: false, description: 'Whether the vehicle was sold before the lead was handled: SML then ends the lead with result "not available"' },
+		{ displayName: 'Year', name: 'year', type: 'number', default: 0 },
+	];
+}
+
+/** Return All / Limit, as every list operation shows them. */
+export function listFields(): INodeProperties[] {
+	return [
+		{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit' },
+		{ displayName: 'Limit', name: 'limit', type: 'number', typeOptions: { minValue: 1 }, default: 50, description: 'Max number of results to return', displayOptions: { show: { returnAll: [false] } } },
+	];
+}
+
+/** Runs a list call with the operation's Return All / Limit and request options. */
+export async function runList(this: IExecuteFunctions, path: string, qs: IDataObject, itemIndex: number, what?: string): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const clean: IDataObject = {};
+	for (const [key, value] of Object.entries(qs)) if (!isBlank(value)) clean[key] = value;
+	return await smlList.call(this, path, { returnAll, limit, qs: clean, itemIndex, what, ...readRequestOptions.call(this, itemIndex) });
+}

@@ -1,0 +1,24 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { listOperation } from '../listOperation';
+
+// The doc prints the path as /api/qas_type/, surely a typo of gas_type: the path can be overridden.
+export const GAS_TYPE_PATH = '/api/gas_type/';
+
+/** GET /api/gas_type/ (doc "Consultar combustible"). */
+export const { description, execute } = listOperation({
+	resource: 'gasType',
+	path(this: IExecuteFunctions, itemIndex: number) {
+		const path = String(this.getNodeParameter('path', itemIndex, GAS_TYPE_PATH) || GAS_TYPE_PATH).trim();
+		return `/${path.replace(/^\/+|\/+$/g, '')}/`;
+	},
+	topLevel: [
+		{
+			displayName: 'Path',
+			name: 'path',
+			type: 'string',
+			default: GAS_TYPE_PATH,
+			description: 'The doc prints /api/qas_type/ (probably a typo of gas_type); change it if your SML instance uses the printed path',
+		},
+	],
+	describe: 'Consultar combustible',
+});

@@ -1,0 +1,43 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as assign from './assign.operation';
+import * as changeStatus from './changeStatus.operation';
+import * as click2call from './click2call.operation';
+import * as create from './create.operation';
+import * as finalize from './finalize.operation';
+import * as get from './get.operation';
+import * as getHistory from './getHistory.operation';
+import * as getMany from './getMany.operation';
+import * as update from './update.operation';
+
+export { assign, changeStatus, click2call, create, finalize, get, getHistory, getMany, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['lead'] } },
+		options: [
+			{ name: 'Assign', value: 'assign', description: 'Change the owner of a lead (Asignar Lead)', action: 'Assign a lead' },
+			{ name: 'Change Status', value: 'changeStatus', description: 'Set the status of a lead (Cambiar el estado del Lead)', action: 'Change the status of a lead' },
+			{ name: 'Click2Call', value: 'click2call', description: "Call the lead's client from the concession phone (Click2Call)", action: 'Call the client of a lead' },
+			{ name: 'Create', value: 'create', description: 'Create a lead (Crear Lead)', action: 'Create a lead' },
+			{ name: 'Finalize', value: 'finalize', description: 'Set a lead to end (Finalizar Lead)', action: 'Finalize a lead' },
+			{ name: 'Get', value: 'get', description: 'Get a lead (Consultar Lead)', action: 'Get a lead' },
+			{ name: 'Get History', value: 'getHistory', description: 'Get the change history of a lead (Histórico de cambios en Lead)', action: 'Get the history of a lead' },
+			{ name: 'Get Many', value: 'getMany', description: 'List or search leads (Listar/Buscar Leads)', action: 'Get many leads' },
+			{ name: 'Update', value: 'update', description: 'Modify a lead (Modificar Lead)', action: 'Update a lead' },
+		],
+		default: 'create',
+	},
+	...getMany.description,
+	...get.description,
+	...create.description,
+	...update.description,
+	...assign.description,
+	...changeStatus.description,
+	...finalize.description,
+	...getHistory.description,
+	...click2call.description,
+];

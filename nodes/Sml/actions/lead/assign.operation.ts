@@ -1,0 +1,29 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { smlRequest } from '../../transport';
+import { readId } from '../common';
+import { leadIdField } from './get.operation';
+
+const properties: INodeProperties[] = [
+	leadIdField,
+	{
+		displayName: 'User Name or ID',
+		name: 'user',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getUsers' },
+		required: true,
+		default: '',
+		description: 'The new owner of the lead, from "Buscar usuarios". Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	requestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['assign'] } }, properties);
+
+/** PATCH /api/lead/{id_lead}/ {user} (doc "Asignar Lead"). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readId.call(this, this.getNodeParameter('id_lead', itemIndex, ''), 'id_lead', itemIndex, true);
+	const user = readId.call(this, this.getNodeParameter('user', itemIndex, ''), 'user', itemIndex, true);
+	return (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, { body: { user }, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+}

@@ -1,0 +1,25 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import { smlRequest } from '../../transport';
+import { STATUS_OPTIONS, readId } from '../common';
+import { leadIdField } from './get.operation';
+
+const properties: INodeProperties[] = [
+	leadIdField,
+	{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, required: true, default: 'new', description: 'The status to set' },
+	requestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['changeStatus'] } }, properties);
+
+/** PATCH /api/lead/{id_lead}/change_status/ {status} (doc "Cambiar el estado del Lead"). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readId.call(this, this.getNodeParameter('id_lead', itemIndex, ''), 'id_lead', itemIndex, true);
+	const status = String(this.getNodeParameter('status', itemIndex, ''));
+	if (!STATUS_OPTIONS.some((o) => o.value === status)) {
+		throw inputError(this.getNode(), 'status', `"${status}" is not an SML status. Expected one of new, commercial_management, tracing, end`, itemIndex);
+	}
+	return (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/change_status/`, { body: { status }, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+}

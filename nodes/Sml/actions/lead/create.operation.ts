@@ -1,0 +1,124 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import { isBlank } from '../../../shared/validation';
+import { smlRequest } from '../../transport';
+import {
+	MEDIA_OPTIONS,
+	SCORE_OPTIONS,
+	STATUS_OPTIONS,
+	TASK_TYPE_OPTIONS,
+	appraisalField,
+	clientField,
+	contentListField,
+	extraFieldsJson,
+	mergeBody,
+	readClient,
+	readContentList,
+	readId,
+	readJsonObject,
+	readTask,
+	readVehicle,
+	vehicleOptions,
+} from '../common';
+
+// doc "Crear Lead": source and vehicle.brand_model required; the rest optional.
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Source Name or ID',
+		name: 'source',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSources' },
+		required: true,
+		default: '',
+		description: 'Where the lead comes from (phone, email, chat ...), from "Consultar fuentes de concesionario". Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Vehicle',
+		name: 'vehicle',
+		type: 'collection',
+		placeholder: 'Add vehicle field',
+		default: {},
+		hint: 'Brand and Model is required',
+		options: vehicleOptions(false),
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			clientField(false),
+			extraFieldsJson,
+			contentListField('note', false),
+			{ displayName: 'Score', name: 'score', type: 'options', options: SCORE_OPTIONS, default: '1', description: "Estimated interest of the client in the vehicle" },
+			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'new', description: 'Status of the lead (SML sets new by default)' },
+			contentListField('tags', false),
+			{
+				displayName: 'Tasks',
+				name: 'task',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add task',
+				default: {},
+				description: 'Tasks / requests added to the lead (request.task[])',
+				options: [
+					{
+						displayName: 'Task',
+						name: 'values',
+						values: [
+							appraisalField(false),
+							{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+							{ displayName: 'Media', name: 'media', type: 'options', options: MEDIA_OPTIONS, default: 'Phone' },
+							{ displayName: 'Notes', name: 'note', type: 'string', typeOptions: { rows: 3 }, default: '', description: 'Notes of the task, one per line' },
+							{ displayName: 'Planned Realization Date', name: 'planified_realization_date', type: 'dateTime', default: '' },
+							{ displayName: 'Planned Tracking Date', name: 'planified_tracking_date', type: 'dateTime', default: '' },
+							{ displayName: 'Realization Done', name: 'realization_date_check', type: 'boolean', default: false, description: 'Whether the user has carried out the task' },
+							{ displayName: 'Subtype', name: 'subtype', type: 'string', default: '' },
+							{ displayName: 'Tracking Done', name: 'tracking_date_check', type: 'boolean', default: false, description: 'Whether the follow-up of the task took place' },
+							{ displayName: 'Type', name: 'type', type: 'options', options: TASK_TYPE_OPTIONS, default: 'date' },
+						],
+					},
+				],
+			},
+			{ displayName: 'User Name or ID', name: 'user', type: 'options', typeOptions: { loadOptionsMethod: 'getUsers' }, default: '', description: 'User the lead is assigned to (by default its creator). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+		],
+	},
+	requestOptionsField,
+];
+
+// Independent creates: sent concurrently (Request Options > Parallel Requests).
+export const parallel = true;
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['create'] } }, properties);
+
+/** POST /api/lead/ (doc "Crear Lead"): answers 201 with the full lead, sub-object ids included. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const { extraFieldsJson: extraJson, client, note, tags, task, user, ...rest } = additional;
+	const extra = readJsonObject.call(this, extraJson, 'Extra Fields (JSON)', itemIndex);
+	const body: IDataObject = { source: readId.call(this, this.getNodeParameter('source', itemIndex, ''), 'source', itemIndex, isBlank(extra.source)) };
+	if (body.source === undefined) delete body.source;
+	const vehicle = readVehicle.call(this, this.getNodeParameter('vehicle', itemIndex, {}), itemIndex);
+	if (vehicle) body.vehicle = vehicle;
+	const clientBody = readClient.call(this, client, itemIndex, true);
+	if (clientBody) body.client = clientBody;
+	if (!isBlank(user)) body.user = readId.call(this, user, 'user', itemIndex);
+	for (const [key, value] of Object.entries(rest)) if (!isBlank(value)) body[key] = value;
+	if (body.score !== undefined) body.score = Number(body.score);
+	const notes = readContentList(note);
+	if (notes) body.note = notes;
+	const tagList = readContentList(tags);
+	if (tagList) body.tags = tagList;
+	const tasks = ((task as IDataObject | undefined)?.values ?? []) as IDataObject[];
+	if (tasks.length) body.request = { task: tasks.map((t, n) => readTask.call(this, t, itemIndex, `request.task[${n}].`)) };
+	const sent = mergeBody(body, extra);
+	// doc: vehicle "obligatorio/parcial", brand_model "obligatorio".
+	if (isBlank((sent.vehicle as IDataObject | undefined)?.brand_model)) {
+		throw inputError(node, 'vehicle.brand_model', 'is required: the make and model of the vehicle (doc "Crear Lead > vehicle")', itemIndex);
+	}
+	return (await smlRequest.call(this, 'POST', '/api/lead/', { body: sent, itemIndex, idempotent: false, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+}

@@ -1,0 +1,34 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { requestOptionsField } from '../../../shared/descriptions';
+import { STATUS_OPTIONS, listFields, runList } from '../common';
+
+const properties: INodeProperties[] = [
+	...listFields(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Client Email Contains', name: 'client__email__icontains', type: 'string', default: '' },
+			{ displayName: 'Client Phone Contains', name: 'client__phone__icontains', type: 'string', default: '' },
+			{ displayName: 'Concessionaire Names or IDs', name: 'concessionaire__in', type: 'multiOptions', typeOptions: { loadOptionsMethod: 'getConcessionaires' }, default: [], description: 'Leads of these concessionaires only (sent comma-separated). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+			{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Matches any attribute' },
+			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'new' },
+		],
+	},
+	requestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['getMany'] } }, properties);
+
+/** GET /api/lead/ (doc "Listar/Buscar Leads"), DRF pages followed by Return All / Limit. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = { ...(this.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
+	const ids = filters.concessionaire__in;
+	// doc: "Listado de ID de concesión separados por coma".
+	if (Array.isArray(ids)) filters.concessionaire__in = ids.join(',');
+	return await runList.call(this, '/api/lead/', filters, itemIndex);
+}

@@ -1,0 +1,88 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import { isBlank } from '../../../shared/validation';
+import { smlRequest } from '../../transport';
+import {
+	SCORE_OPTIONS,
+	STATUS_OPTIONS,
+	clientField,
+	contentListField,
+	extraFieldsJson,
+	mergeBody,
+	readClient,
+	readContentList,
+	readId,
+	readJsonObject,
+	readVehicle,
+	vehicleOptions,
+} from '../common';
+import { leadIdField } from './get.operation';
+
+const properties: INodeProperties[] = [
+	leadIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		hint: 'Pick the sub-objects to change. Doc "Modificar Lead": a client, vehicle, note or tag sent with its current ID is updated in place; without its ID SML replaces it (deletes the old one, creates a new one). Tasks: use Task &gt; Update, or request.task in Extra Fields (JSON).',
+		options: [
+			clientField(true),
+			extraFieldsJson,
+			contentListField('note', true),
+			{ displayName: 'Score', name: 'score', type: 'options', options: SCORE_OPTIONS, default: '1' },
+			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'new' },
+			contentListField('tags', true),
+			{ displayName: 'User Name or ID', name: 'user', type: 'options', typeOptions: { loadOptionsMethod: 'getUsers' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
+			{
+				displayName: 'Vehicle',
+				name: 'vehicle',
+				type: 'collection',
+				placeholder: 'Add vehicle field',
+				default: {},
+				hint: "Set ID to the lead's current vehicle ID to update it in place; without an ID SML replaces the vehicle",
+				options: vehicleOptions(true),
+			},
+		],
+	},
+	requestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['update'] } }, properties);
+
+/** PATCH /api/lead/{id_lead}/ (doc "Modificar Lead"); tasks: Extra Fields (JSON) `request`, or Task > Update. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const node = this.getNode();
+	const id = readId.call(this, this.getNodeParameter('id_lead', itemIndex, ''), 'id_lead', itemIndex, true);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const { extraFieldsJson: extraJson, client, vehicle, note, tags, user, ...rest } = fields;
+	const body: IDataObject = {};
+	const vehicleBody = readVehicle.call(this, vehicle, itemIndex);
+	if (vehicleBody) {
+		// Without an id the vehicle is replaced: the new one needs its brand_model (doc "Crear Lead").
+		if (vehicleBody.id === undefined && isBlank(vehicleBody.brand_model)) {
+			throw inputError(node, 'vehicle.brand_model', "is required when the vehicle has no ID (it then replaces the current one); set ID to update the current vehicle in place", itemIndex);
+		}
+		body.vehicle = vehicleBody;
+	}
+	const clientBody = readClient.call(this, client, itemIndex, false);
+	if (clientBody) {
+		if (clientBody.id === undefined && isBlank(clientBody.name)) {
+			throw inputError(node, 'client.name', 'is required when the client has no ID (it then replaces the current one); set ID to update the current client in place', itemIndex);
+		}
+		body.client = clientBody;
+	}
+	if (!isBlank(user)) body.user = readId.call(this, user, 'user', itemIndex);
+	for (const [key, value] of Object.entries(rest)) if (!isBlank(value)) body[key] = value;
+	if (body.score !== undefined) body.score = Number(body.score);
+	const notes = readContentList(note);
+	if (notes) body.note = notes;
+	const tagList = readContentList(tags);
+	if (tagList) body.tags = tagList;
+	const sent = mergeBody(body, readJsonObject.call(this, extraJson, 'Extra Fields (JSON)', itemIndex));
+	if (!Object.keys(sent).length) throw inputError(node, 'Update Fields', 'set at least one field to change', itemIndex);
+	return (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, { body: sent, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+}

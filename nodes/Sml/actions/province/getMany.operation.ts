@@ -1,0 +1,10 @@
+import { listOperation, searchFilter } from '../listOperation';
+
+/** GET /api/provinces/?country= (doc "Buscar Provincias": country required, 28 = Spain). */
+export const { description, execute } = listOperation({
+	resource: 'province',
+	path: '/api/provinces/',
+	topLevel: [{ displayName: 'Country ID', name: 'country', type: 'number', required: true, default: 28, description: 'Country whose provinces are listed (28 = Spain)' }],
+	filters: [searchFilter],
+	describe: 'Buscar Provincias',
+});

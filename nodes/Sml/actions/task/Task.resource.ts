@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as update from './update.operation';
+
+export { create, del as delete, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['task'] } },
+		options: [
+			{ name: 'Create', value: 'create', description: 'Add a task / request to a lead (Crear Solicitudes/Tareas)', action: 'Create a task' },
+			{ name: 'Delete', value: 'delete', description: 'Delete a task (Borrar Solicitudes/Tareas)', action: 'Delete a task' },
+			{ name: 'Update', value: 'update', description: 'Modify a task (Modificar Solicitudes/Tareas)', action: 'Update a task' },
+		],
+		default: 'create',
+	},
+	...create.description,
+	...update.description,
+	...del.description,
+];

@@ -1,0 +1,17 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { smlRequest } from '../../transport';
+import { readId } from '../common';
+import { taskIdField } from './fields';
+
+const properties: INodeProperties[] = [taskIdField, requestOptionsField];
+
+export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['delete'] } }, properties);
+
+/** DELETE /api/task/{id_tarea}/ (doc "Borrar Solicitudes/Tareas"): 204, no body. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readId.call(this, this.getNodeParameter('id_tarea', itemIndex, ''), 'id_tarea', itemIndex, true);
+	await smlRequest.call(this, 'DELETE', `/api/task/${id}/`, { itemIndex, idempotent: true, what: `task ${id}`, ...readRequestOptions.call(this, itemIndex) });
+	return { deleted: true, id };
+}

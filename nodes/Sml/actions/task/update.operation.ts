@@ -1,0 +1,32 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import { smlRequest } from '../../transport';
+import { mergeBody, readId, readJsonObject, readTask } from '../common';
+import { taskFieldOptions, taskIdField } from './fields';
+
+const properties: INodeProperties[] = [
+	taskIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		hint: 'Doc "Modificar Solicitudes/Tareas": an appraisal or note sent with its current ID is updated in place; without its ID it is replaced',
+		options: taskFieldOptions(true),
+	},
+	requestOptionsField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['update'] } }, properties);
+
+/** PATCH /api/task/{id_tarea}/ (doc "Modificar Solicitudes/Tareas"). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readId.call(this, this.getNodeParameter('id_tarea', itemIndex, ''), 'id_tarea', itemIndex, true);
+	const { extraFieldsJson, ...fields } = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body = mergeBody(readTask.call(this, fields, itemIndex, ''), readJsonObject.call(this, extraFieldsJson, 'Extra Fields (JSON)', itemIndex));
+	if (!Object.keys(body).length) throw inputError(this.getNode(), 'Update Fields', 'set at least one field to change', itemIndex);
+	return (await smlRequest.call(this, 'PATCH', `/api/task/${id}/`, { body, itemIndex, idempotent: true, what: `task ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+}

@@ -1,0 +1,55 @@
+// Shared set-up of the Econtract unit tests: the simulator on a free port and a node runner.
+/* eslint-disable @typescript-eslint/no-require-imports */
+import { EcontractApi } from '../../../credentials/EcontractApi.credentials';
+import { Econtract } from '../../../nodes/Econtract/Econtract.node';
+import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
+import { runNode } from '../../helpers/context';
+import type { RunOptions } from '../../helpers/context';
+import type { Simulator } from '../../helpers/sims';
+
+const sandbox = require('../../../sandbox/econtract');
+export const CRM_API_ID: string = sandbox.ECONTRACT_CRM_API_ID;
+export const CRM_API_KEY: string = sandbox.ECONTRACT_CRM_API_KEY;
+
+export function econtractSimulator(): Simulator {
+	return sandbox.createEcontractSimulator();
+}
+
+/** Starts a simulator for the file; returns a getter (the sim exists only after beforeAll). */
+export function useSimulator(): () => Simulator {
+	let sim: Simulator;
+	beforeAll(async () => {
+		sim = await econtractSimulator().start(0);
+	});
+	afterAll(async () => sim.stop());
+	beforeEach(() => {
+		sim.reset();
+		resetRateLimiters();
+	});
+	return () => sim;
+}
+
+export const node = new Econtract();
+
+export const run = (sim: Simulator, parameters: RunOptions['parameters'], more: Partial<RunOptions> = {}, key = CRM_API_KEY) =>
+	runNode(node, {
+		parameters,
+		credentials: { econtractApi: { baseUrl: sim.url, crmApiId: CRM_API_ID, crmApiKey: key } },
+		credentialTypes: { econtractApi: new EcontractApi() },
+		...more,
+	});
+
+export const noRetry = { maxRetries: 0, timeout: 5 };
+
+export const client = {
+	gender: 1,
+	segment: 1,
+	first_name: 'John',
+	last_name: 'Doe',
+	email: 'john.doe@server.com',
+	language: 'nl',
+	cellphone: '0499656565',
+	landline: '',
+};
+
+export const address = { street: 'Street 02', nr: '10', postal_code: '3500', city: 'Hasselt', country: 'BE' };

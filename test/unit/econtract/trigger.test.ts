@@ -1,0 +1,102 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { EcontractApi } from '../../../credentials/EcontractApi.credentials';
+import { EcontractTrigger } from '../../../nodes/Econtract/EcontractTrigger.node';
+import { createTriggerContext } from '../../helpers/context';
+import { CRM_API_ID, CRM_API_KEY, address, client, noRetry, run, useSimulator } from './setup';
+
+const sim = useSimulator();
+const trigger = new EcontractTrigger();
+const GAS = { ean: '541448820099999999', mru_nr: '654321', situation: 3, donor: '8', donor_client_nr: '112233' };
+
+const seedOrder = (comparison_id: number, product_type = 'gas') =>
+	run(sim(), {
+		resource: 'order',
+		operation: 'create',
+		product_type,
+		comparison_id,
+		affiliate_id: 50,
+		sales_channel_id: 1,
+		ip_address: '10.0.0.1',
+		supplier_id: 5,
+		product_id: 12,
+		payment_method: 1,
+		...GAS,
+		client: { ...client, email: `c${comparison_id}@x.be` },
+		address,
+		invoice_address: {},
+		additionalFields: {},
+		requestOptions: noRetry,
+	});
+
+const poll = async (staticData: IDataObject, more: { mode?: 'manual' | 'trigger'; pollBudgetMs?: number; filters?: IDataObject; key?: string } = {}) => {
+	const context = createTriggerContext({
+		parameters: { filters: more.filters ?? {} },
+		credentials: { econtractApi: { baseUrl: sim().url, crmApiId: CRM_API_ID, crmApiKey: more.key ?? CRM_API_KEY } },
+		credentialTypes: { econtractApi: new EcontractApi() },
+		staticData,
+		mode: more.mode,
+		pollBudgetMs: more.pollBudgetMs,
+	});
+	return await trigger.poll.call(context as unknown as IPollFunctions);
+};
+
+const ids = (result: Awaited<ReturnType<typeof poll>>) => (result ? result[0].map((i) => i.json.comparison_id) : null);
+
+describe('Econtract trigger: new orders', () => {
+	it('sets a baseline on the first poll, then emits each new order once, oldest first', async () => {
+		const staticData: IDataObject = {};
+		await seedOrder(1);
+		expect(await poll(staticData)).toBeNull();
+		const sent = sim().log[sim().log.length - 1];
+		expect([sent.method, sent.path]).toEqual(['POST', '/api/latest']);
+		expect(sent.body).toEqual({ limit: '100', crm_api_id: CRM_API_ID, crm_api_key: CRM_API_KEY });
+
+		await seedOrder(2);
+		await seedOrder(3);
+		expect(ids(await poll(staticData))).toEqual(['2', '3']);
+		expect(await poll(staticData)).toBeNull();
+		await seedOrder(4);
+		expect(ids(await poll(staticData))).toEqual(['4']);
+	});
+
+	it('does not emit an order again when the CRM updates it', async () => {
+		const staticData: IDataObject = {};
+		expect(await poll(staticData)).toBeNull();
+		await seedOrder(7);
+		expect(ids(await poll(staticData))).toEqual(['7']);
+		await seedOrder(7);
+		expect(await poll(staticData)).toBeNull();
+	});
+
+	it('keeps its seen ids bounded', async () => {
+		const staticData: IDataObject = { watermark: '2000-01-01 00:00:00', seen: Array.from({ length: 600 }, (_, i) => i + 10_000) };
+		await seedOrder(1);
+		expect(ids(await poll(staticData))).toEqual(['1']);
+		expect((staticData.seen as unknown[]).length).toBe(500);
+		expect((staticData.seen as unknown[]).slice(-1)).toEqual([401]);
+	});
+
+	it('sends the filters of the doc', async () => {
+		await poll({}, { filters: { product_type: 'gas', client_language: 'fr', age: 2 } });
+		expect(sim().log[0].body).toMatchObject({ product_type: 'gas', client_language: 'fr', age: '2', limit: '100' });
+	});
+
+	it('returns the newest order as a sample in manual mode, without touching its state', async () => {
+		await seedOrder(1);
+		await seedOrder(2);
+		const staticData: IDataObject = {};
+		expect(ids(await poll(staticData, { mode: 'manual' }))).toEqual(['2']);
+		expect(staticData).toEqual({});
+	});
+
+	it('makes no call when the poll budget is spent', async () => {
+		expect(await poll({}, { pollBudgetMs: 10 })).toBeNull();
+		expect(sim().log).toHaveLength(0);
+		await poll({}, { pollBudgetMs: 20_000 });
+		expect(sim().log).toHaveLength(1);
+	});
+
+	it('fails with the clear 401 message on a wrong key, without the key', async () => {
+		await expect(poll({}, { key: 'wrong-key-xyz' })).rejects.toThrow('Econtract rejected the CRM ID or API key (HTTP 401)');
+	});
+});

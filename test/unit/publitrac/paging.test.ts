@@ -1,0 +1,141 @@
+// Return All / Limit over getView, getList, getCampaigns, getOpportunities, following `paging`
+// (page, items, offset, total) at the simulator's 100 leads per page, within 35 calls/s.
+import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
+import { apiCalls, expectAuth, run, startSim } from './setup';
+import type { PublitracSim } from './setup';
+
+let sim: PublitracSim;
+beforeAll(async () => {
+	sim = await startSim();
+});
+afterAll(async () => sim.stop());
+beforeEach(() => {
+	sim.reset();
+	resetRateLimiters();
+});
+
+const view = (more: Record<string, unknown> = {}) => ({ resource: 'view', operation: 'getLeads', viewName: 'PromoABC_Email_Open', returnAll: true, ...more });
+
+describe('PUBLITRAC view:getLeads (getView)', () => {
+	it.each([
+		[0, 1],
+		[1, 1],
+		[100, 1],
+		[101, 2],
+	])('returns all %i leads of the view in %i page(s), without duplicates or gaps', async (n, pages) => {
+		sim.state.views.PromoABC_Email_Open = { leadIds: [] };
+		const seeded = sim.seedLeads(n, { view: 'PromoABC_Email_Open' });
+		const { output, error } = await run(sim, view());
+		expect(error).toBeUndefined();
+		const calls = apiCalls(sim);
+		expect(calls).toHaveLength(pages);
+		calls.forEach((c, i) => {
+			expect(c.method).toBe('GET');
+			expectAuth(c, 'getView');
+			expect(c.query).toMatchObject({ viewName: 'PromoABC_Email_Open', page: String(i + 1) });
+		});
+		expect(output.map((o) => o.json.id)).toEqual(seeded.map((l) => l.id));
+		expect(output.map((o) => [o.json.email, o.pairedItem])).toEqual(seeded.map((l) => [l.email, { item: 0 }]));
+	});
+
+	it('returns 20,000 leads in 200 pages with zero rate-limit violations at the simulator', async () => {
+		const seeded = sim.seedLeads(20_000, { view: 'Big' });
+		const started = Date.now();
+		const { output, error } = await run(sim, view({ viewName: 'Big' }));
+		const elapsed = Date.now() - started;
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(20_000);
+		expect(new Set(output.map((o) => o.json.id)).size).toBe(20_000);
+		expect(output[19_999].json.id).toBe(seeded[19_999].id);
+		expect(apiCalls(sim)).toHaveLength(200);
+		expect(sim.state.rateViolations).toBe(0);
+		// 200 calls at 35/s cannot take less than (200 - 1) / 35 s.
+		expect(elapsed).toBeGreaterThanOrEqual(Math.floor((199 / 35) * 1000) - 50);
+	}, 60_000);
+
+	it('stops at Limit, reading only the pages it needs', async () => {
+		sim.seedLeads(250, { view: 'V' });
+		const { output } = await run(sim, view({ viewName: 'V', returnAll: false, limit: 150 }));
+		expect(output).toHaveLength(150);
+		expect(apiCalls(sim).map((c) => c.query.page)).toEqual(['1', '2']);
+	});
+
+	it('gives 9010 with its meaning for an unknown view', async () => {
+		const { error } = await run(sim, view({ viewName: 'Nope' }));
+		expect(error?.message).toBe('PUBLITRAC: 9010 ERROR_VIEW_DOES_NOT_EXISTS (the view does not exist): getView failed. - 9010 - View (Nope) does not exist.');
+	});
+
+	it('backs off and resends a read the server refuses as over the limit (429)', async () => {
+		sim.seedLeads(3, { view: 'V' });
+		sim.addFault({ kind: 'status', status: 429, retryAfter: 0 });
+		const { output, error } = await run(sim, view({ viewName: 'V', requestOptions: { maxRetries: 2 } }));
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(3);
+		expect(apiCalls(sim)).toHaveLength(2);
+	});
+});
+
+describe('PUBLITRAC list:getLeads (getList)', () => {
+	it('GETs getList with listName across pages', async () => {
+		const seeded = sim.seedLeads(130, { list: 'Imported2012' });
+		const { output, error } = await run(sim, { resource: 'list', operation: 'getLeads', listName: 'Imported2012', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(apiCalls(sim).map((c) => [c.query.method, c.query.listName, c.query.page])).toEqual([
+			['getList', 'Imported2012', '1'],
+			['getList', 'Imported2012', '2'],
+		]);
+		expect(output.map((o) => o.json.id)).toEqual(seeded.map((l) => l.id));
+	});
+
+	it('gives 9009 for an unknown list', async () => {
+		const { error } = await run(sim, { resource: 'list', operation: 'getLeads', listName: 'Nope', returnAll: true });
+		expect(error?.message).toContain('9009 ERROR_LIST_DOES_NOT_EXISTS (the list does not exist)');
+	});
+});
+
+describe('PUBLITRAC campaign:getMany (getCampaigns)', () => {
+	it('GETs getCampaigns and outputs one item per <campaign> as the API names its fields', async () => {
+		const { output, error } = await run(sim, { resource: 'campaign', operation: 'getMany', returnAll: true });
+		expect(error).toBeUndefined();
+		expectAuth(apiCalls(sim)[0], 'getCampaigns');
+		expect(apiCalls(sim)).toHaveLength(1);
+		expect(output.map((o) => o.json)).toEqual([
+			{ id: '2071', Name: 'AdCenter - Drip Marketing', Type: 'Paid Search', Token: 'CMP-4d7147b0dd389', CampaignType: 'CAMPAIGNTRACKING', Created_Date: '2011-03-04 20:12:32', Last_Updated: '2011-12-08 01:10:14' },
+			{ id: '2211', Name: 'Trade Show May', Type: 'Paid Search', Token: 'CMP-4dc2ebfe7a3f2', CampaignType: 'CAMPAIGNTRACKING', Created_Date: '2011-05-05 18:27:10', Last_Updated: '2011-12-08 01:10:14' },
+		]);
+	});
+
+	it('reads the next page while pages come back full (no <paging> in this answer)', async () => {
+		for (let i = 0; i < 120; i++) sim.state.campaigns.push({ id: String(5000 + i), Name: `C${i}` });
+		const { output } = await run(sim, { resource: 'campaign', operation: 'getMany', returnAll: true });
+		expect(output).toHaveLength(122);
+		expect(apiCalls(sim).map((c) => c.query.page)).toEqual(['1', '2']);
+	});
+});
+
+describe('PUBLITRAC opportunity:getMany (getOpportunities)', () => {
+	it('GETs getOpportunities across pages, one item per opportunity', async () => {
+		for (let i = 0; i < 105; i++) sim.state.opportunities.push({ id: String(i + 1), Name: `Opp ${i}`, Amount: '9000', Sales_Stage: 'Closed Won' });
+		const { output, error } = await run(sim, { resource: 'opportunity', operation: 'getMany', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(apiCalls(sim).map((c) => [c.query.method, c.query.page])).toEqual([
+			['getOpportunities', '1'],
+			['getOpportunities', '2'],
+		]);
+		expect(output).toHaveLength(105);
+		expect(output[0].json).toMatchObject({ id: '1', Name: 'Opp 0', Amount: '9000', Sales_Stage: 'Closed Won' });
+	});
+});
+
+describe('PUBLITRAC rate limit (doc "Limitation": 35 calls/s per account)', () => {
+	it('keeps 80 parallel items of one account under 35 calls/s: zero violations', async () => {
+		sim.seedLeads(80);
+		const emails = sim.state.leads.map((l: { email: string }) => l.email);
+		const { output, error } = await run(sim, (i) => ({ resource: 'lead', operation: 'get', email: emails[i] }), { items: emails.map((email: string) => ({ email })) });
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(80);
+		expect(sim.state.rateViolations).toBe(0);
+		const times = apiCalls(sim).map((c) => c.at);
+		for (let i = 35; i < times.length; i++) expect(times[i] - times[i - 35]).toBeGreaterThanOrEqual(990);
+	}, 30_000);
+});

@@ -1,0 +1,301 @@
+import { apiCalls, credentialsFor, runSml, smlSimulator, SML_PASSWORD } from './setup';
+import type { SmlSim } from './setup';
+
+let sim: SmlSim;
+beforeAll(async () => {
+	sim = smlSimulator();
+	await sim.start(0);
+});
+afterAll(async () => sim.stop());
+beforeEach(() => sim.reset());
+
+const createLead = async (extra: Record<string, unknown> = {}) => {
+	const { output, error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: 'Seat León' }, additionalFields: extra });
+	if (error) throw error;
+	return output[0].json as Record<string, any>;
+};
+
+describe('SML lead:create', () => {
+	it('logs in once, posts the minimal lead (doc "Datos mínimos") and outputs the full lead with sub-object ids', async () => {
+		const { output, error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: 'Marca y modelo de ejemplo' }, additionalFields: {} });
+		expect(error).toBeUndefined();
+		expect(sim.logins()).toHaveLength(1);
+		expect(sim.logins()[0].body).toEqual({ username: expect.any(String), password: SML_PASSWORD });
+		const [call] = apiCalls(sim);
+		expect(call.method).toBe('POST');
+		expect(call.path).toBe('/api/lead/');
+		expect(call.headers.authorization).toMatch(/^Token \S+$/);
+		expect(call.headers['content-type']).toMatch(/^application\/json/);
+		expect(call.body).toEqual({ source: 1, vehicle: { brand_model: 'Marca y modelo de ejemplo' } });
+		expect(output).toHaveLength(1);
+		expect(output[0].json).toMatchObject({ id: 984, status: 'new', source: 1, vehicle: { id: 1036, brand_model: 'Marca y modelo de ejemplo' }, request: { id: 1032, task: [] } });
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('builds the "Lead complejo" body: client, vehicle, notes, tags, score, status and tasks with notes, appraisal and ISO dates', async () => {
+		const { output, error } = await runSml(sim, {
+			resource: 'lead',
+			operation: 'create',
+			source: 1,
+			vehicle: { brand_model: 'Vehículo de prueba', price: '10000', km: '120000', year: 2008, gas: 1 },
+			additionalFields: {
+				client: { name: 'Cliente de Ejemplo', phone: '666777888', email: 'user@example.com', province: 638, location: 58323 },
+				note: { values: [{ content: 'Nota de prueba' }] },
+				tags: { values: [{ content: 'Etiqueta de ejemplo' }] },
+				score: '1',
+				status: 'new',
+				task: {
+					values: [
+						{
+							type: 'appraisal',
+							subtype: 'subtipo de ejemplo',
+							media: 'Whatsapp',
+							planified_realization_date: '2019-05-09T11:59:07.617+02:00',
+							realization_date_check: false,
+							note: 'nota en tarea de ejemplo',
+							appraisal: { brand_model: 'marca del vehículo tasado', license_plate: '8888JJJ', year: 2010, gas: 1, origin: 'national' },
+						},
+					],
+				},
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(apiCalls(sim)[0].body).toEqual({
+			source: 1,
+			vehicle: { brand_model: 'Vehículo de prueba', price: '10000', km: '120000', year: 2008, gas: 1 },
+			client: { name: 'Cliente de Ejemplo', phone: '666777888', email: 'user@example.com', province: 638, location: 58323 },
+			note: [{ content: 'Nota de prueba' }],
+			tags: [{ content: 'Etiqueta de ejemplo' }],
+			score: 1,
+			status: 'new',
+			request: {
+				task: [
+					{
+						type: 'appraisal',
+						subtype: 'subtipo de ejemplo',
+						media: 'Whatsapp',
+						planified_realization_date: '2019-05-09T09:59:07.617Z',
+						realization_date_check: false,
+						note: [{ content: 'nota en tarea de ejemplo' }],
+						appraisal: { brand_model: 'marca del vehículo tasado', license_plate: '8888JJJ', year: 2010, gas: 1, origin: 'national' },
+					},
+				],
+			},
+		});
+		const lead = output[0].json as Record<string, any>;
+		expect(lead.client.id).toEqual(expect.any(Number));
+		expect(lead.request.task[0].appraisal.id).toEqual(expect.any(Number));
+	});
+
+	it('merges Extra Fields (JSON) into the body for undocumented fields', async () => {
+		await createLead({ extraFieldsJson: '{"custom_ref":"X-1","vehicle":{"price":"9000"}}' });
+		expect(apiCalls(sim)[0].body).toEqual({ source: 1, vehicle: { brand_model: 'Seat León', price: '9000' }, custom_ref: 'X-1' });
+	});
+
+	it.each([
+		[{ vehicle: {} }, /vehicle\.brand_model: is required/],
+		[{ additionalFields: { client: { phone: '600' } } }, /client\.name: is required/],
+		[{ additionalFields: { client: { name: 'A', email: 'no-mail' } } }, /client\.email: "no-mail" is not a valid email address/],
+		[{ additionalFields: { task: { values: [{ type: 'appraisal' }] } } }, /request\.task\[0\]\.appraisal\.brand_model: is required when the task type is appraisal/],
+		[{ additionalFields: { task: { values: [{ type: 'date', planified_tracking_date: 'mañana' }] } } }, /request\.task\[0\]\.planified_tracking_date: "mañana" is not a date/],
+		[{ source: 'abc' }, /source: "abc" is not a whole number/],
+	])('refuses bad input before any request: %j', async (change, message) => {
+		const { error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: 'X' }, additionalFields: {}, ...change });
+		expect(error?.message).toMatch(message);
+		expect(apiCalls(sim)).toHaveLength(0);
+	});
+
+	it("turns DRF field errors into one message listing each field, with SML's words and the HTTP code", async () => {
+		const { error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 77, vehicle: { brand_model: 'X', gas: 99 }, additionalFields: {} });
+		expect(error?.message).toBe('SML: the request was refused (HTTP 400): source: Clave primaria "77" inválida - objeto no existe.; vehicle.gas: Clave primaria "99" inválida - objeto no existe.');
+		expect((error as { httpCode?: string }).httpCode).toBe('400');
+	});
+
+	it('sends each of several items with one login for the run', async () => {
+		const { output, error } = await runSml(sim, (i) => ({ resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: `Modelo ${i}` }, additionalFields: {} }), { items: [{}, {}, {}] });
+		expect(error).toBeUndefined();
+		expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(sim.logins()).toHaveLength(1);
+		expect(apiCalls(sim)).toHaveLength(3);
+	});
+});
+
+describe('SML lead:get', () => {
+	it('gets /api/lead/{id}/ and outputs the lead', async () => {
+		const lead = await createLead();
+		sim.log.length = 0;
+		const { output, error } = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: lead.id });
+		expect(error).toBeUndefined();
+		expect(apiCalls(sim).map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/lead/${lead.id}/`]);
+		expect(output[0].json).toEqual(lead);
+	});
+
+	it('says which id was not found on a 404', async () => {
+		const { error } = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: 4040 });
+		expect(error?.message).toBe('SML: lead 4040 was not found (HTTP 404): No encontrado.');
+	});
+
+	it('refuses a lead id that is not a number before any request', async () => {
+		const { error } = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: '12a' });
+		expect(error?.message).toMatch(/^id_lead: "12a" is not a whole number/);
+		expect(sim.log).toHaveLength(0);
+	});
+});
+
+describe('SML lead:update', () => {
+	it('updates a sub-object in place when its id is given (doc "Ejemplo para la actualización de un lead")', async () => {
+		const lead = await createLead({ client: { name: 'Ana' } });
+		const { output, error } = await runSml(sim, { resource: 'lead', operation: 'update', id_lead: lead.id, updateFields: { score: '4', vehicle: { id: lead.vehicle.id, brand_model: 'Datos adicionales sobre el modelo' } } });
+		expect(error).toBeUndefined();
+		const call = apiCalls(sim).pop()!;
+		expect(call.method).toBe('PATCH');
+		expect(call.path).toBe(`/api/lead/${lead.id}/`);
+		expect(call.body).toEqual({ score: 4, vehicle: { id: lead.vehicle.id, brand_model: 'Datos adicionales sobre el modelo' } });
+		expect((output[0].json as any).vehicle.id).toBe(lead.vehicle.id);
+		expect((output[0].json as any).vehicle.brand_model).toBe('Datos adicionales sobre el modelo');
+	});
+
+	it('replaces the sub-object when no id is given, and asks for its required field then', async () => {
+		const lead = await createLead({ client: { name: 'Ana' } });
+		const { output } = await runSml(sim, { resource: 'lead', operation: 'update', id_lead: lead.id, updateFields: { client: { name: 'Bea' } } });
+		expect((output[0].json as any).client.id).not.toBe(lead.client.id);
+		const { error } = await runSml(sim, { resource: 'lead', operation: 'update', id_lead: lead.id, updateFields: { client: { phone: '1' } } });
+		expect(error?.message).toMatch(/^client\.name: is required when the client has no ID/);
+	});
+
+	it('refuses an update with nothing to change', async () => {
+		const { error } = await runSml(sim, { resource: 'lead', operation: 'update', id_lead: 1, updateFields: {} });
+		expect(error?.message).toBe('Update Fields: set at least one field to change');
+		expect(sim.log).toHaveLength(0);
+	});
+});
+
+describe('SML lead:assign', () => {
+	it('patches {user} on the lead', async () => {
+		const lead = await createLead();
+		const { output } = await runSml(sim, { resource: 'lead', operation: 'assign', id_lead: lead.id, user: 3 });
+		const call = apiCalls(sim).pop()!;
+		expect([call.method, call.path, call.body]).toEqual(['PATCH', `/api/lead/${lead.id}/`, { user: 3 }]);
+		expect(output[0].json).toMatchObject({ id: lead.id, user: 3 });
+	});
+});
+
+describe('SML lead:changeStatus', () => {
+	it('patches {status} on /change_status/', async () => {
+		const lead = await createLead();
+		const { output } = await runSml(sim, { resource: 'lead', operation: 'changeStatus', id_lead: lead.id, status: 'tracing' });
+		const call = apiCalls(sim).pop()!;
+		expect([call.method, call.path, call.body]).toEqual(['PATCH', `/api/lead/${lead.id}/change_status/`, { status: 'tracing' }]);
+		expect(output[0].json).toMatchObject({ status: 'tracing' });
+	});
+
+	it('refuses a status outside the documented values', async () => {
+		const { error } = await runSml(sim, { resource: 'lead', operation: 'changeStatus', id_lead: 1, status: 'won' });
+		expect(error?.message).toMatch(/^status: "won" is not an SML status/);
+	});
+});
+
+describe('SML lead:finalize', () => {
+	it('patches {status: "end"} on the lead', async () => {
+		const lead = await createLead();
+		const { output } = await runSml(sim, { resource: 'lead', operation: 'finalize', id_lead: lead.id });
+		const call = apiCalls(sim).pop()!;
+		expect([call.method, call.path, call.body]).toEqual(['PATCH', `/api/lead/${lead.id}/`, { status: 'end' }]);
+		expect(output[0].json).toMatchObject({ status: 'end' });
+	});
+});
+
+describe('SML lead:getHistory', () => {
+	it('lists /api/lead_history/{id}/get_history/, one item per change', async () => {
+		const lead = await createLead();
+		await runSml(sim, { resource: 'lead', operation: 'finalize', id_lead: lead.id });
+		const { output } = await runSml(sim, { resource: 'lead', operation: 'getHistory', id_lead: lead.id, returnAll: true });
+		const call = apiCalls(sim).pop()!;
+		expect([call.method, call.path]).toEqual(['GET', `/api/lead_history/${lead.id}/get_history/`]);
+		expect(output.map((o) => o.json.history_type)).toEqual(['+', '~']);
+	});
+});
+
+describe('SML lead:click2call', () => {
+	it('patches {lead} to the netelip click2call endpoint and outputs the call', async () => {
+		const lead = await createLead();
+		const { output } = await runSml(sim, { resource: 'lead', operation: 'click2call', lead: lead.id });
+		const call = apiCalls(sim).pop()!;
+		expect([call.method, call.path, call.body]).toEqual(['PATCH', '/api/netelip/call_control_lead/click2call/', { lead: lead.id }]);
+		expect(output[0].json).toEqual({ id: 1, lead: lead.id, call_control: 135, user: 2 });
+	});
+});
+
+describe('SML lead:getMany', () => {
+	beforeEach(async () => {
+		for (let i = 0; i < 25; i++) await createLead({ client: { name: `C${i}`, phone: `60000${String(i).padStart(2, '0')}` } });
+		sim.log.length = 0;
+	});
+
+	it('Return All follows next to the end', async () => {
+		const { output } = await runSml(sim, { resource: 'lead', operation: 'getMany', returnAll: true, filters: {} });
+		expect(output).toHaveLength(25);
+		expect(apiCalls(sim).map((r) => r.query)).toEqual([{ page_size: '100' }]);
+		sim.log.length = 0;
+	});
+
+	it('Limit stops early, asking only the pages it needs', async () => {
+		const { output } = await runSml(sim, { resource: 'lead', operation: 'getMany', returnAll: false, limit: 3, filters: {} });
+		expect(output.map((o) => o.json.id)).toEqual([984, 985, 986]);
+		expect(apiCalls(sim).map((r) => r.query)).toEqual([{ page_size: '3' }]);
+	});
+
+	it('sends the documented filters, concessionaire__in comma-separated', async () => {
+		const { output } = await runSml(sim, { resource: 'lead', operation: 'getMany', returnAll: true, filters: { status: 'new', client__phone__icontains: '600000', concessionaire__in: [1, 2] } });
+		expect(apiCalls(sim)[0].query).toEqual({ status: 'new', client__phone__icontains: '600000', concessionaire__in: '1,2', page_size: '100' });
+		expect(output).toHaveLength(10);
+	});
+});
+
+describe('SML credential and session', () => {
+	it('renews an expired token once (re-login) and the run succeeds', async () => {
+		const lead = await createLead();
+		sim.expireTokens();
+		sim.log.length = 0;
+		const { output, error } = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: lead.id }, { credentials: { smlApi: credentialsFor(sim, { token: 'stale-token-0001' }) } });
+		expect(error).toBeUndefined();
+		expect(output[0].json.id).toBe(lead.id);
+		expect(sim.log.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			`GET /api/lead/${lead.id}/ 401`,
+			`GET /api/lead/${lead.id}/ 401`,
+			'POST /api/auth/login/ 200',
+			`GET /api/lead/${lead.id}/ 200`,
+		]);
+	});
+
+	it('expires mid-run: the next item logs in again once and every item succeeds', async () => {
+		await createLead();
+		sim.log.length = 0;
+		sim.expireTokensAfter(1);
+		const { output, error } = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: 984, requestOptions: { parallelRequests: 1 } }, { items: [{}, {}, {}] });
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(3);
+		expect(sim.logins()).toHaveLength(2);
+	});
+
+	it("gives SML's own message for a wrong password, and never the password", async () => {
+		const wrong = 'Wr0ng-Pässword&=';
+		const { error } = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: 1 }, { credentials: { smlApi: credentialsFor(sim, { password: wrong }) } });
+		expect(error?.message).toMatch(/^SML: No se puede iniciar sesión con las credenciales proporcionadas\. \(login refused, HTTP 400/);
+		expect(JSON.stringify({ m: error?.message, d: (error as any)?.description })).not.toContain(wrong);
+		expect(apiCalls(sim)).toHaveLength(0);
+	});
+
+	it('sends the Bearer scheme when the credential asks for it', async () => {
+		await runSml(sim, { resource: 'session', operation: 'logout' }, { credentials: { smlApi: credentialsFor(sim, { authScheme: 'Bearer' }) } });
+		expect(apiCalls(sim)[0].headers.authorization).toMatch(/^Bearer \S+$/);
+	});
+
+	it('session:logout posts /api/auth/logout/ and the token stops working', async () => {
+		const { output } = await runSml(sim, { resource: 'session', operation: 'logout' });
+		const call = apiCalls(sim)[0];
+		expect([call.method, call.path]).toEqual(['POST', '/api/auth/logout/']);
+		expect(output[0].json).toEqual({ loggedOut: true });
+		expect(sim.state.tokens).toHaveLength(0);
+	});
+});
