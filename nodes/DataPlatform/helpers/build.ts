@@ -1,3 +1,4 @@
+import { parseJsonObject } from '../../shared/json';
 import { DateTime } from 'luxon';
 import { jsonParse } from 'n8n-workflow';
 import type { IDataObject, INode } from 'n8n-workflow';
@@ -162,19 +163,7 @@ export function readNumberOption(ctx: BuildContext, label: string, value: unknow
 
 /** Extra fields given as a JSON object; merged over the built data. */
 export function readExtraFields(ctx: BuildContext, raw: unknown): IDataObject {
-	if (isBlank(raw)) return {};
-	let value: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = jsonParse(raw);
-		} catch {
-			throw inputError(ctx.node, 'Extra Fields (JSON)', 'is not valid JSON. Expected a JSON object such as {"field": "value"}', ctx.itemIndex);
-		}
-	}
-	if (!value || typeof value !== 'object' || Array.isArray(value)) {
-		throw inputError(ctx.node, 'Extra Fields (JSON)', 'must be a JSON object such as {"field": "value"}', ctx.itemIndex);
-	}
-	return value as IDataObject;
+	return parseJsonObject(ctx.node, 'Extra Fields (JSON)', raw, ctx.itemIndex);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { parseJsonObject } from '../../shared/json';
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { toVendorDate } from '../../shared/dates';
 import { inputError } from '../../shared/errors';
@@ -103,19 +104,7 @@ const DATE_FORMATS: Record<string, string> = {
 
 /** Parses the raw JSON option; names the field and the expected form when it is not an object. */
 export function parseExtraJson(node: INode, value: unknown, itemIndex: number): IDataObject {
-	if (isBlank(value)) return {};
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch {
-			throw inputError(node, 'Extra Fields (JSON)', 'is not valid JSON. Expected an object such as {"field": "value"}', itemIndex);
-		}
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw inputError(node, 'Extra Fields (JSON)', 'must be a JSON object such as {"field": "value"}', itemIndex);
-	}
-	return parsed as IDataObject;
+	return parseJsonObject(node, 'Extra Fields (JSON)', value, itemIndex);
 }
 
 /**

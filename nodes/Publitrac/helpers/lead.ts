@@ -1,3 +1,4 @@
+import { parseJsonObject } from '../../shared/json';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { toVendorDate } from '../../shared/dates';
 import { inputError } from '../../shared/errors';
@@ -123,26 +124,11 @@ function checkName(ctx: IExecuteFunctions, field: string, name: string, itemInde
 	}
 }
 
-function parseJsonObject(ctx: IExecuteFunctions, field: string, value: unknown, itemIndex: number): IDataObject {
-	if (value === undefined || value === null || value === '') return {};
-	let parsed = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch {
-			throw inputError(ctx.getNode(), field, 'is not valid JSON. Expected an object such as {"carColor": "Red"}', itemIndex);
-		}
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw inputError(ctx.getNode(), field, 'must be a JSON object such as {"carColor": "Red"}', itemIndex);
-	}
-	return parsed as IDataObject;
-}
 
 /** Reads email, additionalFields and customFields of an item. */
 export function readLeadInput(this: IExecuteFunctions, itemIndex: number): LeadInput {
 	const additional = { ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
-	const extra = parseJsonObject(this, 'Extra Fields (JSON)', additional.extraFields, itemIndex);
+	const extra = parseJsonObject(this.getNode(), 'Extra Fields (JSON)', additional.extraFields, itemIndex);
 	delete additional.extraFields;
 	const rows = ((this.getNodeParameter('customFields', itemIndex, {}) as IDataObject).field ?? []) as IDataObject[];
 	const customFields: IDataObject = {};

@@ -1,3 +1,4 @@
+import { parseJsonObject } from '../../shared/json';
 import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { toVendorDate } from '../../shared/dates';
@@ -107,19 +108,7 @@ export function setValues(fields: IDataObject, zeroMeansUnset: string[] = ['id',
 
 /** Parses the raw JSON option, naming it in the error. */
 export function readJsonObject(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): IDataObject {
-	if (isBlank(value)) return {};
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch {
-			throw inputError(this.getNode(), field, 'is not valid JSON. Expected a JSON object such as {"field": "value"}', itemIndex);
-		}
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw inputError(this.getNode(), field, 'must be a JSON object such as {"field": "value"}', itemIndex);
-	}
-	return parsed as IDataObject;
+	return parseJsonObject(this.getNode(), field, value, itemIndex);
 }
 
 /** Deep-merges the raw JSON into the built body: objects key by key, anything else replaced. */

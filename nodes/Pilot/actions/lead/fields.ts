@@ -1,4 +1,4 @@
-import { jsonParse } from 'n8n-workflow';
+import { parseJsonObject } from '../../../shared/json';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { toVendorDate } from '../../../shared/dates';
 import { inputError } from '../../../shared/errors';
@@ -132,18 +132,7 @@ const DISPLAY_NAMES: Record<string, string> = Object.fromEntries(
 
 /** Extra fields given as JSON: a flat object; values are sent as strings. */
 export function readExtraFields(this: IExecuteFunctions, raw: unknown, itemIndex: number, reserved: string[]): Record<string, string> {
-	if (isBlank(raw)) return {};
-	let value: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = jsonParse(raw);
-		} catch {
-			throw inputError(this.getNode(), 'Extra Fields (JSON)', 'is not valid JSON. Expected a JSON object such as {"field": "value"}', itemIndex);
-		}
-	}
-	if (!value || typeof value !== 'object' || Array.isArray(value)) {
-		throw inputError(this.getNode(), 'Extra Fields (JSON)', 'must be a JSON object such as {"field": "value"}', itemIndex);
-	}
+	const value = parseJsonObject(this.getNode(), 'Extra Fields (JSON)', raw, itemIndex);
 	const out: Record<string, string> = {};
 	for (const [key, v] of Object.entries(value as IDataObject)) {
 		if (reserved.includes(key)) {

@@ -1,3 +1,4 @@
+import { parseJsonObject } from '../../../shared/json';
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { toVendorDate } from '../../../shared/dates';
@@ -98,15 +99,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const leads = (Array.isArray(rawLeads) ? rawLeads.map(String) : String(rawLeads ?? '').split(',')).map((l) => l.trim()).filter(Boolean);
 	if (!leads.length) throw inputError(node, 'leads', 'at least one lead ID is required, e.g. 456zxy', itemIndex);
 	const additional = { ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
-	let extra: IDataObject = {};
-	if (!isBlank(additional.extraFields) && additional.extraFields !== '{}') {
-		try {
-			extra = typeof additional.extraFields === 'string' ? (JSON.parse(additional.extraFields) as IDataObject) : (additional.extraFields as IDataObject);
-		} catch {
-			throw inputError(node, 'Extra Fields (JSON)', 'is not valid JSON. Expected an object such as {"region": "East"}', itemIndex);
-		}
-		if (!extra || typeof extra !== 'object' || Array.isArray(extra)) throw inputError(node, 'Extra Fields (JSON)', 'must be a JSON object', itemIndex);
-	}
+	const extra = parseJsonObject(node, 'Extra Fields (JSON)', additional.extraFields, itemIndex);
 	const closed = salesStage.startsWith('Closed');
 	// doc "Objet opportunité": Date Closed is mandatory when the opportunity is closed.
 	if (closed && isBlank(additional.dateClosed)) throw inputError(node, 'dateClosed', `is required when the sales stage is ${salesStage}. Expected a date such as 2010-10-10`, itemIndex);
