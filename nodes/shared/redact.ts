@@ -9,9 +9,20 @@ function variantsOf(secret: string): string[] {
 	variants.add(encodeURIComponent(secret).replace(/%20/g, '+'));
 	variants.add(JSON.stringify(secret).slice(1, -1));
 	try {
-		// A URL secret (the Data Platform listener) also leaks through its path or host alone.
+		// A URL secret (the Data Platform listener) also leaks through its path, query or host+path alone.
 		const url = new URL(secret);
-		if (url.pathname.length > 4) variants.add(url.pathname);
+		if (url.pathname.length > 4) {
+			variants.add(url.pathname);
+			variants.add(`${url.host}${url.pathname}`);
+		}
+		if (url.search.length > 4) {
+			variants.add(url.search.slice(1));
+			variants.add(`${url.pathname}${url.search}`);
+		}
+		for (const value of url.searchParams.values()) {
+			variants.add(value);
+			variants.add(encodeURIComponent(value));
+		}
 	} catch {
 		// not a URL: nothing more to add
 	}

@@ -19,18 +19,9 @@ export type ActionType = 'add-contact' | 'update-contact' | 'add-lead' | 'update
 /** Builds the `data` object of one input item's action; throws an input error before anything is sent. */
 export type ActionBuilder = (this: IExecuteFunctions, ctx: BuildContext) => IDataObject;
 
-/** Every form of the listener URL that could leak it: the shared variants plus host+path and query. */
+/** Every form of the listener URL that could leak it (the shared variants include its path, query and host+path). */
 export function listenerSecrets(listenerUrl: string): string[] {
-	const out = secretsOf({ listenerUrl }, DATA_PLATFORM_SECRET_FIELDS);
-	try {
-		const url = new URL(listenerUrl);
-		if (url.search.length > 4) out.push(url.search.slice(1), `${url.pathname}${url.search}`);
-		for (const value of url.searchParams.values()) out.push(value, encodeURIComponent(value));
-		if (url.pathname.length > 4) out.push(`${url.host}${url.pathname}`);
-	} catch {
-		// not a URL: the shared variants cover the raw text
-	}
-	return [...new Set(out.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
+	return secretsOf({ listenerUrl }, DATA_PLATFORM_SECRET_FIELDS);
 }
 
 /** Doc 2.1: the listener is an http(s) URL with its own path. */
