@@ -131,6 +131,18 @@ describe(`CRM Data Platform in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball 
 				connections: { 'DP Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
 			},
 		];
+		// A second listener whose allowlist leaves this machine out (refusal proved over real HTTP).
+		workflows.push({
+			id: 'e2eDpTriggerDeny',
+			name: 'data platform trigger, allowlist without this machine',
+			active: false,
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{ id: 'd1', name: 'DP Trigger', type: DP_TRIGGER, typeVersion: 1, position: [0, 0], webhookId: 'e2e-dp-deny', parameters: { path: 'deny', allowedIps: '203.0.113.7, 198.51.100.0/24' } },
+				{ id: 'd2', name: 'Record', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [220, 0], parameters: { method: 'POST', url: `${recorder.url}/denied`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}' } },
+			],
+			connections: { 'DP Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
+		});
 		await n8n.importWorkflows(workflows);
 		({ runs, executions, output: batchOutput } = await n8n.executeBatch([
 			'e2eDpContacts',
@@ -251,6 +263,7 @@ describe(`CRM Data Platform in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball 
 
 		before(async () => {
 			await n8n.activate('e2eDpTrigger');
+			await n8n.activate('e2eDpTriggerDeny');
 			await n8n.start();
 			hook = `${n8n.url}/webhook/e2e-dp-hook/data-platform`;
 			for (let i = 0; i < 40; i++) {
@@ -272,6 +285,21 @@ describe(`CRM Data Platform in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball 
 					{ senderUser: 'huy.nguyenviet@example.com', actionType: 'add-note', data: { body: 'E2E-trigger-note', customerId: 'PID-1' } },
 				],
 			);
+		});
+
+		it('refuses a caller outside the IP allowlist with 403, starting no execution', async () => {
+			const before = recorder.received.length;
+			const denyHook = `${n8n.url}/webhook/e2e-dp-deny/deny`;
+			let r;
+			for (let i = 0; i < 20; i++) {
+				r = await request('POST', denyHook, { headers: { 'content-type': 'application/json' }, body });
+				if (r.status !== 404) break;
+				await new Promise((r2) => setTimeout(r2, 500));
+			}
+			assert.equal(r.status, 403, r.text);
+			await new Promise((r2) => setTimeout(r2, 1500));
+			assert.equal(recorder.received.length, before);
+			assert.ok(!recorder.received.some((x) => x.path === '/denied'));
 		});
 
 		it('refuses a wrong secret (401), a bad body (400) and an oversized body (413), starting no execution', async () => {

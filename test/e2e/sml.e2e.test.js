@@ -6,7 +6,7 @@
 const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { createSmlSimulator, SML_USERNAME, SML_PASSWORD } = require('../../sandbox/sml');
-const { N8nInstance, PACKAGE_NAME, chainWorkflow, nodeOutput } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, chainWorkflow, nodeOutput, recordingServer, request } = require('./harness');
 
 const SML = `${PACKAGE_NAME}.sml`;
 const cred = { smlApi: { id: 'smlSim', name: 'SML simulator' } };
@@ -149,5 +149,56 @@ describe(`SML in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)`, () 
 		assert.match(run.error, /No se puede iniciar sesión con las credenciales proporcionadas/);
 		assert.ok(!batchOutput.includes(WRONG));
 		assert.ok(!n8n.logs.includes(WRONG));
+	});
+	describe('smlTrigger (n8n start, polling every minute)', () => {
+		let recorder;
+		let startedAt = 0;
+		before(async () => {
+			recorder = await recordingServer();
+			await n8n.importWorkflows([
+				{
+					id: 'e2eSmlTrigger',
+					name: 'sml new lead trigger',
+					active: false,
+					settings: { executionOrder: 'v1' },
+					nodes: [
+						{ id: 's1', name: 'SML Trigger', type: `${PACKAGE_NAME}.smlTrigger`, typeVersion: 1, position: [0, 0], credentials: cred, parameters: {} },
+						{
+							id: 's2',
+							name: 'Record',
+							type: 'n8n-nodes-base.httpRequest',
+							typeVersion: 4.2,
+							position: [220, 0],
+							parameters: { method: 'POST', url: `${recorder.url}/emitted`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}' },
+						},
+					],
+					connections: { 'SML Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
+				},
+			]);
+			await n8n.activate('e2eSmlTrigger');
+			startedAt = Date.now();
+			await n8n.start();
+		});
+		after(async () => recorder?.close());
+
+		it('takes the existing leads as baseline and emits a lead created after it, once', { timeout: 360_000 }, async () => {
+			// The poll at activation is the baseline: wait until it has read the leads, so the lead
+			// created next is new to it; the next poll comes within two minutes.
+			const baselineReads = () => sim.log.filter((r) => r.method === 'GET' && r.path === '/api/lead/' && r.status === 200 && r.at >= startedAt).length;
+			for (let i = 0; i < 260 && baselineReads() === 0; i++) await new Promise((r) => setTimeout(r, 500));
+			assert.ok(baselineReads() > 0, 'the baseline poll read the leads');
+			assert.equal(recorder.received.length, 0, 'the baseline emits nothing');
+			const login = await request('POST', `${sim.url}/api/auth/login/`, { headers: { 'content-type': 'application/json' }, body: { username: SML_USERNAME, password: SML_PASSWORD } });
+			const created = await request('POST', `${sim.url}/api/lead/`, {
+				headers: { 'content-type': 'application/json', authorization: `Token ${login.json.token}` },
+				body: { source: 1, vehicle: { brand_model: 'E2E-poll' }, client: { name: 'Poll' } },
+			});
+			assert.equal(created.status, 201, created.text);
+			const [emitted] = await recorder.waitFor(1, 140_000);
+			assert.equal(emitted.body.id, created.json.id);
+			assert.equal(emitted.body.vehicle.brand_model, 'E2E-poll');
+			await new Promise((r) => setTimeout(r, 65_000));
+			assert.equal(recorder.received.length, 1, 'the lead is not emitted twice');
+		});
 	});
 });
