@@ -70,3 +70,109 @@ export function drfPage(body: unknown): PageResult<IDataObject> {
 	}
 	return { items, next, total };
 }
+
+/** One numbered page: its records, and the total the API announces when it gives one. */
+export interface NumberedPage<T> {
+	items: T[];
+	total?: number;
+}
+
+export interface NumberedPagingOptions<T> {
+	/** Undefined = every record. */
+	limit?: number;
+	/** The API's page size: a shorter page without a total is the last one. */
+	pageSize: number;
+	/** Pages read at the same time once page 1 gave the total (the rate limiter still paces them). */
+	concurrency: number;
+	/** Stop starting new pages after this time (a trigger's poll budget). */
+	deadline?: number;
+	/** Records are de-duplicated by this key (undefined: never a duplicate). */
+	keyOf: (record: T) => string | undefined;
+	maxPages?: number;
+}
+
+export interface NumberedPagingResult<T> {
+	records: T[];
+	/** False when the deadline stopped the reading before the end. */
+	complete: boolean;
+	pages: number;
+}
+
+/**
+ * Reads `page` 1, 2, ... (PUBLITRAC's `paging`: page, items, offset, total) until `total`
+ * records are read, a page brings nothing new, or the limit is reached. Once page 1 gave
+ * the total, the remaining pages are fetched `concurrency` at a time and kept in page
+ * order, so a rate-limited API is read at its limit while pages are parsed. Records are
+ * de-duplicated by key, so a list changing while read gives no duplicates.
+ */
+export async function readNumberedPages<T>(
+	fetchPage: (page: number) => Promise<NumberedPage<T>>,
+	options: NumberedPagingOptions<T>,
+): Promise<NumberedPagingResult<T>> {
+	const maxPages = options.maxPages ?? 100_000;
+	const records: T[] = [];
+	const seen = new Set<string>();
+	let pages = 0;
+	const outOfTime = () => options.deadline !== undefined && Date.now() > options.deadline;
+	/** Adds a page's new records; false when it brought nothing new (the end). */
+	const add = (found: T[]): boolean => {
+		let added = 0;
+		for (const record of found) {
+			const key = options.keyOf(record);
+			if (key !== undefined) {
+				if (seen.has(key)) continue;
+				seen.add(key);
+			}
+			records.push(record);
+			added++;
+		}
+		return added > 0;
+	};
+	const full = () => options.limit !== undefined && records.length >= options.limit;
+	const result = (complete: boolean) => ({ records: options.limit !== undefined ? records.slice(0, options.limit) : records, complete, pages });
+
+	const first = await fetchPage(1);
+	pages++;
+	if (!add(first.items) || full()) return result(true);
+	const size = first.items.length;
+	const total = first.total !== undefined && Number.isFinite(first.total) ? first.total : undefined;
+	let next = 2;
+	if (total !== undefined) {
+		const wanted = options.limit !== undefined ? Math.min(options.limit, total) : total;
+		const last = Math.min(maxPages, Math.ceil(wanted / size));
+		const found: T[][] = [];
+		let cursor = 2;
+		let stopped = false;
+		const worker = async () => {
+			while (cursor <= last) {
+				if (outOfTime()) {
+					stopped = true;
+					return;
+				}
+				const page = cursor++;
+				found[page] = (await fetchPage(page)).items;
+				pages++;
+			}
+		};
+		await Promise.all(Array.from({ length: Math.min(options.concurrency, Math.max(0, last - 1)) }, worker));
+		for (let page = 2; page <= last; page++) {
+			if (!found[page]) return result(false);
+			if (!add(found[page]) || full()) return result(true);
+		}
+		if (stopped) return result(false);
+		if (records.length >= total) return result(true);
+		next = last + 1;
+	} else if (size < options.pageSize) {
+		// No total (getCampaigns' example): a short page is the last one.
+		return result(true);
+	}
+	// No total, or the list grew while read: one page after the other until nothing new comes.
+	for (let page = next; page <= maxPages; page++) {
+		if (outOfTime()) return result(false);
+		const { items, total: now } = await fetchPage(page);
+		pages++;
+		if (!add(items) || full()) return result(true);
+		if (now !== undefined && Number.isFinite(now) ? records.length >= now : items.length < options.pageSize) return result(true);
+	}
+	return result(true);
+}

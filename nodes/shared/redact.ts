@@ -49,15 +49,35 @@ export function redactText(text: string, secrets: string[]): string {
 	return out;
 }
 
-/** Deep-redacts strings in a JSON-like value (used on error details and output items). */
+/**
+ * Deep-redacts strings in a JSON-like value (used on error details and output items).
+ * Copy on write: a value with no secret in it is returned as is (the same object),
+ * so redacting 20,000 clean output items allocates nothing.
+ */
 export function redactValue<T>(value: T, secrets: string[]): T {
 	if (!secrets.length) return value;
-	if (typeof value === 'string') return redactText(value, secrets) as unknown as T;
-	if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets)) as unknown as T;
+	const shortest = secrets[secrets.length - 1].length;
+	return redactDeep(value, secrets, shortest);
+}
+
+function redactDeep<T>(value: T, secrets: string[], shortest: number): T {
+	if (typeof value === 'string') return (value.length < shortest ? value : redactText(value, secrets)) as unknown as T;
+	if (Array.isArray(value)) {
+		let out: unknown[] | undefined;
+		for (let i = 0; i < value.length; i++) {
+			const clean = redactDeep(value[i], secrets, shortest);
+			if (clean !== value[i]) (out ??= value.slice())[i] = clean;
+		}
+		return (out ?? value) as unknown as T;
+	}
 	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-		const out: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = redactValue(v, secrets);
-		return out as T;
+		let out: Record<string, unknown> | undefined;
+		for (const key in value as Record<string, unknown>) {
+			const original = (value as Record<string, unknown>)[key];
+			const clean = redactDeep(original, secrets, shortest);
+			if (clean !== original) (out ??= { ...(value as Record<string, unknown>) })[key] = clean;
+		}
+		return (out ?? value) as T;
 	}
 	return value;
 }

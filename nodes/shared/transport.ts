@@ -11,7 +11,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { vendorError } from './errors';
-import { acquireToken } from './rateLimiter';
+import { acquireSlot } from './rateLimiter';
 
 export type CrmContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -41,7 +41,11 @@ export interface CrmRequest {
 	idempotent: boolean;
 	timeoutMs?: number;
 	retry?: Partial<RetryPolicy>;
-	rateLimit?: { key: string; perSecond: number; burst?: number };
+	/**
+	 * At most `calls` calls per `perMs` per `key` (one account) in this n8n process:
+	 * a sliding window counted from each call's answer (see rateLimiter.ts).
+	 */
+	rateLimit?: { key: string; calls: number; perMs: number };
 	itemIndex?: number;
 	secrets?: string[];
 	/** The decrypted credential, when the caller has it: n8n then does not decrypt it again. */
@@ -149,9 +153,9 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 	let retries = 0;
 	let renewing = false;
 	for (let attempt = 0; ; attempt++) {
-		if (request.rateLimit) {
-			await acquireToken(request.rateLimit.key, request.rateLimit.perSecond, request.rateLimit.burst);
-		}
+		const release = request.rateLimit
+			? await acquireSlot(request.rateLimit.key, request.rateLimit.calls, request.rateLimit.perMs)
+			: undefined;
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: request.url,
@@ -167,14 +171,16 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 		};
 		let response: { statusCode: number; headers: IDataObject; body: unknown };
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				request.credentialType,
-				options,
-				request.credentials
-					? { credentialsDecrypted: { id: 'execution', name: request.credentialType, type: request.credentialType, data: request.credentials } }
-					: undefined,
-			)) as typeof response;
+			response = (await this.helpers.httpRequestWithAuthentication
+				.call(
+					this,
+					request.credentialType,
+					options,
+					request.credentials
+						? { credentialsDecrypted: { id: 'execution', name: request.credentialType, type: request.credentialType, data: request.credentials } }
+						: undefined,
+				)
+				.finally(release)) as typeof response;
 		} catch (error) {
 			if (renewing) {
 				// The renewed attempt failed: its HTTP answer goes back to the CRM's own decoding.

@@ -3,11 +3,12 @@
 // `npm run bench`: each scenario does the same job with this package's node and with
 // n8n's own HTTP Request node, in one n8n run, against the same simulator. Times come
 // from n8n's execution data (each node run's executionTime), not from process start.
-//   BENCH=pilot,dataPlatform,sml (default all)  BENCH_ROUNDS (default 3)
+//   BENCH=pilot,dataPlatform,sml,publitracView,publitracSync (default all)  BENCH_ROUNDS (default 3)
 //   BENCH_ITEMS overrides each scenario's item count (for a quick run)
 const { createPilotSimulator, PILOT_APP_KEY } = require('../../sandbox/pilot');
 const { createDataPlatformSimulator, DATA_PLATFORM_LISTENER_PATH, DATA_PLATFORM_SENDER_USERS } = require('../../sandbox/dataPlatform');
 const { createSmlSimulator, SML_USERNAME, SML_PASSWORD } = require('../../sandbox/sml');
+const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('../../sandbox/publitrac');
 const { N8nInstance, PACKAGE_NAME, chainWorkflow } = require('../e2e/harness');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
@@ -135,46 +136,181 @@ const SCENARIOS = {
 		// The node outputs one item per lead; the HTTP Request node one item per page.
 		check: (kind, out, n) => (kind === 'node' ? out.length === n : out.length >= 1),
 	},
+	publitracView: {
+		title: 'PUBLITRAC view:getLeads Return All over a 20,000-lead view (100 per page, 35 calls/s) vs HTTP Request pagination + XML + Split Out',
+		items: count(20000),
+		simulator: (n) => {
+			const sim = createPublitracSimulator();
+			sim.seedLeads(n, { view: 'Bench' });
+			return sim;
+		},
+		credential: (url) => ({ type: 'publitracApi', data: { ...PUBLITRAC_CREDENTIALS, baseUrl: `${url}/api` } }),
+		node: () => [
+			{
+				name: 'Job',
+				type: `${PACKAGE_NAME}.publitrac`,
+				credentials: { publitracApi: { id: 'benchCred', name: 'bench' } },
+				parameters: { resource: 'view', operation: 'getLeads', viewName: 'Bench', returnAll: true },
+			},
+		],
+		// What a user would build: the HTTP Request node with the credential, a page parameter and
+		// an interval that keeps 35 calls/s (1000 / 35 = 29 ms), then XML to JSON and Split Out.
+		http: (_tag, _n, url) => [
+			{
+				name: 'Job',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				credentials: { publitracApi: { id: 'benchCred', name: 'bench' } },
+				parameters: {
+					method: 'GET',
+					url: `${url}/api`,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'publitracApi',
+					sendQuery: true,
+					queryParameters: { parameters: [{ name: 'method', value: 'getView' }, { name: 'viewName', value: 'Bench' }] },
+					options: {
+						response: { response: { responseFormat: 'text', outputPropertyName: 'data' } },
+						pagination: {
+							pagination: {
+								paginationMode: 'updateAParameterInEachRequest',
+								parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
+								paginationCompleteWhen: 'other',
+								completeExpression: "={{ !String($response.body).includes('<lead>') }}",
+								requestInterval: 29,
+							},
+						},
+					},
+				},
+			},
+			{ name: 'Xml', type: 'n8n-nodes-base.xml', typeVersion: 1, parameters: { mode: 'xmlToJson', dataPropertyName: 'data', options: {} } },
+			{ name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'response.leads.lead', options: {} } },
+		],
+		httpNodes: ['Job', 'Xml', 'Split'],
+		// The simulator counts calls over 35 in any second: both jobs must stay at zero.
+		violations: (sim) => sim.state.rateViolations,
+		// The floor the limit sets: at most 35 calls in any second, so call k cannot reach the
+		// server before floor(k / 35) s after the first one.
+		floorMs: (requests) => Math.floor((requests - 1) / 35) * 1000,
+		check: (_kind, out, n) => out.length === n && new Set(out.map((o) => o.json.id)).size === n,
+	},
+	publitracSync: {
+		title: 'PUBLITRAC lead:sync of 5,000 leads: batches of 100 leads per syncLead call vs one call per lead (node and HTTP Request node)',
+		items: count(5000),
+		simulator: () => createPublitracSimulator(),
+		credential: (url) => ({ type: 'publitracApi', data: { ...PUBLITRAC_CREDENTIALS, baseUrl: `${url}/api` } }),
+		node: (tag, n) => [
+			generate(n, tag),
+			{
+				name: 'Job',
+				type: `${PACKAGE_NAME}.publitrac`,
+				credentials: { publitracApi: { id: 'benchCred', name: 'bench' } },
+				parameters: { resource: 'lead', operation: 'sync', email: '={{ $json.email }}', batch: true, batchSize: 100, additionalFields: { firstName: '={{ $json.name }}' } },
+			},
+		],
+		nodeSingle: (tag, n) => [
+			generate(n, tag),
+			{
+				name: 'Job',
+				type: `${PACKAGE_NAME}.publitrac`,
+				credentials: { publitracApi: { id: 'benchCred', name: 'bench' } },
+				parameters: { resource: 'lead', operation: 'sync', email: '={{ $json.email }}', additionalFields: { firstName: '={{ $json.name }}' }, requestOptions: { parallelRequests: 35 } },
+			},
+		],
+		http: (tag, n, url) => [
+			generate(n, tag),
+			{
+				name: 'Job',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				credentials: { publitracApi: { id: 'benchCred', name: 'bench' } },
+				parameters: {
+					method: 'POST',
+					url: `${url}/api`,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'publitracApi',
+					sendQuery: true,
+					queryParameters: { parameters: [{ name: 'method', value: 'syncLead' }] },
+					sendBody: true,
+					contentType: 'form-urlencoded',
+					bodyParameters: {
+						parameters: [
+							{
+								name: 'query',
+								value: "={{ '<?xml version=\"1.0\" encoding=\"UTF-8\"?><leads><lead><email>' + $json.email + '</email><firstName>' + $json.name + '</firstName></lead></leads>' }}",
+							},
+						],
+					},
+					// One call per lead at the limit: batches of 35 items per second.
+					options: { batching: { batch: { batchSize: 35, batchInterval: 1000 } } },
+				},
+			},
+		],
+		violations: (sim) => sim.state.rateViolations,
+		check: (_kind, out, n) => out.length === n && !out.some((o) => o.json.error),
+	},
 };
 for (const s of Object.values(SCENARIOS)) s.check ??= (_kind, out, n) => out.length === n && !out.some((o) => o.json.error);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+const LABELS = { node: 'this node', nodeSingle: 'this node, one call per item', http: 'HTTP Request node' };
+
 async function runScenario(name, scenario) {
 	const n = scenario.items;
 	const sim = await scenario.simulator(n).start(0);
 	const n8n = new N8nInstance({ major: 2 });
+	const kinds = ['node', 'http', ...(scenario.nodeSingle ? ['nodeSingle'] : [])];
 	try {
 		await n8n.importCredentials([{ id: 'benchCred', name: 'bench', ...scenario.credential(sim.url) }]);
 		const ids = [];
+		const kindOf = {};
 		const workflows = [];
 		for (let r = 0; r < ROUNDS; r++) {
-			for (const kind of r % 2 === 0 ? ['node', 'http'] : ['http', 'node']) {
+			// Alternate the order of the jobs from round to round.
+			const order = r % 2 === 0 ? kinds : [...kinds].reverse();
+			for (const kind of order) {
 				const id = `bench${name}${kind}${r}`;
 				ids.push(id);
+				kindOf[id] = kind;
 				workflows.push(chainWorkflow(id, id, scenario[kind](id, n, sim.url)));
 			}
 		}
 		await n8n.importWorkflows(workflows);
-		const { runs, executions } = await n8n.executeBatch(ids);
-		const result = { node: [], http: [], requests: { node: [], http: [] } };
+		const result = Object.fromEntries(kinds.map((k) => [k, { times: [], requests: [], violations: [] }]));
+		// One workflow per execute-batch call: the simulator's counters are read between runs.
 		for (const id of ids) {
+			const kind = kindOf[id];
+			const before = { log: sim.log.length, violations: scenario.violations ? scenario.violations(sim) : 0 };
+			const { runs, executions } = await n8n.executeBatch([id]);
 			const run = runs[id];
 			if (!run) throw new Error(`${name}: run ${id} failed: ${executions[id]?.error}`);
-			const job = run.data.resultData.runData.Job[0];
-			const kind = id.includes('node') ? 'node' : 'http';
-			if (!scenario.check(kind, job.data.main[0], n)) throw new Error(`${name}: run ${id} did not do the whole job`);
-			result[kind].push(job.executionTime);
-			// Requests of this run: runs are sequential, so its time window holds only its own calls.
-			const requests = sim.log.filter((r) => r.at >= job.startTime - 5 && r.at <= job.startTime + job.executionTime + 5);
-			result.requests[kind].push(requests.length);
+			const runData = run.data.resultData.runData;
+			const jobNodes = kind === 'http' && scenario.httpNodes ? scenario.httpNodes : ['Job'];
+			const out = runData[jobNodes[jobNodes.length - 1]][0].data.main[0];
+			if (!scenario.check(kind, out, n)) throw new Error(`${name}: run ${id} did not do the whole job (${out.length} items)`);
+			result[kind].times.push(jobNodes.reduce((sum, node) => sum + runData[node][0].executionTime, 0));
+			result[kind].requests.push(sim.log.length - before.log);
+			if (scenario.violations) result[kind].violations.push(scenario.violations(sim) - before.violations);
 		}
-		const node = median(result.node);
-		const http = median(result.http);
+		const summary = { name, title: scenario.title, items: n, n8n: n8n.n8n.version, rounds: ROUNDS, jobs: {} };
 		console.log(`\n${name}: ${scenario.title} (${n} items, ${ROUNDS} runs each, n8n ${n8n.n8n.version})`);
-		console.log(`  this node:          median ${node} ms (${(node / n).toFixed(3)} ms/item), requests per run ${median(result.requests.node)}; runs ${result.node.join(', ')} ms`);
-		console.log(`  HTTP Request node:  median ${http} ms (${(http / n).toFixed(3)} ms/item), requests per run ${median(result.requests.http)}; runs ${result.http.join(', ')} ms`);
-		console.log(`  ratio node/http: ${(node / http).toFixed(2)}x`);
+		for (const kind of kinds) {
+			const r = result[kind];
+			const time = median(r.times);
+			const requests = median(r.requests);
+			summary.jobs[kind] = { medianMs: time, runsMs: r.times, requests, violations: r.violations };
+			const violations = scenario.violations ? `, rate-limit violations at the simulator ${r.violations.join('/')}` : '';
+			console.log(`  ${LABELS[kind].padEnd(30)} median ${time} ms (${(time / n).toFixed(3)} ms/item), requests per run ${requests}${violations}; runs ${r.times.join(', ')} ms`);
+			if (scenario.floorMs) {
+				const floor = scenario.floorMs(requests);
+				summary.jobs[kind].floorMs = floor;
+				console.log(`  ${''.padEnd(30)} floor the rate limit sets for ${requests} calls: ${floor} ms; median / floor = ${(time / floor).toFixed(2)}x`);
+			}
+		}
+		for (const kind of kinds.filter((k) => k !== 'http')) {
+			console.log(`  ratio ${kind}/http: ${(median(result[kind].times) / median(result.http.times)).toFixed(2)}x`);
+		}
+		return summary;
 	} finally {
 		await n8n.stop();
 		n8n.cleanup();

@@ -3,6 +3,8 @@ import { vendorError } from '../../shared/errors';
 import { secretsOf } from '../../shared/redact';
 import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
 import type { RetryPolicy } from '../../shared/transport';
+import { readNumberedPages } from '../../shared/paging';
+import type { NumberedPage, NumberedPagingResult } from '../../shared/paging';
 import { parseXml, renderXml } from '../../shared/xml';
 import type { XmlNode } from '../../shared/xml';
 
@@ -11,7 +13,6 @@ export const PUBLITRAC_CREDENTIAL = 'publitracApi';
 export const PUBLITRAC_SECRET_FIELDS = ['apiKey', 'password', 'accountToken'];
 // doc "Limitation": at most 35 calls per second per account.
 export const PUBLITRAC_CALLS_PER_SECOND = 35;
-const RATE_MARGIN = 0.97;
 
 type PublitracContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -149,13 +150,12 @@ export async function publitracCall(this: PublitracContext, call: PublitracCall)
 		itemIndex: call.itemIndex,
 		timeoutMs: call.timeoutMs,
 		retry: call.retry,
-		// One bucket per account (API key + user) shared by every item and execution of this process.
-		// burst 1: a full bucket would allow 35 + 35 calls in the first second; the 3% margin absorbs
-		// network jitter and timers firing early, so the server never counts 36 calls in one second.
+		// One window per account (API key + user) shared by every item and execution of this process:
+		// at most 35 calls in any second, counted from each call's answer (nodes/shared/rateLimiter.ts).
 		rateLimit: {
 			key: `publitrac:${String(credentials.apiKey ?? '')}:${String(credentials.username ?? '')}`,
-			perSecond: PUBLITRAC_CALLS_PER_SECOND * RATE_MARGIN,
-			burst: 1,
+			calls: PUBLITRAC_CALLS_PER_SECOND,
+			perMs: 1000,
 		},
 	});
 	const parsed = parseXml(response.body);
@@ -226,7 +226,7 @@ const DOC_PAGE_SIZE = 100;
 const MAX_PAGES = 100_000;
 
 /** One page: its records and the `paging` total when the answer gives one. */
-async function readPage(this: PublitracContext, request: PageRequest, page: number): Promise<{ found: IDataObject[]; total: number }> {
+async function readPage(this: PublitracContext, request: PageRequest, page: number): Promise<NumberedPage<IDataObject>> {
 	const answer = await publitracCall.call(this, {
 		method: request.method,
 		http: 'GET',
@@ -239,83 +239,27 @@ async function readPage(this: PublitracContext, request: PageRequest, page: numb
 	});
 	const paging = answer.response.paging as IDataObject | undefined;
 	const total = paging && typeof paging === 'object' ? Number(asText(paging.total)) : NaN;
-	return { found: recordsOf(answer.response, request.kind), total };
+	return { items: recordsOf(answer.response, request.kind), total: Number.isFinite(total) ? total : undefined };
 }
 
-// Pages read at the same time once page 1 gave the total: the rate limiter still paces the calls,
-// and parsing one page overlaps the next call, so Return All runs at the rate limit.
-const PAGE_CONCURRENCY = 4;
+// Pages in flight at once after page 1: a burst of 35 calls goes out quickly, and parsing a
+// page overlaps the next calls, so Return All runs at the rate limit.
+const PAGE_CONCURRENCY = 6;
 
 /**
- * Follows `page` (doc "Paramètres facultatifs: page", answer `paging`: page, items, offset,
- * total) until `total` records are read, a page comes back empty or repeats, or the limit is
- * reached. Records are de-duplicated by id, so a list changing while read gives no duplicates.
+ * Return All / Limit over a PUBLITRAC list method (doc "Paramètres facultatifs: page", answer
+ * `paging`: page, items, offset, total), with the shared numbered-page reader.
  */
-export async function publitracPages(
-	this: PublitracContext,
-	request: PageRequest,
-): Promise<{ records: IDataObject[]; complete: boolean; pages: number }> {
-	const records: IDataObject[] = [];
-	const seen = new Set<string>();
-	let pages = 0;
-	/** Adds a page's new records; false when it brought nothing new (the end). */
-	const add = (found: IDataObject[]): boolean => {
-		let added = 0;
-		for (const record of found) {
+export async function publitracPages(this: PublitracContext, request: PageRequest): Promise<NumberedPagingResult<IDataObject>> {
+	return await readNumberedPages((page) => readPage.call(this, request, page), {
+		limit: request.limit,
+		pageSize: DOC_PAGE_SIZE,
+		concurrency: PAGE_CONCURRENCY,
+		deadline: request.deadline,
+		maxPages: MAX_PAGES,
+		keyOf: (record) => {
 			const id = record.id ?? record.Id ?? record.ID;
-			const key = id === undefined || id === '' ? `#${records.length}` : String(id);
-			if (seen.has(key)) continue;
-			seen.add(key);
-			records.push(record);
-			added++;
-		}
-		return added > 0;
-	};
-	const full = () => request.limit !== undefined && records.length >= request.limit;
-	const done = () => ({ records: request.limit !== undefined ? records.slice(0, request.limit) : records, complete: true, pages });
-
-	const first = await readPage.call(this, request, 1);
-	pages++;
-	if (!add(first.found) || full()) return done();
-	const pageSize = first.found.length;
-	let next = 2;
-	if (Number.isFinite(first.total)) {
-		// The total is known: read the remaining pages a few at a time, kept in page order.
-		const wanted = request.limit !== undefined ? Math.min(request.limit, first.total) : first.total;
-		const last = Math.min(MAX_PAGES, Math.ceil(wanted / pageSize));
-		const results: IDataObject[][] = [];
-		let cursor = 2;
-		let outOfTime = false;
-		const worker = async () => {
-			while (cursor <= last) {
-				if (request.deadline !== undefined && Date.now() > request.deadline) {
-					outOfTime = true;
-					return;
-				}
-				const page = cursor++;
-				results[page] = (await readPage.call(this, request, page)).found;
-				pages++;
-			}
-		};
-		await Promise.all(Array.from({ length: Math.min(PAGE_CONCURRENCY, Math.max(0, last - 1)) }, worker));
-		for (let page = 2; page <= last; page++) {
-			if (!results[page]) return { ...done(), complete: false };
-			if (!add(results[page]) || full()) return done();
-		}
-		if (outOfTime) return { ...done(), complete: false };
-		if (records.length >= first.total) return done();
-		next = last + 1;
-	} else if (pageSize < DOC_PAGE_SIZE) {
-		// No paging element (getCampaigns' example): a short page is the last one.
-		return done();
-	}
-	// No total, or the list grew while read: one page after the other until nothing new comes.
-	for (let page = next; page <= MAX_PAGES; page++) {
-		if (request.deadline !== undefined && Date.now() > request.deadline) return { ...done(), complete: false };
-		const { found, total } = await readPage.call(this, request, page);
-		pages++;
-		if (!add(found) || full()) return done();
-		if (Number.isFinite(total) ? records.length >= total : found.length < DOC_PAGE_SIZE) return done();
-	}
-	return done();
+			return id === undefined || id === '' ? undefined : String(id);
+		},
+	});
 }

@@ -111,13 +111,23 @@ describe('shared transport', () => {
 		expect((error as { description?: string }).description).toBe('Sent 3 times.');
 	});
 
-	it('keeps the rate limit across items sent in parallel', async () => {
-		await send({ rateLimit: { key: 'account-1', perSecond: 20, burst: 1 } }, 10, 10);
+	it('keeps the rate limit across items sent in parallel: never more than N calls in a window', async () => {
+		sim.addFault({ kind: 'slow', delayMs: 30, times: 100 });
+		await send({ rateLimit: { key: 'account-1', calls: 4, perMs: 500 } }, 10, 10);
 		expect(sim.log).toHaveLength(10);
 		const times = sim.log.map((r) => r.at).sort((a, b) => a - b);
-		// 10 calls at 20/s with no burst: 9 gaps of 50 ms at least.
-		expect(times[9] - times[0]).toBeGreaterThanOrEqual(9 * 50 - 40);
-		// Any 5 consecutive calls span at least 4 slots (less 40 ms of network jitter at arrival).
-		for (let i = 4; i < times.length; i++) expect(times[i] - times[i - 4]).toBeGreaterThanOrEqual(4 * 50 - 40);
+		// 4 calls per 500 ms, counted from each answer: call i + 4 reaches the server at least
+		// 500 ms after call i did, whatever the network delays (no jitter allowance needed).
+		for (let i = 4; i < times.length; i++) expect(times[i] - times[i - 4]).toBeGreaterThanOrEqual(500);
+		// Bursts of 4 go out at once: 10 calls take 2 windows, not 9 gaps of 125 ms.
+		expect(times[9] - times[0]).toBeLessThan(2 * 500 + 2 * 30 + 900);
+	});
+
+	it('holds the next call until the answer of the call it follows is in', async () => {
+		sim.addFault({ kind: 'slow', delayMs: 400, times: 1 });
+		await send({ rateLimit: { key: 'account-2', calls: 1, perMs: 300 } }, 2, 2);
+		const times = sim.log.map((r) => r.at).sort((a, b) => a - b);
+		// The 2nd call waits for the 1st call's answer (400 ms late) + 300 ms.
+		expect(times[1] - times[0]).toBeGreaterThanOrEqual(700);
 	});
 });
