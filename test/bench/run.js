@@ -11,7 +11,12 @@ const { createSmlSimulator, SML_USERNAME, SML_PASSWORD } = require('../../sandbo
 const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('../../sandbox/publitrac');
 const { N8nInstance, PACKAGE_NAME, chainWorkflow } = require('../e2e/harness');
 
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+const PEAK_PRELOAD = path.join(__dirname, 'peak.js');
 const count = (n) => Number(process.env.BENCH_ITEMS || n);
 
 /** A Code node that makes `n` items {i, name} without a huge workflow file. */
@@ -196,6 +201,8 @@ const SCENARIOS = {
 	publitracSync: {
 		title: 'PUBLITRAC lead:sync of 5,000 leads: batches of 100 leads per syncLead call vs one call per lead (node and HTTP Request node)',
 		items: count(5000),
+		// One call per lead is paced by the limit (5,000 / 35 = 143 s a run): one round is enough.
+		rounds: 1,
 		simulator: () => createPublitracSimulator(),
 		credential: (url) => ({ type: 'publitracApi', data: { ...PUBLITRAC_CREDENTIALS, baseUrl: `${url}/api` } }),
 		node: (tag, n) => [
@@ -251,6 +258,16 @@ const SCENARIOS = {
 };
 for (const s of Object.values(SCENARIOS)) s.check ??= (_kind, out, n) => out.length === n && !out.some((o) => o.json.error);
 
+/** Peak resident memory (MB) of the n8n execute-batch process, written by peak.js at its exit. */
+function peakOf(dir) {
+	let peak = 0;
+	for (const file of fs.readdirSync(dir)) {
+		const { argv, maxRssKb } = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+		if (argv.includes('execute-batch')) peak = Math.max(peak, Math.round(maxRssKb / 1024));
+	}
+	return peak;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const LABELS = { node: 'this node', nodeSingle: 'this node, one call per item', http: 'HTTP Request node' };
@@ -265,7 +282,8 @@ async function runScenario(name, scenario) {
 		const ids = [];
 		const kindOf = {};
 		const workflows = [];
-		for (let r = 0; r < ROUNDS; r++) {
+		const rounds = Math.min(ROUNDS, scenario.rounds ?? ROUNDS);
+		for (let r = 0; r < rounds; r++) {
 			// Alternate the order of the jobs from round to round.
 			const order = r % 2 === 0 ? kinds : [...kinds].reverse();
 			for (const kind of order) {
@@ -276,12 +294,15 @@ async function runScenario(name, scenario) {
 			}
 		}
 		await n8n.importWorkflows(workflows);
-		const result = Object.fromEntries(kinds.map((k) => [k, { times: [], requests: [], violations: [] }]));
+		const result = Object.fromEntries(kinds.map((k) => [k, { times: [], requests: [], violations: [], peakMb: [] }]));
 		// One workflow per execute-batch call: the simulator's counters are read between runs.
 		for (const id of ids) {
 			const kind = kindOf[id];
 			const before = { log: sim.log.length, violations: scenario.violations ? scenario.violations(sim) : 0 };
-			const { runs, executions } = await n8n.executeBatch([id]);
+			const peakDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-leads-peak-'));
+			const { runs, executions } = await n8n.executeBatch([id], { env: { NODE_OPTIONS: `--require ${PEAK_PRELOAD}`, BENCH_PEAK_DIR: peakDir } });
+			result[kind].peakMb.push(peakOf(peakDir));
+			fs.rmSync(peakDir, { recursive: true, force: true });
 			const run = runs[id];
 			if (!run) throw new Error(`${name}: run ${id} failed: ${executions[id]?.error}`);
 			const runData = run.data.resultData.runData;
@@ -292,15 +313,16 @@ async function runScenario(name, scenario) {
 			result[kind].requests.push(sim.log.length - before.log);
 			if (scenario.violations) result[kind].violations.push(scenario.violations(sim) - before.violations);
 		}
-		const summary = { name, title: scenario.title, items: n, n8n: n8n.n8n.version, rounds: ROUNDS, jobs: {} };
-		console.log(`\n${name}: ${scenario.title} (${n} items, ${ROUNDS} runs each, n8n ${n8n.n8n.version})`);
+		const summary = { name, title: scenario.title, items: n, n8n: n8n.n8n.version, rounds, jobs: {} };
+		console.log(`\n${name}: ${scenario.title} (${n} items, ${rounds} runs each, n8n ${n8n.n8n.version})`);
 		for (const kind of kinds) {
 			const r = result[kind];
 			const time = median(r.times);
 			const requests = median(r.requests);
-			summary.jobs[kind] = { medianMs: time, runsMs: r.times, requests, violations: r.violations };
+			const peak = Math.max(...r.peakMb.filter((m) => m > 0));
+			summary.jobs[kind] = { medianMs: time, runsMs: r.times, requests, violations: r.violations, peakMb: Number.isFinite(peak) ? peak : undefined };
 			const violations = scenario.violations ? `, rate-limit violations at the simulator ${r.violations.join('/')}` : '';
-			console.log(`  ${LABELS[kind].padEnd(30)} median ${time} ms (${(time / n).toFixed(3)} ms/item), requests per run ${requests}${violations}; runs ${r.times.join(', ')} ms`);
+			console.log(`  ${LABELS[kind].padEnd(30)} median ${time} ms (${(time / n).toFixed(3)} ms/item), requests per run ${requests}${violations}, n8n peak RSS ${summary.jobs[kind].peakMb ?? '?'} MB; runs ${r.times.join(', ')} ms`);
 			if (scenario.floorMs) {
 				const floor = scenario.floorMs(requests);
 				summary.jobs[kind].floorMs = floor;
@@ -318,9 +340,47 @@ async function runScenario(name, scenario) {
 	}
 }
 
+function report(summaries, all) {
+	const cpus = os.cpus();
+	const lines = [
+		'# Benchmarks',
+		'',
+		`Written by \`npm run bench\` (test/bench/run.js) on ${new Date().toISOString().slice(0, 10)}: ${cpus.length} x ${cpus[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}; n8n ${summaries[0]?.n8n ?? '?'} (Node 24), package installed from its packed tarball.`,
+		'',
+		'Each job runs in its own n8n `execute-batch` process against the simulator of the CRM (in the bench process, over loopback). Time = the',
+		"job's nodes' `executionTime` in n8n's run data (median of the runs); requests = calls the simulator received per run; peak = the n8n process's",
+		'maximum resident memory (boot included); floor = the least time the CRM\'s published rate limit allows for that many calls.',
+		'',
+		'| job | items | this package | HTTP Request node | ratio | requests (package / HTTP) | peak MB (package / HTTP) | floor, package / floor |',
+		'|---|---|---|---|---|---|---|---|',
+	];
+	for (const s of summaries) {
+		const { node, http, nodeSingle } = s.jobs;
+		const floor = node.floorMs ? `${node.floorMs} ms, ${(node.medianMs / node.floorMs).toFixed(2)}x` : '-';
+		lines.push(`| ${s.name}: ${s.title} | ${s.items} | ${node.medianMs} ms | ${http.medianMs} ms | ${(node.medianMs / http.medianMs).toFixed(2)}x | ${node.requests} / ${http.requests} | ${node.peakMb ?? '?'} / ${http.peakMb ?? '?'} | ${floor} |`);
+		if (nodeSingle) {
+			lines.push(`| ${s.name}, this package with one call per item | ${s.items} | ${nodeSingle.medianMs} ms | ${http.medianMs} ms | ${(nodeSingle.medianMs / http.medianMs).toFixed(2)}x | ${nodeSingle.requests} / ${http.requests} | ${nodeSingle.peakMb ?? '?'} / ${http.peakMb ?? '?'} | - |`);
+		}
+		const violations = Object.entries(s.jobs).filter(([, j]) => j.violations.length).map(([k, j]) => `${k} ${j.violations.join('/')}`);
+		if (violations.length) lines.push(`| ${s.name}: rate-limit violations at the simulator per run | | ${violations.join('; ')} | | | | | |`);
+	}
+	lines.push('', 'Runs (ms) of each job:', '');
+	for (const s of summaries) for (const [kind, j] of Object.entries(s.jobs)) lines.push(`- ${s.name} ${kind}: ${j.runsMs.join(', ')}`);
+	const file = all ? path.join(__dirname, '..', '..', 'BENCHMARKS.md') : path.join(__dirname, '..', '..', 'test-output', `bench-${summaries.map((s) => s.name).join('-')}.md`);
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(file, `${lines.join('\n')}\n`);
+	console.log(`\nreport: ${path.relative(process.cwd(), file)}`);
+}
+
 async function main() {
 	const wanted = (process.env.BENCH || Object.keys(SCENARIOS).join(',')).split(',');
-	for (const name of wanted) await runScenario(name, SCENARIOS[name]);
+	const summaries = [];
+	for (const name of wanted) {
+		if (!SCENARIOS[name]) throw new Error(`unknown scenario ${name}: ${Object.keys(SCENARIOS).join(', ')}`);
+		summaries.push(await runScenario(name, SCENARIOS[name]));
+	}
+	// BENCHMARKS.md only for the full set at full size; other runs write test-output/bench-*.md.
+	report(summaries, !process.env.BENCH && !process.env.BENCH_ITEMS && !process.env.BENCH_ROUNDS);
 }
 
 main().catch((e) => {

@@ -83,8 +83,11 @@ class N8nInstance {
 	}
 
 	env(extra = {}) {
+		const inherited = { ...process.env };
+		// The test runner's NODE_OPTIONS are not n8n's; a caller may still pass its own in `extra`.
+		delete inherited.NODE_OPTIONS;
 		const env = {
-			...process.env,
+			...inherited,
 			PATH: `${path.dirname(this.n8n.nodeBin)}:${process.env.PATH}`,
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: 'crm-leads-e2e-encryption-key',
@@ -101,7 +104,6 @@ class N8nInstance {
 			...extra,
 		};
 		if (this.n8n.major === 1) env.N8N_EXPRESSION_ENGINE = 'legacy';
-		delete env.NODE_OPTIONS;
 		return env;
 	}
 
@@ -144,12 +146,12 @@ class N8nInstance {
 	 * A workflow that fails on purpose makes execute-batch exit non-zero: that is allowed,
 	 * each test reads its own run.
 	 */
-	async executeBatch(ids) {
+	async executeBatch(ids, { env } = {}) {
 		const snapshot = fs.mkdtempSync(path.join(this.userFolder, 'snapshot-'));
 		// A single id without a comma is taken for a file name by n8n: pass the ids in a file.
 		const idsFile = path.join(snapshot, 'ids.txt');
 		fs.writeFileSync(idsFile, ids.join(','));
-		const output = await this.cli(['execute-batch', `--ids=${idsFile}`, `--snapshot=${snapshot}`, '--retries=0'], { allowFailure: true });
+		const output = await this.cli(['execute-batch', `--ids=${idsFile}`, `--snapshot=${snapshot}`, '--retries=0'], { allowFailure: true, env });
 		const runs = {};
 		for (const id of ids) {
 			const file = path.join(snapshot, `${id}-snapshot.json`);
