@@ -51,6 +51,15 @@ export class PublitracApi implements ICredentialType {
 			default: '',
 			description: 'Your account token, needed only for e-commerce transactions',
 		},
+		{
+			displayName: 'n8n Processes Sharing the Rate Limit',
+			name: 'rateLimitShare',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 35, numberPrecision: 0 },
+			default: 1,
+			description:
+				'PUBLITRAC allows 35 calls per second per account. Each n8n process keeps its own count, so in queue mode set the number of n8n processes (main and workers) that may call PUBLITRAC with this account at the same time: each then makes at most 35 / N calls per second, and together they stay within the limit.',
+		},
 	];
 
 	// doc "Authentification": the credentials go in the query string of every call. The doc spells

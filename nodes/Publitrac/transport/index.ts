@@ -14,6 +14,12 @@ export const PUBLITRAC_SECRET_FIELDS = ['apiKey', 'password', 'accountToken'];
 // doc "Limitation": at most 35 calls per second per account.
 export const PUBLITRAC_CALLS_PER_SECOND = 35;
 
+/** This process's share of the 35 calls/s: 35 / N for N n8n processes sharing the account. */
+export function callsPerSecond(share: unknown): number {
+	const n = Math.floor(Number(share));
+	return Number.isFinite(n) && n > 1 ? Math.max(1, Math.floor(PUBLITRAC_CALLS_PER_SECOND / n)) : PUBLITRAC_CALLS_PER_SECOND;
+}
+
 type PublitracContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 /** doc appendix "Codes d'erreurs": constant name of each error code. */
@@ -152,9 +158,10 @@ export async function publitracCall(this: PublitracContext, call: PublitracCall)
 		retry: call.retry,
 		// One window per account (API key + user) shared by every item and execution of this process:
 		// at most 35 calls in any second, counted from each call's answer (nodes/shared/rateLimiter.ts).
+		// In queue mode every worker has its own window: the credential's share divides the limit.
 		rateLimit: {
 			key: `publitrac:${String(credentials.apiKey ?? '')}:${String(credentials.username ?? '')}`,
-			calls: PUBLITRAC_CALLS_PER_SECOND,
+			calls: callsPerSecond(credentials.rateLimitShare),
 			perMs: 1000,
 		},
 	});

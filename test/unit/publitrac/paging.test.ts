@@ -1,7 +1,7 @@
 // Return All / Limit over getView, getList, getCampaigns, getOpportunities, following `paging`
 // (page, items, offset, total) at the simulator's 100 leads per page, within 35 calls/s.
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
-import { apiCalls, expectAuth, run, startSim } from './setup';
+import { CREDS, apiCalls, expectAuth, run, startSim } from './setup';
 import type { PublitracSim } from './setup';
 
 let sim: PublitracSim;
@@ -55,6 +55,20 @@ describe('PUBLITRAC view:getLeads (getView)', () => {
 		for (let i = 35; i < times.length; i++) expect(times[i] - times[i - 35]).toBeGreaterThanOrEqual(1000);
 		expect(elapsed).toBeGreaterThanOrEqual(5000);
 	}, 60_000);
+
+	it("keeps this process's share of the limit when the credential says 2 n8n processes share the account", async () => {
+		sim.seedLeads(4_000, { view: 'Shared' });
+		const { output, error } = await run(sim, view({ viewName: 'Shared' }), {
+			credentials: { publitracApi: { ...CREDS, baseUrl: `${sim.url}/api`, rateLimitShare: 2 } as never },
+		});
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(4_000);
+		// 35 / 2 = 17 calls in any second, so that two workers together stay at 34.
+		const times = apiCalls(sim).map((c) => c.at).sort((a, b) => a - b);
+		expect(times).toHaveLength(40);
+		for (let i = 17; i < times.length; i++) expect(times[i] - times[i - 17]).toBeGreaterThanOrEqual(1000);
+		expect(sim.state.rateViolations).toBe(0);
+	}, 30_000);
 
 	it('stops at Limit, reading only the pages it needs', async () => {
 		sim.seedLeads(250, { view: 'V' });
