@@ -1,10 +1,13 @@
 import { timingSafeEqual } from 'crypto';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { simplifyField, toCommonLead } from '../shared/leadShape';
 import { isBlank } from '../shared/validation';
 
 // doc 2.2: the listener takes POST {senderUser, data: [{actionType, data}]}, eight action types.
 const ACTION_TYPES = ['add-contact', 'update-contact', 'add-lead', 'update-lead', 'add-note', 'add-deal', 'add-ticket', 'send-sms'];
+// The actions whose data is a person (doc 2.2.1-2.2.4): the ones Simplify turns into the common lead.
+const PERSON_ACTIONS = ['add-contact', 'update-contact', 'add-lead', 'update-lead'];
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
 
 interface Refusal {
@@ -120,6 +123,8 @@ export class DataPlatformTrigger implements INodeType {
 				default: ['add-contact', 'update-contact', 'add-lead', 'update-lead', 'add-note', 'add-deal', 'add-ticket', 'send-sms'],
 				description: 'Actions that become items; the others are accepted and left out',
 			},
+			// Contact and lead actions become the common lead; notes, deals, tickets and SMS stay as they are.
+			simplifyField,
 			{
 				displayName: 'Shared Secret',
 				name: 'secretLocation',
@@ -246,7 +251,11 @@ export class DataPlatformTrigger implements INodeType {
 			ignored: parsed.actions.length - kept.length,
 		});
 		if (!kept.length) return { noWebhookResponse: true };
-		const items = kept.map((a) => ({ json: { senderUser: parsed.senderUser, actionType: a.actionType, data: a.data } }));
+		const simplify = this.getNodeParameter('simplify', false) === true;
+		const items = kept.map((a) => {
+			const json: IDataObject = { senderUser: parsed.senderUser, actionType: a.actionType, data: a.data };
+			return { json: simplify && PERSON_ACTIONS.includes(a.actionType) ? toCommonLead('dataPlatform', json) : json };
+		});
 		return { workflowData: [items], noWebhookResponse: true };
 	}
 }

@@ -1,5 +1,6 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { simplifyField, simplifyRecords } from '../shared/leadShape';
 import { latestFilterOptions, readLatestFilters } from './actions/order/latestFilters';
 import { econtractRequest, toOutput } from './transport';
 
@@ -47,6 +48,8 @@ export class EcontractTrigger implements INodeType {
 				description: 'Filters of the latest-orders call (doc "Get Latest Orders")',
 				options: latestFilterOptions.filter((option) => option.name !== 'affiliate_id'),
 			},
+			// The order's client becomes the lead (crmId: the client's ID); the order stays in raw.
+			simplifyField,
 		],
 	};
 
@@ -68,9 +71,10 @@ export class EcontractTrigger implements INodeType {
 			retry: budget !== undefined ? { maxRetries: 0 } : undefined,
 		});
 		const orders = toOutput(answer);
+		const simplify = this.getNodeParameter('simplify', false) === true;
 		if (manual) {
 			// "Fetch test event": the newest order as a sample, state untouched.
-			return orders.length ? [this.helpers.returnJsonArray([orders[0]])] : null;
+			return orders.length ? [this.helpers.returnJsonArray(simplifyRecords(simplify, 'econtract', [orders[0]]))] : null;
 		}
 		const seen = new Set((state.seen ?? []).map(String));
 		const firstPoll = state.watermark === undefined && state.seen === undefined;
@@ -92,6 +96,6 @@ export class EcontractTrigger implements INodeType {
 		if (newest) state.watermark = newest;
 		// First poll: the baseline; only orders after it are new.
 		if (firstPoll || fresh.length === 0) return null;
-		return [this.helpers.returnJsonArray(fresh)];
+		return [this.helpers.returnJsonArray(simplifyRecords(simplify, 'econtract', fresh))];
 	}
 }

@@ -8,6 +8,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { simplifyField, toCommonLead } from '../shared/leadShape';
 import { isBlank } from '../shared/validation';
 import { parseAdfXml } from './helpers/adf';
 
@@ -180,6 +181,8 @@ export class PilotTrigger implements INodeType {
 				description:
 					"Whether to refuse (400) submissions that break the doc's rules: a lead needs a contact type and a business type (ID or code), a survey needs a survey type and a contact phone",
 			},
+			// Leads and ADF emails become the common lead; surveys are not leads and stay as they are.
+			simplifyField,
 		],
 	};
 
@@ -209,10 +212,12 @@ export class PilotTrigger implements INodeType {
 			answer(refusal.status, false, 'Error', refusal.message);
 			return { noWebhookResponse: true };
 		}
+		const simplify = this.getNodeParameter('simplify', false) === true;
 		const items = (submissions as Submission[]).map((s) => {
 			const { appkey: _appkey, action: _action, ...fields } = s.fields;
 			if (s.submissionType === 'adf') delete fields.key;
-			return { json: { submissionType: s.submissionType, ...fields } };
+			const json: IDataObject = { submissionType: s.submissionType, ...fields };
+			return { json: simplify && s.submissionType !== 'survey' ? toCommonLead('pilot', json) : json };
 		});
 		answer(200, true, 'Success', {
 			message: `(n8n) ${items.length} submission${items.length === 1 ? '' : 's'} received.`,

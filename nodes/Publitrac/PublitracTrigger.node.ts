@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { inputError } from '../shared/errors';
+import { simplifyField, simplifyRecords } from '../shared/leadShape';
 import { publitracPages } from './transport';
 
 /** What the trigger keeps between polls (workflow static data): a watermark and a bounded set of seen leads. */
@@ -78,6 +79,7 @@ export class PublitracTrigger implements INodeType {
 				],
 				default: 'new',
 			},
+			simplifyField,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -106,13 +108,14 @@ export class PublitracTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const method = source === 'list' ? 'getList' : 'getView';
 		const params = { [nameField]: name };
+		const simplify = this.getNodeParameter('simplify', false) === true;
 
 		// "Fetch test event": one recent lead as a sample, and the saved state is left alone.
 		if (this.getMode() === 'manual') {
 			const { records } = await publitracPages.call(this, { method, params, kind: 'lead', limit: 100 });
 			if (!records.length) return null;
 			const sample = [...records].sort((a, b) => timeOf(b, event).localeCompare(timeOf(a, event)))[0];
-			return [this.helpers.returnJsonArray([sample])];
+			return [this.helpers.returnJsonArray(simplifyRecords(simplify, 'publitrac', [sample]))];
 		}
 
 		const budget = (this as IPollFunctions & { getPollBudgetMs?: () => number }).getPollBudgetMs?.();
@@ -147,6 +150,6 @@ export class PublitracTrigger implements INodeType {
 		state.seen = recent.slice(0, MAX_SEEN);
 
 		if (!fresh.length) return null;
-		return [this.helpers.returnJsonArray(fresh.map((k) => k.lead))];
+		return [this.helpers.returnJsonArray(simplifyRecords(simplify, 'publitrac', fresh.map((k) => k.lead)))];
 	}
 }

@@ -1,5 +1,6 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { simplifyField, simplifyRecords } from '../shared/leadShape';
 import { STATUS_OPTIONS } from './actions/common';
 import { loadOptions } from './methods/loadOptions';
 import { smlList } from './transport';
@@ -53,6 +54,7 @@ export class SmlTrigger implements INodeType {
 					{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'new', description: 'Leads with this status only' },
 				],
 			},
+			simplifyField,
 		],
 	};
 
@@ -61,6 +63,7 @@ export class SmlTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
 		const emitStatusChanges = this.getNodeParameter('emitStatusChanges', false) as boolean;
+		const simplify = this.getNodeParameter('simplify', false) === true;
 		const qs: IDataObject = {};
 		if (filters.status) qs.status = filters.status;
 		if (Array.isArray(filters.concessionaire__in) && filters.concessionaire__in.length) qs.concessionaire__in = filters.concessionaire__in.join(',');
@@ -70,7 +73,7 @@ export class SmlTrigger implements INodeType {
 		if (this.getMode() === 'manual') {
 			const leads = await smlList.call(this, '/api/lead/', { returnAll: true, limit: 0, qs, pageSize: 100 });
 			const newest = leads.reduce<IDataObject | undefined>((a, b) => (!a || Number(b.id) > Number(a.id) ? b : a), undefined);
-			return newest ? [[{ json: { event: 'newLead', ...newest } }]] : null;
+			return newest ? [simplifyRecords(simplify, 'sml', [{ event: 'newLead', ...newest }]).map((json) => ({ json }))] : null;
 		}
 
 		const budget = (this as IPollFunctions & { getPollBudgetMs?: () => number }).getPollBudgetMs?.();
@@ -82,16 +85,16 @@ export class SmlTrigger implements INodeType {
 		const seen = new Set(state.seen ?? []);
 		const statuses = { ...(state.statuses ?? {}) };
 		const firstPoll = state.lastId === undefined;
-		const out: INodeExecutionData[] = [];
+		const out: IDataObject[] = [];
 		let lastId = state.lastId ?? 0;
 		for (const lead of [...leads].sort((a, b) => Number(a.id) - Number(b.id))) {
 			const id = Number(lead.id);
 			if (!Number.isFinite(id)) continue;
 			const status = String(lead.status ?? '');
 			const isNew = !firstPoll && id > (state.lastId ?? 0) && !seen.has(id);
-			if (isNew) out.push({ json: { event: 'newLead', ...lead } });
+			if (isNew) out.push({ event: 'newLead', ...lead });
 			else if (!firstPoll && emitStatusChanges && statuses[id] !== undefined && statuses[id] !== status) {
-				out.push({ json: { event: 'statusChanged', previousStatus: statuses[id], ...lead } });
+				out.push({ event: 'statusChanged', previousStatus: statuses[id], ...lead });
 			}
 			seen.add(id);
 			statuses[id] = status;
@@ -102,6 +105,6 @@ export class SmlTrigger implements INodeType {
 		state.lastId = lastId;
 		state.seen = keep;
 		state.statuses = Object.fromEntries(keep.filter((id) => statuses[id] !== undefined).map((id) => [String(id), statuses[id]]));
-		return out.length ? [out] : null;
+		return out.length ? [simplifyRecords(simplify, 'sml', out).map((json) => ({ json }))] : null;
 	}
 }

@@ -1,6 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { requestOptionsField } from '../../shared/descriptions';
+import { simplifyField, simplifyOutput } from '../../shared/leadShape';
+import type { LeadCrm } from '../../shared/leadShape';
 import { listFields, runList } from './common';
 
 export const searchFilter: INodeProperties = { displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Matches any attribute' };
@@ -16,11 +18,14 @@ export function listOperation(spec: {
 	topLevel?: INodeProperties[];
 	filters?: INodeProperties[];
 	describe: string;
+	/** Set when the records are people: the operation then offers Simplify (the common lead shape). */
+	simplify?: LeadCrm;
 }) {
 	const properties: INodeProperties[] = [
 		...(spec.topLevel ?? []),
 		...listFields(),
 		...(spec.filters?.length ? [{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: spec.filters } as INodeProperties] : []),
+		...(spec.simplify ? [simplifyField] : []),
 		requestOptionsField,
 	];
 	return {
@@ -30,7 +35,8 @@ export function listOperation(spec: {
 			for (const field of spec.topLevel ?? []) if (field.name !== 'path') qs[field.name] = this.getNodeParameter(field.name, itemIndex, '');
 			Object.assign(qs, spec.filters?.length ? (this.getNodeParameter('filters', itemIndex, {}) as IDataObject) : {});
 			const path = typeof spec.path === 'function' ? spec.path.call(this, itemIndex) : spec.path;
-			return await runList.call(this, path, qs, itemIndex);
+			const records = await runList.call(this, path, qs, itemIndex);
+			return spec.simplify ? simplifyOutput.call(this, itemIndex, spec.simplify, records) : records;
 		},
 	};
 }

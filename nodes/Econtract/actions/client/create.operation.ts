@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { econtractRequest, toOutput } from '../../transport';
 import { extraFieldsJson, prepareFields, readParameters } from '../common';
 import { checkClient, clientFieldMap, clientOptions, clientRequired } from '../fields';
@@ -20,6 +21,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [...clientOptions(topLevel), extraFieldsJson].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -37,5 +39,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	checkClient(this.getNode(), data, itemIndex);
 	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/clients', data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return toOutput(answer);
+	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));
 }

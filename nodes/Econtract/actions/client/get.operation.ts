@@ -1,10 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { econtractRequest, toOutput } from '../../transport';
 import { idField, requireId } from '../common';
 
-const properties: INodeProperties[] = [idField('Client'), requestOptionsField];
+const properties: INodeProperties[] = [idField('Client'), simplifyField, requestOptionsField];
 
 export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['get'] } }, properties);
 
@@ -12,5 +13,5 @@ export const description = updateDisplayOptions({ show: { resource: ['client'], 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = requireId(this.getNode(), 'id', this.getNodeParameter('id', itemIndex), itemIndex);
 	const answer = await econtractRequest.call(this, { method: 'GET', path: `/api/clients/${id}`, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return toOutput(answer);
+	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { isBlank } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
 
@@ -14,6 +15,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Text to look for in clients (name, email, phone ...)',
 	},
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -24,5 +26,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const query = String(this.getNodeParameter('query', itemIndex, '') ?? '').trim();
 	if (isBlank(query)) throw inputError(this.getNode(), 'query', 'is required: the text to search for', itemIndex);
 	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/clients/search', data: { query }, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return toOutput(answer);
+	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));
 }

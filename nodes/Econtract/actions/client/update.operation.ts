@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { assertEmail } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
 import { extraFieldsJson, idField, prepareFields, requireId } from '../common';
@@ -17,6 +18,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [...clientOptions(), extraFieldsJson].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -30,5 +32,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (Object.keys(data).length === 0) throw inputError(node, 'Update Fields', 'add at least one field to change', itemIndex);
 	assertEmail(node, 'email', data.email, itemIndex);
 	const answer = await econtractRequest.call(this, { method: 'POST', path: `/api/clients/${id}`, data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return toOutput(answer);
+	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));
 }

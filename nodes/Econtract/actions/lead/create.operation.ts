@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { assertEmail } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
 import { bool, date, extraFieldsJson, num, prefixed, prepareFields, readParameters, requireFields, str } from '../common';
@@ -82,6 +83,7 @@ const properties: INodeProperties[] = [
 		description: 'Address of the lead, sent with the address_ prefix (doc examples of "Third party lead" and "Insurance lead")',
 		options: addressOptions(),
 	},
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -113,5 +115,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (leadType === 'third_party') checkThirdParty(node, data, itemIndex);
 	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/leads', data, idempotent: false, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return toOutput(answer);
+	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { assertEmail } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
 import { extraFieldsJson, num, prepareFields, readParameters, requireFields, str } from '../common';
@@ -27,6 +28,7 @@ const properties: INodeProperties[] = [
 			str('URL', 'url', 'URL the lead clicked out to', { placeholder: 'https://example.com/offer' }),
 		],
 	},
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -48,5 +50,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw inputError(node, 'url', `"${String(data.url)}" is not a web address. Expected http:// or https://...`, itemIndex);
 	}
 	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/leads/clickOut', data, idempotent: false, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return toOutput(answer);
+	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));
 }

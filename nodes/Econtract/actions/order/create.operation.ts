@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { assertInteger, isBlank } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
 import { PRODUCT_TYPES, enumNumber, extraFieldsJson, prefixed, prepareFields, readParameters, requireId, str } from '../common';
@@ -87,6 +88,7 @@ const properties: INodeProperties[] = [
 			options: [...orderOptional, ...optionalProperties(type)].sort(byName),
 		}),
 	),
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -137,5 +139,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...contract,
 	};
 	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/orders', data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return toOutput(answer);
+	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { econtractRequest, toOutput } from '../../transport';
 import { latestFilterOptions, readLatestFilters } from './latestFilters';
 
@@ -33,6 +34,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: latestFilterOptions,
 	},
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -50,5 +52,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const call =
 		endpoint === 'ordersLatest' ? { method: 'GET' as const, path: '/api/orders/latest' } : { method: 'POST' as const, path: '/api/latest' };
 	const answer = await econtractRequest.call(this, { ...call, data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return toOutput(answer).slice(0, limit);
+	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer).slice(0, limit));
 }

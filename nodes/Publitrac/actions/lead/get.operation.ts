@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { assertEmail, isBlank } from '../../../shared/validation';
 import { publitracCall, recordsOf } from '../../transport';
 
@@ -15,6 +16,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The email address of the lead',
 	},
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -33,5 +35,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		...readRequestOptions.call(this, itemIndex),
 	});
-	return recordsOf(answer.response, 'lead');
+	return simplifyOutput.call(this, itemIndex, 'publitrac', recordsOf(answer.response, 'lead'));
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { isBlank } from '../../../shared/validation';
 import { publitracCall, recordsOf } from '../../transport';
 
@@ -14,6 +15,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The external ID of the lead (your CRM ID, e.g. 123ABC)',
 	},
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -31,5 +33,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		...readRequestOptions.call(this, itemIndex),
 	});
-	return recordsOf(answer.response, 'lead');
+	return simplifyOutput.call(this, itemIndex, 'publitrac', recordsOf(answer.response, 'lead'));
 }

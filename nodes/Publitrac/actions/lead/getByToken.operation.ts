@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { isBlank } from '../../../shared/validation';
 import { publitracCall, recordsOf } from '../../transport';
 
@@ -16,6 +17,7 @@ const properties: INodeProperties[] = [
 		placeholder: '_nl-publipage.com-1282527313351-84730',
 		description: 'The tracking token of the lead',
 	},
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -36,5 +38,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		...readRequestOptions.call(this, itemIndex),
 	});
-	return recordsOf(answer.response, 'lead');
+	return simplifyOutput.call(this, itemIndex, 'publitrac', recordsOf(answer.response, 'lead'));
 }

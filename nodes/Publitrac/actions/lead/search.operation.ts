@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import type { XmlNode } from '../../../shared/xml';
 import { readPaged, returnAllFields } from '../../helpers/common';
 
@@ -27,6 +28,7 @@ const properties: INodeProperties[] = [
 		],
 	},
 	...returnAllFields,
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -53,5 +55,6 @@ export function searchQuery(this: IExecuteFunctions, itemIndex: number): XmlNode
 
 /** GET getLeads with the XML query, following the pages. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await readPaged.call(this, itemIndex, { method: 'getLeads', query: searchQuery.call(this, itemIndex), kind: 'lead' });
+	const leads = await readPaged.call(this, itemIndex, { method: 'getLeads', query: searchQuery.call(this, itemIndex), kind: 'lead' });
+	return simplifyOutput.call(this, itemIndex, 'publitrac', leads);
 }

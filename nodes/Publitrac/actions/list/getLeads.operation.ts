@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { isBlank } from '../../../shared/validation';
 import { readPaged, returnAllFields } from '../../helpers/common';
 
@@ -16,6 +17,7 @@ const properties: INodeProperties[] = [
 		description: 'The name of the list',
 	},
 	...returnAllFields,
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -28,5 +30,6 @@ export const description = updateDisplayOptions({ show: { resource: ['list'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const listName = String(this.getNodeParameter('listName', itemIndex) ?? '').trim();
 	if (isBlank(listName)) throw inputError(this.getNode(), 'listName', 'is required, e.g. Imported2012', itemIndex);
-	return await readPaged.call(this, itemIndex, { method: 'getList', params: { listName }, kind: 'lead' });
+	const leads = await readPaged.call(this, itemIndex, { method: 'getList', params: { listName }, kind: 'lead' });
+	return simplifyOutput.call(this, itemIndex, 'publitrac', leads);
 }

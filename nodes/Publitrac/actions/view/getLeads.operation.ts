@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { isBlank } from '../../../shared/validation';
 import { readPaged, returnAllFields } from '../../helpers/common';
 
@@ -16,6 +17,7 @@ const properties: INodeProperties[] = [
 		description: 'The name of the filtered list (view)',
 	},
 	...returnAllFields,
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -25,5 +27,6 @@ export const description = updateDisplayOptions({ show: { resource: ['view'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const viewName = String(this.getNodeParameter('viewName', itemIndex) ?? '').trim();
 	if (isBlank(viewName)) throw inputError(this.getNode(), 'viewName', 'is required, e.g. PromoABC_Email_Open', itemIndex);
-	return await readPaged.call(this, itemIndex, { method: 'getView', params: { viewName }, kind: 'lead' });
+	const leads = await readPaged.call(this, itemIndex, { method: 'getView', params: { viewName }, kind: 'lead' });
+	return simplifyOutput.call(this, itemIndex, 'publitrac', leads);
 }

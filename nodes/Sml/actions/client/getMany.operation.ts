@@ -11,4 +11,6 @@ export const { description, execute } = listOperation({
 		searchFilter,
 	],
 	describe: 'Buscar clientes',
+	// doc "Buscar clientes": people (name, phone, email, province, locality).
+	simplify: 'sml',
 });

@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { smlRequest } from '../../transport';
 import { readId } from '../common';
 import { leadIdField } from './get.operation';
@@ -16,6 +17,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The new owner of the lead, from "Buscar usuarios". Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -25,5 +27,6 @@ export const description = updateDisplayOptions({ show: { resource: ['lead'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readId.call(this, this.getNodeParameter('id_lead', itemIndex, ''), 'id_lead', itemIndex, true);
 	const user = readId.call(this, this.getNodeParameter('user', itemIndex, ''), 'user', itemIndex, true);
-	return (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, { body: { user }, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, { body: { user }, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	return simplifyRecord.call(this, itemIndex, 'sml', lead);
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { smlRequest } from '../../transport';
 import { STATUS_OPTIONS, readId } from '../common';
 import { leadIdField } from './get.operation';
@@ -9,6 +10,7 @@ import { leadIdField } from './get.operation';
 const properties: INodeProperties[] = [
 	leadIdField,
 	{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, required: true, default: 'new', description: 'The status to set' },
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -21,5 +23,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!STATUS_OPTIONS.some((o) => o.value === status)) {
 		throw inputError(this.getNode(), 'status', `"${status}" is not an SML status. Expected one of new, commercial_management, tracing, end`, itemIndex);
 	}
-	return (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/change_status/`, { body: { status }, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/change_status/`, { body: { status }, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	return simplifyRecord.call(this, itemIndex, 'sml', lead);
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { isBlank } from '../../../shared/validation';
 import { smlRequest } from '../../transport';
 import {
@@ -86,6 +87,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'User Name or ID', name: 'user', type: 'options', typeOptions: { loadOptionsMethod: 'getUsers' }, default: '', description: 'User the lead is assigned to (by default its creator). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 		],
 	},
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -120,5 +122,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (isBlank((sent.vehicle as IDataObject | undefined)?.brand_model)) {
 		throw inputError(node, 'vehicle.brand_model', 'is required: the make and model of the vehicle (doc "Crear Lead > vehicle")', itemIndex);
 	}
-	return (await smlRequest.call(this, 'POST', '/api/lead/', { body: sent, itemIndex, idempotent: false, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	const lead = (await smlRequest.call(this, 'POST', '/api/lead/', { body: sent, itemIndex, idempotent: false, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	return simplifyRecord.call(this, itemIndex, 'sml', lead);
 }

@@ -1,16 +1,18 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { smlRequest } from '../../transport';
 import { readId } from '../common';
 import { leadIdField } from './get.operation';
 
-const properties: INodeProperties[] = [leadIdField, requestOptionsField];
+const properties: INodeProperties[] = [leadIdField, simplifyField, requestOptionsField];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['finalize'] } }, properties);
 
 /** PATCH /api/lead/{id_lead}/ {status: "end"} (doc "Finalizar Lead"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readId.call(this, this.getNodeParameter('id_lead', itemIndex, ''), 'id_lead', itemIndex, true);
-	return (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, { body: { status: 'end' }, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, { body: { status: 'end' }, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	return simplifyRecord.call(this, itemIndex, 'sml', lead);
 }

@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { smlRequest } from '../../transport';
 import { readId } from '../common';
 
@@ -13,12 +14,13 @@ export const leadIdField: INodeProperties = {
 	description: 'ID of the lead (id_lead), from Get Many Leads',
 };
 
-const properties: INodeProperties[] = [leadIdField, requestOptionsField];
+const properties: INodeProperties[] = [leadIdField, simplifyField, requestOptionsField];
 
 export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['get'] } }, properties);
 
 /** GET /api/lead/{id_lead}/ (doc "Consultar Lead"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readId.call(this, this.getNodeParameter('id_lead', itemIndex, ''), 'id_lead', itemIndex, true);
-	return (await smlRequest.call(this, 'GET', `/api/lead/${id}/`, { itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	const lead = (await smlRequest.call(this, 'GET', `/api/lead/${id}/`, { itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	return simplifyRecord.call(this, itemIndex, 'sml', lead);
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { isBlank } from '../../../shared/validation';
 import { smlRequest } from '../../transport';
 import {
@@ -48,6 +49,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	simplifyField,
 	requestOptionsField,
 ];
 
@@ -84,5 +86,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (tagList) body.tags = tagList;
 	const sent = mergeBody(body, readJsonObject.call(this, extraJson, 'Extra Fields (JSON)', itemIndex));
 	if (!Object.keys(sent).length) throw inputError(node, 'Update Fields', 'set at least one field to change', itemIndex);
-	return (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, { body: sent, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, { body: sent, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	return simplifyRecord.call(this, itemIndex, 'sml', lead);
 }
