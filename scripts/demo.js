@@ -34,6 +34,7 @@ async function main() {
 	console.log(`  login:   ${OWNER.email} / ${OWNER.password}${setup.status === 200 ? '' : ' (owner set-up answered ' + setup.status + ')'}`);
 	console.log(`  workflows: ${workflows.map((w) => w.name).join('; ')}`);
 	console.log(`  Pilot-compatible webhook: ${n8n.url}/webhook/demo-pilot-form/pilot`);
+	console.log(`  website form chain (Pilot fields): ${n8n.url}/webhook/chain-website-form/website-form`);
 	console.log('Ctrl-C stops n8n and the simulators.');
 
 	const stop = async () => {

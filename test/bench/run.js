@@ -243,7 +243,7 @@ const SCENARIOS = {
 						parameters: [
 							{
 								name: 'query',
-								value: "={{ '<?xml version=\"1.0\" encoding=\"UTF-8\"?><leads><lead><email>' + $json.email + '</email><firstName>' + $json.name + '</firstName></lead></leads>' }}",
+								value: "={{ '<?xml version=\"1.0\" encoding=\"UTF-8\"?><request><lead><email>' + $json.email + '</email><firstName>' + $json.name + '</firstName></lead></request>' }}",
 							},
 						],
 					},
