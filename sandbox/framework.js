@@ -5,7 +5,7 @@
 //   GET  /__sim/log            -> the request log (method, path, query, headers, raw body, parsed body, status)
 //   POST /__sim/reset          -> clears log, state and faults
 //   POST /__sim/faults         -> {path?: substring, match?: substring, kind, times?: n, delayMs?, status?, retryAfter?, processed?}
-//        kinds: 'status' (answer `status`, default 503; `echo: true` repeats the request in the page), 'reset' (destroy the socket),
+//        kinds: 'status' (answer `status`, default 503; `echo: true` repeats the request in the page, `echo: 'headers'` its headers too), 'reset' (destroy the socket),
 //               'timeout' (never answer), 'malformed' (an HTML page, or `body`, with status 200 instead of the API's answer),
 //               'truncated' (the handler runs and its real answer is cut in half), 'slow' (delay `delayMs`, then answer)
 //        match: only requests whose "METHOD url" line or raw body contains this text (one item of a run).
@@ -164,8 +164,10 @@ function createSimulator(spec) {
 		entry.status = fault.status || 503;
 		const headers = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
 		// `echo` plays a careless server that repeats the request (secrets included) in its error page.
+		// `echo: 'headers'` also repeats the request headers (an Authorization token).
+		const headerText = fault.echo === 'headers' ? ` authorization ${req.headers.authorization ?? '-'} headers ${JSON.stringify(req.headers)}` : '';
 		const page = fault.echo
-			? `<html><body>Error processing ${req.method} ${req.url} with ${raw.toString('utf8')}</body></html>`
+			? `<html><body>Error processing ${req.method} ${req.url}${headerText} with ${raw.toString('utf8')}</body></html>`
 			: fault.body || '<html><body>Service Unavailable</body></html>';
 		return send(res, entry.status, page, fault.contentType || 'text/html', headers);
 	}

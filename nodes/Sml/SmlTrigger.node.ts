@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { STATUS_OPTIONS } from './actions/common';
 import { loadOptions } from './methods/loadOptions';
+import { pollRequestOptions } from '../shared/transport';
 import { smlList } from './transport';
 
 // Bounded state: ids and statuses of the most recent leads only.
@@ -76,7 +77,7 @@ export class SmlTrigger implements INodeType {
 		const budget = (this as IPollFunctions & { getPollBudgetMs?: () => number }).getPollBudgetMs?.();
 		const started = Date.now();
 		const shouldContinue = budget ? () => Date.now() - started < budget : undefined;
-		const leads = await smlList.call(this, '/api/lead/', { returnAll: true, limit: 0, qs, pageSize: 100, shouldContinue });
+		const leads = await smlList.call(this, '/api/lead/', { returnAll: true, limit: 0, qs, pageSize: 100, shouldContinue, ...pollRequestOptions(budget) });
 
 		const state = this.getWorkflowStaticData('node') as PollState;
 		const seen = new Set(state.seen ?? []);

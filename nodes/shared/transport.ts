@@ -53,7 +53,11 @@ export interface CrmRequest {
 	retry?: Partial<RetryPolicy>;
 	rateLimit?: { key: string; perSecond: number; burst?: number };
 	itemIndex?: number;
-	secrets?: string[];
+	/**
+	 * Values no error may show. A function when they change during the call: SML's token
+	 * exists only once the credential's login (run by n8n inside the call) is done.
+	 */
+	secrets?: string[] | (() => string[]);
 	/** The decrypted credential, when the caller has it: n8n then does not decrypt it again. */
 	credentials?: ICredentialDataDecryptedObject;
 	/**
@@ -99,6 +103,22 @@ const NETWORK_WORDS: Record<string, string> = {
 	ECONNRESET: 'connection reset by the server',
 	EPIPE: 'connection closed while sending',
 };
+
+function secretsNow(request: CrmRequest): string[] {
+	return typeof request.secrets === 'function' ? request.secrets() : (request.secrets ?? []);
+}
+
+/**
+ * Timeout and retries of a trigger's poll within n8n's poll budget (n8n 2.41): one try that
+ * ends before the budget does; the next poll is the retry. Without a budget, the defaults.
+ */
+export function pollRequestOptions(budgetMs: number | undefined): { timeoutMs?: number; retry?: Partial<RetryPolicy> } {
+	if (budgetMs === undefined) return {};
+	return { timeoutMs: Math.max(MIN_POLL_BUDGET_MS, Math.min(DEFAULT_TIMEOUT_MS, budgetMs)), retry: { maxRetries: 0 } };
+}
+
+/** Below this budget a poll makes no call (it could not finish). */
+export const MIN_POLL_BUDGET_MS = 1000;
 
 function errorCode(error: unknown): string | undefined {
 	let current = error as { code?: unknown; httpCode?: unknown; cause?: unknown; message?: unknown; errorResponse?: unknown } | undefined;
@@ -201,7 +221,7 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 			if (request.renewAuthOn401 && code === undefined) {
 				// Not a network error: the login (preAuthentication) refused, with the CRM's own words.
 				const message = String((error as { message?: unknown })?.message ?? 'the login failed');
-				throw vendorError(node, request.crm, message, { itemIndex: request.itemIndex, secrets: request.secrets, httpCode: thrownAnswer(error)?.statusCode });
+				throw vendorError(node, request.crm, message, { itemIndex: request.itemIndex, secrets: secretsNow(request), httpCode: thrownAnswer(error)?.statusCode });
 			}
 			const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
 			const maybeSent = code === undefined || MAYBE_SENT_CODES.has(code);
@@ -219,7 +239,7 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 			const notResent = !request.idempotent && maybeSent ? ` ${NOT_RESENT}` : '';
 			throw vendorError(node, request.crm, `${what} on ${request.method} ${new URL(request.url).pathname}.${notResent}`, {
 				itemIndex: request.itemIndex,
-				secrets: request.secrets,
+				secrets: secretsNow(request),
 				description: retries ? `Sent ${retries + 1} times.` : undefined,
 			});
 		}
@@ -241,7 +261,7 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 			throw vendorError(node, request.crm, `HTTP ${statusCode} on ${request.method} ${new URL(request.url).pathname}${page ? ` (${page})` : ''}. ${NOT_RESENT}`, {
 				httpCode: statusCode,
 				itemIndex: request.itemIndex,
-				secrets: request.secrets,
+				secrets: secretsNow(request),
 				description: retries ? `Sent ${retries + 1} times.` : undefined,
 			});
 		}
