@@ -68,7 +68,10 @@ export function redactValue<T>(value: T, secrets: string[]): T {
 	if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets)) as unknown as T;
 	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
 		const out: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = redactValue(v, secrets);
+		// defineProperty: a field named "__proto__" (a CRM's JSON may hold one) stays a field.
+		for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+			Object.defineProperty(out, k, { value: redactValue(v, secrets), enumerable: true, writable: true, configurable: true });
+		}
 		return out as T;
 	}
 	return value;
