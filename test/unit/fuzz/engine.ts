@@ -371,12 +371,12 @@ export async function fuzz(op: FuzzOp, seed = SEED): Promise<FuzzReport> {
 	const report: FuzzReport = { cases: 0, refused: 0, sent: 0, problems: [] };
 	for (let n = 0; n < CASES; n++) {
 		// Mostly one field at a time; sometimes several at once.
-		const chosen = rng.chance(0.8) ? [rng.pick(op.fields)] : op.fields.filter(() => rng.chance(0.3));
-		if (!chosen.length) chosen.push(rng.pick(op.fields));
-		const parameters = clone(op.base);
+		// Several fields at once only when they need the same surroundings (context).
+		const first = rng.pick(op.fields);
+		const chosen = rng.chance(0.8) ? [first] : [first, ...op.fields.filter((f) => f !== first && deepEqual(f.context, first.context) && rng.chance(0.3))];
+		const parameters = merge(clone(op.base), clone(first.context));
 		const inputs = new Map<FuzzField, unknown>();
 		for (const field of chosen) {
-			merge(parameters, clone(field.context));
 			const value = field.kind === 'json' ? hostileJson(rng) : hostileString(rng);
 			inputs.set(field, value);
 			setPath(parameters, field.path, value);
