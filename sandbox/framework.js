@@ -4,9 +4,13 @@
 // Control endpoints (never part of a vendor API), on every simulator:
 //   GET  /__sim/log            -> the request log (method, path, query, headers, raw body, parsed body, status)
 //   POST /__sim/reset          -> clears log, state and faults
-//   POST /__sim/faults         -> {path?: substring, kind, times?: n, delayMs?, status?, retryAfter?}
-//        kinds: 'status' (answer `status`, default 503; `echo: true` repeats the request in the page), 'reset' (destroy the socket),
-//               'timeout' (never answer), 'malformed' (truncated / HTML body), 'slow' (delay then answer)
+//   POST /__sim/faults         -> {path?: substring, match?: substring, kind, times?: n, delayMs?, status?, retryAfter?, processed?}
+//        kinds: 'status' (answer `status`, default 503; `echo: true` repeats the request in the page, `echo: 'headers'` its headers too), 'reset' (destroy the socket),
+//               'timeout' (never answer), 'malformed' (an HTML page, or `body`, with status 200 instead of the API's answer),
+//               'truncated' (the handler runs and its real answer is cut in half), 'slow' (delay `delayMs`, then answer)
+//        match: only requests whose "METHOD url" line or raw body contains this text (one item of a run).
+//        processed: true runs the handler first (the request is processed, state changes), then the fault hits the
+//        answer: a 5xx, a reset or a timeout after the CRM stored the data, as a gateway in front of it can do.
 //   GET  /__sim/state          -> the simulator's state, for assertions
 const http = require('http');
 const { URL } = require('url');
@@ -57,8 +61,8 @@ function createSimulator(spec) {
 	};
 	const sockets = new Set();
 
-	function takeFault(path) {
-		const index = sim.faults.findIndex((f) => !f.path || path.includes(f.path));
+	function takeFault(path, line, rawText) {
+		const index = sim.faults.findIndex((f) => (!f.path || path.includes(f.path)) && (!f.match || line.includes(f.match) || rawText.includes(f.match)));
 		if (index < 0) return undefined;
 		const fault = sim.faults[index];
 		fault.times -= 1;
@@ -106,27 +110,25 @@ function createSimulator(spec) {
 			body: parseBody(raw, req.headers['content-type']),
 			status: null,
 			fault: null,
+			// Once the CRM's handler ran: its status (2xx = the CRM processed the request, e.g. stored a create),
+			// whatever answer the client got afterwards (a `processed` fault replaces it).
+			handled: false,
+			handlerStatus: null,
 		};
 		sim.log.push(entry);
 
-		const fault = takeFault(path);
-		if (fault) {
-			entry.fault = fault.kind;
+		const fault = takeFault(path, `${req.method} ${req.url}`, entry.rawBody);
+		if (fault) entry.fault = fault.kind;
+		// Faults that hit before the CRM sees the request (unless `processed`).
+		const hitsAnswer = fault && (fault.processed || fault.kind === 'truncated');
+		if (fault && !hitsAnswer) {
 			if (fault.kind === 'reset') return req.socket.destroy();
 			if (fault.kind === 'timeout') return; // never answer; the client times out
 			if (fault.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs || 1000));
-			if (fault.kind === 'status') {
-				entry.status = fault.status || 503;
-				const headers = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-				// `echo` plays a careless server that repeats the request (secrets included) in its error page.
-				const page = fault.echo
-					? `<html><body>Error processing ${req.method} ${req.url} with ${raw.toString('utf8')}</body></html>`
-					: fault.body || '<html><body>Service Unavailable</body></html>';
-				return send(res, entry.status, page, 'text/html', headers);
-			}
+			if (fault.kind === 'status') return sendStatusFault(req, res, entry, fault, raw);
 			if (fault.kind === 'malformed') {
 				entry.status = 200;
-				return send(res, 200, spec.malformedBody || '{"success":tr', spec.malformedType || 'application/json');
+				return send(res, 200, fault.body || spec.malformedBody || '{"success":tr', fault.contentType || spec.malformedType || 'application/json');
 			}
 		}
 
@@ -139,7 +141,35 @@ function createSimulator(spec) {
 		if (!answer) answer = { status: 404, body: '<html><body>404 Not Found</body></html>', contentType: 'text/html' };
 		entry.status = answer.status || 200;
 		entry.response = answer.body;
+		entry.handled = true;
+		entry.handlerStatus = entry.status;
+		if (hitsAnswer) {
+			if (fault.kind === 'reset') return req.socket.destroy();
+			if (fault.kind === 'timeout') return;
+			if (fault.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs || 1000));
+			if (fault.kind === 'status') return sendStatusFault(req, res, entry, fault, raw);
+			if (fault.kind === 'malformed') {
+				entry.status = 200;
+				return send(res, 200, fault.body || spec.malformedBody || '{"success":tr', fault.contentType || spec.malformedType || 'application/json');
+			}
+			if (fault.kind === 'truncated') {
+				const text = typeof answer.body === 'string' || Buffer.isBuffer(answer.body) ? String(answer.body) : JSON.stringify(answer.body);
+				return send(res, entry.status, text.slice(0, Math.max(1, Math.floor(text.length / 2))), answer.contentType, answer.headers);
+			}
+		}
 		send(res, entry.status, answer.body, answer.contentType, answer.headers);
+	}
+
+	function sendStatusFault(req, res, entry, fault, raw) {
+		entry.status = fault.status || 503;
+		const headers = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+		// `echo` plays a careless server that repeats the request (secrets included) in its error page.
+		// `echo: 'headers'` also repeats the request headers (an Authorization token).
+		const headerText = fault.echo === 'headers' ? ` authorization ${req.headers.authorization ?? '-'} headers ${JSON.stringify(req.headers)}` : '';
+		const page = fault.echo
+			? `<html><body>Error processing ${req.method} ${req.url}${headerText} with ${raw.toString('utf8')}</body></html>`
+			: fault.body || '<html><body>Service Unavailable</body></html>';
+		return send(res, entry.status, page, fault.contentType || 'text/html', headers);
 	}
 
 	sim.start = (port = 0, host = '127.0.0.1') =>

@@ -1,11 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { simplifyField, simplifyRecords } from '../shared/leadShape';
+import { MIN_POLL_BUDGET_MS, pollRequestOptions } from '../shared/transport';
 import { latestFilterOptions, readLatestFilters } from './actions/order/latestFilters';
 import { econtractRequest, toOutput } from './transport';
 
 const MAX_SEEN = 500;
-const MIN_BUDGET_MS = 1000;
 
 interface PollState {
 	/** created_at of the newest order emitted (or seen at the baseline). */
@@ -59,7 +59,7 @@ export class EcontractTrigger implements INodeType {
 		const manual = this.getMode() === 'manual';
 		const budget = (this as IPollFunctions & { getPollBudgetMs?: () => number }).getPollBudgetMs?.();
 		// n8n 2.41 poll budget: no call when there is no time left for it to finish.
-		if (budget !== undefined && budget < MIN_BUDGET_MS && !manual) return null;
+		if (budget !== undefined && budget < MIN_POLL_BUDGET_MS && !manual) return null;
 		const filters = readLatestFilters(node, this.getNodeParameter('filters', {}) as IDataObject);
 		// Doc "Get Latest Orders": POST /api/latest; 100 is the vendor client's largest page.
 		const answer = await econtractRequest.call(this, {
@@ -67,8 +67,7 @@ export class EcontractTrigger implements INodeType {
 			path: '/api/latest',
 			data: { ...filters, limit: manual ? 1 : 100 },
 			idempotent: true,
-			timeoutMs: budget !== undefined ? Math.max(MIN_BUDGET_MS, Math.min(30_000, budget)) : undefined,
-			retry: budget !== undefined ? { maxRetries: 0 } : undefined,
+			...pollRequestOptions(budget),
 		});
 		const orders = toOutput(answer);
 		const simplify = this.getNodeParameter('simplify', false) === true;

@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { inputError } from '../shared/errors';
 import { simplifyField, simplifyRecords } from '../shared/leadShape';
+import { pollRequestOptions } from '../shared/transport';
 import { publitracPages } from './transport';
 
 /** What the trigger keeps between polls (workflow static data): a watermark and a bounded set of seen leads. */
@@ -120,7 +121,7 @@ export class PublitracTrigger implements INodeType {
 
 		const budget = (this as IPollFunctions & { getPollBudgetMs?: () => number }).getPollBudgetMs?.();
 		const deadline = typeof budget === 'number' && budget > 0 ? Date.now() + budget * 0.8 : undefined;
-		const { records, complete } = await publitracPages.call(this, { method, params, kind: 'lead', deadline });
+		const { records, complete } = await publitracPages.call(this, { method, params, kind: 'lead', deadline, ...pollRequestOptions(budget) });
 
 		const state = this.getWorkflowStaticData('node') as PollState;
 		const config = `${method}\u0000${name}\u0000${event}`;

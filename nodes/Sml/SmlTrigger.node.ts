@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { simplifyField, simplifyRecords } from '../shared/leadShape';
 import { STATUS_OPTIONS } from './actions/common';
 import { loadOptions } from './methods/loadOptions';
+import { pollRequestOptions } from '../shared/transport';
 import { smlList } from './transport';
 
 // Bounded state: ids and statuses of the most recent leads only.
@@ -79,7 +80,7 @@ export class SmlTrigger implements INodeType {
 		const budget = (this as IPollFunctions & { getPollBudgetMs?: () => number }).getPollBudgetMs?.();
 		const started = Date.now();
 		const shouldContinue = budget ? () => Date.now() - started < budget : undefined;
-		const leads = await smlList.call(this, '/api/lead/', { returnAll: true, limit: 0, qs, pageSize: 100, shouldContinue });
+		const leads = await smlList.call(this, '/api/lead/', { returnAll: true, limit: 0, qs, pageSize: 100, shouldContinue, ...pollRequestOptions(budget) });
 
 		const state = this.getWorkflowStaticData('node') as PollState;
 		const seen = new Set(state.seen ?? []);

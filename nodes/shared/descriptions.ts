@@ -16,7 +16,7 @@ export const requestOptionsField: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 3,
 			description:
-				'How many times a call refused as temporary (429, 503, or a 502/504/connection reset on calls that are safe to repeat) is sent again, with backoff',
+				'How many times a call refused as temporary (429, 503; and a 500, 502, 504, connection reset or timeout on calls that are safe to repeat) is sent again, with backoff. A create is never sent again when the CRM may have received it.',
 		},
 		{
 			displayName: 'Parallel Requests',

@@ -21,5 +21,22 @@ export function parseJsonObject(node: INode, field: string, value: unknown, item
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw inputError(node, field, 'must be a JSON object such as {"field": "value"}', itemIndex);
 	}
+	const special = protoKey(parsed);
+	if (special) {
+		// JavaScript reads "__proto__" as the object's prototype, not as a field: it would be dropped silently.
+		throw inputError(node, field, `the key "${special}" is not allowed (it cannot be sent as a field)`, itemIndex);
+	}
 	return parsed as IDataObject;
+}
+
+/** The path of a "__proto__" key at any depth, if there is one. */
+function protoKey(value: unknown, path = ''): string | undefined {
+	if (!value || typeof value !== 'object') return undefined;
+	for (const key of Object.keys(value)) {
+		const here = path ? `${path}.${key}` : key;
+		if (key === '__proto__') return here;
+		const inner = protoKey((value as Record<string, unknown>)[key], here);
+		if (inner) return inner;
+	}
+	return undefined;
 }

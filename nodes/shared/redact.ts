@@ -2,29 +2,41 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 export const REDACTED = '[redacted]';
 
-/** Every form a secret can take in a message: as is, URL-encoded, form-encoded, JSON-escaped. */
+const xmlEscaped = (value: string) =>
+	value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+
+/**
+ * Every form a secret can take in a message: as is, URL-encoded, form-encoded, JSON-escaped,
+ * and XML/HTML-escaped (an error page or an XML answer quoting it).
+ */
 function variantsOf(secret: string): string[] {
-	const variants = new Set<string>([secret]);
-	variants.add(encodeURIComponent(secret));
-	variants.add(encodeURIComponent(secret).replace(/%20/g, '+'));
-	variants.add(JSON.stringify(secret).slice(1, -1));
+	const bases = new Set<string>([secret]);
 	try {
 		// A URL secret (the Data Platform listener) also leaks through its path, query or host+path alone.
 		const url = new URL(secret);
 		if (url.pathname.length > 4) {
-			variants.add(url.pathname);
-			variants.add(`${url.host}${url.pathname}`);
+			bases.add(url.pathname);
+			bases.add(`${url.host}${url.pathname}`);
+			// The long random segment of a listener path is the secret part of it.
+			for (const segment of url.pathname.split('/')) if (segment.length >= 16) bases.add(segment);
 		}
 		if (url.search.length > 4) {
-			variants.add(url.search.slice(1));
-			variants.add(`${url.pathname}${url.search}`);
+			bases.add(url.search.slice(1));
+			bases.add(`${url.pathname}${url.search}`);
 		}
-		for (const value of url.searchParams.values()) {
-			variants.add(value);
-			variants.add(encodeURIComponent(value));
-		}
+		for (const value of url.searchParams.values()) bases.add(value);
 	} catch {
 		// not a URL: nothing more to add
+	}
+	const variants = new Set<string>();
+	for (const base of bases) {
+		const encoded = encodeURIComponent(base);
+		for (const form of [base, encoded, encoded.replace(/%20/g, '+'), new URLSearchParams({ v: base }).toString().slice(2), JSON.stringify(base).slice(1, -1)]) {
+			variants.add(form);
+			variants.add(xmlEscaped(form));
+			variants.add(xmlEscaped(form).replace(/&apos;/g, '&#39;'));
+			variants.add(JSON.stringify(form).slice(1, -1));
+		}
 	}
 	return [...variants].filter((v) => v.length >= 4);
 }
@@ -72,10 +84,13 @@ function redactDeep<T>(value: T, secrets: string[], shortest: number): T {
 	}
 	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
 		let out: Record<string, unknown> | undefined;
-		for (const key in value as Record<string, unknown>) {
+		for (const key of Object.keys(value as Record<string, unknown>)) {
 			const original = (value as Record<string, unknown>)[key];
 			const clean = redactDeep(original, secrets, shortest);
-			if (clean !== original) (out ??= { ...(value as Record<string, unknown>) })[key] = clean;
+			if (clean === original) continue;
+			out ??= { ...(value as Record<string, unknown>) };
+			// defineProperty: a field named "__proto__" (a CRM's JSON may hold one) stays a field.
+			Object.defineProperty(out, key, { value: clean, enumerable: true, writable: true, configurable: true });
 		}
 		return (out ?? value) as T;
 	}

@@ -27,9 +27,10 @@ function toItems(result: OperationResult, itemIndex: number, secrets: string[]):
  */
 export async function routeItems(this: IExecuteFunctions, runtime: NodeRuntime): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const secrets = runtime.credentialType
-		? secretsOf(await cachedCredentials.call(this, runtime.credentialType).catch(() => undefined), runtime.secretFields ?? [])
-		: [];
+	// Looked up when an error or item is made, not once: a credential's login during the run
+	// (SML's token) adds a secret that did not exist when the run started.
+	const credentials = runtime.credentialType ? await cachedCredentials.call(this, runtime.credentialType).catch(() => undefined) : undefined;
+	const secretsNow = () => secretsOf(credentials, runtime.secretFields ?? []);
 	const results: INodeExecutionData[][] = items.map(() => []);
 
 	// Items are grouped by operation (resource and operation may be expressions).
@@ -41,7 +42,7 @@ export async function routeItems(this: IExecuteFunctions, runtime: NodeRuntime):
 
 	const continueOnFail = this.continueOnFail();
 	const fail = (itemIndex: number, error: unknown): void => {
-		const clean = sanitizeError(this.getNode(), error, secrets, itemIndex);
+		const clean = sanitizeError(this.getNode(), error, secretsNow(), itemIndex);
 		if (!continueOnFail) throw clean;
 		const json: IDataObject = { error: clean.message };
 		if (clean.description) json.description = clean.description;
@@ -69,7 +70,7 @@ export async function routeItems(this: IExecuteFunctions, runtime: NodeRuntime):
 			indexes.forEach((itemIndex, n) => {
 				const outcome = outcomes[n];
 				if (outcome instanceof Error) fail(itemIndex, outcome);
-				else results[itemIndex] = toItems(outcome, itemIndex, secrets);
+				else results[itemIndex] = toItems(outcome, itemIndex, secretsNow());
 			});
 			continue;
 		}
@@ -84,7 +85,7 @@ export async function routeItems(this: IExecuteFunctions, runtime: NodeRuntime):
 			while (next < indexes.length && failures.length === 0) {
 				const itemIndex = indexes[next++];
 				try {
-					results[itemIndex] = toItems(await operation.execute.call(this, itemIndex), itemIndex, secrets);
+					results[itemIndex] = toItems(await operation.execute.call(this, itemIndex), itemIndex, secretsNow());
 				} catch (error) {
 					if (continueOnFail) fail(itemIndex, error);
 					else failures.push({ itemIndex, error });

@@ -25,6 +25,16 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 400, maxDelayMs: 10_000 };
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+let retryDefaults: RetryPolicy = { ...DEFAULT_RETRY };
+
+/**
+ * For tests: the backoff every call uses unless it sets its own (a fault matrix runs with
+ * a short base delay). Without an argument, back to DEFAULT_RETRY.
+ */
+export function setRetryDefaults(policy?: Partial<RetryPolicy>): void {
+	retryDefaults = { ...DEFAULT_RETRY, ...(policy ?? {}) };
+}
+
 export interface CrmRequest {
 	crm: string;
 	credentialType: string;
@@ -47,7 +57,11 @@ export interface CrmRequest {
 	 */
 	rateLimit?: { key: string; calls: number; perMs: number };
 	itemIndex?: number;
-	secrets?: string[];
+	/**
+	 * Values no error may show. A function when they change during the call: SML's token
+	 * exists only once the credential's login (run by n8n inside the call) is done.
+	 */
+	secrets?: string[] | (() => string[]);
 	/** The decrypted credential, when the caller has it: n8n then does not decrypt it again. */
 	credentials?: ICredentialDataDecryptedObject;
 	/**
@@ -71,8 +85,14 @@ export interface CrmResponse {
 
 // Statuses that say "not processed, try later": safe to resend even a create.
 const RETRY_ALWAYS = new Set([429, 503]);
-// Gateway statuses: the CRM behind may have processed the call.
-const RETRY_IF_IDEMPOTENT = new Set([502, 504]);
+// Server and gateway errors: the CRM may have processed the call, so only calls that are
+// safe to repeat are sent again.
+const RETRY_IF_IDEMPOTENT = new Set([500, 502, 504]);
+// Gateway statuses: the answer of the CRM behind was lost, not given. On a create they
+// fail at once with words saying the call was not sent again (a 500 is the CRM's own
+// answer and keeps the CRM's decoding).
+const LOST_ANSWER = new Set([502, 504]);
+const NOT_RESENT = 'The request may have reached the server, so it was not sent again to avoid a duplicate.';
 // Network errors where the request never reached the server.
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 // Network errors after which the server may have received the request.
@@ -87,6 +107,22 @@ const NETWORK_WORDS: Record<string, string> = {
 	ECONNRESET: 'connection reset by the server',
 	EPIPE: 'connection closed while sending',
 };
+
+function secretsNow(request: CrmRequest): string[] {
+	return typeof request.secrets === 'function' ? request.secrets() : (request.secrets ?? []);
+}
+
+/**
+ * Timeout and retries of a trigger's poll within n8n's poll budget (n8n 2.41): one try that
+ * ends before the budget does; the next poll is the retry. Without a budget, the defaults.
+ */
+export function pollRequestOptions(budgetMs: number | undefined): { timeoutMs?: number; retry?: Partial<RetryPolicy> } {
+	if (budgetMs === undefined) return {};
+	return { timeoutMs: Math.max(MIN_POLL_BUDGET_MS, Math.min(DEFAULT_TIMEOUT_MS, budgetMs)), retry: { maxRetries: 0 } };
+}
+
+/** Below this budget a poll makes no call (it could not finish). */
+export const MIN_POLL_BUDGET_MS = 1000;
 
 function errorCode(error: unknown): string | undefined {
 	let current = error as { code?: unknown; httpCode?: unknown; cause?: unknown; message?: unknown; errorResponse?: unknown } | undefined;
@@ -148,7 +184,7 @@ function backoffMs(attempt: number, policy: RetryPolicy): number {
  * transport decodes it. Throws a clean, secret-free error on network failure.
  */
 export async function crmRequest(this: CrmContext, request: CrmRequest): Promise<CrmResponse> {
-	const policy: RetryPolicy = { ...DEFAULT_RETRY, ...(request.retry ?? {}) };
+	const policy: RetryPolicy = { ...retryDefaults, ...(request.retry ?? {}) };
 	const node = this.getNode();
 	let retries = 0;
 	let renewing = false;
@@ -191,7 +227,7 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 			if (request.renewAuthOn401 && code === undefined) {
 				// Not a network error: the login (preAuthentication) refused, with the CRM's own words.
 				const message = String((error as { message?: unknown })?.message ?? 'the login failed');
-				throw vendorError(node, request.crm, message, { itemIndex: request.itemIndex, secrets: request.secrets, httpCode: thrownAnswer(error)?.statusCode });
+				throw vendorError(node, request.crm, message, { itemIndex: request.itemIndex, secrets: secretsNow(request), httpCode: thrownAnswer(error)?.statusCode });
 			}
 			const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
 			const maybeSent = code === undefined || MAYBE_SENT_CODES.has(code);
@@ -206,13 +242,10 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 			const what = timeout
 				? `no answer within ${Math.round((request.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`
 				: `connection failed (${NETWORK_WORDS[code ?? ''] ?? 'network error'})`;
-			const notResent =
-				!request.idempotent && maybeSent
-					? ' The request may have reached the server, so it was not sent again to avoid a duplicate.'
-					: '';
+			const notResent = !request.idempotent && maybeSent ? ` ${NOT_RESENT}` : '';
 			throw vendorError(node, request.crm, `${what} on ${request.method} ${new URL(request.url).pathname}.${notResent}`, {
 				itemIndex: request.itemIndex,
-				secrets: request.secrets,
+				secrets: secretsNow(request),
 				description: retries ? `Sent ${retries + 1} times.` : undefined,
 			});
 		}
@@ -228,7 +261,17 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 			await sleep(retryAfterMs(headers, policy.maxDelayMs * 3) ?? backoffMs(attempt, policy));
 			continue;
 		}
-		return { statusCode, headers, body: bodyText(response.body), retries };
+		const body = bodyText(response.body);
+		if (LOST_ANSWER.has(statusCode) && !request.idempotent) {
+			const page = shortText(body, 200);
+			throw vendorError(node, request.crm, `HTTP ${statusCode} on ${request.method} ${new URL(request.url).pathname}${page ? ` (${page})` : ''}. ${NOT_RESENT}`, {
+				httpCode: statusCode,
+				itemIndex: request.itemIndex,
+				secrets: secretsNow(request),
+				description: retries ? `Sent ${retries + 1} times.` : undefined,
+			});
+		}
+		return { statusCode, headers, body, retries };
 	}
 }
 

@@ -2,10 +2,17 @@ import { XMLParser, XMLValidator } from '../../vendor/fastXmlParser';
 
 // XML 1.0 forbids most control characters; they are dropped rather than sent broken.
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// An unpaired surrogate is no character: UTF-8 writes it as U+FFFD. Replaced first, so that
+// dropping a character between two halves cannot join them into another character.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text XML 1.0 can carry: unpaired surrogates as U+FFFD, forbidden control characters dropped. */
+export function xmlChars(value: string): string {
+	return value.replace(LONE_SURROGATE, '\uFFFD').replace(INVALID_XML_CHARS, '');
+}
 
 export function escapeXml(value: string): string {
-	return value
-		.replace(INVALID_XML_CHARS, '')
+	return xmlChars(value)
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;')
@@ -15,7 +22,7 @@ export function escapeXml(value: string): string {
 
 /** CDATA that survives a value containing "]]>". */
 export function cdata(value: string): string {
-	return `<![CDATA[${value.replace(INVALID_XML_CHARS, '').split(']]>').join(']]]]><![CDATA[>')}]]>`;
+	return `<![CDATA[${xmlChars(value).split(']]>').join(']]]]><![CDATA[>')}]]>`;
 }
 
 const XML_NAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
@@ -45,6 +52,23 @@ export function renderXml(node: XmlNode, indent = ''): string {
 	return `${indent}<${node.name}${attrs}>${content}</${node.name}>`;
 }
 
+// fast-xml-parser refuses (throws on) elements named like JavaScript's object internals
+// (constructor, prototype, __proto__) and renames toString & co. They are valid XML names
+// (a PUBLITRAC custom field may be called so): every name is parsed with this prefix and
+// restored as an own property.
+const NAME_PREFIX = 'x\u2063';
+
+function restoreNames(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(restoreNames);
+	if (!value || typeof value !== 'object') return value;
+	const out: Record<string, unknown> = {};
+	for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+		const name = key.startsWith(NAME_PREFIX) ? key.slice(NAME_PREFIX.length) : key.startsWith(`@_${NAME_PREFIX}`) ? `@_${key.slice(NAME_PREFIX.length + 2)}` : key;
+		Object.defineProperty(out, name, { value: restoreNames(inner), enumerable: true, writable: true, configurable: true });
+	}
+	return out;
+}
+
 /** Parses XML text; returns undefined when it is not well-formed. */
 export function parseXml(text: string): Record<string, unknown> | undefined {
 	if (XMLValidator.validate(text) !== true) return undefined;
@@ -56,6 +80,8 @@ export function parseXml(text: string): Record<string, unknown> | undefined {
 		ignoreDeclaration: true,
 		ignorePiTags: true,
 		cdataPropName: false,
+		transformTagName: (name: string) => `${NAME_PREFIX}${name}`,
+		transformAttributeName: (name: string) => `${NAME_PREFIX}${name}`,
 	});
-	return parser.parse(text) as Record<string, unknown>;
+	return restoreNames(parser.parse(text)) as Record<string, unknown>;
 }

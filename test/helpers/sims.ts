@@ -9,6 +9,10 @@ export interface LoggedRequest {
 	body: Record<string, unknown>;
 	status: number | null;
 	fault: string | null;
+	/** The CRM's handler ran (the request was processed), whatever answer the client got. */
+	handled: boolean;
+	/** The handler's own status (2xx: the CRM processed the request), before any `processed` fault replaced the answer. */
+	handlerStatus: number | null;
 	at: number;
 }
 

@@ -210,6 +210,15 @@ async function postBatch(
 			secrets: options.secrets,
 		});
 	}
+	// The doc gives no answer format, so a text answer passes; an HTML page (a proxy's or login page) is no listener's answer.
+	if (parsed === undefined && /^\s*</.test(response.body)) {
+		throw vendorError(node, CRM, `the listener's answer is not JSON but an HTML page: ${shortText(response.body) || '(no text)'}`, {
+			httpCode: response.statusCode,
+			itemIndex: options.itemIndex,
+			secrets: options.secrets,
+			description: 'Check that the credential\'s Listener URL is the listener itself (Settings > Other settings > Webhook > Listener).',
+		});
+	}
 	const perAction = perActionAnswers(parsed, dataList.length);
 	if (!perAction && isFailure(parsed)) {
 		throw vendorError(node, CRM, vendorMessage(parsed, response.body), {

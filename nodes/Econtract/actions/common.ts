@@ -109,14 +109,15 @@ export function parseExtraJson(node: INode, value: unknown, itemIndex: number): 
 
 /**
  * Cleans user values for the wire: drops blanks, writes dates in the doc's
- * format (in the workflow's time zone), merges the raw JSON option.
+ * format (in the workflow's time zone); the raw JSON option apart, as it is given.
  */
-export function prepareFields(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number, label = ''): IDataObject {
+export function prepareParts(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number, label = ''): { fields: IDataObject; extra: IDataObject } {
 	const out: IDataObject = {};
 	const node = ctx.getNode();
+	let extra: IDataObject = {};
 	for (const [name, value] of Object.entries(fields)) {
 		if (name === 'extraFieldsJson') {
-			Object.assign(out, parseExtraJson(node, value, itemIndex));
+			extra = parseExtraJson(node, value, itemIndex);
 			continue;
 		}
 		if (isBlank(value) || (Array.isArray(value) && value.length === 0)) continue;
@@ -127,7 +128,23 @@ export function prepareFields(ctx: IExecuteFunctions, fields: IDataObject, itemI
 				? value.trim()
 				: value;
 	}
-	return out;
+	// The credential replaces these on every call: a value here would be dropped without a word.
+	for (const key of CREDENTIAL_KEYS) {
+		if (key in extra) throw inputError(node, 'Extra Fields (JSON)', `may not set "${key}": the credential sets it`, itemIndex);
+	}
+	return { fields: out, extra };
+}
+
+/** Fields the credential adds to every call (doc "Credentials"). */
+export const CREDENTIAL_KEYS = ['crm_api_id', 'crm_api_key'];
+
+/**
+ * The cleaned fields with the raw JSON option merged last: "sent as they are", so a key of
+ * the JSON replaces the node's field of the same name (whatever the order of the options).
+ */
+export function prepareFields(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number, label = ''): IDataObject {
+	const parts = prepareParts(ctx, fields, itemIndex, label);
+	return { ...parts.fields, ...parts.extra };
 }
 
 /** Top-level parameters of this item, by API name. */

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { vendorError } from '../../shared/errors';
+import { secretsOf } from '../../shared/redact';
 import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
 import type { RetryPolicy } from '../../shared/transport';
 
@@ -37,6 +38,8 @@ export async function pilotPost(
 	options: { timeoutMs?: number; retry?: Partial<RetryPolicy> } = {},
 ): Promise<PilotAnswer> {
 	const credentials = await cachedCredentials.call(this, PILOT_CREDENTIAL);
+	// Redacted here too, not only by the router: an error page may quote the form with the appkey.
+	const secrets = secretsOf(credentials, PILOT_SECRET_FIELDS);
 	const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
 	if (!/^https?:\/\//i.test(baseUrl)) {
 		throw vendorError(this.getNode(), 'Pilot', 'the credential\'s Base URL must start with http:// or https://', { itemIndex });
@@ -51,6 +54,7 @@ export async function pilotPost(
 		body,
 		idempotent: false,
 		credentials,
+		secrets,
 		itemIndex,
 		timeoutMs: options.timeoutMs,
 		retry: options.retry,
@@ -67,12 +71,14 @@ export async function pilotPost(
 		throw vendorError(this.getNode(), 'Pilot', `HTTP ${response.statusCode}${detail ? ` - ${detail}` : ''}`, {
 			httpCode: response.statusCode,
 			itemIndex,
+			secrets,
 		});
 	}
 	if (!parsed) {
 		throw vendorError(this.getNode(), 'Pilot', `the answer is not Pilot's JSON ({success, message, data}): ${shortText(response.body) || '(empty body)'}`, {
 			httpCode: response.statusCode,
 			itemIndex,
+			secrets,
 		});
 	}
 	if (!isTrue(parsed.success)) {
@@ -80,6 +86,7 @@ export async function pilotPost(
 		throw vendorError(this.getNode(), 'Pilot', `${String(parsed.message ?? 'Error')} - ${detail}`, {
 			httpCode: response.statusCode,
 			itemIndex,
+			secrets,
 		});
 	}
 	return { success: true, message: String(parsed.message ?? ''), data: (parsed.data ?? {}) as IDataObject | string };

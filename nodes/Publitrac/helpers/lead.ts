@@ -111,6 +111,8 @@ export interface LeadInput {
 	email: unknown;
 	fields: IDataObject;
 	customFields: IDataObject;
+	/** Fields that came from Extra Fields (JSON): their errors name that parameter. */
+	extraKeys?: string[];
 }
 
 function checkName(ctx: IExecuteFunctions, field: string, name: string, itemIndex: number): void {
@@ -130,14 +132,21 @@ export function readLeadInput(this: IExecuteFunctions, itemIndex: number): LeadI
 	const additional = { ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
 	const extra = parseJsonObject(this.getNode(), 'Extra Fields (JSON)', additional.extraFields, itemIndex);
 	delete additional.extraFields;
+	if (Object.prototype.hasOwnProperty.call(extra, 'email')) {
+		throw inputError(this.getNode(), 'Extra Fields (JSON)', 'may not set "email": the lead email is the Email field', itemIndex);
+	}
 	const rows = ((this.getNodeParameter('customFields', itemIndex, {}) as IDataObject).field ?? []) as IDataObject[];
 	const customFields: IDataObject = {};
 	for (const row of rows) {
 		const name = String(row.name ?? '').trim();
-		if (!name) continue;
+		if (!name) {
+			// A value without a name would be dropped without a word.
+			if (isBlank(row.value)) continue;
+			throw inputError(this.getNode(), 'Custom Fields (customFields)', 'a field has a value but no Name. Give each custom field its name, e.g. carColor', itemIndex);
+		}
 		customFields[name] = row.value as string;
 	}
-	return { email: this.getNodeParameter('email', itemIndex), fields: { ...additional, ...extra }, customFields };
+	return { email: this.getNodeParameter('email', itemIndex), fields: { ...additional, ...extra }, customFields, extraKeys: Object.keys(extra) };
 }
 
 /** Builds <lead>: email first, then the given fields in order; blanks left out; names and formats checked. */
@@ -152,13 +161,15 @@ export function leadElement(this: IExecuteFunctions, input: LeadInput, itemIndex
 	if (!isBlank(input.email)) children.push({ name: 'email', text: String(input.email).trim() });
 	for (const [name, value] of Object.entries(input.fields)) {
 		if (name === 'email' || isBlank(value)) continue;
-		checkName(this, name, name, itemIndex);
-		if (INTEGER_FIELDS.includes(name)) assertInteger(node, name, value, itemIndex);
+		// A field of Extra Fields (JSON) is named with it, so the user knows where to look.
+		const label = input.extraKeys?.includes(name) ? `Extra Fields (JSON) > ${name}` : name;
+		checkName(this, label, name, itemIndex);
+		if (INTEGER_FIELDS.includes(name)) assertInteger(node, label, value, itemIndex);
 		let out: string;
-		if (FLAG_FIELDS.includes(name)) out = flagValue(this, name, value, itemIndex);
-		else if (name === 'dateOfBirth') out = toVendorDate(node, value, { field: name, format: DATE_FORMAT, itemIndex });
+		if (FLAG_FIELDS.includes(name)) out = flagValue(this, label, value, itemIndex);
+		else if (name === 'dateOfBirth') out = toVendorDate(node, value, { field: label, format: DATE_FORMAT, itemIndex });
 		else if (value && typeof value === 'object') {
-			throw inputError(node, name, 'must be a text, number or boolean value, not an object', itemIndex);
+			throw inputError(node, label, 'must be a text, number or boolean value, not an object', itemIndex);
 		} else out = toFieldString(value);
 		children.push({ name, text: out });
 	}

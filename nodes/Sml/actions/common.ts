@@ -84,15 +84,22 @@ export function contentListField(name: 'note' | 'tags', withId: boolean): INodeP
 	};
 }
 
-/** Reads a fixedCollection of `{content}` entries into the doc's `[{content}]` (ids kept when set). */
+/**
+ * Reads a fixedCollection of `{content}` entries into the doc's `[{content}]` (ids kept when set).
+ * An entry with neither content nor id is left out, as every blank optional field is (SML refuses
+ * an empty content).
+ */
 export function readContentList(value: unknown): IDataObject[] | undefined {
 	const entries = ((value as IDataObject | undefined)?.values ?? []) as IDataObject[];
-	if (!entries.length) return undefined;
-	return entries.map((e) => {
-		const out: IDataObject = { content: String(e.content ?? '') };
-		if (!isBlank(e.id) && Number(e.id) > 0) out.id = Number(e.id);
-		return out;
-	});
+	const out: IDataObject[] = [];
+	for (const e of entries) {
+		const id = !isBlank(e.id) && Number(e.id) > 0 ? Number(e.id) : undefined;
+		if (isBlank(e.content) && id === undefined) continue;
+		const entry: IDataObject = { content: String(e.content ?? '') };
+		if (id !== undefined) entry.id = id;
+		out.push(entry);
+	}
+	return out.length ? out : undefined;
 }
 
 /** Keeps only the values a user set: blanks, zero ids and zero years are not sent. */
@@ -151,8 +158,9 @@ export function readTask(this: IExecuteFunctions, fields: IDataObject, itemIndex
 	}
 	const notes = typeof note === 'string' ? note.split('\n').map((s) => s.trim()).filter(Boolean).map((content) => ({ content })) : readContentList(note);
 	if (notes && notes.length) task.note = notes;
-	if (appraisal && typeof appraisal === 'object' && Object.keys(appraisal).length) {
-		const a = setValues(appraisal as IDataObject);
+	// Only an appraisal with a value set is sent: an empty {} would make SML ask for its brand_model.
+	const a = appraisal && typeof appraisal === 'object' ? setValues(appraisal as IDataObject) : {};
+	if (Object.keys(a).length) {
 		if (a.gas !== undefined) a.gas = readId.call(this, a.gas, `${label}appraisal.gas`, itemIndex);
 		task.appraisal = a;
 	}

@@ -74,7 +74,8 @@ describe('redaction: Econtract crmApiKey', () => {
 	});
 
 	it('is removed from the trigger errors too (no router there)', async () => {
-		sim().addFault({ kind: 'status', status: 500, echo: true });
+		// A poll is a read: a 500 is retried (Max Retries 3), so the page comes back every time.
+		sim().addFault({ kind: 'status', status: 500, echo: true, times: 10 });
 		const context = createTriggerContext({
 			parameters: { filters: {} },
 			credentials: { econtractApi: { baseUrl: sim().url, crmApiId: CRM_API_ID, crmApiKey: secret } },

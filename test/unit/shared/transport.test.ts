@@ -56,7 +56,7 @@ const send = (request: Partial<CrmRequest>, items = 1, parallelRequests = 5) =>
 	});
 
 describe('shared transport', () => {
-	it.each([502, 503, 504, 429])('retries a call that is safe to repeat after a %i', async (status) => {
+	it.each([500, 502, 503, 504, 429])('retries a call that is safe to repeat after a %i', async (status) => {
 		sim.addFault({ kind: 'status', status });
 		const { output } = await send({ idempotent: true });
 		expect(sim.log.map((r) => r.status)).toEqual([status, 404]);
@@ -70,11 +70,21 @@ describe('shared transport', () => {
 		expect(output[0].json.retries).toBe(1);
 	});
 
-	it.each([502, 504])('never re-sends a create after a %i', async (status) => {
+	it.each([502, 504])('never re-sends a create after a %i, and says so', async (status) => {
 		sim.addFault({ kind: 'status', status });
+		const { error } = await send({ idempotent: false, method: 'POST' });
+		expect(sim.log).toHaveLength(1);
+		expect(error?.message).toBe(
+			`Test: HTTP ${status} on POST /thing (Service Unavailable). The request may have reached the server, so it was not sent again to avoid a duplicate.`,
+		);
+		expect((error as { httpCode?: string }).httpCode).toBe(String(status));
+	});
+
+	it('never re-sends a create after a 500: the answer goes to the CRM decoding', async () => {
+		sim.addFault({ kind: 'status', status: 500 });
 		const { output } = await send({ idempotent: false, method: 'POST' });
 		expect(sim.log).toHaveLength(1);
-		expect(output[0].json).toEqual({ statusCode: status, retries: 0 });
+		expect(output[0].json).toEqual({ statusCode: 500, retries: 0 });
 	});
 
 	it.each([503, 429])('re-sends a create refused with %i (the server did not process it)', async (status) => {

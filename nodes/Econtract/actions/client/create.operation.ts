@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { econtractRequest, toOutput } from '../../transport';
-import { extraFieldsJson, prepareFields, readParameters } from '../common';
+import { extraFieldsJson, prepareParts, readParameters } from '../common';
 import { checkClient, clientFieldMap, clientOptions, clientRequired } from '../fields';
 
 const PHONE_HINT = 'The doc marks cellphone and landline required; its own example leaves landline empty. Give at least one.';
@@ -32,12 +32,14 @@ export const parallel = true;
 
 /** Doc "Create client": POST /api/clients. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const data = prepareFields(
+	const { fields, extra } = prepareParts(
 		this,
 		{ ...readParameters(this, topLevel, itemIndex), ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },
 		itemIndex,
 	);
-	checkClient(this.getNode(), data, itemIndex);
+	// The node's fields are checked; Extra Fields (JSON) is sent as given, last.
+	checkClient(this.getNode(), fields, itemIndex);
+	const data = { ...fields, ...extra };
 	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/clients', data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
 	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));
 }

@@ -5,7 +5,7 @@ import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { assertInteger, isBlank } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
-import { PRODUCT_TYPES, enumNumber, extraFieldsJson, prefixed, prepareFields, readParameters, requireId, str } from '../common';
+import { PRODUCT_TYPES, enumNumber, extraFieldsJson, prefixed, prepareFields, prepareParts, readParameters, requireId, str } from '../common';
 import { addressOptions, checkAddress, checkClient, clientOptions } from '../fields';
 import { digitFields, optionalProperties, requiredOf, requiredProperties } from './productFields';
 import type { ProductType } from './productFields';
@@ -112,7 +112,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	assertInteger(node, 'payment_method', order.payment_method, itemIndex);
 
 	const requiredNames = requiredOf(productType).map((s) => s.name);
-	const contract = prepareFields(
+	const { fields: contract, extra } = prepareParts(
 		this,
 		{ ...readParameters(this, requiredNames, itemIndex), ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },
 		itemIndex,
@@ -137,6 +137,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...(Object.keys(invoice).length ? prefixed('invoice_address_', { ...invoice, box: invoice.box ?? '' }) : {}),
 		...order,
 		...contract,
+		// Extra Fields (JSON): sent as given, last (its keys replace the node's fields of the same name).
+		...extra,
 	};
 	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/orders', data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
 	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));

@@ -1,0 +1,185 @@
+// Fuzz: Econtract client:create and order:create. Econtract takes PHP form fields: every value is
+// either refused with its field named, or sent as the documented rules say: the node's text
+// fields trimmed (blank optional ones not sent; a blank Box sent empty, as the doc's example),
+// Extra Fields (JSON) sent as given, last, lists and objects with PHP brackets, booleans as 1/0,
+// null left out; an unpaired surrogate travels as U+FFFD (UTF-8).
+import type { IDataObject } from 'n8n-workflow';
+import { EcontractApi } from '../../../credentials/EcontractApi.credentials';
+import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
+import { runNode } from '../../helpers/context';
+import type { Simulator } from '../../helpers/sims';
+import { CRM_API_ID, CRM_API_KEY, econtractSimulator, node } from '../econtract/setup';
+import { CASES, absent, formPairs, fuzz, hasProtoKey, isBlank, jsonObjectOf, propertiesOf, refusedJson, uncovered, wellFormed } from './engine';
+import type { Expected, FuzzOp } from './engine';
+import { buildFields, errorNames, fieldsOf } from './fields';
+import type { FieldInfo, Spec } from './fields';
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await econtractSimulator().start(0);
+});
+afterAll(async () => sim.stop());
+
+type Pairs = Array<[string, string]>;
+const valuesOf = (pairs: Pairs, key: string) => pairs.filter(([k]) => k === key).map(([, v]) => v);
+const one = (pairs: Pairs, key: string) => {
+	const values = valuesOf(pairs, key);
+	if (values.length > 1) throw new Error(`"${key}" sent ${values.length} times`);
+	return values[0];
+};
+
+/** PHP's form encoding, as the vendor client writes it (an independent copy of the rule). */
+function phpPairs(key: string, value: unknown): Pairs {
+	if (value === null || value === undefined) return [];
+	if (Array.isArray(value)) return value.flatMap((v) => phpPairs(`${key}[]`, v));
+	if (typeof value === 'object') return Object.entries(value as IDataObject).flatMap(([k, v]) => phpPairs(`${key}[${k}]`, v));
+	return [[wellFormed(key), wellFormed(typeof value === 'boolean' ? (value ? '1' : '0') : String(value))]];
+}
+
+const extraFields: Spec = {
+	names: ['Extra Fields (JSON)', 'extraFieldsJson'],
+	wire: (pairs) => pairs,
+	expect: (input): Expected => {
+		const object = jsonObjectOf(input);
+		if (!object) return refusedJson('not a JSON object');
+		if (hasProtoKey(object)) return refusedJson('a "__proto__" key');
+		if (Object.keys(object).some((k) => ['crm_api_id', 'crm_api_key'].includes(k))) return refusedJson('a credential field');
+		return {
+			check: (pairs) => {
+				const expected = Object.entries(object).flatMap(([k, v]) => phpPairs(k, v));
+				for (const key of new Set(expected.map(([k]) => k))) {
+					const sent = valuesOf(pairs as Pairs, key);
+					const wanted = expected.filter(([k]) => k === key).map(([, v]) => v);
+					if (JSON.stringify(sent) !== JSON.stringify(wanted)) return `extra ${JSON.stringify(key)}: sent ${JSON.stringify(sent)}, expected ${JSON.stringify(wanted)}`;
+				}
+				return undefined;
+			},
+		};
+	},
+};
+
+const trimmed = (v: unknown): Expected => (isBlank(v) ? absent : { value: wellFormed(String(v).trim()) });
+
+/** The wire key of a parameter: groups of order:create get their prefix. */
+function wireKey(info: FieldInfo): string {
+	const [first] = info.path;
+	const name = String(info.property.name);
+	if (first === 'client' || first === 'address' || first === 'invoice_address') return `${first}_${name}`;
+	return name;
+}
+
+function operation(resource: string, op: string, base: IDataObject, contexts: Record<string, IDataObject> = {}): FuzzOp {
+	const properties = propertiesOf(node, resource, op);
+	const { fields, notFuzzed } = buildFields(fieldsOf(properties), (info) => {
+		if (info.kind === 'json') return extraFields;
+		const key = wireKey(info);
+		const context = contexts[String(info.path[0])];
+		const names = errorNames(info);
+		if (info.kind === 'date') return { names, context, wire: (pairs) => one(pairs as Pairs, key), expect: (v) => (isBlank(v) ? absent : { matches: /^\d{4}-\d{2}-\d{2}$/ }) };
+		// Box: the doc's example sends it empty.
+		if (String(info.property.name) === 'box') return { names, context, wire: (pairs) => one(pairs as Pairs, key), expect: (v) => (isBlank(v) ? { value: '' } : trimmed(v)) };
+		return {
+			names,
+			context,
+			wire: (pairs) => one(pairs as Pairs, key),
+			// Extra Fields (JSON) is sent last: a key it sets replaces this field.
+			expect: (v, parameters) => {
+				const extra = jsonObjectOf((parameters.additionalFields as IDataObject | undefined)?.extraFieldsJson);
+				if (extra && !hasProtoKey(extra) && Object.prototype.hasOwnProperty.call(extra, key)) {
+					const pairs = phpPairs(key, extra[key]).filter(([k]) => k === key);
+					return pairs.length ? { value: pairs[0][1] } : absent;
+				}
+				return trimmed(v);
+			},
+		};
+	});
+	return {
+		name: `Econtract ${resource}:${op}`,
+		base,
+		fields,
+		notFuzzed,
+		properties,
+		reset: () => {
+			sim.reset();
+			resetRateLimiters();
+		},
+		run: (parameters) =>
+			runNode(node, {
+				parameters,
+				credentials: { econtractApi: { baseUrl: sim.url, crmApiId: CRM_API_ID, crmApiKey: CRM_API_KEY } },
+				credentialTypes: { econtractApi: new EcontractApi() },
+			}),
+		requests: () => sim.log.filter((r) => r.method === 'POST' && r.path === `/api/${resource === 'client' ? 'clients' : 'orders'}`),
+		decode: (request) => {
+			if (!/^application\/x-www-form-urlencoded/.test(String(request.headers['content-type']))) throw new Error(`not a form: ${request.headers['content-type']}`);
+			const pairs = formPairs(request.rawBody);
+			if (one(pairs, 'crm_api_key') !== CRM_API_KEY) throw new Error('the credential is not in the form');
+			return pairs;
+		},
+	};
+}
+
+const requestOptions = { maxRetries: 0, timeout: 5 };
+const client = { gender: 1, segment: 1, first_name: 'John', last_name: 'Doe', email: 'john.doe@server.com', language: 'nl', cellphone: '0499656565', landline: '' };
+const address = { street: 'Street 02', nr: '10', postal_code: '3500', city: 'Hasselt', country: 'BE' };
+
+const clientCreate = operation('client', 'create', { resource: 'client', operation: 'create', ...client, additionalFields: { company: 'Doe & Zonen' }, requestOptions });
+
+// Order: a gas order; the electricity-only and dual-fuel contract fields are fuzzed in an order of their own type.
+const GAS = { ean: '541448820099999999', mru_nr: '654321', situation: 3, donor: '8', donor_client_nr: '112233' };
+const DUALFUEL = {
+	product_type: 'dualfuel_pack',
+	elec_ean: '541448820056789012',
+	elec_mru_type: 2,
+	elec_mru_nr: '123456',
+	elec_connection_type: 1,
+	elec_has_budget_meter: true,
+	elec_has_solar_panels: false,
+	elec_situation: 3,
+	elec_donor: '7',
+	elec_donor_client_nr: '998877',
+	gas_ean: '541448820099999999',
+	gas_mru_nr: '654321',
+	gas_situation: 3,
+	gas_donor: '8',
+	gas_donor_client_nr: '112233',
+};
+const orderCreate = operation(
+	'order',
+	'create',
+	{
+		resource: 'order',
+		operation: 'create',
+		product_type: 'gas',
+		comparison_id: 45688954,
+		affiliate_id: 50,
+		sales_channel_id: 1,
+		ip_address: '192.168.1.1',
+		supplier_id: 5,
+		product_id: 12,
+		payment_method: 1,
+		...GAS,
+		client,
+		address,
+		invoice_address: { ...address, street: 'Invoice Street' },
+		additionalFields: { remarks: 'Call after 5' },
+		requestOptions,
+	},
+	Object.fromEntries(Object.keys(DUALFUEL).filter((k) => k.startsWith('elec_') || k.startsWith('gas_')).map((k) => [k, DUALFUEL])),
+);
+
+describe.each([clientCreate, orderCreate].map((o) => [o.name, o] as const))('fuzz: %s', (_name, op) => {
+	it('covers every string, JSON and date field of the operation', () => {
+		expect(uncovered(op)).toEqual([]);
+	});
+
+	it(`${CASES} hostile cases: refused naming the field, or a form carrying the value`, async () => {
+		const report = await fuzz(op);
+		// eslint-disable-next-line no-console
+		console.log(`${op.name}: ${report.cases} fuzz cases (${report.sent} sent, ${report.refused} refused), ${op.fields.length} fields`);
+		expect(report.problems).toEqual([]);
+		expect(report.cases).toBe(CASES);
+		expect(report.sent).toBeGreaterThan(0);
+		expect(report.refused).toBeGreaterThan(0);
+	}, 600_000);
+});
