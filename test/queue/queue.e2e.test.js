@@ -243,8 +243,9 @@ describe('n8n 2.41.1 in queue mode: main + Redis + Postgres + two workers (tarba
 		sims.sml = await createSmlSimulator({ leads: 3 }).start(0);
 		sims.econtract = await createEcontractSimulator().start(0);
 		sims.dataPlatform = await createDataPlatformSimulator().start(0);
-		// The triggers poll simulators of their own: the action runs (an SML lead created in 1.,
-		// PUBLITRAC's paging in 3.) neither become "new records" nor share a rate window with a poll.
+		// The triggers poll simulators of their own: the action runs (the SML lead created by the
+		// action test, PUBLITRAC's rate-limit runs) neither become "new records" nor share a rate
+		// window with a poll.
 		sims.publitracPoll = await createPublitracSimulator().start(0);
 		sims.smlPoll = await createSmlSimulator({ leads: 4 }).start(0);
 		sims.econtractPoll = await createEcontractSimulator().start(0);
@@ -296,11 +297,12 @@ describe('n8n 2.41.1 in queue mode: main + Redis + Postgres + two workers (tarba
 
 		await n8n.start();
 		// Concurrency 1: two jobs queued at once go to two different workers (each takes one job at a
-		// time), which is what 3. needs to page from both workers at once.
+		// time), which is what the rate-limit tests need to call from both workers at once.
 		workers = [await n8n.startWorker({ name: 'worker1', concurrency: 1 }), await n8n.startWorker({ name: 'worker2', concurrency: 1 })];
 		headers = await n8n.ownerSession();
 		for (const id of [...Object.values(ACTIONS).map(([wf]) => wf), ...RATE_RUNS.map((r) => r.id)]) await activate(id);
-		// The triggers are published now, so their first poll (the baseline) is done by 2.
+		// The triggers are published now, so their first poll (the baseline) is long done when the
+		// trigger test (the last one) adds records.
 		triggersActivatedAt = Date.now();
 		for (const id of ['qWfPublitracTrigger', 'qWfSmlTrigger', 'qWfEcontractTrigger']) await activate(id);
 	});
