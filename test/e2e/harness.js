@@ -69,9 +69,22 @@ function freePort() {
 	});
 }
 
+/** Sends SIGTERM to a child process, SIGKILL after 15 s; resolves once it exited. */
+async function stopChild(child) {
+	if (!child || child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((r) => child.once('exit', r));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+	await exited;
+	clearTimeout(timer);
+}
+
 class N8nInstance {
-	constructor({ major, tarball } = {}) {
+	/** `env`: extra environment for every n8n command of this instance (e.g. queue mode and Postgres). */
+	constructor({ major, tarball, env } = {}) {
 		this.n8n = installN8n(major);
+		this.extraEnv = env || {};
+		this.workers = [];
 		this.tarball = tarball || packTarball();
 		this.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `crm-leads-n8n${this.n8n.major}-`));
 		const target = path.join(this.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
@@ -101,6 +114,7 @@ class N8nInstance {
 			N8N_LOG_LEVEL: 'info',
 			N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false',
 			DB_SQLITE_POOL_SIZE: '2',
+			...this.extraEnv,
 			...extra,
 		};
 		if (this.n8n.major === 1) env.N8N_EXPRESSION_ENGINE = 'legacy';
@@ -204,13 +218,44 @@ class N8nInstance {
 		return `http://127.0.0.1:${this.port}`;
 	}
 
+	/**
+	 * `n8n worker` (queue mode: give the instance EXECUTIONS_MODE=queue and a shared database)
+	 * in the same user folder, so it loads the same installed package; resolves when it is ready.
+	 * Each worker gets its own task-runner broker port and event log file. Its output is kept
+	 * in `worker.logs` (and in `this.logs`).
+	 */
+	async startWorker({ name = `worker${this.workers.length + 1}`, concurrency = 10, env = {} } = {}) {
+		const worker = { name, logs: '', process: null };
+		worker.process = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, 'worker', `--concurrency=${concurrency}`], {
+			env: this.env({
+				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				N8N_EVENTBUS_LOGWRITER_LOGFULLPATH: path.join(this.userFolder, '.n8n', `n8nEventLog-${name}.log`),
+				...env,
+			}),
+			cwd: this.userFolder,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const collect = (d) => {
+			worker.logs += d;
+			this.logs += d;
+		};
+		worker.process.stdout.on('data', collect);
+		worker.process.stderr.on('data', collect);
+		worker.stop = () => stopChild(worker.process);
+		this.workers.push(worker);
+		const deadline = Date.now() + 120_000;
+		while (!worker.logs.includes('n8n worker is now ready')) {
+			if (worker.process.exitCode !== null) throw new Error(`n8n worker ${name} exited:\n${worker.logs.slice(-4000)}`);
+			if (Date.now() > deadline) throw new Error(`n8n worker ${name} did not become ready:\n${worker.logs.slice(-4000)}`);
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		return worker;
+	}
+
+	/** Stops the workers, then the main instance. */
 	async stop() {
-		if (!this.process || this.process.exitCode !== null) return;
-		const exited = new Promise((r) => this.process.once('exit', r));
-		this.process.kill('SIGTERM');
-		const timer = setTimeout(() => this.process.kill('SIGKILL'), 15_000);
-		await exited;
-		clearTimeout(timer);
+		await Promise.all(this.workers.map((w) => w.stop()));
+		await stopChild(this.process);
 	}
 
 	/** Makes a workflow active for `n8n start` (publish on 2.x, update --active on 1.x). */
@@ -329,4 +374,4 @@ function itemsNode(name, items) {
 	};
 }
 
-module.exports = { N8nInstance, installN8n, packTarball, request, recordingServer, nodeOutput, runError, chainWorkflow, itemsNode, PACKAGE_NAME, ROOT };
+module.exports = { N8nInstance, installN8n, packTarball, freePort, request, recordingServer, nodeOutput, runError, chainWorkflow, itemsNode, PACKAGE_NAME, ROOT };
