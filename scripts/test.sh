@@ -55,7 +55,9 @@ if [ "${E2E:-1}" != "0" ]; then
       "${files[@]}"
     p=$(grep -E '^# pass ' "$OUT/e2e-n8n${major}.tap" | awk '{print $3}' | tail -1)
     f=$(grep -E '^# fail ' "$OUT/e2e-n8n${major}.tap" | awk '{print $3}' | tail -1)
-    e2e_pass=$((e2e_pass + ${p:-0})); e2e_fail=$((e2e_fail + ${f:-1}))
+    # A failed before() hook (no n8n, no chromium) cancels a file's tests: count them as failed.
+    c=$(grep -E '^# cancelled ' "$OUT/e2e-n8n${major}.tap" | awk '{print $3}' | tail -1)
+    e2e_pass=$((e2e_pass + ${p:-0})); e2e_fail=$((e2e_fail + ${f:-1} + ${c:-0}))
   done
 fi
 
