@@ -33,17 +33,31 @@ unit_fail=$(node -e "try{const r=require('./$OUT/unit.json');console.log(r.numFa
 
 e2e_pass=0; e2e_fail=0
 if [ "${E2E:-1}" != "0" ]; then
+  # The editor test drives Debian's chromium (playwright-core downloads no browser).
+  if ! command -v chromium >/dev/null; then
+    step "installing chromium (for test/e2e/editor.e2e.test.js)"
+    SUDO=""; [ "$(id -u)" = "0" ] || SUDO="sudo"
+    $SUDO apt-get install -y chromium || { $SUDO apt-get update && $SUDO apt-get install -y chromium; } || echo "chromium install failed: the editor test will fail and say so"
+  fi
   # n8n 2.41.1 (Node 24) and the newest 1.x (1.123.81, the machine's Node 20).
   for major in ${E2E_MAJORS:-2 1}; do
     step "e2e tests (real n8n ${major}.x, package installed from its tarball)"
     bash scripts/install-n8n.sh "$major" >/dev/null || { echo "n8n ${major}.x install failed"; exit 1; }
+    # The editor test (a real browser) is written for n8n 2.x's editor: 2.x pass only.
+    files=()
+    for file in test/e2e/*.e2e.test.js; do
+      [ "$major" != "2" ] && [ "$(basename "$file")" = "editor.e2e.test.js" ] && continue
+      files+=("$file")
+    done
     E2E_N8N_MAJOR=$major node --test --test-concurrency=1 \
       --test-reporter=spec --test-reporter-destination=stdout \
       --test-reporter=tap --test-reporter-destination="$OUT/e2e-n8n${major}.tap" \
-      test/e2e/*.e2e.test.js
+      "${files[@]}"
     p=$(grep -E '^# pass ' "$OUT/e2e-n8n${major}.tap" | awk '{print $3}' | tail -1)
     f=$(grep -E '^# fail ' "$OUT/e2e-n8n${major}.tap" | awk '{print $3}' | tail -1)
-    e2e_pass=$((e2e_pass + ${p:-0})); e2e_fail=$((e2e_fail + ${f:-1}))
+    # A failed before() hook (no n8n, no chromium) cancels a file's tests: count them as failed.
+    c=$(grep -E '^# cancelled ' "$OUT/e2e-n8n${major}.tap" | awk '{print $3}' | tail -1)
+    e2e_pass=$((e2e_pass + ${p:-0})); e2e_fail=$((e2e_fail + ${f:-1} + ${c:-0}))
   done
 fi
 

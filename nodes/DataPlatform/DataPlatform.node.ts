@@ -16,7 +16,8 @@ export class DataPlatform implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send contacts, leads, notes, deals, tickets and SMS to a CRM Data Platform webhook listener, many items per call',
+		description:
+			'Send contacts, accounts, leads, notes, deals, tickets and SMS to a CRM Data Platform webhook listener; many items travel in one call and each gets its own result',
 		defaults: { name: 'CRM Data Platform' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

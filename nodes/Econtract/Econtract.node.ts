@@ -17,7 +17,8 @@ export class Econtract implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Clients, addresses, contracts, energy orders and leads in the Econtract CRM',
+		description:
+			'Create and read clients, addresses, contracts, electricity and gas orders and leads in the Econtract energy CRM (records by their numeric ID); get the latest orders, supplier ratings and default energy usages',
 		defaults: { name: 'Econtract' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -12,7 +12,8 @@ export class Pilot implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create leads and surveys in Pilot Solution, or build ADF lead emails',
+		description:
+			'Send leads and surveys to the Pilot Solution CRM, or build the ADF XML email of a lead for its email integration. A lead needs a contact type and a business type (ID or code); a survey needs a survey type and a phone',
 		defaults: { name: 'Pilot Solution' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -21,7 +22,11 @@ export class Pilot implements INodeType {
 			{
 				name: 'pilotApi',
 				required: true,
-				displayOptions: { show: { operation: ['create'] } },
+				// Build ADF Email sends nothing, so it needs no credential. Said with `hide`, not
+				// `show: {operation: ['create']}`: n8n's editor takes a parameter named in a
+				// credential's `show` for an authentication selector and then hides it, and with it
+				// Resource and Operation (seen in n8n 2.41.1, test/e2e/editor.e2e.test.js).
+				displayOptions: { hide: { operation: ['buildAdf'] } },
 			},
 		],
 		properties: [

@@ -17,7 +17,8 @@ export class Publitrac implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Sync and read leads, lists, views, campaigns, opportunities and history in PUBLITRAC',
+		description:
+			'Create, update and find leads in PUBLITRAC (by email, external ID or token), put them in lists and campaigns, log their web activity, read views, and sync opportunities and e-commerce transactions',
 		defaults: { name: 'PUBLITRAC' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -21,7 +21,8 @@ export class Sml implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, update, assign and list leads and tasks in SML',
+		description:
+			'Create, find, update, assign, change the status of and close leads in the SML dealership CRM, manage their tasks, and list the sources, users, clients, provinces and localities lead fields take',
 		defaults: { name: 'SML' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

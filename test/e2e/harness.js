@@ -204,11 +204,18 @@ class N8nInstance {
 	/** Sets up the owner (a fresh n8n wants one) and logs in; returns headers for /rest calls. */
 	async ownerSession(owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1' }) {
 		const base = { 'content-type': 'application/json', 'browser-id': 'crm-leads-e2e' };
-		await request('POST', `${this.url}/rest/owner/setup`, { headers: base, body: owner });
-		const login = await request('POST', `${this.url}/rest/login`, {
-			headers: base,
-			body: { email: owner.email, emailOrLdapLoginId: owner.email, password: owner.password },
-		});
+		// n8n 1.x answers /healthz/readiness before it mounts /rest: a 404 there means "not yet".
+		const deadline = Date.now() + 60_000;
+		let login;
+		for (;;) {
+			await request('POST', `${this.url}/rest/owner/setup`, { headers: base, body: owner });
+			login = await request('POST', `${this.url}/rest/login`, {
+				headers: base,
+				body: { email: owner.email, emailOrLdapLoginId: owner.email, password: owner.password },
+			});
+			if (login.status !== 404 || Date.now() > deadline) break;
+			await new Promise((r) => setTimeout(r, 500));
+		}
 		const cookie = [].concat(login.headers['set-cookie'] || []).map((c) => c.split(';')[0]).join('; ');
 		if (login.status !== 200 || !cookie) throw new Error(`login failed: ${login.status} ${login.text.slice(0, 300)}`);
 		return { ...base, cookie };

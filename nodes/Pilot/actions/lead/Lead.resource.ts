@@ -15,13 +15,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Build ADF Email',
 				value: 'buildAdf',
-				description: 'Build the ADF XML email of the Email integration, for the Send Email node',
+				description: 'Build the ADF XML email of a lead (the Email integration) from the same fields as Create, for the Send Email node; sends nothing',
 				action: 'Build an ADF lead email',
 			},
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Create a lead (webhooks/welcome.php)',
+				description: 'Send a lead to Pilot (webhooks/welcome.php); needs a contact type and a business type, each as ID or code',
 				action: 'Create a lead',
 			},
 		],

@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['opportunity'] } },
 		options: [
 			{ name: 'Get Many', value: 'getMany', description: 'Get opportunities (getOpportunities)', action: 'Get many opportunities' },
-			{ name: 'Sync', value: 'sync', description: 'Create or update an opportunity (syncOpportunity)', action: 'Sync an opportunity' },
+			{ name: 'Sync', value: 'sync', description: 'Create or update an opportunity by its ID; needs name, sales stage, amount, probability and lead IDs (syncOpportunity)', action: 'Create or update an opportunity' },
 		],
 		default: 'getMany',
 	},

@@ -10,7 +10,7 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['session'] } },
-		options: [{ name: 'Logout', value: 'logout', description: 'End the session of the login token (Logout); the credential logs in by itself', action: 'Log out' }],
+		options: [{ name: 'Logout', value: 'logout', description: 'End the session of the login token (Logout); the credential logs in by itself', action: 'Log out of the API session' }],
 		default: 'logout',
 	},
 	...logout.description,
