@@ -154,7 +154,8 @@ describe('smlTrigger (polling)', () => {
 		await newLead('Old');
 		const state: IDataObject = {};
 		expect(await poll(state)).toBeNull();
-		expect(state.lastId).toBe(984);
+		// The shared poll state (nodes/shared/pollState.ts): the baseline's newest id is the watermark.
+		expect(state.watermark).toBe(984);
 		await newLead('Nuevo 1');
 		await newLead('Nuevo 2');
 		const out = await poll(state);
@@ -193,7 +194,8 @@ describe('smlTrigger (polling)', () => {
 		const state: IDataObject = {};
 		await newLead();
 		await poll(state);
-		expect(Object.keys(state).sort()).toEqual(['lastId', 'seen', 'statuses']);
-		expect((state.seen as number[]).length).toBeLessThanOrEqual(2000);
+		expect(Object.keys(state).sort()).toEqual(['config', 'overflow', 'seen', 'statuses', 'watermark']);
+		expect((state.seen as string[]).length).toBeLessThanOrEqual(2000);
+		expect(Object.keys(state.statuses as object).length).toBeLessThanOrEqual(2000);
 	});
 });
