@@ -4,10 +4,13 @@
 // Control endpoints (never part of a vendor API), on every simulator:
 //   GET  /__sim/log            -> the request log (method, path, query, headers, raw body, parsed body, status)
 //   POST /__sim/reset          -> clears log, state and faults
-//   POST /__sim/faults         -> {path?: substring, kind, times?: n, delayMs?, status?, retryAfter?}
+//   POST /__sim/faults         -> {path?: substring, query?: {name: value}, kind, times?: n, delayMs?, status?, retryAfter?}
+//        `query`: only requests whose query string has these values (e.g. {page: '2'}: page 2 of a read)
 //        kinds: 'status' (answer `status`, default 503; `echo: true` repeats the request in the page), 'reset' (destroy the socket),
 //               'timeout' (never answer), 'malformed' (truncated / HTML body), 'slow' (delay then answer)
 //   GET  /__sim/state          -> the simulator's state, for assertions
+// In-process tests may also push functions onto `sim.hooks`: each is called with the logged
+// request before the simulator answers it (to change the state while a read is under way).
 const http = require('http');
 const { URL } = require('url');
 
@@ -51,14 +54,17 @@ function createSimulator(spec) {
 		name: spec.name,
 		log: [],
 		faults: [],
+		hooks: [],
 		state: spec.initialState ? spec.initialState() : {},
 		server: null,
 		url: null,
 	};
 	const sockets = new Set();
 
-	function takeFault(path) {
-		const index = sim.faults.findIndex((f) => !f.path || path.includes(f.path));
+	const queryMatches = (fault, query) => !fault.query || Object.entries(fault.query).every(([k, v]) => query[k] === String(v));
+
+	function takeFault(path, query) {
+		const index = sim.faults.findIndex((f) => (!f.path || path.includes(f.path)) && queryMatches(f, query));
 		if (index < 0) return undefined;
 		const fault = sim.faults[index];
 		fault.times -= 1;
@@ -86,6 +92,7 @@ function createSimulator(spec) {
 			if (path === '/__sim/reset') {
 				sim.log = [];
 				sim.faults = [];
+				sim.hooks = [];
 				sim.state = spec.initialState ? spec.initialState() : {};
 				return send(res, 200, { ok: true });
 			}
@@ -108,8 +115,9 @@ function createSimulator(spec) {
 			fault: null,
 		};
 		sim.log.push(entry);
+		for (const hook of [...sim.hooks]) await hook(entry);
 
-		const fault = takeFault(path);
+		const fault = takeFault(path, entry.query);
 		if (fault) {
 			entry.fault = fault.kind;
 			if (fault.kind === 'reset') return req.socket.destroy();
@@ -169,6 +177,7 @@ function createSimulator(spec) {
 	sim.reset = () => {
 		sim.log = [];
 		sim.faults = [];
+		sim.hooks = [];
 		sim.state = spec.initialState ? spec.initialState() : {};
 	};
 	sim.addFault = (fault) => sim.faults.push({ times: 1, ...fault });

@@ -190,6 +190,21 @@ describe('smlTrigger (polling)', () => {
 		expect(state).toEqual({});
 	});
 
+	it('takes over the state the trigger saved before the shared poll state (lastId, seen, statuses)', async () => {
+		const a = await newLead('A');
+		const b = await newLead('B');
+		const state: IDataObject = { lastId: b.id, seen: [a.id, b.id], statuses: { [a.id]: 'new', [b.id]: 'tracing' } };
+		const c = await newLead('C');
+		const out = await poll(state, { emitStatusChanges: true });
+		expect(out![0].map((i) => [i.json.event, i.json.id, i.json.previousStatus])).toEqual([
+			['statusChanged', b.id, 'tracing'],
+			['newLead', c.id, undefined],
+		]);
+		expect(state).toMatchObject({ watermark: b.id, seen: [`${c.id}@${c.id}`], statuses: { [a.id]: 'new', [b.id]: 'new', [c.id]: 'new' } });
+		expect(state.lastId).toBeUndefined();
+		expect(await poll(state, { emitStatusChanges: true })).toBeNull();
+	});
+
 	it('keeps bounded state', async () => {
 		const state: IDataObject = {};
 		await newLead();
