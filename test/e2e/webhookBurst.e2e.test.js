@@ -117,6 +117,8 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 	after(async () => {
 		process.stdout.write(`webhook bursts: ${JSON.stringify(timings)}\n`);
 		await n8n?.stop();
+		// With E2E_KEEP=1 the user folder stays, with n8n's log in it.
+		if (n8n && process.env.E2E_KEEP) require('node:fs').writeFileSync(require('node:path').join(n8n.userFolder, 'n8n.log'), n8n.logs);
 		n8n?.cleanup();
 		await pilotRecorder?.close();
 		await dpRecorder?.close();
