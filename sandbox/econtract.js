@@ -284,7 +284,7 @@ function handle({ req, path, query, body, state }) {
 }
 
 function createEcontractSimulator(options = {}) {
-	return createSimulator({
+	const sim = createSimulator({
 		name: 'econtract',
 		initialState: () => ({
 			crmApiId: options.crmApiId || CRM_API_ID,
@@ -302,6 +302,24 @@ function createEcontractSimulator(options = {}) {
 		malformedType: 'text/html',
 		handle,
 	});
+	/** Test helper (not part of the API): creates n gas orders as POST /api/orders would (each its own client); returns them. */
+	sim.seedOrders = (n) => {
+		const made = [];
+		for (let i = 0; i < n; i++) {
+			const k = sim.state.nextId.order;
+			const body = {
+				product_type: 'gas', comparison_id: String(k), affiliate_id: '50', sales_channel_id: '1', ip_address: '10.0.0.1', supplier_id: '5', product_id: '12', payment_method: '1',
+				ean: '541448820099999999', mru_nr: '654321', situation: '3', donor: '8', donor_client_nr: '112233',
+				client_gender: '1', client_segment: '1', client_first_name: 'Seed', client_last_name: `Order${k}`, client_email: `seed${k}@example.com`, client_language: 'nl', client_cellphone: '0499656565', client_cellphone_country: 'BE',
+				address_street: 'Street', address_nr: '1', address_postal_code: '3500', address_city: 'Hasselt', address_country: 'BE',
+			};
+			const answer = createOrder(sim.state, body);
+			if (answer.status !== 201) throw new Error(`seedOrders: ${JSON.stringify(answer.body)}`);
+			made.push(sim.state.orders.find((o) => o.id === answer.body.id));
+		}
+		return made;
+	};
+	return sim;
 }
 
 module.exports = { createEcontractSimulator, ECONTRACT_CRM_API_ID: CRM_API_ID, ECONTRACT_CRM_API_KEY: CRM_API_KEY };

@@ -4,14 +4,17 @@
 // Control endpoints (never part of a vendor API), on every simulator:
 //   GET  /__sim/log            -> the request log (method, path, query, headers, raw body, parsed body, status)
 //   POST /__sim/reset          -> clears log, state and faults
-//   POST /__sim/faults         -> {path?: substring, match?: substring, kind, times?: n, delayMs?, status?, retryAfter?, processed?}
+//   POST /__sim/faults         -> {path?: substring, query?: {name: value}, match?: substring, kind, times?: n, delayMs?, status?, retryAfter?, processed?}
 //        kinds: 'status' (answer `status`, default 503; `echo: true` repeats the request in the page, `echo: 'headers'` its headers too), 'reset' (destroy the socket),
 //               'timeout' (never answer), 'malformed' (an HTML page, or `body`, with status 200 instead of the API's answer),
 //               'truncated' (the handler runs and its real answer is cut in half), 'slow' (delay `delayMs`, then answer)
 //        match: only requests whose "METHOD url" line or raw body contains this text (one item of a run).
 //        processed: true runs the handler first (the request is processed, state changes), then the fault hits the
 //        answer: a 5xx, a reset or a timeout after the CRM stored the data, as a gateway in front of it can do.
+//        `query`: only requests whose query string has these values (e.g. {page: '2'}: page 2 of a read)
 //   GET  /__sim/state          -> the simulator's state, for assertions
+// In-process tests may also push functions onto `sim.hooks`: each is called with the logged
+// request before the simulator answers it (to change the state while a read is under way).
 const http = require('http');
 const { URL } = require('url');
 
@@ -55,14 +58,17 @@ function createSimulator(spec) {
 		name: spec.name,
 		log: [],
 		faults: [],
+		hooks: [],
 		state: spec.initialState ? spec.initialState() : {},
 		server: null,
 		url: null,
 	};
 	const sockets = new Set();
 
-	function takeFault(path, line, rawText) {
-		const index = sim.faults.findIndex((f) => (!f.path || path.includes(f.path)) && (!f.match || line.includes(f.match) || rawText.includes(f.match)));
+	const queryMatches = (fault, query) => !fault.query || Object.entries(fault.query).every(([k, v]) => query[k] === String(v));
+
+	function takeFault(path, line, rawText, query) {
+		const index = sim.faults.findIndex((f) => (!f.path || path.includes(f.path)) && queryMatches(f, query) && (!f.match || line.includes(f.match) || rawText.includes(f.match)));
 		if (index < 0) return undefined;
 		const fault = sim.faults[index];
 		fault.times -= 1;
@@ -90,6 +96,7 @@ function createSimulator(spec) {
 			if (path === '/__sim/reset') {
 				sim.log = [];
 				sim.faults = [];
+				sim.hooks = [];
 				sim.state = spec.initialState ? spec.initialState() : {};
 				return send(res, 200, { ok: true });
 			}
@@ -116,8 +123,9 @@ function createSimulator(spec) {
 			handlerStatus: null,
 		};
 		sim.log.push(entry);
+		for (const hook of [...sim.hooks]) await hook(entry);
 
-		const fault = takeFault(path, `${req.method} ${req.url}`, entry.rawBody);
+		const fault = takeFault(path, `${req.method} ${req.url}`, entry.rawBody, entry.query);
 		if (fault) entry.fault = fault.kind;
 		// Faults that hit before the CRM sees the request (unless `processed`).
 		const hitsAnswer = fault && (fault.processed || fault.kind === 'truncated');
@@ -199,6 +207,7 @@ function createSimulator(spec) {
 	sim.reset = () => {
 		sim.log = [];
 		sim.faults = [];
+		sim.hooks = [];
 		sim.state = spec.initialState ? spec.initialState() : {};
 	};
 	sim.addFault = (fault) => sim.faults.push({ times: 1, ...fault });

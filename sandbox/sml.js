@@ -501,6 +501,14 @@ function createSmlSimulator(options = {}) {
 	};
 	/** The login calls of the log. */
 	sim.logins = () => sim.log.filter((r) => r.path === '/api/auth/login/');
+	/** Test helper (not part of the API): creates n leads as POST /api/lead/ would; returns them. */
+	sim.seedLeads = (n, fields = {}) => {
+		const made = [];
+		for (let i = 0; i < n; i++) {
+			made.push(createLead(sim.state, { source: 1, vehicle: { brand_model: `Seed ${sim.state.nextId.lead}` }, client: { name: `Cliente ${sim.state.nextId.lead}` }, ...fields }, sim.state.users[0]));
+		}
+		return made;
+	};
 	return sim;
 }
 

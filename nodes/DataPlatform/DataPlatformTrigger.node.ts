@@ -94,6 +94,8 @@ export class DataPlatformTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Empty: n8n answers with the node's webhookResponse instead of its own.
+				responseData: '',
 				path: '={{$parameter["path"]}}',
 			},
 		],
@@ -244,18 +246,24 @@ export class DataPlatformTrigger implements INodeType {
 		if ('status' in parsed) return refuse(parsed);
 		const wanted = this.getNodeParameter('actionTypes', ACTION_TYPES) as string[];
 		const kept = parsed.actions.filter((a) => wanted.includes(a.actionType));
-		res.status(200).json({
+		const received = {
 			success: true,
 			message: `${parsed.actions.length} action${parsed.actions.length === 1 ? '' : 's'} received`,
 			accepted: kept.length,
 			ignored: parsed.actions.length - kept.length,
-		});
-		if (!kept.length) return { noWebhookResponse: true };
+		};
+		if (!kept.length) {
+			res.status(200).json(received);
+			return { noWebhookResponse: true };
+		}
 		const simplify = this.getNodeParameter('simplify', false) === true;
 		const items = kept.map((a) => {
 			const json: IDataObject = { senderUser: parsed.senderUser, actionType: a.actionType, data: a.data };
 			return { json: simplify && PERSON_ACTIONS.includes(a.actionType) ? toCommonLead('dataPlatform', json) : json };
 		});
-		return { workflowData: [items], noWebhookResponse: true };
+		// n8n sends this answer itself, and n8n 2.x only once the execution exists, so a 200 with
+		// accepted actions always means an execution (written here, before it, a failure to start
+		// the execution would leave the sender with a 200 and nothing run).
+		return { workflowData: [items], webhookResponse: received };
 	}
 }

@@ -3,16 +3,14 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { simplifyField, simplifyRecords } from '../shared/leadShape';
 import { MIN_POLL_BUDGET_MS, pollRequestOptions } from '../shared/transport';
 import { latestFilterOptions, readLatestFilters } from './actions/order/latestFilters';
+import { PollState, pollBudget } from '../shared/pollState';
 import { econtractRequest, toOutput } from './transport';
 
+// Orders kept in the poll state (nodes/shared/pollState.ts): five polls' worth of the 100
+// latest orders the API gives.
 const MAX_SEEN = 500;
-
-interface PollState {
-	/** created_at of the newest order emitted (or seen at the baseline). */
-	watermark?: string;
-	/** Recently seen order ids, newest last, at most MAX_SEEN. */
-	seen?: Array<string | number>;
-}
+// doc "Get Latest Orders": the vendor client's largest page; there is no paging.
+const LATEST_LIMIT = 100;
 
 function orderId(order: IDataObject): string | number | undefined {
 	const id = order.id ?? order.order_id;
@@ -55,19 +53,19 @@ export class EcontractTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();
-		const state = this.getWorkflowStaticData('node') as PollState;
 		const manual = this.getMode() === 'manual';
-		const budget = (this as IPollFunctions & { getPollBudgetMs?: () => number }).getPollBudgetMs?.();
+		const budget = pollBudget(this);
 		// n8n 2.41 poll budget: no call when there is no time left for it to finish.
-		if (budget !== undefined && budget < MIN_POLL_BUDGET_MS && !manual) return null;
+		if (budget.budgetMs !== undefined && budget.budgetMs < MIN_POLL_BUDGET_MS && !manual) return null;
 		const filters = readLatestFilters(node, this.getNodeParameter('filters', {}) as IDataObject);
 		// Doc "Get Latest Orders": POST /api/latest; 100 is the vendor client's largest page.
 		const answer = await econtractRequest.call(this, {
 			method: 'POST',
 			path: '/api/latest',
-			data: { ...filters, limit: manual ? 1 : 100 },
+			data: { ...filters, limit: manual ? 1 : LATEST_LIMIT },
 			idempotent: true,
-			...pollRequestOptions(budget),
+			...pollRequestOptions(budget.budgetMs),
+			timeoutMs: budget.timeoutMs(),
 		});
 		const orders = toOutput(answer);
 		const simplify = this.getNodeParameter('simplify', false) === true;
@@ -75,26 +73,28 @@ export class EcontractTrigger implements INodeType {
 			// "Fetch test event": the newest order as a sample, state untouched.
 			return orders.length ? [this.helpers.returnJsonArray(simplifyRecords(simplify, 'econtract', [orders[0]]))] : null;
 		}
-		const seen = new Set((state.seen ?? []).map(String));
-		const firstPoll = state.watermark === undefined && state.seen === undefined;
-		const fresh = orders
-			.filter((order) => {
-				const id = orderId(order);
-				if (id === undefined || seen.has(String(id))) return false;
-				return state.watermark === undefined || createdAt(order) >= state.watermark;
-			})
-			.sort((a, b) => createdAt(a).localeCompare(createdAt(b)));
-		const seenList = [...(state.seen ?? [])];
-		for (const order of fresh) seenList.push(orderId(order)!);
-		for (const order of orders) {
+		// State: nodes/shared/pollState.ts, an order's created_at as its position.
+		const state = PollState.load(this, {
+			config: JSON.stringify(filters),
+			maxSeen: MAX_SEEN,
+			// Before the shared state: the newest created_at and bare ids (taken at that time).
+			legacy: (stored) =>
+				stored.watermark !== undefined || stored.seen !== undefined
+					? { watermark: typeof stored.watermark === 'string' ? stored.watermark : null, overflow: false, seen: Array.isArray(stored.seen) ? stored.seen.map(String) : [] }
+					: undefined,
+		});
+		const records = orders.flatMap((order) => {
 			const id = orderId(order);
-			if (firstPoll && id !== undefined && !seenList.map(String).includes(String(id))) seenList.push(id);
-		}
-		state.seen = seenList.slice(-MAX_SEEN);
-		const newest = [...orders.map(createdAt), state.watermark ?? ''].sort().pop();
-		if (newest) state.watermark = newest;
+			return id === undefined ? [] : [{ id, position: createdAt(order), item: order }];
+		});
+		const fresh = state.take(records, { complete: true });
+		state.save();
 		// First poll: the baseline; only orders after it are new.
-		if (firstPoll || fresh.length === 0) return null;
+		if (state.firstPoll || fresh.length === 0) return null;
+		if (orders.length >= LATEST_LIMIT && fresh.length === records.length) {
+			// All of the latest orders are new: older new ones may lie beyond them, out of reach.
+			this.logger.warn(`Econtract Trigger: ${LATEST_LIMIT} new orders since the last poll, the most the API returns; poll more often if orders arrive faster`);
+		}
 		return [this.helpers.returnJsonArray(simplifyRecords(simplify, 'econtract', fresh))];
 	}
 }

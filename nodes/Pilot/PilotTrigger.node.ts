@@ -141,6 +141,8 @@ export class PilotTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Empty: n8n answers with the node's webhookResponse (Pilot's shape) instead of its own.
+				responseData: '',
 				path: '={{$parameter["path"]}}',
 			},
 		],
@@ -203,6 +205,7 @@ export class PilotTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const res = this.getResponseObject();
+		// Refused: answered here, with its status; no execution starts.
 		const answer = (status: number, success: boolean, message: string, data: IDataObject | string) => {
 			res.status(status).json({ success, message, data });
 		};
@@ -219,11 +222,16 @@ export class PilotTrigger implements INodeType {
 			const json: IDataObject = { submissionType: s.submissionType, ...fields };
 			return { json: simplify && s.submissionType !== 'survey' ? toCommonLead('pilot', json) : json };
 		});
-		answer(200, true, 'Success', {
-			message: `(n8n) ${items.length} submission${items.length === 1 ? '' : 's'} received.`,
-			success: true,
-			count: items.length,
-		});
-		return { workflowData: [items], noWebhookResponse: true };
+		// Accepted: n8n sends this answer itself, and n8n 2.x only once the execution exists, so a
+		// 200 always means an execution (written here, before it, a failure to start the execution
+		// would leave the sender with a 200 and nothing run).
+		return {
+			workflowData: [items],
+			webhookResponse: {
+				success: true,
+				message: 'Success',
+				data: { message: `(n8n) ${items.length} submission${items.length === 1 ? '' : 's'} received.`, success: true, count: items.length },
+			},
+		};
 	}
 }

@@ -2,21 +2,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { inputError } from '../shared/errors';
 import { simplifyField, simplifyRecords } from '../shared/leadShape';
+import { MAX_SEEN, PollState, pollBudget } from '../shared/pollState';
 import { pollRequestOptions } from '../shared/transport';
 import { publitracPages } from './transport';
 
-/** What the trigger keeps between polls (workflow static data): a watermark and a bounded set of seen leads. */
-interface PollState {
-	config?: string;
-	watermark?: string;
-	/** `${id}@${time}` of leads already emitted or taken as baseline at or after the watermark. */
-	seen?: string[];
-	/** True when more leads share the watermark time than `seen` can hold: those are all taken as seen. */
-	overflow?: boolean;
-}
-
-// Bounds the static data whatever the size of the view.
-export const MAX_SEEN = 2000;
+// The bound of the poll state (nodes/shared/pollState.ts): at most 2,000 recent leads kept.
+export { MAX_SEEN };
 
 // doc "Format": yyyy-mm-dd hh:mm:ss sorts as text; 0000-00-00 (the doc's opportunity example) means none.
 function timeOf(lead: IDataObject, event: string): string {
@@ -119,38 +110,28 @@ export class PublitracTrigger implements INodeType {
 			return [this.helpers.returnJsonArray(simplifyRecords(simplify, 'publitrac', [sample]))];
 		}
 
-		const budget = (this as IPollFunctions & { getPollBudgetMs?: () => number }).getPollBudgetMs?.();
-		const deadline = typeof budget === 'number' && budget > 0 ? Date.now() + budget * 0.8 : undefined;
-		const { records, complete } = await publitracPages.call(this, { method, params, kind: 'lead', deadline, ...pollRequestOptions(budget) });
+		const budget = pollBudget(this);
+		const { records, complete } = await publitracPages.call(this, {
+			method,
+			params,
+			kind: 'lead',
+			deadline: budget.deadline,
+			// Within n8n's poll budget: one try per call, ending before the budget does (the next poll retries).
+			...pollRequestOptions(budget.budgetMs),
+			timeoutMs: budget.timeoutMs(),
+		});
 
-		const state = this.getWorkflowStaticData('node') as PollState;
-		const config = `${method}\u0000${name}\u0000${event}`;
-		const firstPoll = state.config !== config || state.watermark === undefined;
-		const watermark = firstPoll ? '' : (state.watermark as string);
-		const seen = new Set(firstPoll ? [] : (state.seen ?? []));
-		const keyed = records.map((lead) => ({ lead, time: timeOf(lead, event), key: `${String(lead.id ?? '')}@${timeOf(lead, event)}` }));
-
-		const fresh = firstPoll
-			? options.emitExisting === true
-				? keyed
-				: []
-			: keyed.filter((k) => k.time !== '' && (k.time > watermark || (k.time === watermark && !state.overflow)) && !seen.has(k.key));
-		fresh.sort((a, b) => a.time.localeCompare(b.time));
-
-		// The watermark moves only after a complete read: a lead on an unread page must not be skipped.
-		const newest = keyed.reduce((max, k) => (k.time > max ? k.time : max), watermark);
-		const nextWatermark = complete || firstPoll ? newest : watermark;
-		const remembered = [...seen, ...(firstPoll ? keyed.filter((k) => k.time === newest).map((k) => k.key) : []), ...fresh.map((k) => k.key)];
-		const recent = [...new Set(remembered)]
-			.filter((key) => key.slice(key.lastIndexOf('@') + 1) >= nextWatermark)
-			.sort((a, b) => b.slice(b.lastIndexOf('@') + 1).localeCompare(a.slice(a.lastIndexOf('@') + 1)));
-		// Truncated now, or truncated before at this same watermark: leads at the watermark count as seen.
-		state.overflow = recent.length > MAX_SEEN || (!firstPoll && nextWatermark === watermark && state.overflow === true);
-		state.config = config;
-		state.watermark = nextWatermark;
-		state.seen = recent.slice(0, MAX_SEEN);
+		// State: nodes/shared/pollState.ts. A lead is one thing to emit per createdDate ("new")
+		// or per lastUpdated ("new or updated": each change once).
+		const state = PollState.load(this, { config: `${method}\u0000${name}\u0000${event}`, emitExisting: options.emitExisting === true });
+		const keyed = records
+			.map((lead) => ({ id: String(lead.id ?? ''), position: timeOf(lead, event), item: lead }))
+			// Without a date a lead cannot be placed after the baseline: only "emit existing" takes it.
+			.filter((k) => k.id !== '' && (k.position !== '' || state.firstPoll));
+		const fresh = state.take(keyed, { complete });
+		state.save();
 
 		if (!fresh.length) return null;
-		return [this.helpers.returnJsonArray(simplifyRecords(simplify, 'publitrac', fresh.map((k) => k.lead)))];
+		return [this.helpers.returnJsonArray(simplifyRecords(simplify, 'publitrac', fresh))];
 	}
 }

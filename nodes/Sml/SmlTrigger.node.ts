@@ -4,16 +4,12 @@ import { simplifyField, simplifyRecords } from '../shared/leadShape';
 import { STATUS_OPTIONS } from './actions/common';
 import { loadOptions } from './methods/loadOptions';
 import { pollRequestOptions } from '../shared/transport';
+import { MAX_SEEN, PollState, pollBudget } from '../shared/pollState';
 import { smlList } from './transport';
 
-// Bounded state: ids and statuses of the most recent leads only.
+// Statuses are remembered for the 2,000 most recent leads only (bounded state); the new-lead
+// state is nodes/shared/pollState.ts (MAX_SEEN).
 const MAX_TRACKED = 2000;
-
-interface PollState {
-	lastId?: number;
-	seen?: number[];
-	statuses?: Record<string, string>;
-}
 
 export class SmlTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -77,35 +73,45 @@ export class SmlTrigger implements INodeType {
 			return newest ? [simplifyRecords(simplify, 'sml', [{ event: 'newLead', ...newest }]).map((json) => ({ json }))] : null;
 		}
 
-		const budget = (this as IPollFunctions & { getPollBudgetMs?: () => number }).getPollBudgetMs?.();
-		const started = Date.now();
-		const shouldContinue = budget ? () => Date.now() - started < budget : undefined;
-		const leads = await smlList.call(this, '/api/lead/', { returnAll: true, limit: 0, qs, pageSize: 100, shouldContinue, ...pollRequestOptions(budget) });
+		const budget = pollBudget(this);
+		let complete = true;
+		const shouldContinue = () => {
+			if (budget.canContinue()) return true;
+			complete = false;
+			return false;
+		};
+		const leads = await smlList.call(this, '/api/lead/', { returnAll: true, limit: 0, qs, pageSize: 100, shouldContinue, ...pollRequestOptions(budget.budgetMs), timeoutMs: budget.timeoutMs() });
 
-		const state = this.getWorkflowStaticData('node') as PollState;
-		const seen = new Set(state.seen ?? []);
-		const statuses = { ...(state.statuses ?? {}) };
-		const firstPoll = state.lastId === undefined;
+		// New leads: nodes/shared/pollState.ts, a lead's id as its position (ids grow). Other
+		// filters watch other leads: a new baseline.
+		const state = PollState.load(this, {
+			config: JSON.stringify(qs),
+			numeric: true,
+			maxSeen: MAX_SEEN,
+			// Before the shared state: `lastId` (every id up to it handled) and bare ids.
+			legacy: (stored) => (typeof stored.lastId === 'number' ? { watermark: stored.lastId, overflow: true, seen: [] } : undefined),
+		});
+		const stored = this.getWorkflowStaticData('node');
+		const statuses: Record<string, string> = { ...((stored.statuses as Record<string, string> | undefined) ?? {}) };
+		// One lead once, in id order (a page that shifted while read repeats a lead).
+		const byId = [...new Map(leads.filter((lead) => Number.isFinite(Number(lead.id))).map((lead) => [Number(lead.id), lead])).values()].sort((a, b) => Number(a.id) - Number(b.id));
+		const fresh = new Set(state.take(byId.map((lead) => ({ id: Number(lead.id), position: Number(lead.id), item: lead })), { complete }));
 		const out: IDataObject[] = [];
-		let lastId = state.lastId ?? 0;
-		for (const lead of [...leads].sort((a, b) => Number(a.id) - Number(b.id))) {
+		for (const lead of byId) {
 			const id = Number(lead.id);
-			if (!Number.isFinite(id)) continue;
 			const status = String(lead.status ?? '');
-			const isNew = !firstPoll && id > (state.lastId ?? 0) && !seen.has(id);
-			if (isNew) out.push({ event: 'newLead', ...lead });
-			else if (!firstPoll && emitStatusChanges && statuses[id] !== undefined && statuses[id] !== status) {
+			if (fresh.has(lead) && !state.firstPoll) out.push({ event: 'newLead', ...lead });
+			else if (!state.firstPoll && emitStatusChanges && statuses[id] !== undefined && statuses[id] !== status) {
 				out.push({ event: 'statusChanged', previousStatus: statuses[id], ...lead });
 			}
-			seen.add(id);
 			statuses[id] = status;
-			if (id > lastId) lastId = id;
 		}
-		// Keep the most recent ids only.
-		const keep = [...seen].sort((a, b) => b - a).slice(0, MAX_TRACKED);
-		state.lastId = lastId;
-		state.seen = keep;
-		state.statuses = Object.fromEntries(keep.filter((id) => statuses[id] !== undefined).map((id) => [String(id), statuses[id]]));
+		// Statuses of the most recent leads only.
+		const keep = Object.keys(statuses)
+			.map(Number)
+			.sort((a, b) => b - a)
+			.slice(0, MAX_TRACKED);
+		state.save({ statuses: Object.fromEntries(keep.map((id) => [String(id), statuses[id]])) });
 		return out.length ? [simplifyRecords(simplify, 'sml', out).map((json) => ({ json }))] : null;
 	}
 }

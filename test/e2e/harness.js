@@ -180,12 +180,12 @@ class N8nInstance {
 		return { output, runs, executions };
 	}
 
-	/** `n8n start` on a free port; resolves when /healthz/readiness answers 200. */
-	async start({ port } = {}) {
+	/** `n8n start` on a free port (with extra environment variables if given); resolves when /healthz/readiness answers 200. */
+	async start({ port, env = {} } = {}) {
 		this.port = port || (await freePort());
 		const brokerPort = await freePort();
 		this.process = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, 'start'], {
-			env: this.env({ N8N_PORT: String(this.port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
+			env: this.env({ ...env, N8N_PORT: String(this.port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
 			cwd: this.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

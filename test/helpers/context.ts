@@ -261,6 +261,8 @@ export interface TriggerContextOptions {
 	mode?: 'trigger' | 'manual';
 	timezone?: string;
 	pollBudgetMs?: number;
+	/** Receives what the node logs (n8n's logger); silent by default. */
+	logger?: { debug(m: string): void; info(m: string): void; warn(m: string): void; error(m: string): void };
 }
 
 /**
@@ -292,7 +294,7 @@ export function createTriggerContext(options: TriggerContextOptions) {
 		getCurrentNodeParameter: (name: string) => getPath(options.parameters, name),
 		getCurrentNodeParameters: () => options.parameters,
 		...(options.pollBudgetMs !== undefined ? { getPollBudgetMs: () => options.pollBudgetMs } : {}),
-		logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+		logger: options.logger ?? { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
 		helpers: {
 			...exec.helpers,
 			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),

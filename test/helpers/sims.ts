@@ -24,6 +24,8 @@ export interface Simulator {
 	stop(): Promise<void>;
 	reset(): void;
 	addFault(fault: Record<string, unknown>): void;
+	/** Called with each logged request before the simulator answers it (sandbox/framework.js). */
+	hooks: Array<(entry: LoggedRequest) => void | Promise<void>>;
 }
 
 export function pilotSimulator(): Simulator {

@@ -35,7 +35,18 @@ function call(request: FakeRequest, parameters: IDataObject = {}) {
 		getBodyData: () => request.body,
 		getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
 	} as unknown as IWebhookFunctions;
-	return new DataPlatformTrigger().webhook.call(context).then((result) => ({ result, answer }));
+	return new DataPlatformTrigger().webhook.call(context).then((result) => {
+		// What the sender gets: the node's own answer (a refusal, no execution), or n8n's, which
+		// sends the node's webhookResponse with status 200 (responseData '' in the description)
+		// and, on n8n 2.x, only once the execution exists.
+		let answeredBy: 'node' | 'n8n' | undefined = answer.status !== undefined ? 'node' : undefined;
+		if (!answeredBy && result.workflowData && result.webhookResponse !== undefined && !result.noWebhookResponse) {
+			answeredBy = 'n8n';
+			answer.status = 200;
+			answer.json = result.webhookResponse as IDataObject;
+		}
+		return { result, answer, answeredBy };
+	});
 }
 
 const body = {
@@ -48,10 +59,16 @@ const body = {
 };
 
 describe('dataPlatformTrigger', () => {
+	it("lets n8n answer a post that starts an execution (with the node's webhookResponse), not itself", () => {
+		expect(new DataPlatformTrigger().description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: '={{$parameter["path"]}}' }]);
+	});
+
 	it('emits one item per action, keeping senderUser and actionType, and answers 200', async () => {
-		const { result, answer } = await call({ body });
+		const { result, answer, answeredBy } = await call({ body });
 		expect(answer).toEqual({ status: 200, json: { success: true, message: '3 actions received', accepted: 3, ignored: 0 } });
-		expect(result.noWebhookResponse).toBe(true);
+		// n8n answers, after creating the execution: never a 200 without one.
+		expect(answeredBy).toBe('n8n');
+		expect(result.noWebhookResponse).toBeUndefined();
 		expect(result.workflowData![0].map((i) => i.json)).toEqual([
 			{ senderUser: 'huy.nguyenviet@example.com', actionType: 'add-contact', data: { name: 'Huy', emails: [{ value: 'huy@example.com' }] } },
 			{ senderUser: 'huy.nguyenviet@example.com', actionType: 'add-note', data: { body: 'Hello', customerId: 'PID-1' } },
@@ -64,7 +81,8 @@ describe('dataPlatformTrigger', () => {
 		expect(some.answer.json).toMatchObject({ accepted: 1, ignored: 2 });
 		expect(some.result.workflowData![0].map((i) => i.json.actionType)).toEqual(['add-note']);
 		const none = await call({ body }, { actionTypes: ['add-deal'] });
-		expect(none.answer.status).toBe(200);
+		expect(none.answer).toEqual({ status: 200, json: { success: true, message: '3 actions received', accepted: 0, ignored: 3 } });
+		expect(none.answeredBy).toBe('node');
 		expect(none.result.workflowData).toBeUndefined();
 	});
 

@@ -28,6 +28,9 @@ const seedOrder = (comparison_id: number, product_type = 'gas') =>
 		requestOptions: noRetry,
 	});
 
+const warnings: string[] = [];
+const logger = { debug: () => {}, info: () => {}, warn: (m: string) => warnings.push(m), error: () => {} };
+
 const poll = async (staticData: IDataObject, more: { mode?: 'manual' | 'trigger'; pollBudgetMs?: number; filters?: IDataObject; key?: string } = {}) => {
 	const context = createTriggerContext({
 		parameters: { filters: more.filters ?? {} },
@@ -36,6 +39,7 @@ const poll = async (staticData: IDataObject, more: { mode?: 'manual' | 'trigger'
 		staticData,
 		mode: more.mode,
 		pollBudgetMs: more.pollBudgetMs,
+		logger,
 	});
 	return await trigger.poll.call(context as unknown as IPollFunctions);
 };
@@ -68,12 +72,29 @@ describe('Econtract trigger: new orders', () => {
 		expect(await poll(staticData)).toBeNull();
 	});
 
-	it('keeps its seen ids bounded', async () => {
+	it('keeps its seen ids bounded, taking over the state of the older trigger', async () => {
+		// As the trigger saved it before the shared poll state: newest created_at and 600 bare ids.
 		const staticData: IDataObject = { watermark: '2000-01-01 00:00:00', seen: Array.from({ length: 600 }, (_, i) => i + 10_000) };
 		await seedOrder(1);
 		expect(ids(await poll(staticData))).toEqual(['1']);
-		expect((staticData.seen as unknown[]).length).toBe(500);
-		expect((staticData.seen as unknown[]).slice(-1)).toEqual([401]);
+		// At most 500 kept (nodes/shared/pollState.ts): the oldest make way under the watermark.
+		expect((staticData.seen as unknown[]).length).toBeLessThanOrEqual(500);
+		expect(staticData.seen).toContain('401@2026-01-05 09:00:03');
+		expect(await poll(staticData)).toBeNull();
+	});
+
+	it('warns when all of the 100 latest orders are new (older new ones may be out of reach), not before', async () => {
+		const seed = (n: number) => (sim() as unknown as { seedOrders(n: number): unknown[] }).seedOrders(n);
+		const staticData: IDataObject = {};
+		seed(3);
+		await poll(staticData);
+		seed(99);
+		warnings.length = 0;
+		expect(ids(await poll(staticData))).toHaveLength(99);
+		expect(warnings).toEqual([]);
+		seed(100);
+		expect(ids(await poll(staticData))).toHaveLength(100);
+		expect(warnings).toEqual(['Econtract Trigger: 100 new orders since the last poll, the most the API returns; poll more often if orders arrive faster']);
 	});
 
 	it('sends the filters of the doc', async () => {

@@ -24,17 +24,34 @@ function call(
 		getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
 		getCredentials: async () => ({ appKey: KEY, baseUrl: 'http://unused' }),
 	} as unknown as IWebhookFunctions;
-	return new PilotTrigger().webhook.call(context).then((result) => ({ result, answer }));
+	return new PilotTrigger().webhook.call(context).then((result) => {
+		// What the sender gets: the node's own answer (a refusal, no execution), or n8n's, which
+		// sends the node's webhookResponse with status 200 (responseData '' in the description)
+		// and, on n8n 2.x, only once the execution exists.
+		let answeredBy: 'node' | 'n8n' | undefined = answer.status !== undefined ? 'node' : undefined;
+		if (!answeredBy && result.workflowData && result.webhookResponse !== undefined && !result.noWebhookResponse) {
+			answeredBy = 'n8n';
+			answer.status = 200;
+			answer.json = result.webhookResponse as IDataObject;
+		}
+		return { result, answer, answeredBy };
+	});
 }
 
 const lead = { action: 'create', pilot_firstname: 'Ana', pilot_contact_type_id: '1', pilot_business_type_code: 'New' };
 
 describe('pilotTrigger', () => {
+	it("lets n8n answer an accepted submission (with the node's webhookResponse), not itself", () => {
+		expect(new PilotTrigger().description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: '={{$parameter["path"]}}' }]);
+	});
+
 	it('emits one item per submission of a JSON array, in order', async () => {
-		const { result, answer } = await call({ contentType: 'application/json', body: [lead, { ...lead, pilot_firstname: 'Bea' }] });
+		const { result, answer, answeredBy } = await call({ contentType: 'application/json', body: [lead, { ...lead, pilot_firstname: 'Bea' }] });
 		expect(answer.status).toBe(200);
 		expect(answer.json).toEqual({ success: true, message: 'Success', data: { message: '(n8n) 2 submissions received.', success: true, count: 2 } });
-		expect(result.noWebhookResponse).toBe(true);
+		// n8n answers, after creating the execution: never a 200 without one.
+		expect(answeredBy).toBe('n8n');
+		expect(result.noWebhookResponse).toBeUndefined();
 		expect(result.workflowData![0].map((i) => i.json.pilot_firstname)).toEqual(['Ana', 'Bea']);
 		expect(result.workflowData![0][0].json).toEqual({ submissionType: 'lead', pilot_firstname: 'Ana', pilot_contact_type_id: '1', pilot_business_type_code: 'New' });
 	});

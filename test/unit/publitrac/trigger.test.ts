@@ -75,6 +75,18 @@ describe('publitracTrigger on a view (getView), new leads', () => {
 		expect(await poll({ ...params, options: { emitExisting: true } }, state)).toBeNull();
 	});
 
+	it('with "Emit Existing Leads on First Poll" and a first poll cut by the budget, the next polls emit the rest, each lead once', async () => {
+		const seeded = sim.seedLeads(250, { view: 'Hot' });
+		const state: IDataObject = {};
+		const first = ids(await poll({ ...params, options: { emitExisting: true } }, state, { pollBudgetMs: 1 }));
+		expect(first).toEqual(seeded.slice(0, 100).map((l) => l.id));
+		expect(state.watermark).toBeNull();
+		const added = sim.seedLeads(1, { view: 'Hot' });
+		const rest = ids(await poll({ ...params, options: { emitExisting: true } }, state));
+		expect([...first, ...rest].sort()).toEqual([...seeded, ...added].map((l) => l.id).sort());
+		expect(await poll({ ...params, options: { emitExisting: true } }, state)).toBeNull();
+	});
+
 	it('returns one sample lead in manual mode and leaves the state alone', async () => {
 		sim.seedLeads(3, { view: 'Hot' });
 		const state: IDataObject = {};

@@ -569,7 +569,16 @@ describe('triggers and dropdowns', () => {
 			getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
 			getCredentials: async () => credentials,
 		} as unknown as IWebhookFunctions;
-		return trigger.webhook!.call(context).then((result) => ({ result, answer }));
+		return trigger.webhook!.call(context).then((result) => {
+			// An accepted submission is answered by n8n with the node's webhookResponse (status 200,
+			// once the execution exists): that answer is what the sender sees, so it is searched too.
+			const r = result as { workflowData?: unknown; webhookResponse?: IDataObject; noWebhookResponse?: boolean };
+			if (answer.status === undefined && r.workflowData && r.webhookResponse !== undefined && !r.noWebhookResponse) {
+				answer.status = 200;
+				answer.json = r.webhookResponse;
+			}
+			return { result, answer };
+		});
 	}
 
 	it('pilotTrigger: neither its refusals nor its items show the app key', async () => {

@@ -154,7 +154,8 @@ describe('smlTrigger (polling)', () => {
 		await newLead('Old');
 		const state: IDataObject = {};
 		expect(await poll(state)).toBeNull();
-		expect(state.lastId).toBe(984);
+		// The shared poll state (nodes/shared/pollState.ts): the baseline's newest id is the watermark.
+		expect(state.watermark).toBe(984);
 		await newLead('Nuevo 1');
 		await newLead('Nuevo 2');
 		const out = await poll(state);
@@ -189,11 +190,27 @@ describe('smlTrigger (polling)', () => {
 		expect(state).toEqual({});
 	});
 
+	it('takes over the state the trigger saved before the shared poll state (lastId, seen, statuses)', async () => {
+		const a = await newLead('A');
+		const b = await newLead('B');
+		const state: IDataObject = { lastId: b.id, seen: [a.id, b.id], statuses: { [a.id]: 'new', [b.id]: 'tracing' } };
+		const c = await newLead('C');
+		const out = await poll(state, { emitStatusChanges: true });
+		expect(out![0].map((i) => [i.json.event, i.json.id, i.json.previousStatus])).toEqual([
+			['statusChanged', b.id, 'tracing'],
+			['newLead', c.id, undefined],
+		]);
+		expect(state).toMatchObject({ watermark: b.id, seen: [`${c.id}@${c.id}`], statuses: { [a.id]: 'new', [b.id]: 'new', [c.id]: 'new' } });
+		expect(state.lastId).toBeUndefined();
+		expect(await poll(state, { emitStatusChanges: true })).toBeNull();
+	});
+
 	it('keeps bounded state', async () => {
 		const state: IDataObject = {};
 		await newLead();
 		await poll(state);
-		expect(Object.keys(state).sort()).toEqual(['lastId', 'seen', 'statuses']);
-		expect((state.seen as number[]).length).toBeLessThanOrEqual(2000);
+		expect(Object.keys(state).sort()).toEqual(['config', 'overflow', 'seen', 'statuses', 'watermark']);
+		expect((state.seen as string[]).length).toBeLessThanOrEqual(2000);
+		expect(Object.keys(state.statuses as object).length).toBeLessThanOrEqual(2000);
 	});
 });
