@@ -141,7 +141,6 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 		// waits with them, its 200 coming once its execution exists), and a ping timeout long
 		// enough for a busy SQLite.
 		await n8n.start({ env: { N8N_CONCURRENCY_PRODUCTION_LIMIT: '4', DB_PING_TIMEOUT_MS: '120000' } });
-		session = await n8n.ownerSession();
 		// Registration can lag the start: wait until both URLs answer something else than 404
 		// (with a body each trigger refuses, so no execution starts).
 		for (const url of [`${n8n.url}/webhook/burst-pilot/pilot`, `${n8n.url}/webhook/burst-dp/listener`]) {
@@ -165,6 +164,8 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 
 	/** The executions n8n keeps for a workflow: all of them, those that succeeded, those not finished. */
 	async function executionCounts(workflowId) {
+		// Logged in when first needed: n8n 1.x mounts its REST routes a while after it reports ready.
+		session ??= await n8n.ownerSession();
 		const count = async (status) => {
 			const filter = JSON.stringify({ workflowId, ...(status ? { status } : {}) });
 			const r = await request('GET', `${n8n.url}/rest/executions?filter=${encodeURIComponent(filter)}&limit=1`, { headers: session });
