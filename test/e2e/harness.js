@@ -165,7 +165,11 @@ class N8nInstance {
 		// A single id without a comma is taken for a file name by n8n: pass the ids in a file.
 		const idsFile = path.join(snapshot, 'ids.txt');
 		fs.writeFileSync(idsFile, ids.join(','));
-		const output = await this.cli(['execute-batch', `--ids=${idsFile}`, `--snapshot=${snapshot}`, '--retries=0'], { allowFailure: true, env });
+		// Its own task-broker port: n8n's default (5679) fails the run when another n8n on the machine holds it.
+		const output = await this.cli(['execute-batch', `--ids=${idsFile}`, `--snapshot=${snapshot}`, '--retries=0'], {
+			allowFailure: true,
+			env: { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...(env ?? {}) },
+		});
 		const runs = {};
 		for (const id of ids) {
 			const file = path.join(snapshot, `${id}-snapshot.json`);
