@@ -1,9 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { simplifyField, simplifyRecords } from '../shared/leadShape';
-import { MIN_POLL_BUDGET_MS, pollRequestOptions } from '../shared/transport';
 import { latestFilterOptions, readLatestFilters } from './actions/order/latestFilters';
-import { PollState, pollBudget } from '../shared/pollState';
+import { MIN_POLL_BUDGET_MS, PollState, pollBudget } from '../shared/pollState';
 import { econtractRequest, toOutput } from './transport';
 
 // Orders kept in the poll state (nodes/shared/pollState.ts): five polls' worth of the 100
@@ -64,8 +63,7 @@ export class EcontractTrigger implements INodeType {
 			path: '/api/latest',
 			data: { ...filters, limit: manual ? 1 : LATEST_LIMIT },
 			idempotent: true,
-			...pollRequestOptions(budget.budgetMs),
-			timeoutMs: budget.timeoutMs(),
+			...budget.requestOptions(),
 		});
 		const orders = toOutput(answer);
 		const simplify = this.getNodeParameter('simplify', false) === true;

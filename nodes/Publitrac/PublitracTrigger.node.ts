@@ -3,7 +3,6 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { inputError } from '../shared/errors';
 import { simplifyField, simplifyRecords } from '../shared/leadShape';
 import { MAX_SEEN, PollState, pollBudget } from '../shared/pollState';
-import { pollRequestOptions } from '../shared/transport';
 import { publitracPages } from './transport';
 
 // The bound of the poll state (nodes/shared/pollState.ts): at most 2,000 recent leads kept.
@@ -117,8 +116,7 @@ export class PublitracTrigger implements INodeType {
 			kind: 'lead',
 			deadline: budget.deadline,
 			// Within n8n's poll budget: one try per call, ending before the budget does (the next poll retries).
-			...pollRequestOptions(budget.budgetMs),
-			timeoutMs: budget.timeoutMs(),
+			...budget.requestOptions(),
 		});
 
 		// State: nodes/shared/pollState.ts. A lead is one thing to emit per createdDate ("new")

@@ -3,7 +3,6 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { simplifyField, simplifyRecords } from '../shared/leadShape';
 import { STATUS_OPTIONS } from './actions/common';
 import { loadOptions } from './methods/loadOptions';
-import { pollRequestOptions } from '../shared/transport';
 import { MAX_SEEN, PollState, pollBudget } from '../shared/pollState';
 import { smlList } from './transport';
 
@@ -80,7 +79,7 @@ export class SmlTrigger implements INodeType {
 			complete = false;
 			return false;
 		};
-		const leads = await smlList.call(this, '/api/lead/', { returnAll: true, limit: 0, qs, pageSize: 100, shouldContinue, ...pollRequestOptions(budget.budgetMs), timeoutMs: budget.timeoutMs() });
+		const leads = await smlList.call(this, '/api/lead/', { returnAll: true, limit: 0, qs, pageSize: 100, shouldContinue, ...budget.requestOptions() });
 
 		// New leads: nodes/shared/pollState.ts, a lead's id as its position (ids grow). Other
 		// filters watch other leads: a new baseline.

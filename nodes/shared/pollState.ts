@@ -1,4 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { DEFAULT_TIMEOUT_MS } from './transport';
+import type { RetryPolicy } from './transport';
 
 /**
  * The one poll state of the polling triggers (PUBLITRAC, SML, Econtract): what was already
@@ -211,12 +213,18 @@ export interface PollBudget {
 	canContinue(): boolean;
 	/** A request timeout that ends within the budget (at least 1 s); undefined without a budget. */
 	timeoutMs(defaultMs?: number): number | undefined;
+	/**
+	 * Timeout and retries of a poll's calls: within a budget, one try that ends before the
+	 * budget does (the next poll is the retry); without one, the transport's defaults.
+	 */
+	requestOptions(): { timeoutMs?: number; retry?: Partial<RetryPolicy> };
 }
 
 // Share of the budget spent fetching: the rest is for the last page in flight and for
 // handing the items off. n8n's own margin is already taken off the budget it gives.
 const FETCH_SHARE = 0.8;
-const MIN_REQUEST_MS = 1000;
+/** Below this budget a poll makes no call (it could not finish); no call gets less time. */
+export const MIN_POLL_BUDGET_MS = 1000;
 
 /**
  * Reads `this.getPollBudgetMs?.()` at the start of a poll. The first page of a read is always
@@ -228,14 +236,16 @@ export function pollBudget(context: IPollFunctions): PollBudget {
 	const getBudget = (context as IPollFunctions & { getPollBudgetMs?: () => number }).getPollBudgetMs;
 	const budget = typeof getBudget === 'function' ? getBudget.call(context) : undefined;
 	if (typeof budget !== 'number' || !Number.isFinite(budget) || budget < 0) {
-		return { canContinue: () => true, timeoutMs: () => undefined };
+		return { canContinue: () => true, timeoutMs: () => undefined, requestOptions: () => ({}) };
 	}
 	const started = Date.now();
 	const deadline = started + budget * FETCH_SHARE;
+	const timeoutMs = (defaultMs = DEFAULT_TIMEOUT_MS) => Math.max(MIN_POLL_BUDGET_MS, Math.min(defaultMs, started + budget - Date.now()));
 	return {
 		budgetMs: budget,
 		deadline,
 		canContinue: () => Date.now() < deadline,
-		timeoutMs: (defaultMs = 30_000) => Math.max(MIN_REQUEST_MS, Math.min(defaultMs, started + budget - Date.now())),
+		timeoutMs,
+		requestOptions: () => ({ timeoutMs: timeoutMs(), retry: { maxRetries: 0 } }),
 	};
 }

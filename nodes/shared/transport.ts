@@ -112,18 +112,6 @@ function secretsNow(request: CrmRequest): string[] {
 	return typeof request.secrets === 'function' ? request.secrets() : (request.secrets ?? []);
 }
 
-/**
- * Timeout and retries of a trigger's poll within n8n's poll budget (n8n 2.41): one try that
- * ends before the budget does; the next poll is the retry. Without a budget, the defaults.
- */
-export function pollRequestOptions(budgetMs: number | undefined): { timeoutMs?: number; retry?: Partial<RetryPolicy> } {
-	if (budgetMs === undefined) return {};
-	return { timeoutMs: Math.max(MIN_POLL_BUDGET_MS, Math.min(DEFAULT_TIMEOUT_MS, budgetMs)), retry: { maxRetries: 0 } };
-}
-
-/** Below this budget a poll makes no call (it could not finish). */
-export const MIN_POLL_BUDGET_MS = 1000;
-
 function errorCode(error: unknown): string | undefined {
 	let current = error as { code?: unknown; httpCode?: unknown; cause?: unknown; message?: unknown; errorResponse?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
