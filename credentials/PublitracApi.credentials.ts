@@ -1,4 +1,11 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
 export class PublitracApi implements ICredentialType {
 	name = 'publitracApi';
@@ -64,17 +71,20 @@ export class PublitracApi implements ICredentialType {
 
 	// doc "Authentification": the credentials go in the query string of every call. The doc spells
 	// the key both "apikey" (Authentification, Syntaxe) and "apiKey" (every method's example): both are sent.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			qs: {
-				apikey: '={{$credentials.apiKey}}',
-				apiKey: '={{$credentials.apiKey}}',
-				username: '={{$credentials.username}}',
-				password: '={{$credentials.password}}',
-			},
-		},
-	};
+	// A function rather than `={{$credentials.x}}` expressions: n8n 2.x evaluates each expression
+	// of a generic authenticate in its expression sandbox on every call, about 1 ms each (4.5 ms a
+	// call, a sixth of what a Return All page costs at 35 calls/s).
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const apiKey = String(credentials.apiKey ?? '');
+		requestOptions.qs = {
+			...(requestOptions.qs ?? {}),
+			apikey: apiKey,
+			apiKey,
+			username: String(credentials.username ?? ''),
+			password: String(credentials.password ?? ''),
+		};
+		return requestOptions;
+	}
 
 	// getCampaigns page 1: a read every account may call.
 	test: ICredentialTestRequest = {

@@ -249,19 +249,20 @@ async function readPage(this: PublitracContext, request: PageRequest, page: numb
 	return { items: recordsOf(answer.response, request.kind), total: Number.isFinite(total) ? total : undefined };
 }
 
-// Pages in flight at once after page 1: a burst of 35 calls goes out quickly, and parsing a
-// page overlaps the next calls, so Return All runs at the rate limit.
-const PAGE_CONCURRENCY = 6;
-
 /**
  * Return All / Limit over a PUBLITRAC list method (doc "Paramètres facultatifs: page", answer
  * `paging`: page, items, offset, total), with the shared numbered-page reader.
  */
 export async function publitracPages(this: PublitracContext, request: PageRequest): Promise<NumberedPagingResult<IDataObject>> {
+	// After page 1, as many pages in flight as the rate limit lets out in one second (35, or this
+	// process's share): a whole second's calls leave at once and the next second's follow as soon
+	// as the window lets them, so Return All runs at the limit; the limiter does the pacing.
+	const credentials = await cachedCredentials.call(this, PUBLITRAC_CREDENTIAL);
+	const concurrency = callsPerSecond(credentials.rateLimitShare);
 	return await readNumberedPages((page) => readPage.call(this, request, page), {
 		limit: request.limit,
 		pageSize: DOC_PAGE_SIZE,
-		concurrency: PAGE_CONCURRENCY,
+		concurrency,
 		deadline: request.deadline,
 		maxPages: MAX_PAGES,
 		keyOf: (record) => {

@@ -1,0 +1,140 @@
+// parseXml reads plain documents itself and builds the others' objects from fast-xml-parser's
+// ordered output (both faster than the library's own object building). What users see must
+// not change: for any document, the result is exactly (values and key order) what
+// fast-xml-parser's validator + object parse give, and undefined when the validator refuses it.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parsePlain, parseXml } from '../../../nodes/shared/xml';
+
+const reference = new XMLParser({
+	ignoreAttributes: false,
+	attributeNamePrefix: '@_',
+	parseTagValue: false,
+	trimValues: true,
+	ignoreDeclaration: true,
+	ignorePiTags: true,
+	cdataPropName: false,
+});
+
+/** A small seeded generator (mulberry32): the same documents on every run. */
+function random(seed: number) {
+	let a = seed;
+	return () => {
+		a |= 0;
+		a = (a + 0x6d2b79f5) | 0;
+		let t = Math.imul(a ^ (a >>> 15), 1 | a);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const NAMES = ['lead', 'id', 'email', 'name', 'x', 'status', 'paging', 'a-b', 'ns:item', '_u', 'a.b', 'xmlData', 'Lead2'];
+const TEXTS = ['', ' ', 'text', '  padded  ', 'A &amp; B', '&lt;tag&gt;', '&quot;q&quot; &apos;a&apos;', '😀', 'line\nbreak', '0', '1.50', "O'Brien", 'Zoé', 'a > b'];
+// Rarer: values a validator may judge one way or the other.
+const HOSTILE = [']]>', '\u00a0nbsp\u00a0', '\u2028', '\t\r\n', 'ctl\u0001', '&bogus;', 'a & b', '&amp', '&#0;', '&#xD800;', '&#233;t&#xE9;', '&#x1F600;'];
+
+function documentFrom(next: () => number): string {
+	const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+	// Half the documents use only what PUBLITRAC's pages use (the fast path), half everything.
+	const plainOnly = next() < 0.5;
+	const text = () => (next() < 0.1 ? pick(HOSTILE) : pick(TEXTS));
+	const element = (depth: number): string => {
+		const name = pick(NAMES);
+		const attributes = !plainOnly && next() < 0.25 ? ` ${pick(['type', 'part', 'seq'])}="${text()}"` : '';
+		if (next() < 0.15) return `<${name}${attributes}/>`;
+		const parts: string[] = [];
+		const count = depth > 3 ? 0 : Math.floor(next() * 4);
+		for (let i = 0; i < count; i++) parts.push(element(depth + 1));
+		// Text alone, mixed with children, CDATA and comments.
+		if (next() < 0.6) parts.splice(Math.floor(next() * (parts.length + 1)), 0, text());
+		if (!plainOnly && next() < 0.1) parts.push(`<![CDATA[${pick(['c<d', ']]', 'x & y', ''])}]]>`);
+		if (!plainOnly && next() < 0.1) parts.unshift('<!-- note -->');
+		return `<${name}${attributes}>${parts.join('')}</${name}>`;
+	};
+	const prolog =
+		next() < 0.7 ? '<?xml version="1.0" encoding="UTF-8"?>\n' : pick(['', "<?xml version='1.0'?>", ' <?xml version="1.0"?>', '<?xml ?>', '\ufeff', '<!DOCTYPE response>']);
+	const body = next() < 0.9 ? `<response>${element(0)}${next() < 0.5 ? element(0) : ''}</response>` : `${element(0)}${element(0)}`;
+	return `${prolog}${body}${next() < 0.8 ? '' : pick(['\n', ' x', '<!-- end -->', '<!-- open'])}`;
+}
+
+/** The same document broken: cut short, a character changed, or a piece inserted. */
+function broken(doc: string, next: () => number): string {
+	const at = Math.floor(next() * doc.length);
+	const kind = next();
+	if (kind < 0.4) return doc.slice(0, at);
+	if (kind < 0.7) return doc.slice(0, at) + ['<', '>', '&', '/', '"', 'x'][Math.floor(next() * 6)] + doc.slice(at + 1);
+	return doc.slice(0, at) + ['</x>', '<x>', '<a b="1">', '<!---->', '<![CDATA[', '<?pi?>', '&amp;', '</'][Math.floor(next() * 8)] + doc.slice(at);
+}
+
+/** fast-xml-parser's validator, then its object parse; undefined when either refuses the document. */
+function expected(doc: string): unknown {
+	if (XMLValidator.validate(doc) !== true) return undefined;
+	try {
+		return reference.parse(doc);
+	} catch {
+		// The validator passes some documents the parser then throws on (an unclosed comment
+		// after the root): not well-formed either.
+		return undefined;
+	}
+}
+
+describe('parseXml', () => {
+	it('gives exactly what fast-xml-parser gives, on 4,000 generated documents, valid and broken', () => {
+		const next = random(Number(process.env.XML_SEED ?? 20261123));
+		let valid = 0;
+		let refused = 0;
+		let plain = 0;
+		for (let i = 0; i < 4000; i++) {
+			const whole = documentFrom(next);
+			const doc = i % 2 === 0 ? whole : broken(whole, next);
+			const want = expected(doc);
+			if (want === undefined) refused++;
+			else valid++;
+			const got = parseXml(doc);
+			if (parsePlain(doc) !== undefined) plain++;
+			if (JSON.stringify(got) !== JSON.stringify(want)) {
+				throw new Error(`parseXml differs on ${JSON.stringify(doc)}: got ${JSON.stringify(got)}, fast-xml-parser ${JSON.stringify(want)}`);
+			}
+		}
+		// Both kinds were really compared.
+		expect(valid).toBeGreaterThan(1000);
+		expect(refused).toBeGreaterThan(1000);
+		// ... and the fast path read a good share of them itself.
+		expect(plain).toBeGreaterThan(300);
+	});
+
+	it('parses a PUBLITRAC page: repeated <lead> as an array, empty elements as "", text as strings', () => {
+		const page =
+			'<?xml version="1.0" encoding="UTF-8"?>\n<response><status>2001</status><paging><page>1</page><total>2</total></paging>' +
+			'<leads><lead><id>1</id><firstName>Zoé &amp; Co</firstName><phone></phone></lead><lead><id>2</id><firstName/></lead></leads></response>';
+		expect(parseXml(page)).toEqual({
+			response: {
+				status: '2001',
+				paging: { page: '1', total: '2' },
+				leads: { lead: [{ id: '1', firstName: 'Zoé & Co', phone: '' }, { id: '2', firstName: '' }] },
+			},
+		});
+	});
+
+	it('keeps attributes beside text and children', () => {
+		expect(parseXml('<adf><name part="first">Ann</name><id seq="1"><x>1</x>t</id></adf>')).toEqual({
+			adf: { name: { '#text': 'Ann', '@_part': 'first' }, id: { x: '1', '#text': 't', '@_seq': '1' } },
+		});
+	});
+
+	it('keeps elements named like Object.prototype properties as own fields', () => {
+		const parsed = parseXml('<r><constructor>1</constructor><__proto__><polluted>yes</polluted></__proto__><toString>2</toString></r>') as {
+			r: Record<string, unknown>;
+		};
+		expect(Object.prototype.hasOwnProperty.call(parsed.r, 'constructor')).toBe(true);
+		expect(parsed.r.constructor).toBe('1');
+		expect(parsed.r.toString).toBe('2');
+		expect(Object.getOwnPropertyDescriptor(parsed.r, '__proto__')?.value).toEqual({ polluted: 'yes' });
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+
+	it('returns undefined for a document that is not well-formed', () => {
+		expect(parseXml('<response><status>2001</status><leads><lead><id>1</id>')).toBeUndefined();
+		expect(parseXml('<response><a></b></response>')).toBeUndefined();
+		expect(parseXml('<html><body>Bad gateway')).toBeUndefined();
+	});
+});
