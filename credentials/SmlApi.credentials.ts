@@ -4,7 +4,7 @@ import type {
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
-	IAuthenticateGeneric,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
@@ -87,12 +87,15 @@ export class SmlApi implements ICredentialType {
 		throw new Error(`${said || 'the login answer holds no token'} (login refused, HTTP ${response.statusCode}: check the Username and Password)`);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '={{$credentials.authScheme}} {{$credentials.token}}' },
-		},
-	};
+	// A function rather than an `={{...}}` expression: n8n 2.x evaluates a generic authenticate's
+	// expressions in its expression sandbox on every call (about 1 ms each).
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		requestOptions.headers = {
+			...(requestOptions.headers ?? {}),
+			Authorization: `${String(credentials.authScheme ?? 'Token')} ${String(credentials.token ?? '')}`,
+		};
+		return requestOptions;
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -155,7 +155,8 @@ function compress(nodes: OrderedNode[]): Record<string, unknown> {
 // (attributes, comments, CDATA, DOCTYPE, numeric references, namespaces, stray characters,
 // any malformation) to fast-xml-parser's validator and parser. test/unit/shared/xml.test.ts
 // compares both on generated valid and broken documents.
-const PLAIN_TAG = /^(\/?)([A-Za-z_][A-Za-z0-9_.-]*)(\/?)$/;
+// Read in place (sticky) right after a '<': a plain start, end or empty-element tag.
+const PLAIN_TAG = /(\/?)([A-Za-z_][A-Za-z0-9_.-]*)(\/?)>/y;
 const DECLARATION = /^<\?xml(?:\s+[A-Za-z]+\s*=\s*(?:"[^"<&]*"|'[^'<&]*'))*\s*\?>/;
 const XML_SPACE_ONLY = /^[ \t\r\n]*$/;
 // Characters fast-xml-parser's validator may judge differently: control characters, and any
@@ -200,12 +201,11 @@ export function parsePlain(xml: string): Record<string, unknown> | undefined {
 			}
 		}
 		if (lt < 0) break;
-		const gt = xml.indexOf('>', lt);
-		if (gt < 0) return undefined;
-		const tag = PLAIN_TAG.exec(xml.slice(lt + 1, gt));
+		PLAIN_TAG.lastIndex = lt + 1;
+		const tag = PLAIN_TAG.exec(xml);
 		if (!tag) return undefined;
 		const [, closing, name, selfClosing] = tag;
-		i = gt + 1;
+		i = PLAIN_TAG.lastIndex;
 		if (closing) {
 			if (selfClosing) return undefined;
 			const frame = stack.pop();
