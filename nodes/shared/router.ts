@@ -44,7 +44,9 @@ export async function routeItems(this: IExecuteFunctions, runtime: NodeRuntime):
 	const groups = new Map<string, number[]>();
 	for (let i = 0; i < items.length; i++) {
 		const key = `${this.getNodeParameter('resource', i) as string}\u0000${this.getNodeParameter('operation', i) as string}`;
-		groups.set(key, [...(groups.get(key) ?? []), i]);
+		const group = groups.get(key);
+		if (group) group.push(i);
+		else groups.set(key, [i]);
 	}
 
 	const continueOnFail = this.continueOnFail();

@@ -126,8 +126,7 @@ function compress(nodes: OrderedNode[]): Record<string, unknown> {
 			value = '';
 		} else if (!attributes && children.length === 1 && TEXT in children[0]) {
 			// The common leaf, <id>1</id>: its text, without building an object.
-			const leaf = String(children[0][TEXT]);
-			value = leaf.length > 0 ? leaf : '';
+			value = String(children[0][TEXT]);
 		} else {
 			const inner = compress(children);
 			if (attributes) {
@@ -155,6 +154,7 @@ function compress(nodes: OrderedNode[]): Record<string, unknown> {
 // (attributes, comments, CDATA, DOCTYPE, numeric references, namespaces, stray characters,
 // any malformation) to fast-xml-parser's validator and parser. test/unit/shared/xml.test.ts
 // compares both on generated valid and broken documents.
+
 // Read in place (sticky) right after a '<': a plain start, end or empty-element tag.
 const PLAIN_TAG = /(\/?)([A-Za-z_][A-Za-z0-9_.-]*)(\/?)>/y;
 const DECLARATION = /^<\?xml(?:\s+[A-Za-z]+\s*=\s*(?:"[^"<&]*"|'[^'<&]*'))*\s*\?>/;
@@ -191,10 +191,12 @@ export function parsePlain(xml: string): Record<string, unknown> | undefined {
 			if (!frame) {
 				if (!XML_SPACE_ONLY.test(segment)) return undefined;
 			} else {
-				// As fast-xml-parser: each run of text between two tags trimmed, then decoded.
-				const trimmed = segment.trim();
+				// As fast-xml-parser: line ends made \n (XML 1.0 "End-of-Line Handling"), each run of
+				// text between two tags trimmed, then decoded.
+				let trimmed = segment.trim();
 				if (trimmed !== '') {
 					if (NOT_PLAIN_TEXT.test(trimmed)) return undefined;
+					if (trimmed.includes('\r')) trimmed = trimmed.replace(/\r\n?/g, '\n');
 					const value = trimmed.includes('&') ? trimmed.replace(ENTITY, (_, name: string) => ENTITIES[name]) : trimmed;
 					frame.text = frame.text === undefined ? value : frame.text + value;
 				}

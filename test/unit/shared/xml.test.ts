@@ -28,7 +28,7 @@ function random(seed: number) {
 }
 
 const NAMES = ['lead', 'id', 'email', 'name', 'x', 'status', 'paging', 'a-b', 'ns:item', '_u', 'a.b', 'xmlData', 'Lead2'];
-const TEXTS = ['', ' ', 'text', '  padded  ', 'A &amp; B', '&lt;tag&gt;', '&quot;q&quot; &apos;a&apos;', '😀', 'line\nbreak', '0', '1.50', "O'Brien", 'Zoé', 'a > b'];
+const TEXTS = ['', ' ', 'text', '  padded  ', 'A &amp; B', '&lt;tag&gt;', '&quot;q&quot; &apos;a&apos;', '😀', 'line\nbreak', 'dos\r\nline', 'mac\rline\r\r', '&amp;lt;', '0', '1.50', "O'Brien", 'Zoé', 'a > b'];
 // Rarer: values a validator may judge one way or the other.
 const HOSTILE = [']]>', '\u00a0nbsp\u00a0', '\u2028', '\t\r\n', 'ctl\u0001', '&bogus;', 'a & b', '&amp', '&#0;', '&#xD800;', '&#233;t&#xE9;', '&#x1F600;'];
 

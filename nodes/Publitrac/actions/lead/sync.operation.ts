@@ -113,7 +113,9 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 	for (const itemIndex of itemIndexes) {
 		try {
 			const prepared = prepare.call(this, itemIndex);
-			groups.set(prepared.group, [...(groups.get(prepared.group) ?? []), prepared]);
+			const group = groups.get(prepared.group);
+			if (group) group.push(prepared);
+			else groups.set(prepared.group, [prepared]);
 		} catch (error) {
 			outcomes.set(itemIndex, error as Error);
 		}
