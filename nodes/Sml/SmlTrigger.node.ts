@@ -69,7 +69,7 @@ export class SmlTrigger implements INodeType {
 		if (this.getMode() === 'manual') {
 			const leads = await smlList.call(this, '/api/lead/', { returnAll: true, limit: 0, qs, pageSize: 100 });
 			const newest = leads.reduce<IDataObject | undefined>((a, b) => (!a || Number(b.id) > Number(a.id) ? b : a), undefined);
-			return newest ? [simplifyRecords(simplify, 'sml', [{ event: 'newLead', ...newest }]).map((json) => ({ json }))] : null;
+			return newest ? [this.helpers.returnJsonArray(simplifyRecords(simplify, 'sml', [{ event: 'newLead', ...newest }]))] : null;
 		}
 
 		const budget = pollBudget(this);
@@ -111,6 +111,6 @@ export class SmlTrigger implements INodeType {
 			.sort((a, b) => b - a)
 			.slice(0, MAX_TRACKED);
 		state.save({ statuses: Object.fromEntries(keep.map((id) => [String(id), statuses[id]])) });
-		return out.length ? [simplifyRecords(simplify, 'sml', out).map((json) => ({ json }))] : null;
+		return out.length ? [this.helpers.returnJsonArray(simplifyRecords(simplify, 'sml', out))] : null;
 	}
 }

@@ -211,8 +211,6 @@ export interface PollBudget {
 	deadline?: number;
 	/** Whether another page may still be fetched. */
 	canContinue(): boolean;
-	/** A request timeout that ends within the budget (at least 1 s); undefined without a budget. */
-	timeoutMs(defaultMs?: number): number | undefined;
 	/**
 	 * Timeout and retries of a poll's calls: within a budget, one try that ends before the
 	 * budget does (the next poll is the retry); without one, the transport's defaults.
@@ -236,16 +234,16 @@ export function pollBudget(context: IPollFunctions): PollBudget {
 	const getBudget = (context as IPollFunctions & { getPollBudgetMs?: () => number }).getPollBudgetMs;
 	const budget = typeof getBudget === 'function' ? getBudget.call(context) : undefined;
 	if (typeof budget !== 'number' || !Number.isFinite(budget) || budget < 0) {
-		return { canContinue: () => true, timeoutMs: () => undefined, requestOptions: () => ({}) };
+		return { canContinue: () => true, requestOptions: () => ({}) };
 	}
 	const started = Date.now();
 	const deadline = started + budget * FETCH_SHARE;
-	const timeoutMs = (defaultMs = DEFAULT_TIMEOUT_MS) => Math.max(MIN_POLL_BUDGET_MS, Math.min(defaultMs, started + budget - Date.now()));
+	// A call's timeout ends within the budget (but gives it at least MIN_POLL_BUDGET_MS).
+	const timeoutMs = () => Math.max(MIN_POLL_BUDGET_MS, Math.min(DEFAULT_TIMEOUT_MS, started + budget - Date.now()));
 	return {
 		budgetMs: budget,
 		deadline,
 		canContinue: () => Date.now() < deadline,
-		timeoutMs,
 		requestOptions: () => ({ timeoutMs: timeoutMs(), retry: { maxRetries: 0 } }),
 	};
 }

@@ -41,16 +41,27 @@ function variantsOf(secret: string): string[] {
 	return [...variants].filter((v) => v.length >= 4);
 }
 
-/** Collects the secret values of a credential (the fields the CRM's node declares secret). */
+// The variants of the secrets last asked for, by their values: every call and every output
+// item asks (a Return All makes 200 calls, a sync 3,000), the values rarely change (SML's
+// token once per login). Bounded, so rotating tokens do not grow it.
+const known = new Map<string, string[]>();
+const KNOWN_MAX = 64;
+
+/**
+ * Collects the secret values of a credential (the fields the CRM's node declares secret) in
+ * every form they can take, longest first. Callers share the array: do not change it.
+ */
 export function secretsOf(credentials: ICredentialDataDecryptedObject | undefined, fields: string[]): string[] {
 	if (!credentials) return [];
-	const out: string[] = [];
-	for (const field of fields) {
-		const value = credentials[field];
-		if (typeof value === 'string' && value.length > 0) out.push(...variantsOf(value));
-	}
+	const values = fields.map((field) => credentials[field]).filter((value): value is string => typeof value === 'string' && value.length > 0);
+	const key = values.join('\u0000');
+	const cached = known.get(key);
+	if (cached) return cached;
 	// Longest first, so a secret containing another is replaced whole.
-	return [...new Set(out)].sort((a, b) => b.length - a.length);
+	const secrets = [...new Set(values.flatMap(variantsOf))].sort((a, b) => b.length - a.length);
+	if (known.size >= KNOWN_MAX) known.delete(known.keys().next().value as string);
+	known.set(key, secrets);
+	return secrets;
 }
 
 export function redactText(text: string, secrets: string[]): string {

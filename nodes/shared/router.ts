@@ -30,14 +30,7 @@ export async function routeItems(this: IExecuteFunctions, runtime: NodeRuntime):
 	// Looked up when an error or item is made, not once: a credential's login during the run
 	// (SML's token) adds a secret that did not exist when the run started.
 	const credentials = runtime.credentialType ? await cachedCredentials.call(this, runtime.credentialType).catch(() => undefined) : undefined;
-	const fields = runtime.secretFields ?? [];
-	// Recomputed only when a secret field changed (not once per item: 1,000 items, 1,000 lookups).
-	let known: { key: string; secrets: string[] } | undefined;
-	const secretsNow = () => {
-		const key = fields.map((field) => String(credentials?.[field] ?? '')).join('\u0000');
-		if (known?.key !== key) known = { key, secrets: secretsOf(credentials, fields) };
-		return known.secrets;
-	};
+	const secretsNow = () => secretsOf(credentials, runtime.secretFields ?? []);
 	const results: INodeExecutionData[][] = items.map(() => []);
 
 	// Items are grouped by operation (resource and operation may be expressions).

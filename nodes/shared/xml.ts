@@ -137,10 +137,7 @@ function compress(nodes: OrderedNode[]): Record<string, unknown> {
 				value = keys.length === 0 ? '' : keys.length === 1 && keys[0] === TEXT ? inner[TEXT] : inner;
 			}
 		}
-		const existing = Object.prototype.hasOwnProperty.call(out, name) ? out[name] : undefined;
-		if (existing === undefined) out[name] = value;
-		else if (Array.isArray(existing)) existing.push(value);
-		else out[name] = [existing, value];
+		addValue(out, name, value);
 	}
 	if (text !== undefined && text.length > 0) out[TEXT] = text;
 	return out;
@@ -239,11 +236,15 @@ function valueOf(frame: Frame): unknown {
 }
 
 function addChild(parent: Frame, name: string, value: unknown) {
-	const children = (parent.children ??= {});
-	const existing = Object.prototype.hasOwnProperty.call(children, name) ? children[name] : undefined;
-	if (existing === undefined) children[name] = value;
+	addValue((parent.children ??= {}), name, value);
+}
+
+/** fast-xml-parser's rule for siblings: the second element of a name turns its value into an array. */
+function addValue(target: Record<string, unknown>, name: string, value: unknown) {
+	const existing = Object.prototype.hasOwnProperty.call(target, name) ? target[name] : undefined;
+	if (existing === undefined) target[name] = value;
 	else if (Array.isArray(existing)) existing.push(value);
-	else children[name] = [existing, value];
+	else target[name] = [existing, value];
 }
 
 /** Parses XML text; returns undefined when it is not well-formed. */

@@ -27,6 +27,12 @@ const generate = (n, prefix) => ({
 	parameters: { jsCode: `return Array.from({ length: ${n} }, (_, i) => ({ json: { i, name: '${prefix}-' + i, email: '${prefix}-' + i + '@example.com' } }));` },
 });
 
+/**
+ * The least time PUBLITRAC's limit allows for `requests` calls: at most 35 in any second, so
+ * call k cannot reach the server before floor((k - 1) / 35) s after the first one.
+ */
+const publitracFloorMs = (requests) => Math.floor((requests - 1) / 35) * 1000;
+
 const SCENARIOS = {
 	pilot: {
 		title: 'Pilot lead:create, one call per lead',
@@ -193,9 +199,7 @@ const SCENARIOS = {
 		httpNodes: ['Job', 'Xml', 'Split'],
 		// The simulator counts calls over 35 in any second: both jobs must stay at zero.
 		violations: (sim) => sim.state.rateViolations,
-		// The floor the limit sets: at most 35 calls in any second, so call k cannot reach the
-		// server before floor(k / 35) s after the first one.
-		floorMs: (requests) => Math.floor((requests - 1) / 35) * 1000,
+		floorMs: publitracFloorMs,
 		check: (_kind, out, n) => out.length === n && new Set(out.map((o) => o.json.id)).size === n,
 	},
 	publitracSync: {
@@ -207,7 +211,7 @@ const SCENARIOS = {
 		rounds: 1,
 		singleItems: count(3000),
 		// Only one call per lead comes near the limit (3,000 calls: 85 s); the batched job makes 50.
-		floorMs: (requests) => Math.floor((requests - 1) / 35) * 1000,
+		floorMs: publitracFloorMs,
 		simulator: () => createPublitracSimulator(),
 		credential: (url) => ({ type: 'publitracApi', data: { ...PUBLITRAC_CREDENTIALS, baseUrl: `${url}/api` } }),
 		node: (tag, n) => [
@@ -394,7 +398,12 @@ async function main() {
 	report(summaries, !process.env.BENCH && !process.env.BENCH_ITEMS && !process.env.BENCH_ROUNDS);
 }
 
-main().catch((e) => {
-	console.error(e);
-	process.exit(1);
-});
+module.exports = { SCENARIOS, publitracFloorMs };
+
+// Required by test/bench/trace.js for its scenarios: the bench runs only when started itself.
+if (require.main === module) {
+	main().catch((e) => {
+		console.error(e);
+		process.exit(1);
+	});
+}

@@ -12,9 +12,11 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('../../sandbox/publitrac');
-const { N8nInstance, PACKAGE_NAME, chainWorkflow } = require('../e2e/harness');
+const { N8nInstance, chainWorkflow } = require('../e2e/harness');
+// The bench's own PUBLITRAC Return All job: same simulator, credential and node.
+const { SCENARIOS, publitracFloorMs } = require('./run');
 
+const scenario = SCENARIOS.publitracView;
 const LEADS = Number(process.env.TRACE_LEADS || 20000);
 const RUNS = Number(process.env.TRACE_RUNS || 2);
 const WINDOW = 35;
@@ -33,22 +35,11 @@ function topFunctions(file, count = 25) {
 }
 
 async function main() {
-	const sim = createPublitracSimulator();
-	sim.seedLeads(LEADS, { view: 'Trace' });
-	await sim.start(0);
+	const sim = await scenario.simulator(LEADS).start(0);
 	const n8n = new N8nInstance({ major: 2 });
 	try {
-		await n8n.importCredentials([{ id: 'traceCred', name: 'trace', type: 'publitracApi', data: { ...PUBLITRAC_CREDENTIALS, baseUrl: `${sim.url}/api` } }]);
-		await n8n.importWorkflows([
-			chainWorkflow('trace1', 'trace1', [
-				{
-					name: 'Job',
-					type: `${PACKAGE_NAME}.publitrac`,
-					credentials: { publitracApi: { id: 'traceCred', name: 'trace' } },
-					parameters: { resource: 'view', operation: 'getLeads', viewName: 'Trace', returnAll: true },
-				},
-			]),
-		]);
+		await n8n.importCredentials([{ id: 'benchCred', name: 'bench', ...scenario.credential(sim.url) }]);
+		await n8n.importWorkflows([chainWorkflow('trace1', 'trace1', scenario.node('trace', LEADS))]);
 		for (let run = 1; run <= RUNS; run++) {
 			const profileDir = process.env.TRACE_PROFILE ? fs.mkdtempSync(path.join(os.tmpdir(), 'crm-leads-trace-')) : undefined;
 			sim.log = [];
@@ -56,7 +47,7 @@ async function main() {
 			const job = runs.trace1.data.resultData.runData.Job[0];
 			const arrivals = sim.log.filter((e) => e.path === '/api').map((e) => e.at);
 			const t0 = arrivals[0];
-			const floor = Math.floor((arrivals.length - 1) / WINDOW) * 1000;
+			const floor = publitracFloorMs(arrivals.length);
 			console.log(`\nrun ${run}: executionTime ${job.executionTime} ms, ${arrivals.length} calls, floor ${floor} ms (${(job.executionTime / floor).toFixed(2)}x)`);
 			console.log(`  first call ${t0 - job.startTime} ms after the node started; last call at +${arrivals[arrivals.length - 1] - t0} ms`);
 			for (let k = 0; k < arrivals.length; k += WINDOW) {

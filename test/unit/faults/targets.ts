@@ -47,20 +47,28 @@ export interface Target {
 
 export const MARK = (i: number) => `ITEM-${i}-MARK`;
 
-function runner(node: INodeType, type: string, credentialType: ICredentialType) {
-	return (
-		parameters: (i: number) => IDataObject,
-		credentials: ICredentialDataDecryptedObject,
-		items: number,
-		continueOnFail: boolean,
-	): Promise<RunResult> =>
-		runNode(node, {
-			parameters,
-			items: Array.from({ length: items }, (_, i) => ({ n: i })),
-			credentials: { [type]: credentials },
-			credentialTypes: { [type]: credentialType },
-			continueOnFail,
-		});
+/** A target: its facts, and item i's node parameters for the matrix's request options. */
+type TargetSpec = Omit<Target, 'run'> & {
+	node: INodeType;
+	credentialName: string;
+	credentialType: ICredentialType;
+	parameters(i: number, options: RequestOptions): IDataObject;
+};
+
+/** The target with its `run`: N items through the node, over HTTP to the simulator. */
+function defineTarget(spec: TargetSpec): Target {
+	const { node, credentialName, credentialType, parameters, ...target } = spec;
+	return {
+		...target,
+		run: (items, options, continueOnFail, credentials = {}) =>
+			runNode(node, {
+				parameters: (i) => parameters(i, options),
+				items: Array.from({ length: items }, (_, i) => ({ n: i })),
+				credentials: { [credentialName]: { ...target.credentials(), ...credentials } },
+				credentialTypes: { [credentialName]: credentialType },
+				continueOnFail,
+			}),
+	};
 }
 
 /** The calls of the operation that item i sent (in order). */
@@ -75,8 +83,10 @@ export function callsOf(target: Target, i: number): LoggedRequest[] {
 export function pilotLeadCreate(): Target {
 	const sim: Simulator = require('../../../sandbox/pilot').createPilotSimulator();
 	const appKey: string = require('../../../sandbox/pilot').PILOT_APP_KEY;
-	const run = runner(new Pilot(), 'pilotApi', new PilotApi());
-	const target: Target = {
+	return defineTarget({
+		node: new Pilot(),
+		credentialName: 'pilotApi',
+		credentialType: new PilotApi(),
 		name: 'Pilot lead:create',
 		crm: 'Pilot',
 		idempotent: false,
@@ -86,23 +96,16 @@ export function pilotLeadCreate(): Target {
 		marker: MARK,
 		seed: () => undefined,
 		credentials: () => ({ appKey, baseUrl: sim.url }),
-		run: (items, options, continueOnFail, credentials = {}) =>
-			run(
-				(i) => ({
-					resource: 'lead',
-					operation: 'create',
-					pilot_contact_type_id: '1',
-					pilot_business_type_id: '1',
-					additionalFields: { pilot_firstname: MARK(i), pilot_email: `item${i}@example.com` },
-					requestOptions: { ...options, parallelRequests: 1 },
-				}),
-				{ ...target.credentials(), ...credentials },
-				items,
-				continueOnFail,
-			),
+		parameters: (i, options) => ({
+			resource: 'lead',
+			operation: 'create',
+			pilot_contact_type_id: '1',
+			pilot_business_type_id: '1',
+			additionalFields: { pilot_firstname: MARK(i), pilot_email: `item${i}@example.com` },
+			requestOptions: { ...options, parallelRequests: 1 },
+		}),
 		stored: () => (sim.state.leads as unknown[]).length,
-	};
-	return target;
+	});
 }
 
 // ---- PUBLITRAC -------------------------------------------------------------------------
@@ -112,8 +115,10 @@ const PUBLITRAC_CREDS = require('../../../sandbox/publitrac').PUBLITRAC_CREDENTI
 
 export function publitracLeadSync(): Target {
 	const sim = publitracSim();
-	const run = runner(new Publitrac(), 'publitracApi', new PublitracApi());
-	const target: Target = {
+	return defineTarget({
+		node: new Publitrac(),
+		credentialName: 'publitracApi',
+		credentialType: new PublitracApi(),
 		name: 'PUBLITRAC lead:sync',
 		crm: 'PUBLITRAC',
 		idempotent: true,
@@ -123,29 +128,24 @@ export function publitracLeadSync(): Target {
 		marker: MARK,
 		seed: () => undefined,
 		credentials: () => ({ ...PUBLITRAC_CREDS, baseUrl: `${sim.url}/api` }),
-		run: (items, options, continueOnFail, credentials = {}) =>
-			run(
-				(i) => ({
-					resource: 'lead',
-					operation: 'sync',
-					email: `item${i}@acme.com`,
-					additionalFields: { firstName: MARK(i) },
-					customFields: { field: [{ name: 'carColor', value: 'red' }] },
-					requestOptions: options,
-				}),
-				{ ...target.credentials(), ...credentials },
-				items,
-				continueOnFail,
-			),
+		parameters: (i, options) => ({
+			resource: 'lead',
+			operation: 'sync',
+			email: `item${i}@acme.com`,
+			additionalFields: { firstName: MARK(i) },
+			customFields: { field: [{ name: 'carColor', value: 'red' }] },
+			requestOptions: options,
+		}),
 		stored: () => (sim.state.leads as unknown[]).length,
-	};
-	return target;
+	});
 }
 
 export function publitracViewGetLeads(): Target {
 	const sim = publitracSim();
-	const run = runner(new Publitrac(), 'publitracApi', new PublitracApi());
-	const target: Target = {
+	return defineTarget({
+		node: new Publitrac(),
+		credentialName: 'publitracApi',
+		credentialType: new PublitracApi(),
 		name: 'PUBLITRAC view:getLeads',
 		crm: 'PUBLITRAC',
 		idempotent: true,
@@ -157,16 +157,9 @@ export function publitracViewGetLeads(): Target {
 			for (let i = 0; i < 3; i++) sim.seedLeads(2, { view: `View${i}Mark` });
 		},
 		credentials: () => ({ ...PUBLITRAC_CREDS, baseUrl: `${sim.url}/api` }),
-		run: (items, options, continueOnFail, credentials = {}) =>
-			run(
-				(i) => ({ resource: 'view', operation: 'getLeads', viewName: `View${i}Mark`, returnAll: true, requestOptions: { ...options, parallelRequests: 1 } }),
-				{ ...target.credentials(), ...credentials },
-				items,
-				continueOnFail,
-			),
+		parameters: (i, options) => ({ resource: 'view', operation: 'getLeads', viewName: `View${i}Mark`, returnAll: true, requestOptions: { ...options, parallelRequests: 1 } }),
 		stored: () => 0,
-	};
-	return target;
+	});
 }
 
 // ---- SML -------------------------------------------------------------------------------
@@ -178,8 +171,10 @@ function smlCredentials(sim: Simulator): ICredentialDataDecryptedObject {
 
 export function smlLeadCreate(): Target {
 	const sim = smlModule().createSmlSimulator();
-	const run = runner(new Sml(), 'smlApi', new SmlApi());
-	const target: Target = {
+	return defineTarget({
+		node: new Sml(),
+		credentialName: 'smlApi',
+		credentialType: new SmlApi(),
 		name: 'SML lead:create',
 		crm: 'SML',
 		idempotent: false,
@@ -189,29 +184,24 @@ export function smlLeadCreate(): Target {
 		marker: MARK,
 		seed: () => undefined,
 		credentials: () => smlCredentials(sim),
-		run: (items, options, continueOnFail, credentials = {}) =>
-			run(
-				(i) => ({
-					resource: 'lead',
-					operation: 'create',
-					source: 1,
-					vehicle: { brand_model: MARK(i) },
-					additionalFields: { client: { name: `Client ${i}`, phone: `60000000${i}` } },
-					requestOptions: { ...options, parallelRequests: 1 },
-				}),
-				{ ...target.credentials(), ...credentials },
-				items,
-				continueOnFail,
-			),
+		parameters: (i, options) => ({
+			resource: 'lead',
+			operation: 'create',
+			source: 1,
+			vehicle: { brand_model: MARK(i) },
+			additionalFields: { client: { name: `Client ${i}`, phone: `60000000${i}` } },
+			requestOptions: { ...options, parallelRequests: 1 },
+		}),
 		stored: () => (sim.state.leads as unknown[]).length,
-	};
-	return target;
+	});
 }
 
 export function smlLeadGetMany(): Target {
 	const sim = smlModule().createSmlSimulator({ leads: 3 });
-	const run = runner(new Sml(), 'smlApi', new SmlApi());
-	const target: Target = {
+	return defineTarget({
+		node: new Sml(),
+		credentialName: 'smlApi',
+		credentialType: new SmlApi(),
 		name: 'SML lead:getMany',
 		crm: 'SML',
 		idempotent: true,
@@ -222,16 +212,9 @@ export function smlLeadGetMany(): Target {
 		marker: (i) => `client__phone__icontains=60000000${i}`,
 		seed: () => undefined,
 		credentials: () => smlCredentials(sim),
-		run: (items, options, continueOnFail, credentials = {}) =>
-			run(
-				(i) => ({ resource: 'lead', operation: 'getMany', returnAll: true, filters: { client__phone__icontains: `60000000${i}` }, requestOptions: { ...options, parallelRequests: 1 } }),
-				{ ...target.credentials(), ...credentials },
-				items,
-				continueOnFail,
-			),
+		parameters: (i, options) => ({ resource: 'lead', operation: 'getMany', returnAll: true, filters: { client__phone__icontains: `60000000${i}` }, requestOptions: { ...options, parallelRequests: 1 } }),
 		stored: () => 0,
-	};
-	return target;
+	});
 }
 
 // ---- Econtract -------------------------------------------------------------------------
@@ -243,8 +226,10 @@ function econtractCredentials(sim: Simulator): ICredentialDataDecryptedObject {
 
 export function econtractOrderCreate(): Target {
 	const sim = econtractModule().createEcontractSimulator();
-	const run = runner(new Econtract(), 'econtractApi', new EcontractApi());
-	const target: Target = {
+	return defineTarget({
+		node: new Econtract(),
+		credentialName: 'econtractApi',
+		credentialType: new EcontractApi(),
 		name: 'Econtract order:create',
 		crm: 'Econtract',
 		idempotent: true,
@@ -254,43 +239,38 @@ export function econtractOrderCreate(): Target {
 		marker: MARK,
 		seed: () => undefined,
 		credentials: () => econtractCredentials(sim),
-		run: (items, options, continueOnFail, credentials = {}) =>
-			run(
-				(i) => ({
-					resource: 'order',
-					operation: 'create',
-					product_type: 'gas',
-					comparison_id: 45688954,
-					affiliate_id: 50,
-					sales_channel_id: 1,
-					ip_address: '192.168.1.1',
-					supplier_id: 5,
-					product_id: 12,
-					payment_method: 1,
-					ean: '541448820099999999',
-					mru_nr: '654321',
-					situation: 3,
-					donor: '8',
-					donor_client_nr: '112233',
-					client: { gender: 1, segment: 1, first_name: MARK(i), last_name: 'Doe', email: `item${i}@server.com`, language: 'nl', cellphone: '0499656565' },
-					address: { street: 'Street 02', nr: '10', postal_code: '3500', city: 'Hasselt', country: 'BE' },
-					invoice_address: {},
-					additionalFields: {},
-					requestOptions: { ...options, parallelRequests: 1 },
-				}),
-				{ ...target.credentials(), ...credentials },
-				items,
-				continueOnFail,
-			),
+		parameters: (i, options) => ({
+			resource: 'order',
+			operation: 'create',
+			product_type: 'gas',
+			comparison_id: 45688954,
+			affiliate_id: 50,
+			sales_channel_id: 1,
+			ip_address: '192.168.1.1',
+			supplier_id: 5,
+			product_id: 12,
+			payment_method: 1,
+			ean: '541448820099999999',
+			mru_nr: '654321',
+			situation: 3,
+			donor: '8',
+			donor_client_nr: '112233',
+			client: { gender: 1, segment: 1, first_name: MARK(i), last_name: 'Doe', email: `item${i}@server.com`, language: 'nl', cellphone: '0499656565' },
+			address: { street: 'Street 02', nr: '10', postal_code: '3500', city: 'Hasselt', country: 'BE' },
+			invoice_address: {},
+			additionalFields: {},
+			requestOptions: { ...options, parallelRequests: 1 },
+		}),
 		stored: () => (sim.state.orders as unknown[]).length,
-	};
-	return target;
+	});
 }
 
 export function econtractClientGet(): Target {
 	const sim = econtractModule().createEcontractSimulator();
-	const run = runner(new Econtract(), 'econtractApi', new EcontractApi());
-	const target: Target = {
+	return defineTarget({
+		node: new Econtract(),
+		credentialName: 'econtractApi',
+		credentialType: new EcontractApi(),
 		name: 'Econtract client:get',
 		crm: 'Econtract',
 		idempotent: true,
@@ -303,24 +283,19 @@ export function econtractClientGet(): Target {
 			for (let i = 0; i < 3; i++) clients.push({ id: 101 + i, first_name: `Client${i}`, last_name: 'Doe', email: `c${i}@server.com` });
 		},
 		credentials: () => econtractCredentials(sim),
-		run: (items, options, continueOnFail, credentials = {}) =>
-			run(
-				(i) => ({ resource: 'client', operation: 'get', id: 101 + i, requestOptions: { ...options, parallelRequests: 1 } }),
-				{ ...target.credentials(), ...credentials },
-				items,
-				continueOnFail,
-			),
+		parameters: (i, options) => ({ resource: 'client', operation: 'get', id: 101 + i, requestOptions: { ...options, parallelRequests: 1 } }),
 		stored: () => 0,
-	};
-	return target;
+	});
 }
 
 // ---- CRM Data Platform -----------------------------------------------------------------
 export function dataPlatformContactCreate(): Target {
 	const module = require('../../../sandbox/dataPlatform');
 	const sim: Simulator = module.createDataPlatformSimulator();
-	const run = runner(new DataPlatform(), 'dataPlatformApi', new DataPlatformApi());
-	const target: Target = {
+	return defineTarget({
+		node: new DataPlatform(),
+		credentialName: 'dataPlatformApi',
+		credentialType: new DataPlatformApi(),
 		name: 'Data Platform contact:create',
 		crm: 'CRM Data Platform',
 		idempotent: false,
@@ -330,25 +305,18 @@ export function dataPlatformContactCreate(): Target {
 		marker: MARK,
 		seed: () => undefined,
 		credentials: () => ({ listenerUrl: `${sim.url}${module.DATA_PLATFORM_LISTENER_PATH}`, senderUser: 'owner@dataplatform.test' }),
-		run: (items, options, continueOnFail, credentials = {}) =>
-			run(
-				(i) => ({
-					resource: 'contact',
-					operation: 'create',
-					name: MARK(i),
-					additionalFields: {},
-					permit: {},
-					senderUser: '',
-					// One item per POST, so a fault meets one item only.
-					requestOptions: { ...options, batchSize: 1 },
-				}),
-				{ ...target.credentials(), ...credentials },
-				items,
-				continueOnFail,
-			),
+		parameters: (i, options) => ({
+			resource: 'contact',
+			operation: 'create',
+			name: MARK(i),
+			additionalFields: {},
+			permit: {},
+			senderUser: '',
+			// One item per POST, so a fault meets one item only.
+			requestOptions: { ...options, batchSize: 1 },
+		}),
 		stored: () => (sim.state.contacts as unknown[]).length,
-	};
-	return target;
+	});
 }
 
 export const allTargets = (): Target[] => [

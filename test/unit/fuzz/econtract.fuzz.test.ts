@@ -9,7 +9,7 @@ import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { runNode } from '../../helpers/context';
 import type { Simulator } from '../../helpers/sims';
 import { CRM_API_ID, CRM_API_KEY, econtractSimulator, node } from '../econtract/setup';
-import { CASES, absent, formPairs, fuzz, hasProtoKey, isBlank, jsonObjectOf, propertiesOf, refusedJson, uncovered, wellFormed } from './engine';
+import { absent, describeFuzz, formPairs, hasProtoKey, isBlank, jsonObjectOf, propertiesOf, refusedJson, wellFormed } from './engine';
 import type { Expected, FuzzOp } from './engine';
 import { buildFields, errorNames, fieldsOf } from './fields';
 import type { FieldInfo, Spec } from './fields';
@@ -168,18 +168,4 @@ const orderCreate = operation(
 	Object.fromEntries(Object.keys(DUALFUEL).filter((k) => k.startsWith('elec_') || k.startsWith('gas_')).map((k) => [k, DUALFUEL])),
 );
 
-describe.each([clientCreate, orderCreate].map((o) => [o.name, o] as const))('fuzz: %s', (_name, op) => {
-	it('covers every string, JSON and date field of the operation', () => {
-		expect(uncovered(op)).toEqual([]);
-	});
-
-	it(`${CASES} hostile cases: refused naming the field, or a form carrying the value`, async () => {
-		const report = await fuzz(op);
-		// eslint-disable-next-line no-console
-		console.log(`${op.name}: ${report.cases} fuzz cases (${report.sent} sent, ${report.refused} refused), ${op.fields.length} fields`);
-		expect(report.problems).toEqual([]);
-		expect(report.cases).toBe(CASES);
-		expect(report.sent).toBeGreaterThan(0);
-		expect(report.refused).toBeGreaterThan(0);
-	}, 600_000);
-});
+describeFuzz([clientCreate, orderCreate], 'a form carrying the value');

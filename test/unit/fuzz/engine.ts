@@ -455,3 +455,27 @@ export function hasProtoKey(value: unknown): boolean {
 
 /** Cases of an Extra Fields (JSON) input that must be refused: not an object, or nested where only flat values go. */
 export const refusedJson = (why: string): Expected => ({ check: () => `sent although the JSON had to be refused (${why})` });
+
+/**
+ * The two tests every fuzzed operation gets: its fields cover every string, JSON and date field
+ * of the node's description, and CASES hostile cases end refused naming the field, or sent
+ * carrying the value (`carries`: "JSON carrying the value", ...), with both outcomes seen.
+ */
+export function describeFuzz(ops: FuzzOp[], carries: string): void {
+	describe.each(ops.map((o) => [o.name, o] as const))('fuzz: %s', (_name, op) => {
+		it('covers every string, JSON and date field of the operation', () => {
+			expect(uncovered(op)).toEqual([]);
+		});
+
+		it(`${CASES} hostile cases: refused naming the field, or ${carries}`, async () => {
+			const report = await fuzz(op);
+			// eslint-disable-next-line no-console
+			console.log(`${op.name}: ${report.cases} fuzz cases (${report.sent} sent, ${report.refused} refused), ${op.fields.length} fields`);
+			expect(report.problems).toEqual([]);
+			expect(report.cases).toBe(CASES);
+			// Not vacuous: both outcomes happen.
+			expect(report.sent).toBeGreaterThan(0);
+			expect(report.refused).toBeGreaterThan(0);
+		}, 600_000);
+	});
+}

@@ -8,7 +8,7 @@ import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { runNode } from '../../helpers/context';
 import { PILOT_APP_KEY, pilotSimulator } from '../../helpers/sims';
 import type { Simulator } from '../../helpers/sims';
-import { CASES, absent, fieldString, formPairs, fuzz, hasProtoKey, isBlank, jsonObjectOf, propertiesOf, refusedJson, uncovered, wellFormed } from './engine';
+import { absent, describeFuzz, fieldString, formPairs, hasProtoKey, isBlank, jsonObjectOf, propertiesOf, refusedJson, wellFormed } from './engine';
 import type { Expected, FuzzOp } from './engine';
 import { buildFields, fieldsOf } from './fields';
 import type { Spec } from './fields';
@@ -120,20 +120,8 @@ const surveyCreate = operation(
 	},
 );
 
-describe.each([leadCreate, surveyCreate].map((o) => [o.name, o] as const))('fuzz: %s', (_name, op) => {
-	it('covers every string, JSON and date field of the operation', () => {
-		expect(uncovered(op)).toEqual([]);
-		expect(op.fields.length).toBeGreaterThan(3);
-	});
+describeFuzz([leadCreate, surveyCreate], 'sent exactly');
 
-	it(`${CASES} hostile cases: refused naming the field, or sent exactly`, async () => {
-		const report = await fuzz(op);
-		// eslint-disable-next-line no-console
-		console.log(`${op.name}: ${report.cases} fuzz cases (${report.sent} sent, ${report.refused} refused), ${op.fields.length} fields`);
-		expect(report.problems).toEqual([]);
-		expect(report.cases).toBe(CASES);
-		// Not vacuous: both outcomes happen.
-		expect(report.sent).toBeGreaterThan(0);
-		expect(report.refused).toBeGreaterThan(0);
-	}, 600_000);
+it.each([leadCreate, surveyCreate].map((o) => [o.name, o] as const))('fuzz: %s fuzzes more than its required fields', (_name, op) => {
+	expect(op.fields.length).toBeGreaterThan(3);
 });
