@@ -140,11 +140,22 @@ export async function readNumberedPages<T>(
 	if (total !== undefined) {
 		const wanted = options.limit !== undefined ? Math.min(options.limit, total) : total;
 		const last = Math.min(maxPages, Math.ceil(wanted / size));
-		const found: T[][] = [];
+		// Pages are added in page order as soon as the ones before them are in: the de-duplication
+		// runs while later pages are still on their way, not after the last one.
+		const found: (T[] | undefined)[] = [];
+		let inOrder = 1;
+		let ended = false;
+		const addReady = () => {
+			while (!ended && found[inOrder + 1]) {
+				inOrder++;
+				if (!add(found[inOrder] as T[]) || full()) ended = true;
+				found[inOrder] = undefined;
+			}
+		};
 		let cursor = 2;
 		let stopped = false;
 		const worker = async () => {
-			while (cursor <= last) {
+			while (cursor <= last && !ended) {
 				if (outOfTime()) {
 					stopped = true;
 					return;
@@ -152,13 +163,14 @@ export async function readNumberedPages<T>(
 				const page = cursor++;
 				found[page] = (await fetchPage(page)).items;
 				pages++;
+				addReady();
 			}
 		};
 		await Promise.all(Array.from({ length: Math.min(options.concurrency, Math.max(0, last - 1)) }, worker));
-		for (let page = 2; page <= last; page++) {
-			if (!found[page]) return result(false);
-			if (!add(found[page]) || full()) return result(true);
-		}
+		// A page that brought nothing new, or the limit: the end (later pages are not needed).
+		if (ended) return result(true);
+		// A page missing (the deadline stopped the reading): incomplete.
+		if (inOrder < last) return result(false);
 		if (stopped) return result(false);
 		if (records.length >= total) return result(true);
 		next = last + 1;

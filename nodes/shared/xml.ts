@@ -96,30 +96,78 @@ type OrderedNode = Record<string, unknown>;
 const TEXT = '#text';
 const ATTRIBUTES = ':@';
 
+/** Per document: the last object shape made for each element name (see childrenObject). */
+type Shapes = Map<string, { keys: string[]; object: Record<string, unknown> }>;
+
+/** An element being read: its name, then its children and text as they come. */
+interface Frame {
+	name: string;
+	/** Its children's names and values so far, in document order (none yet: undefined). */
+	keys?: string[];
+	values?: unknown[];
+	text?: string;
+}
+
+/** fast-xml-parser's rule for siblings: the second element of a name turns its value into an array. */
+function addChild(frame: Frame, name: string, value: unknown): void {
+	if (!frame.keys) {
+		frame.keys = [name];
+		frame.values = [value];
+		return;
+	}
+	const at = frame.keys.indexOf(name);
+	const values = frame.values as unknown[];
+	if (at < 0) {
+		frame.keys.push(name);
+		values.push(value);
+	} else if (Array.isArray(values[at])) (values[at] as unknown[]).push(value);
+	else values[at] = [values[at], value];
+}
+
+/**
+ * An element's children as an object. Records repeat the same names (100 leads of 43 fields):
+ * each is copied from an object of that shape made once per document, then filled. Built one
+ * property at a time, an object of more than a dozen properties becomes a slow dictionary in
+ * V8, for this parse and for every later reader of the items.
+ */
+function childrenObject(frame: Frame, shapes: Shapes): Record<string, unknown> {
+	const keys = frame.keys as string[];
+	const values = frame.values as unknown[];
+	let shape = shapes.get(frame.name);
+	if (!shape || shape.keys.length !== keys.length || !shape.keys.every((key, k) => key === keys[k])) {
+		const object: Record<string, unknown> = {};
+		for (const key of keys) Object.defineProperty(object, key, { value: '', enumerable: true, writable: true, configurable: true });
+		shape = { keys, object: { ...object } };
+		shapes.set(frame.name, shape);
+	}
+	const out: Record<string, unknown> = { ...shape.object };
+	for (let k = 0; k < keys.length; k++) out[keys[k]] = values[k];
+	return out;
+}
+
 /**
  * fast-xml-parser's ordered output ([{tag: [children], ':@': {attributes}}, {'#text': 'x'}])
  * turned into the object form its non-ordered parse gives, with the same rules: repeated
  * elements become arrays, an element holding only text becomes that string, an empty one '',
  * attributes and mixed text sit beside the children ('@_name', '#text').
  */
-function compress(nodes: OrderedNode[]): Record<string, unknown> {
-	const out: Record<string, unknown> = {};
-	let text: string | undefined;
+function compress(nodes: OrderedNode[], shapes: Shapes, name = ''): Record<string, unknown> {
+	const frame: Frame = { name };
 	for (let i = 0; i < nodes.length; i++) {
 		const node = nodes[i];
-		let name: string | undefined;
+		let child: string | undefined;
 		for (const key in node) {
 			if (key !== ATTRIBUTES) {
-				name = key;
+				child = key;
 				break;
 			}
 		}
-		if (name === undefined) continue;
-		if (name === TEXT) {
-			text = text === undefined ? String(node[TEXT]) : text + String(node[TEXT]);
+		if (child === undefined) continue;
+		if (child === TEXT) {
+			frame.text = frame.text === undefined ? String(node[TEXT]) : frame.text + String(node[TEXT]);
 			continue;
 		}
-		const children = node[name] as OrderedNode[];
+		const children = node[child] as OrderedNode[];
 		const attributes = node[ATTRIBUTES] as Record<string, unknown> | undefined;
 		let value: unknown;
 		if (!attributes && children.length === 0) {
@@ -128,7 +176,7 @@ function compress(nodes: OrderedNode[]): Record<string, unknown> {
 			// The common leaf, <id>1</id>: its text, without building an object.
 			value = String(children[0][TEXT]);
 		} else {
-			const inner = compress(children);
+			const inner = compress(children, shapes, child);
 			if (attributes) {
 				Object.assign(inner, attributes);
 				value = inner;
@@ -137,10 +185,10 @@ function compress(nodes: OrderedNode[]): Record<string, unknown> {
 				value = keys.length === 0 ? '' : keys.length === 1 && keys[0] === TEXT ? inner[TEXT] : inner;
 			}
 		}
-		addValue(out, name, value);
+		addChild(frame, child, value);
 	}
-	if (text !== undefined && text.length > 0) out[TEXT] = text;
-	return out;
+	if (frame.text !== undefined && frame.text.length > 0) addChild(frame, TEXT, frame.text);
+	return frame.keys ? childrenObject(frame, shapes) : {};
 }
 
 // The fast path: documents made only of plain elements and text, what PUBLITRAC's list pages
@@ -152,8 +200,6 @@ function compress(nodes: OrderedNode[]): Record<string, unknown> {
 // any malformation) to fast-xml-parser's validator and parser. test/unit/shared/xml.test.ts
 // compares both on generated valid and broken documents.
 
-// Read in place (sticky) right after a '<': a plain start, end or empty-element tag.
-const PLAIN_TAG = /(\/?)([A-Za-z_][A-Za-z0-9_.-]*)(\/?)>/y;
 const DECLARATION = /^<\?xml(?:\s+[A-Za-z]+\s*=\s*(?:"[^"<&]*"|'[^'<&]*'))*\s*\?>/;
 const XML_SPACE_ONLY = /^[ \t\r\n]*$/;
 // Characters fast-xml-parser's validator may judge differently: control characters, and any
@@ -161,12 +207,38 @@ const XML_SPACE_ONLY = /^[ \t\r\n]*$/;
 const NOT_PLAIN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|&(?!(?:lt|gt|amp|quot|apos);)/;
 const ENTITY = /&(lt|gt|amp|quot|apos);/g;
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const GT = 62;
+const SLASH = 47;
 
-interface Frame {
-	name: string;
-	/** Children so far (undefined while there is none). */
-	children?: Record<string, unknown>;
-	text?: string;
+/** A-Z a-z _ (fast-xml-parser's plain names; anything else goes to its own rules). */
+function isNameStart(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+/** ... then also 0-9 . - */
+function isNameChar(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57) || c === 46 || c === 45;
+}
+
+/**
+ * The text between two tags as fast-xml-parser keeps it (line ends made \n as XML 1.0
+ * "End-of-Line Handling" says, trimmed, the five entities decoded): '' when blank, undefined
+ * when it holds what only fast-xml-parser's own rules decide.
+ */
+function plainText(segment: string): string | undefined {
+	let text = segment.trim();
+	let amp = false;
+	let cr = false;
+	for (let k = 0; k < text.length; k++) {
+		const c = text.charCodeAt(k);
+		if (c < 32) {
+			if (c === 13) cr = true;
+			else if (c !== 9 && c !== 10) return undefined;
+		} else if (c === 38) amp = true;
+	}
+	if (amp && NOT_PLAIN_TEXT.test(text)) return undefined;
+	if (cr) text = text.replace(/\r\n?/g, '\n');
+	return amp ? text.replace(ENTITY, (_, name: string) => ENTITIES[name]) : text;
 }
 
 /** The plain document's object, or undefined when it is not such a plain document (exported for its test). */
@@ -177,74 +249,70 @@ export function parsePlain(xml: string): Record<string, unknown> | undefined {
 		if (!declaration) return undefined;
 		i = declaration[0].length;
 	}
+	const n = xml.length;
 	const stack: Frame[] = [];
+	let frame: Frame | undefined;
 	let root: Record<string, unknown> | undefined;
-	while (i < xml.length) {
+	const shapes: Shapes = new Map();
+	while (i < n) {
 		const lt = xml.indexOf('<', i);
-		const end = lt < 0 ? xml.length : lt;
+		const end = lt < 0 ? n : lt;
 		if (end > i) {
-			const segment = xml.slice(i, end);
-			const frame = stack[stack.length - 1];
 			if (!frame) {
-				if (!XML_SPACE_ONLY.test(segment)) return undefined;
+				if (!XML_SPACE_ONLY.test(xml.slice(i, end))) return undefined;
 			} else {
-				// As fast-xml-parser: line ends made \n (XML 1.0 "End-of-Line Handling"), each run of
-				// text between two tags trimmed, then decoded.
-				let trimmed = segment.trim();
-				if (trimmed !== '') {
-					if (NOT_PLAIN_TEXT.test(trimmed)) return undefined;
-					if (trimmed.includes('\r')) trimmed = trimmed.replace(/\r\n?/g, '\n');
-					const value = trimmed.includes('&') ? trimmed.replace(ENTITY, (_, name: string) => ENTITIES[name]) : trimmed;
-					frame.text = frame.text === undefined ? value : frame.text + value;
-				}
+				// Each run of text between two tags is kept on its own; mixed content joins them.
+				const text = plainText(xml.slice(i, end));
+				if (text === undefined) return undefined;
+				if (text !== '') frame.text = frame.text === undefined ? text : frame.text + text;
 			}
 		}
 		if (lt < 0) break;
-		PLAIN_TAG.lastIndex = lt + 1;
-		const tag = PLAIN_TAG.exec(xml);
-		if (!tag) return undefined;
-		const [, closing, name, selfClosing] = tag;
-		i = PLAIN_TAG.lastIndex;
-		if (closing) {
-			if (selfClosing) return undefined;
-			const frame = stack.pop();
-			if (!frame || frame.name !== name) return undefined;
-			const value = valueOf(frame);
-			const parent = stack[stack.length - 1];
-			if (parent) addChild(parent, name, value);
-			else root = { [name]: value };
+		// A tag: '<', '/' for an end tag, a plain name, '/' for an empty element, '>'.
+		let j = lt + 1;
+		if (xml.charCodeAt(j) === SLASH) {
+			// An end tag must be exactly </name> of the open element.
+			if (!frame || !xml.startsWith(frame.name, j + 1) || xml.charCodeAt(j + 1 + frame.name.length) !== GT) return undefined;
+			i = j + 2 + frame.name.length;
+			const closed = frame;
+			stack.pop();
+			frame = stack.length ? stack[stack.length - 1] : undefined;
+			if (closed.keys && closed.text !== undefined) addChild(closed, TEXT, closed.text);
+			const value = closed.keys ? childrenObject(closed, shapes) : (closed.text ?? '');
+			if (frame) addChild(frame, closed.name, value);
+			else root = { [closed.name]: value };
 			continue;
 		}
+		let c = xml.charCodeAt(j);
+		if (!isNameStart(c)) return undefined;
+		while (isNameChar((c = xml.charCodeAt(++j))));
+		const name = xml.slice(lt + 1, j);
+		let empty = false;
+		if (xml.charCodeAt(j) === SLASH) {
+			empty = true;
+			j++;
+		}
+		if (xml.charCodeAt(j) !== GT) return undefined;
+		i = j + 1;
 		// A second root element: fast-xml-parser's own rules decide.
 		if (root) return undefined;
-		if (selfClosing) {
-			const parent = stack[stack.length - 1];
-			if (parent) addChild(parent, name, '');
+		if (empty) {
+			if (frame) addChild(frame, name, '');
 			else root = { [name]: '' };
 			continue;
 		}
-		stack.push({ name });
+		// The common element, <id>570</id>: text and its end tag, read without a frame.
+		const next = frame ? xml.indexOf('<', i) : -1;
+		if (frame && next >= 0 && xml.charCodeAt(next + 1) === SLASH && xml.charCodeAt(next + 2 + name.length) === GT && xml.startsWith(name, next + 2)) {
+			const text = next > i ? plainText(xml.slice(i, next)) : '';
+			if (text === undefined) return undefined;
+			addChild(frame, name, text);
+			i = next + 3 + name.length;
+			continue;
+		}
+		stack.push((frame = { name }));
 	}
 	return stack.length === 0 ? root : undefined;
-}
-
-/** An element's value as fast-xml-parser gives it: '', its text, or its children (+ '#text'). */
-function valueOf(frame: Frame): unknown {
-	if (!frame.children) return frame.text ?? '';
-	if (frame.text !== undefined) frame.children[TEXT] = frame.text;
-	return frame.children;
-}
-
-function addChild(parent: Frame, name: string, value: unknown) {
-	addValue((parent.children ??= {}), name, value);
-}
-
-/** fast-xml-parser's rule for siblings: the second element of a name turns its value into an array. */
-function addValue(target: Record<string, unknown>, name: string, value: unknown) {
-	const existing = Object.prototype.hasOwnProperty.call(target, name) ? target[name] : undefined;
-	if (existing === undefined) target[name] = value;
-	else if (Array.isArray(existing)) existing.push(value);
-	else target[name] = [existing, value];
 }
 
 /** Parses XML text; returns undefined when it is not well-formed. */
@@ -257,7 +325,7 @@ export function parseXml(text: string): Record<string, unknown> | undefined {
 	if (XMLValidator.validate(text) !== true) return undefined;
 	try {
 		// The renaming walk costs as much as the parse: a 100-lead PUBLITRAC page rarely needs it.
-		if (!objectNames) return compress(orderedParser.parse(text) as OrderedNode[]);
+		if (!objectNames) return compress(orderedParser.parse(text) as OrderedNode[], new Map());
 		return restoreNames(renamingParser.parse(text)) as Record<string, unknown>;
 	} catch {
 		// The validator passes a few documents the parser then refuses (an unclosed comment

@@ -70,6 +70,24 @@ describe('PUBLITRAC view:getLeads (getView)', () => {
 		expect(sim.state.rateViolations).toBe(0);
 	}, 30_000);
 
+	it('stops asking for pages once one brings nothing new (the view shrank while read)', async () => {
+		const seeded = sim.seedLeads(20_000, { view: 'Shrinking' });
+		// After page 1 (total 20,000: 200 pages), the view keeps its first 500 leads: pages 6 and on are empty.
+		let calls = 0;
+		sim.hooks.push(() => {
+			if (++calls === 2) sim.state.views.Shrinking.leadIds = seeded.slice(0, 500).map((l) => l.id);
+		});
+		const { output, error } = await run(sim, view({ viewName: 'Shrinking' }));
+		expect(error).toBeUndefined();
+		expect(output.map((o) => o.json.id)).toEqual(seeded.slice(0, 500).map((l) => l.id));
+		// Page 1, the first second's 34 pages, and the few started before the empty page 6 came
+		// back; not the 200 pages page 1 announced.
+		const pages = apiCalls(sim).map((c) => Number(c.query.page));
+		expect(pages.length).toBeLessThan(60);
+		expect(new Set(pages).size).toBe(pages.length);
+		expect(sim.state.rateViolations).toBe(0);
+	}, 30_000);
+
 	it('stops at Limit, reading only the pages it needs', async () => {
 		sim.seedLeads(250, { view: 'V' });
 		const { output } = await run(sim, view({ viewName: 'V', returnAll: false, limit: 150 }));
