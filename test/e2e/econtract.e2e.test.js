@@ -215,6 +215,8 @@ describe(`Econtract in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)
 			await n8n.start();
 			// The first poll (at activation) is the baseline; wait for it before adding an order.
 			for (let i = 0; i < 60 && !calls('/api/latest').some((r) => r.at > Date.now() - 60_000 && r.body.limit === '100'); i++) await new Promise((r) => setTimeout(r, 500));
+			// Every poll around activation ends (and commits its cursor) before the new order.
+			await new Promise((r) => setTimeout(r, 3000));
 		});
 
 		it('emits an order created after the baseline, once', { timeout: 150_000 }, async () => {
