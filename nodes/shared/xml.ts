@@ -283,9 +283,8 @@ export function parsePlain(xml: string): Record<string, unknown> | undefined {
 			else root = { [closed.name]: value };
 			continue;
 		}
-		let c = xml.charCodeAt(j);
-		if (!isNameStart(c)) return undefined;
-		while (isNameChar((c = xml.charCodeAt(++j))));
+		if (!isNameStart(xml.charCodeAt(j))) return undefined;
+		while (isNameChar(xml.charCodeAt(++j)));
 		const name = xml.slice(lt + 1, j);
 		let empty = false;
 		if (xml.charCodeAt(j) === SLASH) {

@@ -1,5 +1,5 @@
 import { description } from '../../../nodes/Econtract/actions/order/create.operation';
-import { CRM_API_ID, CRM_API_KEY, address, client, noRetry, run, useSimulator } from './setup';
+import { CRM_API_ID, CRM_API_KEY, GAS, ORDER_FIELDS, address, client, noRetry, run, useSimulator } from './setup';
 
 const sim = useSimulator();
 
@@ -17,7 +17,6 @@ const ELECTRICITY = {
 	donor: '7',
 	donor_client_nr: '998877',
 };
-const GAS = { ean: '541448820099999999', mru_nr: '654321', situation: 3, donor: '8', donor_client_nr: '112233' };
 const DUALFUEL = {
 	elec_ean: '541448820056789012',
 	elec_mru_type: 2,
@@ -39,13 +38,7 @@ const order = (product_type: string, contract: Record<string, unknown>, more: Re
 	resource: 'order',
 	operation: 'create',
 	product_type,
-	comparison_id: 45688954,
-	affiliate_id: 50,
-	sales_channel_id: 1,
-	ip_address: '192.168.1.1',
-	supplier_id: 5,
-	product_id: 12,
-	payment_method: 1,
+	...ORDER_FIELDS,
 	...contract,
 	client: { ...client, birthdate: '1956-12-25' },
 	address,

@@ -53,3 +53,7 @@ export const client = {
 };
 
 export const address = { street: 'Street 02', nr: '10', postal_code: '3500', city: 'Hasselt', country: 'BE' };
+
+/** The doc's example order ("Create order"): the fields every order carries, and its gas contract. */
+export const ORDER_FIELDS = { comparison_id: 45688954, affiliate_id: 50, sales_channel_id: 1, ip_address: '192.168.1.1', supplier_id: 5, product_id: 12, payment_method: 1 };
+export const GAS = { ean: '541448820099999999', mru_nr: '654321', situation: 3, donor: '8', donor_client_nr: '112233' };

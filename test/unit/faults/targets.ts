@@ -16,6 +16,7 @@ import { Sml } from '../../../nodes/Sml/Sml.node';
 import { runNode } from '../../helpers/context';
 import type { RunResult } from '../../helpers/context';
 import type { LoggedRequest, Simulator } from '../../helpers/sims';
+import { GAS, ORDER_FIELDS } from '../econtract/setup';
 
 export interface RequestOptions {
 	maxRetries: number;
@@ -243,18 +244,8 @@ export function econtractOrderCreate(): Target {
 			resource: 'order',
 			operation: 'create',
 			product_type: 'gas',
-			comparison_id: 45688954,
-			affiliate_id: 50,
-			sales_channel_id: 1,
-			ip_address: '192.168.1.1',
-			supplier_id: 5,
-			product_id: 12,
-			payment_method: 1,
-			ean: '541448820099999999',
-			mru_nr: '654321',
-			situation: 3,
-			donor: '8',
-			donor_client_nr: '112233',
+			...ORDER_FIELDS,
+			...GAS,
 			client: { gender: 1, segment: 1, first_name: MARK(i), last_name: 'Doe', email: `item${i}@server.com`, language: 'nl', cellphone: '0499656565' },
 			address: { street: 'Street 02', nr: '10', postal_code: '3500', city: 'Hasselt', country: 'BE' },
 			invoice_address: {},

@@ -8,7 +8,7 @@ import { EcontractApi } from '../../../credentials/EcontractApi.credentials';
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { runNode } from '../../helpers/context';
 import type { Simulator } from '../../helpers/sims';
-import { CRM_API_ID, CRM_API_KEY, econtractSimulator, node } from '../econtract/setup';
+import { CRM_API_ID, CRM_API_KEY, GAS, ORDER_FIELDS, address, client, econtractSimulator, node } from '../econtract/setup';
 import { absent, describeFuzz, formPairs, hasProtoKey, isBlank, jsonObjectOf, propertiesOf, refusedJson, wellFormed } from './engine';
 import type { Expected, FuzzOp } from './engine';
 import { buildFields, errorNames, fieldsOf } from './fields';
@@ -120,13 +120,10 @@ function operation(resource: string, op: string, base: IDataObject, contexts: Re
 }
 
 const requestOptions = { maxRetries: 0, timeout: 5 };
-const client = { gender: 1, segment: 1, first_name: 'John', last_name: 'Doe', email: 'john.doe@server.com', language: 'nl', cellphone: '0499656565', landline: '' };
-const address = { street: 'Street 02', nr: '10', postal_code: '3500', city: 'Hasselt', country: 'BE' };
 
 const clientCreate = operation('client', 'create', { resource: 'client', operation: 'create', ...client, additionalFields: { company: 'Doe & Zonen' }, requestOptions });
 
 // Order: a gas order; the electricity-only and dual-fuel contract fields are fuzzed in an order of their own type.
-const GAS = { ean: '541448820099999999', mru_nr: '654321', situation: 3, donor: '8', donor_client_nr: '112233' };
 const DUALFUEL = {
 	product_type: 'dualfuel_pack',
 	elec_ean: '541448820056789012',
@@ -151,13 +148,7 @@ const orderCreate = operation(
 		resource: 'order',
 		operation: 'create',
 		product_type: 'gas',
-		comparison_id: 45688954,
-		affiliate_id: 50,
-		sales_channel_id: 1,
-		ip_address: '192.168.1.1',
-		supplier_id: 5,
-		product_id: 12,
-		payment_method: 1,
+		...ORDER_FIELDS,
 		...GAS,
 		client,
 		address,
