@@ -40,6 +40,7 @@ describe(`CRM Data Platform in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball 
 		await n8n.importCredentials([
 			{ id: 'dpSim', name: 'Data Platform simulator', type: 'dataPlatformApi', data: { listenerUrl: `${sim.url}${DATA_PLATFORM_LISTENER_PATH}`, senderUser: SENDER } },
 			{ id: 'dpWrongPath', name: 'Data Platform wrong listener', type: 'dataPlatformApi', data: { listenerUrl: `${sim.url}${WRONG_PATH}`, senderUser: SENDER } },
+			{ id: 'dpTriggerSecret', name: 'Data Platform trigger secret', type: 'dataPlatformTriggerApi', data: { secret: TRIGGER_SECRET, location: 'header', headerName: 'X-Listener-Secret' } },
 		]);
 		const workflows = [
 			chainWorkflow('e2eDpContacts', 'data platform contact create, three items, one invalid', [
@@ -109,12 +110,11 @@ describe(`CRM Data Platform in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball 
 						typeVersion: 1,
 						position: [0, 0],
 						webhookId: 'e2e-dp-hook',
+						credentials: { dataPlatformTriggerApi: { id: 'dpTriggerSecret', name: 'Data Platform trigger secret' } },
 						parameters: {
 							path: 'data-platform',
 							actionTypes: ['add-contact', 'add-note'],
-							secretLocation: 'header',
-							headerName: 'X-Listener-Secret',
-							secret: TRIGGER_SECRET,
+							authentication: 'sharedSecret',
 							allowedIps: '127.0.0.1, ::1',
 							maxBodyKb: 4,
 						},
