@@ -9,6 +9,7 @@ const path = require('path');
 const { startAll } = require('../sandbox/start');
 const { N8nInstance, request } = require('../test/e2e/harness');
 
+const DEMO_LISTENER = { secret: 'demo-listener-secret', location: 'header', headerName: 'X-Listener-Secret' };
 const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Demo-password-1' };
 
 async function main() {
@@ -19,9 +20,11 @@ async function main() {
 	const n8n = new N8nInstance({ major: 2 });
 	// One credential per simulator, id demo<Name> (the examples refer to these ids).
 	const title = (name) => name.charAt(0).toUpperCase() + name.slice(1);
-	await n8n.importCredentials(
-		Object.entries(sims).map(([name, s]) => ({ id: `demo${title(name)}`, name: `${title(name)} (simulator)`, ...s.credential })),
-	);
+	await n8n.importCredentials([
+		...Object.entries(sims).map(([name, s]) => ({ id: `demo${title(name)}`, name: `${title(name)} (simulator)`, ...s.credential })),
+		// The secret senders give the Data Platform listener relay (examples/dataPlatform-listener-relay.json).
+		{ id: 'demoDataPlatformTrigger', name: 'DataPlatform Trigger secret (demo)', type: 'dataPlatformTriggerApi', data: DEMO_LISTENER },
+	]);
 	const dir = path.join(__dirname, '..', 'examples');
 	const workflows = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
 	await n8n.importWorkflows(workflows);
@@ -35,6 +38,7 @@ async function main() {
 	console.log(`  workflows: ${workflows.map((w) => w.name).join('; ')}`);
 	console.log(`  Pilot-compatible webhook: ${n8n.url}/webhook/demo-pilot-form/pilot`);
 	console.log(`  website form chain (Pilot fields): ${n8n.url}/webhook/chain-website-form/website-form`);
+	console.log(`  Data Platform-compatible listener: ${n8n.url}/webhook/demo-data-platform-listener/data-platform (header ${DEMO_LISTENER.headerName}: ${DEMO_LISTENER.secret})`);
 	console.log('Ctrl-C stops n8n and the simulators.');
 
 	const stop = async () => {
