@@ -78,7 +78,7 @@ const sorted = (list) => [...list].sort((a, b) => a.localeCompare(b));
 const CUSTOM_API_CALL = 'Custom API Call';
 // Credentials whose test calls no server (checked by the node itself): what the form gets.
 const LOCAL_CREDENTIALS = {
-	dataPlatformTriggerApi: { credential: { data: { secret: 'editor-e2e-listener-secret', location: 'header', headerName: 'X-Listener-Secret' } } },
+	dataPlatformTriggerApi: { credential: { data: { secret: 'editor-e2e-listener-secret', location: 'header', headerName: 'X-Editor-Secret' } } },
 };
 
 describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball install)`, () => {
