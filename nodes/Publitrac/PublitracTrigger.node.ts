@@ -121,7 +121,11 @@ export class PublitracTrigger implements INodeType {
 
 		// State: nodes/shared/pollState.ts. A lead is one thing to emit per createdDate ("new")
 		// or per lastUpdated ("new or updated": each change once).
-		const state = PollState.load(this, { config: `${method}\u0000${name}\u0000${event}`, emitExisting: options.emitExisting === true });
+		const state = PollState.load(this, {
+			config: `${method}\u0000${name}\u0000${event}`,
+			emitExisting: options.emitExisting === true,
+			labels: { trigger: 'PUBLITRAC Trigger', record: 'lead', field: event === 'new' ? 'createdDate' : 'lastUpdated' },
+		});
 		const keyed = records
 			.map((lead) => ({ id: String(lead.id ?? ''), position: timeOf(lead, event), item: lead }))
 			// Without a date a lead cannot be placed after the baseline: only "emit existing" takes it.
