@@ -413,6 +413,12 @@ export interface PollBudget {
 	 * budget does (the next poll is the retry); without one, the transport's defaults.
 	 */
 	requestOptions(): { timeoutMs?: number; retry?: Partial<RetryPolicy> };
+	/**
+	 * Within a budget: when a call answered 429 or 503 with a Retry-After may be sent again
+	 * (its wait ends by `sendBy`, when no new page would start any more) and by when it must
+	 * end (the budget's end); undefined without a budget. See crmRequest's `retryWindow`.
+	 */
+	retryWindow?: { sendBy: number; endBy: number };
 }
 
 // Share of the budget spent fetching: the rest is for the last page in flight and for
@@ -442,5 +448,6 @@ export function pollBudget(context: IPollFunctions): PollBudget {
 		deadline,
 		canContinue: () => Date.now() < deadline,
 		requestOptions: () => ({ timeoutMs: timeoutMs(), retry: { maxRetries: 0 } }),
+		retryWindow: { sendBy: deadline, endBy: started + budget },
 	};
 }

@@ -5,7 +5,7 @@ import { PublitracApi } from '../../../credentials/PublitracApi.credentials';
 import { MAX_SEEN, PublitracTrigger } from '../../../nodes/Publitrac/PublitracTrigger.node';
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { createTriggerContext } from '../../helpers/context';
-import { apiCalls, credentialsFor, startSim } from './setup';
+import { CREDS, apiCalls, credentialsFor, startSim } from './setup';
 import type { PublitracSim } from './setup';
 
 let sim: PublitracSim;
@@ -292,5 +292,57 @@ describe('publitracTrigger with a saved state it cannot use (issue 15 item 11)',
 		sim.seedLeads(2, { view: 'Hot' });
 		expect(await poll(params, {})).toBeNull();
 		expect(warnings).toEqual([]);
+	});
+});
+
+describe('publitracTrigger meeting a 429 within n8n 2.41 poll budget (issue 21)', () => {
+	const params = { source: 'view', viewName: 'Hot', event: 'new', options: {} };
+
+	it('waits the Retry-After of a 429 when the budget allows: another process used the second (35 calls), the poll succeeds', async () => {
+		sim.seedLeads(2, { view: 'Hot' });
+		const state: IDataObject = {};
+		await poll(params, state, { pollBudgetMs: 10_000 });
+		const added = sim.seedLeads(2, { view: 'Hot' });
+		// doc "Limitation": 35 calls per second per account; another n8n (or script) made them just now.
+		sim.state.calls[CREDS.apiKey] = Array.from({ length: 35 }, () => Date.now());
+		const from = apiCalls(sim).length;
+		expect(ids(await poll(params, state, { pollBudgetMs: 10_000 }))).toEqual(added.map((l) => l.id));
+		const calls = apiCalls(sim).slice(from);
+		expect(calls.map((c) => c.status)).toEqual([429, 200]);
+		// Sent again once the second asked for (Retry-After: 1) had passed, not before.
+		expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(990);
+		expect(sim.state.rateViolations).toBe(1);
+	});
+
+	it('fails the poll clearly when the Retry-After does not fit in the budget, and the next poll emits what it did not (nothing lost)', async () => {
+		sim.seedLeads(2, { view: 'Hot' });
+		const state: IDataObject = {};
+		await poll(params, state, { pollBudgetMs: 10_000 });
+		const saved = JSON.parse(JSON.stringify(state));
+		const added = sim.seedLeads(2, { view: 'Hot' });
+		sim.addFault({ kind: 'status', status: 429, retryAfter: 5, path: '/api', times: 1 });
+		const started = Date.now();
+		const failure = await poll(params, state, { pollBudgetMs: 3000 }).then(
+			() => undefined,
+			(error: { message: string; description?: string }) => error,
+		);
+		expect(failure?.message).toMatch(/^PUBLITRAC: HTTP 429/);
+		expect(failure?.description).toBe(
+			"PUBLITRAC kept refusing calls (too many calls on this account, by another process too) longer than n8n's time budget for this poll allows. Nothing is lost: the next poll reads what this one did not.",
+		);
+		// No wait of 5 s in a 3 s budget: failed at once, one call sent, the state untouched.
+		expect(Date.now() - started).toBeLessThan(2500);
+		expect(apiCalls(sim).filter((c) => c.status === 429)).toHaveLength(1);
+		expect(state).toEqual(saved);
+		expect(ids(await poll(params, state, { pollBudgetMs: 10_000 }))).toEqual(added.map((l) => l.id));
+	});
+
+	it('without a budget (n8n 1.x) the transport retries a 429 after its Retry-After, as for any call', async () => {
+		sim.seedLeads(1, { view: 'Hot' });
+		const state: IDataObject = {};
+		await poll(params, state);
+		const added = sim.seedLeads(1, { view: 'Hot' });
+		sim.addFault({ kind: 'status', status: 429, retryAfter: 1, path: '/api', times: 1 });
+		expect(ids(await poll(params, state))).toEqual([added[0].id]);
 	});
 });
