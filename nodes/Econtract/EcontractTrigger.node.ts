@@ -75,6 +75,7 @@ export class EcontractTrigger implements INodeType {
 		const state = PollState.load(this, {
 			config: JSON.stringify(filters),
 			maxSeen: MAX_SEEN,
+			labels: { trigger: 'Econtract Trigger', record: 'order', field: 'created_at' },
 			// Before the shared state: the newest created_at and bare ids (taken at that time).
 			legacy: (stored) =>
 				stored.watermark !== undefined || stored.seen !== undefined

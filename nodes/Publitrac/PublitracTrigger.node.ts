@@ -16,6 +16,11 @@ function timeOf(lead: IDataObject, event: string): string {
 	return pick(lead.lastUpdated) || created;
 }
 
+/** A 429 answer (doc "Limitation": too many calls on the account) that failed the read. */
+function isTooManyCalls(error: unknown): boolean {
+	return String((error as { httpCode?: unknown } | undefined)?.httpCode) === '429';
+}
+
 export class PublitracTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'PUBLITRAC Trigger',
@@ -110,18 +115,32 @@ export class PublitracTrigger implements INodeType {
 		}
 
 		const budget = pollBudget(this);
-		const { records, complete } = await publitracPages.call(this, {
-			method,
-			params,
-			kind: 'lead',
-			deadline: budget.deadline,
-			// Within n8n's poll budget: one try per call, ending before the budget does (the next poll retries).
-			...budget.requestOptions(),
-		});
+		const { records, complete } = await publitracPages
+			.call(this, {
+				method,
+				params,
+				kind: 'lead',
+				deadline: budget.deadline,
+				// Within n8n's poll budget: one try per call, ending before the budget does (the next poll
+				// retries), but a 429's Retry-After (another process using the account) is waited for when it fits.
+				...budget.requestOptions(),
+				retryWindow: budget.retryWindow,
+			})
+			.catch((error: unknown) => {
+				if (budget.retryWindow && isTooManyCalls(error)) {
+					(error as { description?: string }).description =
+						"PUBLITRAC kept refusing calls (too many calls on this account, by another process too) longer than n8n's time budget for this poll allows. Nothing is lost: the next poll reads what this one did not.";
+				}
+				throw error;
+			});
 
 		// State: nodes/shared/pollState.ts. A lead is one thing to emit per createdDate ("new")
 		// or per lastUpdated ("new or updated": each change once).
-		const state = PollState.load(this, { config: `${method}\u0000${name}\u0000${event}`, emitExisting: options.emitExisting === true });
+		const state = PollState.load(this, {
+			config: `${method}\u0000${name}\u0000${event}`,
+			emitExisting: options.emitExisting === true,
+			labels: { trigger: 'PUBLITRAC Trigger', record: 'lead', field: event === 'new' ? 'createdDate' : 'lastUpdated' },
+		});
 		const keyed = records
 			.map((lead) => ({ id: String(lead.id ?? ''), position: timeOf(lead, event), item: lead }))
 			// Without a date a lead cannot be placed after the baseline: only "emit existing" takes it.

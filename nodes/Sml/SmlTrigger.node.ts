@@ -10,6 +10,30 @@ import { smlList } from './transport';
 // state is nodes/shared/pollState.ts (MAX_SEEN).
 const MAX_TRACKED = 2000;
 
+/**
+ * The SML part of the check of a stored state (nodes/shared/pollState.ts): `statuses` maps lead
+ * ids to texts, at most a few times MAX_TRACKED of them, and the watermark (the id of a lead the
+ * trigger read) is no higher than the highest id in it (it keeps the most recent ids). A state of
+ * the older trigger (no `config`) may have no statuses.
+ */
+function statusesProblem(stored: IDataObject, watermark: string | number | null): string | undefined {
+	const statuses = stored.statuses;
+	if (statuses === undefined && stored.config === undefined) return undefined;
+	if (!statuses || typeof statuses !== 'object' || Array.isArray(statuses)) return 'statuses is not an object of lead IDs';
+	const ids = Object.keys(statuses);
+	if (ids.length > MAX_TRACKED * 4) return `statuses holds ${ids.length} leads, more than this trigger ever keeps`;
+	let highest = -1;
+	for (const id of ids) {
+		const value = (statuses as IDataObject)[id];
+		if (!/^\d+$/.test(id) || typeof value !== 'string') return 'statuses holds an entry that is not a lead ID and its status';
+		highest = Math.max(highest, Number(id));
+	}
+	if (typeof watermark === 'number' && watermark > highest) {
+		return `the watermark ${watermark} is above every lead ID the trigger has read (${ids.length ? `the highest is ${highest}` : 'none'})`;
+	}
+	return undefined;
+}
+
 export class SmlTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SML Trigger',
@@ -89,6 +113,8 @@ export class SmlTrigger implements INodeType {
 			maxSeen: MAX_SEEN,
 			// Before the shared state: `lastId` (every id up to it handled) and bare ids.
 			legacy: (stored) => (typeof stored.lastId === 'number' ? { watermark: stored.lastId, overflow: true, seen: [] } : undefined),
+			check: statusesProblem,
+			labels: { trigger: 'SML Trigger', record: 'lead', field: 'id' },
 		});
 		const stored = this.getWorkflowStaticData('node');
 		const statuses: Record<string, string> = { ...((stored.statuses as Record<string, string> | undefined) ?? {}) };

@@ -72,6 +72,12 @@ export interface CrmRequest {
 	 * (the login itself refused) keeps its own message.
 	 */
 	renewAuthOn401?: boolean;
+	/**
+	 * A poll within n8n's time budget (one try, `retry.maxRetries` 0): a 429 or 503 answer (not
+	 * processed) whose Retry-After wait ends by `sendBy` is sent again then, at most
+	 * BUDGET_RESENDS times, with a timeout ending by `endBy` (Date.now() scale).
+	 */
+	retryWindow?: { sendBy: number; endBy: number };
 }
 
 export interface CrmResponse {
@@ -93,6 +99,9 @@ const RETRY_IF_IDEMPOTENT = new Set([500, 502, 504]);
 // answer and keeps the CRM's decoding).
 const LOST_ANSWER = new Set([502, 504]);
 const NOT_RESENT = 'The request may have reached the server, so it was not sent again to avoid a duplicate.';
+// Within a retry window: how many times a 429 or 503 is sent again, and the least time a call sent again gets.
+const BUDGET_RESENDS = 3;
+const MIN_RESENT_CALL_MS = 1000;
 // Network errors where the request never reached the server.
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 // Network errors after which the server may have received the request.
@@ -175,7 +184,9 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 	const policy: RetryPolicy = { ...retryDefaults, ...(request.retry ?? {}) };
 	const node = this.getNode();
 	let retries = 0;
+	let resends = 0;
 	let renewing = false;
+	const resendWindow = request.retryWindow;
 	for (let attempt = 0; ; attempt++) {
 		const release = request.rateLimit
 			? await acquireSlot(request.rateLimit.key, request.rateLimit.calls, request.rateLimit.perMs)
@@ -191,7 +202,7 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 			ignoreHttpStatusErrors: !renewing,
 			encoding: 'text',
 			json: false,
-			timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+			timeout: resendWindow && resends ? Math.max(MIN_RESENT_CALL_MS, Math.min(request.timeoutMs ?? DEFAULT_TIMEOUT_MS, resendWindow.endBy - Date.now())) : (request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
 		};
 		let response: { statusCode: number; headers: IDataObject; body: unknown };
 		try {
@@ -247,6 +258,14 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 		if (retryable && attempt < policy.maxRetries) {
 			retries++;
 			await sleep(retryAfterMs(headers, policy.maxDelayMs * 3) ?? backoffMs(attempt, policy));
+			continue;
+		}
+		// Within a poll's time budget: the wait the CRM asked for, when it ends in time.
+		const wait = resendWindow && RETRY_ALWAYS.has(statusCode) && resends < BUDGET_RESENDS ? retryAfterMs(headers, Number.POSITIVE_INFINITY) : undefined;
+		if (resendWindow && wait !== undefined && Date.now() + wait <= resendWindow.sendBy) {
+			retries++;
+			resends++;
+			await sleep(wait);
 			continue;
 		}
 		const body = bodyText(response.body);

@@ -91,6 +91,8 @@ export interface PublitracCall {
 	itemIndex?: number;
 	timeoutMs?: number;
 	retry?: Partial<RetryPolicy>;
+	/** A poll's time budget: a 429's Retry-After is waited for when it fits (crmRequest's `retryWindow`). */
+	retryWindow?: { sendBy: number; endBy: number };
 }
 
 /** The complete XML document of a `query` parameter. */
@@ -156,6 +158,7 @@ export async function publitracCall(this: PublitracContext, call: PublitracCall)
 		itemIndex: call.itemIndex,
 		timeoutMs: call.timeoutMs,
 		retry: call.retry,
+		retryWindow: call.retryWindow,
 		// One window per account (API key + user) shared by every item and execution of this process:
 		// at most 35 calls in any second, counted from each call's answer (nodes/shared/rateLimiter.ts).
 		// In queue mode every worker has its own window: the credential's share divides the limit.
@@ -226,6 +229,8 @@ export interface PageRequest {
 	retry?: Partial<RetryPolicy>;
 	/** Stop starting new pages after this time (a trigger's poll budget). */
 	deadline?: number;
+	/** A trigger's poll budget: see PublitracCall. */
+	retryWindow?: { sendBy: number; endBy: number };
 }
 
 // The doc's examples answer 100 leads per page (`offset` 100 on page 1).
@@ -243,6 +248,7 @@ async function readPage(this: PublitracContext, request: PageRequest, page: numb
 		itemIndex: request.itemIndex,
 		timeoutMs: request.timeoutMs,
 		retry: request.retry,
+		retryWindow: request.retryWindow,
 	});
 	const paging = answer.response.paging as IDataObject | undefined;
 	const total = paging && typeof paging === 'object' ? Number(asText(paging.total)) : NaN;

@@ -121,3 +121,63 @@ describe('Econtract trigger: new orders', () => {
 		await expect(poll({}, { key: 'wrong-key-xyz' })).rejects.toThrow('Econtract rejected the CRM ID or API key (HTTP 401)');
 	});
 });
+
+describe('Econtract trigger: an order dated far in the future, a saved state it cannot use (issue 15 items 7 and 11)', () => {
+	type Order = Record<string, any>;
+	const seed = (n: number) => (sim() as unknown as { seedOrders(n: number): Order[] }).seedOrders(n);
+
+	it('an order created_at 2999 in the baseline does not silence the trigger: later orders are emitted, a warning names the order by ID only', async () => {
+		const [, future] = seed(3);
+		future.created_at = '2999-01-01 00:00:00';
+		const staticData: IDataObject = {};
+		warnings.length = 0;
+		expect(await poll(staticData)).toBeNull();
+		expect(warnings).toEqual([
+			`Econtract Trigger: created_at more than a day in the future on order ID ${future.id} (2999-01-01 00:00:00): taken into the baseline, remembered by ID, and not used as the point later polls start from`,
+		]);
+		expect(String(staticData.watermark) < '2999').toBe(true);
+		const added = seed(2);
+		expect(ids(await poll(staticData))).toEqual(added.map((o) => o.comparison_id));
+		expect(await poll(staticData)).toBeNull();
+		expect(warnings).toHaveLength(1);
+	});
+
+	it('a new order created_at 2999 is emitted once and does not hide the orders after it', async () => {
+		seed(2);
+		const staticData: IDataObject = {};
+		await poll(staticData);
+		const [future] = seed(1);
+		future.created_at = '2999-01-01 00:00:00';
+		warnings.length = 0;
+		expect(ids(await poll(staticData))).toEqual([future.comparison_id]);
+		expect(warnings[0]).toContain(`order ID ${future.id} (2999-01-01 00:00:00): emitted once`);
+		const added = seed(1);
+		expect(ids(await poll(staticData))).toEqual([added[0].comparison_id]);
+		expect(await poll(staticData)).toBeNull();
+	});
+
+	const cases: Array<[string, unknown, RegExp]> = [
+		['ISO text', '2026-01-05T09:00:10.000Z', /the watermark is a text of another form/],
+		['an object', { at: '2026-01-05 09:00:10' }, /the watermark is an object/],
+		['the number 1e12', 1e12, /the watermark is the number 1000000000000/],
+		['garbage text', '~~~', /the watermark is a text of another form/],
+		['a date far in the future', '2999-01-01 00:00:00', /the watermark 2999-01-01 00:00:00 is more than a day in the future/],
+	];
+	for (const [name, watermark, reason] of cases) {
+		it(`the watermark as ${name}: logs why, takes a new baseline (emits nothing), then emits each new order once`, async () => {
+			seed(5);
+			const staticData: IDataObject = {};
+			await poll(staticData);
+			staticData.watermark = watermark as never;
+			seed(1);
+			warnings.length = 0;
+			expect(await poll(staticData)).toBeNull();
+			expect(warnings).toHaveLength(1);
+			expect(warnings[0]).toMatch(/^Econtract Trigger: the saved poll state cannot be used \(/);
+			expect(warnings[0]).toMatch(reason);
+			const added = seed(2);
+			expect(ids(await poll(staticData))).toEqual(added.map((o) => o.comparison_id));
+			expect(await poll(staticData)).toBeNull();
+		});
+	}
+});

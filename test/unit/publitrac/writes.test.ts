@@ -159,14 +159,12 @@ describe('PUBLITRAC campaign:sendEmail (addEmailCampaign)', () => {
 
 	it('when a later call fails, says which leads were already sent', async () => {
 		const leads = Array.from({ length: 60 }, (_, i) => `m${i}@acme.com`);
-		const first = run(sim, params(leads));
-		// a 500 for the second call, injected once the first has been logged
-		const wait = async () => {
-			while (apiCalls(sim).length < 1) await new Promise((r) => setTimeout(r, 1));
-			sim.addFault({ kind: 'status', status: 500 });
-		};
-		await wait();
-		const { error } = await first;
+		// A 500 for the second call: added when that call arrives (a hook runs before the faults
+		// are looked up), not by a timer racing the first call's answer.
+		sim.hooks.push(() => {
+			if (apiCalls(sim).length === 2) sim.addFault({ kind: 'status', status: 500 });
+		});
+		const { error } = await run(sim, params(leads));
 		expect(apiCalls(sim)).toHaveLength(2);
 		expect(error?.message).toContain('HTTP 500');
 		expect((error as { description?: string }).description).toContain('Leads 1 to 50 were already sent in 1 call(s); leads 51 to 60 were not.');

@@ -205,6 +205,44 @@ describe('smlTrigger (polling)', () => {
 		expect(await poll(state, { emitStatusChanges: true })).toBeNull();
 	});
 
+	describe('a saved state it cannot use (issue 15 item 11): logs why, takes a new baseline (emits nothing), then emits each new lead once', () => {
+		const warnings: string[] = [];
+		const logger = { debug: () => {}, info: () => {}, warn: (m: string) => warnings.push(m), error: () => {} };
+		const pollLogged = (staticData: IDataObject) =>
+			new SmlTrigger().poll.call(
+				createTriggerContext({ parameters: { filters: {}, emitStatusChanges: false }, credentials: { smlApi: credentialsFor(sim) }, credentialTypes, staticData, pollBudgetMs: 10_000, logger }) as unknown as IPollFunctions,
+			);
+		const cases: Array<[string, (state: IDataObject) => void, RegExp]> = [
+			['the watermark as ISO text', (s) => (s.watermark = '2026-01-05T09:00:00.000Z'), /the watermark is a text of another form, not a whole number of 0 or more/],
+			['the watermark as an object', (s) => (s.watermark = { id: 984 }), /the watermark is an object/],
+			['the watermark as the number 1e12 (above every lead ID read)', (s) => (s.watermark = 1e12), /the watermark 1000000000000 is above every lead ID the trigger has read \(the highest is \d+\)/],
+			['the watermark as garbage text', (s) => (s.watermark = 'zzz'), /the watermark is a text of another form/],
+			['the watermark as a fraction', (s) => (s.watermark = 984.5), /the watermark is the number 984.5, not a whole number/],
+			['statuses not an object', (s) => (s.statuses = 'new'), /statuses is not an object of lead IDs/],
+			['seen holding garbage', (s) => (s.seen = ['x@y']), /the position of an entry of seen is the number NaN/],
+		];
+		for (const [name, corrupt, reason] of cases) {
+			it(name, async () => {
+				await newLead('Old 1');
+				await newLead('Old 2');
+				const state: IDataObject = {};
+				await pollLogged(state);
+				corrupt(state);
+				await newLead('Before');
+				warnings.length = 0;
+				expect(await pollLogged(state)).toBeNull();
+				expect(warnings).toHaveLength(1);
+				expect(warnings[0]).toMatch(/^SML Trigger: the saved poll state cannot be used \(/);
+				expect(warnings[0]).toMatch(reason);
+				const added = await newLead('After');
+				const out = await pollLogged(state);
+				expect(out![0].map((i) => i.json.id)).toEqual([added.id]);
+				expect(await pollLogged(state)).toBeNull();
+				expect(warnings).toHaveLength(1);
+			});
+		}
+	});
+
 	it('keeps bounded state', async () => {
 		const state: IDataObject = {};
 		await newLead();
