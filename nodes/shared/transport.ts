@@ -72,6 +72,12 @@ export interface CrmRequest {
 	 * (the login itself refused) keeps its own message.
 	 */
 	renewAuthOn401?: boolean;
+	/**
+	 * With renewAuthOn401: called on the first 401 instead of letting n8n renew on a second,
+	 * thrown 401. It empties the credential's expirable token, so n8n logs in before the one
+	 * resend: one 401, one login, one resend (a second 401 is then the answer).
+	 */
+	expireAuth?: () => void | Promise<void>;
 }
 
 export interface CrmResponse {
@@ -188,7 +194,7 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 			// URLSearchParams must be rebuilt per attempt: authentication may append to it.
 			body: request.body instanceof URLSearchParams ? new URLSearchParams(request.body) : request.body,
 			returnFullResponse: true,
-			ignoreHttpStatusErrors: !renewing,
+			ignoreHttpStatusErrors: !renewing || request.expireAuth !== undefined,
 			encoding: 'text',
 			json: false,
 			timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -241,6 +247,7 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 		const headers = (response.headers ?? {}) as IDataObject;
 		if (statusCode === 401 && request.renewAuthOn401 && !renewing) {
 			renewing = true;
+			if (request.expireAuth) await request.expireAuth();
 			continue;
 		}
 		const retryable = RETRY_ALWAYS.has(statusCode) || (RETRY_IF_IDEMPOTENT.has(statusCode) && request.idempotent);
