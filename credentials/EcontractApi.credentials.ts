@@ -73,5 +73,22 @@ export class EcontractApi implements ICredentialType {
 			method: 'GET',
 			qs: { producttype: 'electricity', segment: '1' },
 		},
+		// n8n shows a rule's message instead of its bare "Unauthorized". Econtract's doc
+		// "Credentials": "If either one is incorrect, or not included, the operation will be
+		// aborted and a 401 response will be returned."
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Econtract refused the CRM API ID or the CRM API Key (HTTP 401: "if either one is incorrect, or not included, the operation will be aborted", says Econtract). Check both fields.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'No Econtract API at this Base URL (HTTP 404 on /api/usages). Check the Base URL (by default https://crm.econtract.be).' },
+			},
+		],
 	};
 }

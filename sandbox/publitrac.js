@@ -366,6 +366,11 @@ function handleMethod(method, p, state) {
 			}
 			if (!p.email || !byEmail(state, p.email)) return answer(9005, 'Transaction failed.', '', [`9005 - (${p.email || ''}) Lead not found.`]);
 			state.transactions.push(t);
+			// The doc shows a saved transaction answered "200 OK"; the API's other answers are the
+			// <response> envelope. `transactionAnswer` picks one: 'xml' (2001, the default),
+			// 'plain' (the doc's text), 'envelope200' (<status>200</status> in the envelope).
+			if (state.transactionAnswer === 'plain') return { status: 200, body: '200 OK', contentType: 'text/plain' };
+			if (state.transactionAnswer === 'envelope200') return answer(200, 'Transaction saved.');
 			return answer(2001, 'Transaction success.');
 		}
 		default:
@@ -394,6 +399,7 @@ function createPublitracSimulator(options = {}) {
 			opportunities: [],
 			history: [],
 			transactions: [],
+			transactionAnswer: 'xml',
 			forms: ['Infolettre'],
 			calls: {},
 			rateViolations: 0,

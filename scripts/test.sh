@@ -26,6 +26,13 @@ echo "$lint_out" | tail -n 30
 step "typecheck (tests included)"
 npx tsc -p tsconfig.json --noEmit || status=1
 
+# The Build ADF Email test validates its output against ADF's DTD with Debian's xmllint.
+if ! command -v xmllint >/dev/null; then
+  step "installing xmllint (for test/unit/pilot/lead.buildAdf.test.ts)"
+  SUDO=""; [ "$(id -u)" = "0" ] || SUDO="sudo"
+  $SUDO apt-get install -y libxml2-utils || { $SUDO apt-get update && $SUDO apt-get install -y libxml2-utils; } || echo "xmllint install failed: the ADF DTD test will fail and say so"
+fi
+
 step "unit tests (jest, against the simulators over HTTP)"
 npx jest --config jest.config.js --json --outputFile="$OUT/unit.json" 2>&1 | tail -n 60
 unit_pass=$(node -e "try{const r=require('./$OUT/unit.json');console.log(r.numPassedTests)}catch{console.log(0)}")

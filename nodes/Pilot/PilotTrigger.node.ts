@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { simplifyField, toCommonLead } from '../shared/leadShape';
 import { isBlank } from '../shared/validation';
-import { parseAdfXml } from './helpers/adf';
+import { looksLikeAdf, parseAdfDocument } from './helpers/adf';
 
 type Submission = { submissionType: 'lead' | 'survey' | 'adf'; fields: IDataObject };
 
@@ -44,10 +44,11 @@ function readSubmissions(ctx: IWebhookFunctions): Submission[] | Refusal {
 	const contentType = String(req.headers['content-type'] ?? '').toLowerCase();
 	const raw = (req as unknown as { rawBody?: Buffer | string }).rawBody;
 	const rawText = raw === undefined ? '' : Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw);
-	if (contentType.includes('xml') || /^\s*<(\?xml|adf)/i.test(rawText)) {
-		const fields = parseAdfXml(rawText);
-		if (!fields) return refuse(400, 'The body is not a well-formed ADF XML document (an <adf> root was expected)');
-		return [{ submissionType: 'adf', fields }];
+	if (contentType.includes('xml') || looksLikeAdf(rawText)) {
+		// One submission per <prospect> of the document (ADF allows several).
+		const prospects = parseAdfDocument(rawText);
+		if (!prospects) return refuse(400, 'The body is not a well-formed ADF XML document (an <adf> root was expected)');
+		return prospects.map((fields) => ({ submissionType: 'adf' as const, fields: fields as IDataObject }));
 	}
 	const body = ctx.getBodyData() as unknown;
 	const list = Array.isArray(body) ? body : [body];

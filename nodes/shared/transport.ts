@@ -78,6 +78,12 @@ export interface CrmRequest {
 	 * BUDGET_RESENDS times, with a timeout ending by `endBy` (Date.now() scale).
 	 */
 	retryWindow?: { sendBy: number; endBy: number };
+	/**
+	 * With renewAuthOn401: called on the first 401 instead of letting n8n renew on a second,
+	 * thrown 401. It empties the credential's expirable token, so n8n logs in before the one
+	 * resend: one 401, one login, one resend (a second 401 is then the answer).
+	 */
+	expireAuth?: () => void | Promise<void>;
 }
 
 export interface CrmResponse {
@@ -199,7 +205,7 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 			// URLSearchParams must be rebuilt per attempt: authentication may append to it.
 			body: request.body instanceof URLSearchParams ? new URLSearchParams(request.body) : request.body,
 			returnFullResponse: true,
-			ignoreHttpStatusErrors: !renewing,
+			ignoreHttpStatusErrors: !renewing || request.expireAuth !== undefined,
 			encoding: 'text',
 			json: false,
 			timeout: resendWindow && resends ? Math.max(MIN_RESENT_CALL_MS, Math.min(request.timeoutMs ?? DEFAULT_TIMEOUT_MS, resendWindow.endBy - Date.now())) : (request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
@@ -252,6 +258,7 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 		const headers = (response.headers ?? {}) as IDataObject;
 		if (statusCode === 401 && request.renewAuthOn401 && !renewing) {
 			renewing = true;
+			if (request.expireAuth) await request.expireAuth();
 			continue;
 		}
 		const retryable = RETRY_ALWAYS.has(statusCode) || (RETRY_IF_IDEMPOTENT.has(statusCode) && request.idempotent);

@@ -260,7 +260,7 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 			pilotRecorder,
 			'burstPilot',
 			(item) => item.pilot_firstname,
-			(post) => (post.format === 'adf' ? { submissionType: 'adf', pilot_firstname: post.id, pilot_email: `${post.id}@example.com`, formtype: 'pilot' } : { submissionType: 'lead', ...lead(post.id) }),
+			(post) => (post.format === 'adf' ? { submissionType: 'adf', pilot_firstname: post.id, pilot_email: `${post.id}@example.com`, formtype: 'pilot', adf_emails: [{ value: `${post.id}@example.com`, preferred: false }], adf_names: [{ value: post.id, part: 'first', type: 'individual' }] } : { submissionType: 'lead', ...lead(post.id) }),
 		);
 	});
 

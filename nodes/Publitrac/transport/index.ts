@@ -66,8 +66,15 @@ const ERROR_MEANINGS: Record<string, string> = {
 	'9018': 'syncing the lead failed',
 };
 
-/** Success codes named in the doc (method examples and the appendix's STATUS_* constants). */
-export const SUCCESS_CODES = new Set(['1100', '2001', '2002', '2003', '2004', '2005', '2006', '2008', '2009', '2010', '3002', '3003', '3004', '5001', '5002']);
+/**
+ * Whether an answer's <status> is an error. The doc's error codes are the 9xxx family (appendix
+ * "Codes d'erreurs"); every other status is an answer to a call PUBLITRAC carried out: the
+ * documented success codes, and the HTTP-like "200" of the e-commerce transaction ("200 OK" in
+ * the doc, `<status>200</status>` in the XML envelope of the other methods).
+ */
+export function isErrorStatus(status: string): boolean {
+	return /^9\d*$/.test(status.trim());
+}
 
 export interface PublitracAnswer {
 	status: string;
@@ -122,9 +129,9 @@ export function describeCode(code: string): string {
 
 /**
  * Calls one PUBLITRAC method (doc "Syntaxe": one URL, `method` plus the credentials in the
- * query string) and decodes its XML answer. The answer's <status> decides: documented success
- * codes pass; 9xxx codes and <errors> lists become errors giving the code, its meaning from the
- * appendix and the vendor's own lines.
+ * query string) and decodes its XML answer. The answer's <status> decides: 9xxx codes (the doc's
+ * error family) and <errors> lists become errors giving the code, its meaning from the appendix
+ * and the vendor's own lines; any other status (2001, 5002, 200 ...) is success.
  */
 export async function publitracCall(this: PublitracContext, call: PublitracCall): Promise<PublitracAnswer> {
 	const node = this.getNode();
@@ -190,7 +197,7 @@ export async function publitracCall(this: PublitracContext, call: PublitracCall)
 	const status = asText(root.status);
 	const message = asText(root.message);
 	const lines = errorLines(root);
-	if (status.startsWith('9') || lines.length || (!SUCCESS_CODES.has(status) && !/^[1-5]\d{3}$/.test(status))) {
+	if (isErrorStatus(status) || lines.length) {
 		const text = [`${describeCode(status || '(no status)')}${message ? `: ${message}` : ''}`, ...lines].join(' - ');
 		throw vendorError(node, 'PUBLITRAC', text, {
 			httpCode: response.statusCode,

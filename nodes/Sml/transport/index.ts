@@ -34,7 +34,7 @@ function parse(text: string): unknown {
 
 /**
  * One SML call (doc "Estructura de comunicación": JSON over HTTPS, GET/POST/PATCH/DELETE).
- * The credential logs in (preAuthentication) and the token is renewed once on a 401.
+ * The credential logs in (preAuthentication); a 401 empties the token, so the one resend logs in first.
  * Decodes the answer: DRF field errors as one readable message, 404 naming the id.
  * Secrets are looked up at the time of the answer: the token exists only after the login.
  */
@@ -48,6 +48,19 @@ export async function smlRequest(this: CrmContext, method: IHttpRequestMethods, 
 	// wait for its token, so a run logs in once, not once per item.
 	const gate = loginGates.get(credentials);
 	if (gate && !credentials.token) await gate.catch(() => undefined);
+	// A token that expired since it was stored: on its 401 the first call to see it empties it
+	// (n8n then logs in before that call's one resend); calls that got the same 401 meanwhile
+	// wait for that login and resend with the new token.
+	const sentToken = credentials.token;
+	let renewed: (() => void) | undefined;
+	const expireAuth = async () => {
+		if (sentToken && credentials.token === sentToken) {
+			credentials.token = '';
+			loginGates.set(credentials, new Promise<void>((resolve) => (renewed = resolve)));
+		} else if (!credentials.token) {
+			await loginGates.get(credentials)?.catch(() => undefined);
+		}
+	};
 	const call = crmRequest.call(this, {
 		crm: 'SML',
 		credentialType: SML_CREDENTIAL,
@@ -64,9 +77,10 @@ export async function smlRequest(this: CrmContext, method: IHttpRequestMethods, 
 		timeoutMs: options.timeoutMs,
 		retry: options.retry,
 		renewAuthOn401: true,
+		expireAuth,
 	});
 	if (!gate && !credentials.token) loginGates.set(credentials, call);
-	const response = await call;
+	const response = await call.finally(() => renewed?.());
 	const parsed = parse(response.body);
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		if (typeof parsed === 'string') {

@@ -1,6 +1,7 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 import { EcontractApi } from '../../../credentials/EcontractApi.credentials';
 import { sendHttp } from '../../helpers/context';
+import { credentialVerdict } from '../../helpers/credentialVerdict';
 import { CRM_API_ID, CRM_API_KEY, useSimulator } from './setup';
 
 const sim = useSimulator();
@@ -27,6 +28,18 @@ describe('Econtract credential', () => {
 
 	it('fails the test with a wrong key (401)', async () => {
 		expect((await credentialTest('nope')).statusCode).toBe(401);
+	});
+
+	it('the dialog says "Connection successful!" for the right key, and names the CRM API ID and Key for a wrong one', async () => {
+		expect(credentialVerdict(credential.test, await credentialTest(CRM_API_KEY))).toEqual({ status: 'OK', message: 'Connection successful!' });
+		const verdict = credentialVerdict(credential.test, await credentialTest('nope'));
+		expect(verdict).toEqual({
+			status: 'Error',
+			message:
+				'Econtract refused the CRM API ID or the CRM API Key (HTTP 401: "if either one is incorrect, or not included, the operation will be aborted", says Econtract). Check both fields.',
+		});
+		// Without the rules, n8n shows only the HTTP reason.
+		expect(credentialVerdict({ request: credential.test.request }, await credentialTest('nope'))).toEqual({ status: 'Error', message: 'Unauthorized' });
 	});
 
 	it('adds the ID and key to a URLSearchParams body on POST, not to the query', async () => {

@@ -1,3 +1,5 @@
+import { execFileSync } from 'child_process';
+import { join } from 'path';
 import { Pilot } from '../../../nodes/Pilot/Pilot.node';
 import { parseAdfXml } from '../../../nodes/Pilot/helpers/adf';
 import { runNode } from '../../helpers/context';
@@ -159,5 +161,76 @@ describe('Pilot lead:buildAdf', () => {
 	it('checks the emails it writes', async () => {
 		const { error } = await build({ pilot_email: 'nope' });
 		expect(error?.message).toMatch(/Email \(pilot_email\): "nope" is not a valid email address/);
+	});
+});
+
+// The tags Pilot's doc adds to ADF 1.0 (doc "Email integration" templates), taken out before
+// validating against ADF's DTD: <vehicle><brand>, <contact><cellphone> and
+// <international_phone>, <address><province>, <provider><notification_email> and <debug>,
+// and <adf><format> (formtype, formversion, key).
+const PILOT_ADDED_TAGS = ['brand', 'cellphone', 'international_phone', 'province', 'notification_email', 'debug', 'format'];
+const DTD = join(__dirname, '../../fixtures/adf/adf-1.0.dtd');
+
+function withoutPilotTags(adf: string): string {
+	let out = adf;
+	for (const tag of PILOT_ADDED_TAGS) out = out.replace(new RegExp(`\\s*<${tag}(?:\\s[^>]*)?(?:/>|>[\\s\\S]*?</${tag}\\s*>)`, 'g'), '');
+	return out;
+}
+
+/** xmllint's verdict on the document against the ADF 1.0 DTD: '' when valid, its messages otherwise. */
+function dtdErrors(xml: string): string {
+	try {
+		execFileSync('xmllint', ['--noout', '--dtdvalid', DTD, '-'], { input: xml, stdio: ['pipe', 'pipe', 'pipe'] });
+		return '';
+	} catch (error) {
+		const e = error as { code?: string; stderr?: Buffer };
+		if (e.code === 'ENOENT') throw new Error('xmllint is not installed (apt-get install -y libxml2-utils; scripts/test.sh installs it)');
+		return String(e.stderr ?? error);
+	}
+}
+
+describe('Pilot lead:buildAdf against the ADF 1.0 DTD', () => {
+	it('the validator refuses a document that breaks the DTD (so a pass means something)', () => {
+		expect(dtdErrors('<?xml version="1.0"?><adf><prospect><requestdate>x</requestdate></prospect></adf>')).toMatch(/validity error/);
+		// Pilot's own tags are not in ADF's DTD: left in, the document is not valid.
+		expect(dtdErrors('<?xml version="1.0"?><adf><prospect><requestdate>x</requestdate><vehicle><year/><brand/><make/><model/></vehicle><customer><contact><name/><email/></contact></customer><vendor><vendorname/><contact><name/><email/></contact></vendor></prospect></adf>')).toMatch(/brand/);
+	});
+
+	it.each([
+		[
+			'a full lead',
+			{
+				pilot_firstname: 'Ana',
+				pilot_lastname: 'García',
+				pilot_second_lastname: 'Ruiz',
+				pilot_email: 'ana@example.com',
+				pilot_phone: '1147899000',
+				pilot_cellphone: '1160403456',
+				pilot_car_brand: 'PEUGEOT',
+				pilot_car_modelo: '207',
+				pilot_address_street: 'Av. Corrientes',
+				pilot_addresss_number: '1234',
+				pilot_city: 'CABA',
+				pilot_province: 'Buenos Aires',
+				pilot_address_postal_code: 'C1043',
+				pilot_country: 'Argentina',
+				pilot_notes: 'Quiero un <207> & más ]]> ya',
+				pilot_vendor_name: 'Concesionario Sur',
+				pilot_vendor_email: 'ventas@sur.com',
+				pilot_vendor_phone: '1140000000',
+				pilot_provider_service: 'Landing Venta',
+				pilot_provider_url: 'https://www.misitio.com/landing.php?a=1&b=2',
+				notification_email: 'copy@example.com',
+				debug: true,
+			},
+		],
+		['a sparse lead (first name and phone only)', { pilot_firstname: 'Ana', pilot_phone: '1147899000' }],
+	])('outputs a document valid against the DTD, Pilot tags aside: %s', async (_name, fields) => {
+		const { output, error } = await build(fields, { providerName: 'proveedor de datos' });
+		expect(error).toBeUndefined();
+		const adf = output[0].json.adf as string;
+		const adfOnly = withoutPilotTags(adf);
+		for (const tag of PILOT_ADDED_TAGS) expect(adfOnly).not.toContain(`<${tag}`);
+		expect(dtdErrors(adfOnly)).toBe('');
 	});
 });

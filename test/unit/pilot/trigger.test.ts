@@ -87,7 +87,13 @@ describe('pilotTrigger', () => {
 		const adf = `<adf><prospect><customer><contact><name part="first">A</name><email>a@b.co</email></contact></customer></prospect><format><key>${KEY}</key></format></adf>`;
 		const { answer, result } = await call({ contentType: 'text/xml', raw: adf, body: {} }, { checkAppKey: true });
 		expect(answer.status).toBe(200);
-		expect(result.workflowData![0][0].json).toEqual({ submissionType: 'adf', pilot_firstname: 'A', pilot_email: 'a@b.co' });
+		expect(result.workflowData![0][0].json).toEqual({
+			submissionType: 'adf',
+			pilot_firstname: 'A',
+			pilot_email: 'a@b.co',
+			adf_names: [{ value: 'A', part: 'first', type: 'individual' }],
+			adf_emails: [{ value: 'a@b.co', preferred: false }],
+		});
 	});
 
 	it('refuses an ADF without any way to contact the person', async () => {

@@ -238,11 +238,70 @@ describe('PUBLITRAC transaction:create (e-commerce)', () => {
 		expect(sim.state.transactions).toHaveLength(1);
 	});
 
+	// The doc shows a saved transaction answered "200 OK"; the API's XML envelope with that status
+	// is the same answer. Only the 9xxx family is an error (appendix "Codes d'erreurs").
+	it.each([
+		['the XML envelope with <status>200</status>', 'envelope200', { status: '200', message: 'Transaction saved.' }],
+		['the doc\'s plain "200 OK"', 'plain', { status: '200', message: 'OK' }],
+		['the envelope with 2001', 'xml', { status: '2001', message: 'Transaction success.' }],
+	])('a saved transaction answered with %s is success', async (_name, style, answer) => {
+		sim.state.transactionAnswer = style;
+		const { output, error } = await run(sim, { resource: 'transaction', operation: 'create', email: emails[0], transaction, options: {} });
+		expect(error).toBeUndefined();
+		expect(output[0].json).toEqual({ success: true, ...answer, id: '1000', email: emails[0] });
+		expect(sim.state.transactions).toHaveLength(1);
+		expect(apiCalls(sim)).toHaveLength(1);
+	});
+
+	it('a 9xxx status stays an error, with its meaning and the vendor line', async () => {
+		sim.state.transactionAnswer = 'envelope200';
+		const { error } = await run(sim, { resource: 'transaction', operation: 'create', email: 'nobody@acme.com', transaction, options: {} });
+		expect(error?.message).toBe('PUBLITRAC: 9005 ERROR_LEAD_DOES_NOT_EXISTS (the lead does not exist): Transaction failed. - 9005 - (nobody@acme.com) Lead not found.');
+		expect(sim.state.transactions).toHaveLength(0);
+	});
+
 	it('refuses a transaction without items, and a credential without account token, before any call', async () => {
 		const noItems = await run(sim, { resource: 'transaction', operation: 'create', email: emails[0], transaction: { ...transaction, items: [] }, options: {} });
 		expect(noItems.error?.message).toContain('transaction.items: must be a non-empty array');
 		const noToken = await run(sim, { resource: 'transaction', operation: 'create', email: emails[0], transaction, options: {} }, { credentials: credentialsFor(sim, { accountToken: '' }) });
 		expect(noToken.error?.message).toContain('Account Token');
 		expect(apiCalls(sim)).toHaveLength(0);
+	});
+});
+
+// The same rule for every method: a status outside the doc's 9xxx error family is the answer of
+// a call PUBLITRAC carried out, never an error (here each write answered <status>200</status>).
+describe('PUBLITRAC answers with a status the doc does not list', () => {
+	const envelope = (status: string, message: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<response>\n<status>${status}</status>\n<message>${message}</message>\n</response>`;
+	const writes: Array<[string, () => IDataObject, string]> = [
+		['list:addLeads', () => ({ resource: 'list', operation: 'addLeads', listName: 'maListe', emails: emails[0] }), 'addLeadsToList'],
+		['history:addWebVisit', () => ({ resource: 'history', operation: 'addWebVisit', email: emails[0], additionalFields: { url: 'http://www.acme.com/' } }), 'addWebVisitHistory'],
+		[
+			'opportunity:sync',
+			() => ({ resource: 'opportunity', operation: 'sync', id: 'o1', name: 'Deal', salesStage: 'Prospecting', amount: 10, probability: 10, leads: 'x1', additionalFields: {} }),
+			'syncOpportunity',
+		],
+		['lead:sync', () => ({ resource: 'lead', operation: 'sync', email: emails[0], additionalFields: { firstName: 'Ana' } }), 'syncLead'],
+	];
+
+	it.each(writes)('%s: <status>200</status> is success, and the write was carried out once', async (_name, params, method) => {
+		// `processed`: the simulator carries the call out, then answers with this envelope.
+		sim.addFault({ kind: 'status', status: 200, processed: true, body: envelope('200', 'Saved.'), contentType: 'text/xml' });
+		const { output, error } = await run(sim, params());
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({ success: true, status: '200', message: 'Saved.' });
+		const calls = apiCalls(sim);
+		expect(calls).toHaveLength(1);
+		expect(calls[0].query.method).toBe(method);
+		expect(calls[0].handlerStatus).toBe(200);
+	});
+
+	it.each([
+		['9011', 'PUBLITRAC: 9011 ERROR_INVALID_XML (invalid XML): Bad.'],
+		['9999', 'PUBLITRAC: 9999: Bad.'],
+	])('a %s status is an error', async (status, message) => {
+		sim.addFault({ kind: 'status', status: 200, processed: true, body: envelope(status, 'Bad.'), contentType: 'text/xml' });
+		const { error } = await run(sim, writes[0][1]());
+		expect(error?.message).toBe(message);
 	});
 });

@@ -253,19 +253,59 @@ describe('SML lead:getMany', () => {
 });
 
 describe('SML credential and session', () => {
-	it('renews an expired token once (re-login) and the run succeeds', async () => {
+	it('a token that expired between runs costs one 401, one login and one resend', async () => {
 		const lead = await createLead();
 		sim.expireTokens();
 		sim.log.length = 0;
-		const { output, error } = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: lead.id }, { credentials: { smlApi: credentialsFor(sim, { token: 'stale-token-0001' }) } });
+		const smlApi = credentialsFor(sim, { token: 'stale-token-0001' });
+		const { output, error } = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: lead.id }, { credentials: { smlApi } });
 		expect(error).toBeUndefined();
 		expect(output[0].json.id).toBe(lead.id);
-		expect(sim.log.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
-			`GET /api/lead/${lead.id}/ 401`,
-			`GET /api/lead/${lead.id}/ 401`,
-			'POST /api/auth/login/ 200',
-			`GET /api/lead/${lead.id}/ 200`,
+		expect(sim.log.map((r) => `${r.method} ${r.path} ${r.status} ${r.headers.authorization ?? ''}`)).toEqual([
+			`GET /api/lead/${lead.id}/ 401 Token stale-token-0001`,
+			'POST /api/auth/login/ 200 ',
+			`GET /api/lead/${lead.id}/ 200 Token ${sim.state.tokens[0].token}`,
 		]);
+	});
+
+	it('a create with a stale token is sent once more only, after the login (no duplicate lead)', async () => {
+		sim.expireTokens();
+		sim.log.length = 0;
+		const before = sim.state.leads.length;
+		const { error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: 'Seat León' }, additionalFields: {} }, { credentials: { smlApi: credentialsFor(sim, { token: 'stale-token-0001' }) } });
+		expect(error).toBeUndefined();
+		expect(sim.log.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /api/lead/ 401', 'POST /api/auth/login/ 200', 'POST /api/lead/ 201']);
+		expect(sim.state.leads.length).toBe(before + 1);
+	});
+
+	it('items sent together with a stale token share one login', async () => {
+		const lead = await createLead();
+		sim.expireTokens();
+		sim.log.length = 0;
+		const { output, error } = await runSml(
+			sim,
+			{ resource: 'lead', operation: 'get', id_lead: lead.id, requestOptions: { parallelRequests: 3 } },
+			{ items: [{}, {}, {}], credentials: { smlApi: credentialsFor(sim, { token: 'stale-token-0001' }) } },
+		);
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(3);
+		expect(sim.logins()).toHaveLength(1);
+		const gets = sim.log.filter((r) => r.method === 'GET');
+		// Each item: at most its one 401 with the stale token, then one answer with the new token.
+		expect(gets.filter((r) => r.status === 401).every((r) => r.headers.authorization === 'Token stale-token-0001')).toBe(true);
+		expect(gets.filter((r) => r.status === 401).length).toBeLessThanOrEqual(3);
+		expect(gets.filter((r) => r.status === 200)).toHaveLength(3);
+	});
+
+	it('a 401 with the new token is the answer: no login loop', async () => {
+		const lead = await createLead();
+		sim.expireTokens();
+		sim.log.length = 0;
+		// Every call with a token answers 401 (e.g. the user lost its rights).
+		sim.addFault({ kind: 'status', status: 401, path: `/api/lead/${lead.id}/`, times: 5, body: '{"detail":"Token inválido."}', contentType: 'application/json' });
+		const { error } = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: lead.id }, { credentials: { smlApi: credentialsFor(sim, { token: 'stale-token-0001' }) } });
+		expect(error?.message).toBe('SML: not allowed (HTTP 401): Token inválido.');
+		expect(sim.log.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([`GET /api/lead/${lead.id}/ 401`, 'POST /api/auth/login/ 200', `GET /api/lead/${lead.id}/ 401`]);
 	});
 
 	it('expires mid-run: the next item logs in again once and every item succeeds', async () => {
