@@ -65,25 +65,19 @@ export interface CrmRequest {
 	/** The decrypted credential, when the caller has it: n8n then does not decrypt it again. */
 	credentials?: ICredentialDataDecryptedObject;
 	/**
-	 * The credential logs in through n8n's preAuthentication (an expirable token, SML).
-	 * n8n renews the token only when the call THROWS a 401: a 401 answer is sent once
-	 * more letting it throw, so n8n logs in again and retries; the answer of that
-	 * attempt (even an error) is returned as usual. A failure that is no network error
-	 * (the login itself refused) keeps its own message.
+	 * The credential logs in through n8n's preAuthentication (an expirable token, SML): on the
+	 * first 401 this is called to empty the stored token, so n8n logs in before the one resend
+	 * (one 401, one login, one resend); the answer of that resend (even a second 401) is
+	 * returned as usual. A failure that is no network error (the login itself refused) keeps
+	 * its own message.
 	 */
-	renewAuthOn401?: boolean;
+	renewAuthOn401?: () => void | Promise<void>;
 	/**
 	 * A poll within n8n's time budget (one try, `retry.maxRetries` 0): a 429 or 503 answer (not
 	 * processed) whose Retry-After wait ends by `sendBy` is sent again then, at most
 	 * BUDGET_RESENDS times, with a timeout ending by `endBy` (Date.now() scale).
 	 */
 	retryWindow?: { sendBy: number; endBy: number };
-	/**
-	 * With renewAuthOn401: called on the first 401 instead of letting n8n renew on a second,
-	 * thrown 401. It empties the credential's expirable token, so n8n logs in before the one
-	 * resend: one 401, one login, one resend (a second 401 is then the answer).
-	 */
-	expireAuth?: () => void | Promise<void>;
 }
 
 export interface CrmResponse {
@@ -205,7 +199,7 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 			// URLSearchParams must be rebuilt per attempt: authentication may append to it.
 			body: request.body instanceof URLSearchParams ? new URLSearchParams(request.body) : request.body,
 			returnFullResponse: true,
-			ignoreHttpStatusErrors: !renewing || request.expireAuth !== undefined,
+			ignoreHttpStatusErrors: true,
 			encoding: 'text',
 			json: false,
 			timeout: resendWindow && resends ? Math.max(MIN_RESENT_CALL_MS, Math.min(request.timeoutMs ?? DEFAULT_TIMEOUT_MS, resendWindow.endBy - Date.now())) : (request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
@@ -258,7 +252,7 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 		const headers = (response.headers ?? {}) as IDataObject;
 		if (statusCode === 401 && request.renewAuthOn401 && !renewing) {
 			renewing = true;
-			if (request.expireAuth) await request.expireAuth();
+			await request.renewAuthOn401();
 			continue;
 		}
 		const retryable = RETRY_ALWAYS.has(statusCode) || (RETRY_IF_IDEMPOTENT.has(statusCode) && request.idempotent);

@@ -76,8 +76,7 @@ export async function smlRequest(this: CrmContext, method: IHttpRequestMethods, 
 		secrets,
 		timeoutMs: options.timeoutMs,
 		retry: options.retry,
-		renewAuthOn401: true,
-		expireAuth,
+		renewAuthOn401: expireAuth,
 	});
 	if (!gate && !credentials.token) loginGates.set(credentials, call);
 	const response = await call.finally(() => renewed?.());
