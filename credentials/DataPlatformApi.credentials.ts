@@ -1,12 +1,5 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-// A key no answer of the listener's server holds.
-const LISTENER_NOT_CHECKED = 'n8nListenerPathCannotBeChecked';
-
-/** What the Test button can say of a listener URL whose server answered. */
-export const LISTENER_TEST_MESSAGE =
-	"The listener URL's server answers, but this test cannot tell a right listener path from a wrong one: CRM Data Platform offers no call that checks a listener without importing data. Check that the URL is the whole Listener URL of Settings > Other settings > Webhook > Listener; the first node run will say whether the listener accepts data.";
-
 export class DataPlatformApi implements ICredentialType {
 	name = 'dataPlatformApi';
 
@@ -47,17 +40,5 @@ export class DataPlatformApi implements ICredentialType {
 			url: '={{ /^https?:\\/\\/[^\\/?#]+\\/[^?#]+/.test(String($credentials.listenerUrl).trim()) ? String($credentials.listenerUrl).trim() : "http://listener-url-must-be-an-http-url-with-a-path.invalid/" }}',
 			ignoreHttpStatusErrors: true,
 		},
-		// Any answer reaches this rule, and it always applies (no answer has this key): the
-		// dialog then says what the test could check instead of "Connection successful!".
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: LISTENER_NOT_CHECKED,
-					value: undefined,
-					message: LISTENER_TEST_MESSAGE,
-				},
-			},
-		],
 	};
 }
