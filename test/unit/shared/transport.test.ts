@@ -1,12 +1,18 @@
 // The shared transport, through a minimal node, against a simulator over HTTP:
 // which failures are retried, which never are, Retry-After, and the rate limiter.
 import type { ICredentialType, IDataObject, IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { EcontractApi } from '../../../credentials/EcontractApi.credentials';
+import { PilotApi } from '../../../credentials/PilotApi.credentials';
+import { SmlApi } from '../../../credentials/SmlApi.credentials';
+import { Econtract } from '../../../nodes/Econtract/Econtract.node';
+import { Pilot } from '../../../nodes/Pilot/Pilot.node';
+import { Sml } from '../../../nodes/Sml/Sml.node';
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { routeItems } from '../../../nodes/shared/router';
 import { crmRequest } from '../../../nodes/shared/transport';
 import type { CrmRequest } from '../../../nodes/shared/transport';
 import { runNode } from '../../helpers/context';
-import { pilotSimulator } from '../../helpers/sims';
+import { PILOT_APP_KEY, pilotSimulator } from '../../helpers/sims';
 import type { Simulator } from '../../helpers/sims';
 
 let sim: Simulator;
@@ -293,5 +299,84 @@ describe('shared transport against hostile servers', () => {
 			expect(output[0].json.statusCode).toBe(200);
 			expect(big.answers![0].complete).toBe(true);
 		}, 60_000);
+	});
+});
+
+// The issue's three cases, through the real nodes and credentials: the SML token (Authorization
+// header, after a 302), the Pilot app key and the Econtract key (form body, after a 307).
+describe('CRM nodes never send their secret to where a redirect points', () => {
+	const servers: Hostile[] = [];
+	afterEach(async () => {
+		await Promise.all(servers.splice(0).map((s) => s.close()));
+	});
+	const pair = async (status: number) => {
+		const elsewhere: Hostile = await hostile.elsewhereServer();
+		const front: Hostile = await hostile.redirectingServer({ status, target: elsewhere.url, token: 'sml-token-7d2e-not-for-elsewhere' });
+		servers.push(elsewhere, front);
+		return { elsewhere, front };
+	};
+
+	it('SML after a 302: the token went to the SML host only; the error names the other host', async () => {
+		const { elsewhere, front } = await pair(302);
+		const { error } = await runNode(new Sml(), {
+			parameters: { resource: 'lead', operation: 'getMany', returnAll: false, limit: 5, filters: {} },
+			credentials: { smlApi: { domain: front.url, username: 'u', password: 'sml-password-not-for-elsewhere', authScheme: 'Token', token: '' } },
+			credentialTypes: { smlApi: new SmlApi() },
+		});
+		expect(front.received.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual(['POST /api/auth/login/', 'GET /api/lead/']);
+		expect(front.received[1].headers.authorization).toBe('Token sml-token-7d2e-not-for-elsewhere');
+		expect(elsewhere.received).toEqual([]);
+		expect(error?.message).toMatch(new RegExp(`^SML: the server answered GET /api/lead/ with a redirect \\(HTTP 302\\) to http://${elsewhere.host}/api/lead/\\. Redirects are not followed`));
+		expect(JSON.stringify(error)).not.toMatch(/sml-token-7d2e|sml-password|stolen/);
+	});
+
+	it('Pilot after a 307: the app key went in the form to the Pilot host only', async () => {
+		const { elsewhere, front } = await pair(307);
+		const { error, output } = await runNode(new Pilot(), {
+			parameters: {
+				resource: 'lead',
+				operation: 'create',
+				pilot_contact_type_id: '1',
+				pilot_business_type_id: '1',
+				additionalFields: { pilot_firstname: 'Ana', pilot_email: 'ana@example.com' },
+				requestOptions: { maxRetries: 2, timeout: 5 },
+			},
+			credentials: { pilotApi: { appKey: PILOT_APP_KEY, baseUrl: front.url } },
+			credentialTypes: { pilotApi: new PilotApi() },
+		});
+		expect(front.received).toHaveLength(1);
+		expect(front.received[0].body).toContain(`appkey=${PILOT_APP_KEY}`);
+		expect(elsewhere.received).toEqual([]);
+		expect(output).toEqual([]);
+		expect(error?.message).toMatch(new RegExp(`^Pilot: the server answered POST /webhooks/welcome\\.php with a redirect \\(HTTP 307\\) to http://${elsewhere.host}/webhooks/welcome\\.php\\.`));
+		expect(JSON.stringify(error)).not.toContain(PILOT_APP_KEY);
+	});
+
+	it('Econtract after a 307: the CRM API key went in the form to the Econtract host only', async () => {
+		const { elsewhere, front } = await pair(307);
+		const key = 'econtract-key-3b9f-not-for-elsewhere';
+		const { error } = await runNode(new Econtract(), {
+			parameters: {
+				resource: 'client',
+				operation: 'create',
+				gender: 1,
+				segment: 1,
+				first_name: 'John',
+				last_name: 'Doe',
+				email: 'john.doe@server.com',
+				language: 'nl',
+				cellphone: '0499656565',
+				landline: '',
+				additionalFields: {},
+				requestOptions: { maxRetries: 0, timeout: 5 },
+			},
+			credentials: { econtractApi: { baseUrl: front.url, crmApiId: '17', crmApiKey: key } },
+			credentialTypes: { econtractApi: new EcontractApi() },
+		});
+		expect(front.received).toHaveLength(1);
+		expect(front.received[0].body).toContain(`crm_api_key=${key}`);
+		expect(elsewhere.received).toEqual([]);
+		expect(error?.message).toMatch(new RegExp(`^Econtract: the server answered POST /api/clients with a redirect \\(HTTP 307\\) to http://${elsewhere.host}/api/clients\\.`));
+		expect(JSON.stringify(error)).not.toContain(key);
 	});
 });
