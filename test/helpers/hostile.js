@@ -152,8 +152,9 @@ function endlessSmlServer({ announced = 250, pageSize = 100 } = {}) {
 	});
 }
 
-/** A PUBLITRAC API (doc "Syntaxe", getView) whose view never ends: 100 new leads a page, `paging` total `announced`. */
-function endlessPublitracServer({ announced = 1_000_000_000 } = {}) {
+/** A PUBLITRAC API (doc "Syntaxe", getView) whose view never ends: 100 new leads a page, `paging` total `announced` (none if undefined). */
+function endlessPublitracServer(options = {}) {
+	const announced = 'announced' in options ? options.announced : 1_000_000_000;
 	return startServer((req, res) => {
 		const url = new URL(req.url, 'http://x');
 		const page = Number(url.searchParams.get('page') || '1');

@@ -3,7 +3,7 @@ import { vendorError } from '../../shared/errors';
 import { secretsOf } from '../../shared/redact';
 import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
 import type { RetryPolicy } from '../../shared/transport';
-import { readNumberedPages } from '../../shared/paging';
+import { PageCapError, readNumberedPages } from '../../shared/paging';
 import type { NumberedPage, NumberedPagingResult } from '../../shared/paging';
 import { parseXml, renderXml } from '../../shared/xml';
 import type { XmlNode } from '../../shared/xml';
@@ -230,7 +230,6 @@ export interface PageRequest {
 
 // The doc's examples answer 100 leads per page (`offset` 100 on page 1).
 const DOC_PAGE_SIZE = 100;
-const MAX_PAGES = 100_000;
 
 /** One page: its records and the `paging` total when the answer gives one. */
 async function readPage(this: PublitracContext, request: PageRequest, page: number): Promise<NumberedPage<IDataObject>> {
@@ -245,7 +244,9 @@ async function readPage(this: PublitracContext, request: PageRequest, page: numb
 		retry: request.retry,
 	});
 	const paging = answer.response.paging as IDataObject | undefined;
-	const total = paging && typeof paging === 'object' ? Number(asText(paging.total)) : NaN;
+	// A <paging> without <total> announces none (Number('') would read as a total of 0).
+	const said = paging && typeof paging === 'object' ? asText(paging.total) : '';
+	const total = said === '' ? NaN : Number(said);
 	return { items: recordsOf(answer.response, request.kind), total: Number.isFinite(total) ? total : undefined };
 }
 
@@ -259,15 +260,22 @@ export async function publitracPages(this: PublitracContext, request: PageReques
 	// as the window lets them, so Return All runs at the limit; the limiter does the pacing.
 	const credentials = await cachedCredentials.call(this, PUBLITRAC_CREDENTIAL);
 	const concurrency = callsPerSecond(credentials.rateLimitShare);
-	return await readNumberedPages((page) => readPage.call(this, request, page), {
-		limit: request.limit,
-		pageSize: DOC_PAGE_SIZE,
-		concurrency,
-		deadline: request.deadline,
-		maxPages: MAX_PAGES,
-		keyOf: (record) => {
-			const id = record.id ?? record.Id ?? record.ID;
-			return id === undefined || id === '' ? undefined : String(id);
-		},
-	});
+	try {
+		// The shared page cap (MAX_PAGES_DEFAULT, 100,000 pages of 100): reaching it is an error, not a success.
+		return await readNumberedPages((page) => readPage.call(this, request, page), {
+			limit: request.limit,
+			pageSize: DOC_PAGE_SIZE,
+			concurrency,
+			deadline: request.deadline,
+			keyOf: (record) => {
+				const id = record.id ?? record.Id ?? record.ID;
+				return id === undefined || id === '' ? undefined : String(id);
+			},
+		});
+	} catch (error) {
+		if (error instanceof PageCapError) {
+			throw vendorError(this.getNode(), 'PUBLITRAC', `${request.method}: ${error.text('PUBLITRAC (paging total)')}`, { itemIndex: request.itemIndex });
+		}
+		throw error;
+	}
 }
