@@ -33,6 +33,10 @@ export class PageCapError extends Error {
 	}
 }
 
+function capReached(cap: PageCapError, onCap?: (cap: PageCapError) => Error): Error {
+	return onCap ? onCap(cap) : cap;
+}
+
 /** One page of a list: its items, and the query of the next page (none on the last page). */
 export interface PageResult<T> {
 	items: T[];
@@ -52,6 +56,8 @@ export interface PagingOptions {
 	shouldContinue?: () => boolean;
 	/** Safety net against an API that never says "last page". */
 	maxPages?: number;
+	/** The error thrown when the cap is reached (the CRM's words); a PageCapError if not given. */
+	onCap?: (cap: PageCapError) => Error;
 }
 
 /**
@@ -85,7 +91,7 @@ export async function followPages<T>(
 		query = page.next;
 	}
 	// Still a next page after the cap: the list did not end.
-	if (query && pages >= maxPages && !seen.has(JSON.stringify(query))) throw new PageCapError(pages, out.length, total);
+	if (query && pages >= maxPages && !seen.has(JSON.stringify(query))) throw capReached(new PageCapError(pages, out.length, total), options.onCap);
 	return options.returnAll ? out : out.slice(0, limit);
 }
 
@@ -127,6 +133,8 @@ export interface NumberedPagingOptions<T> {
 	/** Records are de-duplicated by this key (undefined: never a duplicate). */
 	keyOf: (record: T) => string | undefined;
 	maxPages?: number;
+	/** The error thrown when the cap is reached (the CRM's words); a PageCapError if not given. */
+	onCap?: (cap: PageCapError) => Error;
 }
 
 export interface NumberedPagingResult<T> {
@@ -228,5 +236,5 @@ export async function readNumberedPages<T>(
 		if (now !== undefined && Number.isFinite(now) ? records.length >= now : items.length < options.pageSize) return result(true);
 	}
 	// Every page up to the cap brought new records and the list had not ended (or the announced total is beyond the cap).
-	throw new PageCapError(pages, records.length, announced);
+	throw capReached(new PageCapError(pages, records.length, announced), options.onCap);
 }

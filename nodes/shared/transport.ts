@@ -1,4 +1,3 @@
-import type { Readable } from 'stream';
 import { sleep } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -182,8 +181,16 @@ function thrownAnswer(error: unknown): { statusCode: number; headers: IDataObjec
 	return Number.isInteger(httpCode) && httpCode >= 400 ? { statusCode: httpCode, headers: {}, body: '' } : undefined;
 }
 
-function isStream(body: unknown): body is Readable {
-	return !!body && typeof (body as Readable).pipe === 'function' && typeof (body as Readable).on === 'function';
+/** The part of a Node readable stream read here (no import of 'stream': n8n Cloud's rules). */
+interface BodyStream {
+	pipe: unknown;
+	on(event: string, listener: (...args: never[]) => void): unknown;
+	once(event: string, listener: (...args: never[]) => void): unknown;
+	destroy(): unknown;
+}
+
+function isStream(body: unknown): body is BodyStream {
+	return !!body && typeof (body as BodyStream).pipe === 'function' && typeof (body as BodyStream).on === 'function';
 }
 
 /** Stops an answer nobody will read (the call gave up on it): its socket is closed. */
@@ -198,7 +205,7 @@ function discard(body: unknown): void {
  * Reads an answer body streamed by n8n's helper (`encoding: 'stream'`) up to `maxBytes`,
  * until `signal` (the call's deadline) fires. UTF-8 without a BOM, as axios' `text` gives it.
  */
-function readStream(stream: Readable, signal: AbortSignal, maxBytes: number): Promise<string> {
+function readStream(stream: BodyStream, signal: AbortSignal, maxBytes: number): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -235,16 +242,29 @@ async function readBody(body: unknown, signal: AbortSignal): Promise<string> {
 	return isStream(body) ? await readStream(body, signal, MAX_ANSWER_BYTES) : bodyText(body);
 }
 
-/** Rejects once `signal` fires: the deadline of a call whose helper does not honour the signal. */
-function whenAborted(signal: AbortSignal): Promise<never> {
-	return new Promise((_resolve, reject) => {
-		const fail = () => reject(new DeadlineError());
-		if (signal.aborted) fail();
-		else signal.addEventListener('abort', fail, { once: true });
+/** `promise`, or a DeadlineError once `signal` fires first: the deadline of a call whose helper does not honour the signal. */
+function raceDeadline<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+	return new Promise((resolve, reject) => {
+		const onAbort = () => reject(new DeadlineError());
+		if (signal.aborted) return onAbort();
+		signal.addEventListener('abort', onAbort, { once: true });
+		promise.then(
+			(value) => {
+				signal.removeEventListener('abort', onAbort);
+				resolve(value);
+			},
+			(error: unknown) => {
+				signal.removeEventListener('abort', onAbort);
+				reject(error);
+			},
+		);
 	});
 }
 
 type HelperAnswer = { statusCode: number; headers: IDataObject; body: unknown };
+
+/** What one attempt gave: an answer read whole, or why there is none (returned, not thrown: the caller words it). */
+type Attempt = { answer: HelperAnswer & { body: string } } | { failure: unknown };
 
 /**
  * One attempt through n8n's request helper, bounded by a wall-clock deadline of `timeoutMs`
@@ -254,39 +274,44 @@ type HelperAnswer = { statusCode: number; headers: IDataObject; body: unknown };
  * up on has its answer discarded when it comes. Releases the rate-limit slot once the answer is
  * read or the attempt failed.
  */
-async function sendOnce(this: CrmContext, request: CrmRequest, options: IHttpRequestOptions, timeoutMs: number, release?: () => void): Promise<HelperAnswer> {
-	const deadline = new AbortController();
-	const timer = setTimeout(() => deadline.abort(), timeoutMs);
-	options.abortSignal = deadline.signal;
-	try {
-		const sent = this.helpers.httpRequestWithAuthentication.call(
-			this,
-			request.credentialType,
-			options,
-			request.credentials
-				? { credentialsDecrypted: { id: 'execution', name: request.credentialType, type: request.credentialType, data: request.credentials } }
-				: undefined,
-		) as Promise<HelperAnswer>;
-		let response: HelperAnswer;
-		try {
-			response = await Promise.race([sent, whenAborted(deadline.signal)]);
-		} catch (error) {
-			if (deadline.signal.aborted) {
-				sent.then(
-					(late) => discard(late?.body),
-					(late) => discard(thrownAnswer(late)?.body),
-				);
-				throw new DeadlineError();
-			}
-			const answer = thrownAnswer(error);
-			if (answer && isStream(answer.body)) throw new ThrownAnswer({ ...answer, body: await readBody(answer.body, deadline.signal) }, error);
-			throw error;
-		}
-		return { statusCode: Number(response.statusCode), headers: (response.headers ?? {}) as IDataObject, body: await readBody(response.body, deadline.signal) };
-	} finally {
-		clearTimeout(timer);
-		release?.();
-	}
+async function sendOnce(this: CrmContext, request: CrmRequest, options: IHttpRequestOptions, timeoutMs: number, release?: () => void): Promise<Attempt> {
+	// A timer n8n's Cloud rules allow (no setTimeout in a node); every listener on it is removed once
+	// the attempt is over, so what the attempt read is not kept until it fires.
+	const deadline = AbortSignal.timeout(timeoutMs);
+	options.abortSignal = deadline;
+	const sent = Promise.resolve().then(
+		async () =>
+			(await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				request.credentialType,
+				options,
+				request.credentials
+					? { credentialsDecrypted: { id: 'execution', name: request.credentialType, type: request.credentialType, data: request.credentials } }
+					: undefined,
+			)) as HelperAnswer,
+	);
+	const attempt = await raceDeadline(sent, deadline)
+		.then(
+			async (response): Promise<Attempt> => ({
+				answer: { statusCode: Number(response.statusCode), headers: (response.headers ?? {}) as IDataObject, body: await readBody(response.body, deadline) },
+			}),
+			async (error: unknown): Promise<Attempt> => {
+				if (deadline.aborted) {
+					sent.then(
+						(late) => discard(late?.body),
+						(late) => discard(thrownAnswer(late)?.body),
+					);
+					return { failure: new DeadlineError() };
+				}
+				const answer = thrownAnswer(error);
+				if (answer && isStream(answer.body)) return { failure: new ThrownAnswer({ ...answer, body: await readBody(answer.body, deadline) }, error) };
+				return { failure: error };
+			},
+		)
+		// The body's reading failed (deadline, size cap, connection cut).
+		.catch((failure: unknown): Attempt => ({ failure }));
+	release?.();
+	return attempt;
 }
 
 function retryAfterMs(headers: IDataObject, maxMs: number): number | undefined {
@@ -369,10 +394,9 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 			disableFollowRedirect: true,
 			timeout: timeoutMs,
 		};
-		let response: HelperAnswer;
-		try {
-			response = await sendOnce.call(this, request, options, timeoutMs, release);
-		} catch (error) {
+		const outcome = await sendOnce.call(this, request, options, timeoutMs, release);
+		if ('failure' in outcome) {
+			const error = outcome.failure;
 			if (error instanceof TooLargeError) {
 				const notResent = request.idempotent ? '' : ` ${NOT_RESENT}`;
 				throw vendorError(node, request.crm, `answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB to ${where()}: reading stopped there (no answer of this CRM is that large).${notResent}`, {
@@ -421,7 +445,7 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 				description: retries ? `Sent ${retries + 1} times.` : undefined,
 			});
 		}
-		const { statusCode, headers, body } = response as { statusCode: number; headers: IDataObject; body: string };
+		const { statusCode, headers, body } = outcome.answer;
 		if (statusCode >= 300 && statusCode < 400) throw redirectError(node, request, statusCode, headers);
 		if (statusCode === 401 && request.renewAuthOn401 && !renewing) {
 			renewing = true;

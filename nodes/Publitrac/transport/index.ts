@@ -3,7 +3,7 @@ import { vendorError } from '../../shared/errors';
 import { secretsOf } from '../../shared/redact';
 import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
 import type { RetryPolicy } from '../../shared/transport';
-import { PageCapError, readNumberedPages } from '../../shared/paging';
+import { readNumberedPages } from '../../shared/paging';
 import type { NumberedPage, NumberedPagingResult } from '../../shared/paging';
 import { parseXml, renderXml } from '../../shared/xml';
 import type { XmlNode } from '../../shared/xml';
@@ -260,22 +260,16 @@ export async function publitracPages(this: PublitracContext, request: PageReques
 	// as the window lets them, so Return All runs at the limit; the limiter does the pacing.
 	const credentials = await cachedCredentials.call(this, PUBLITRAC_CREDENTIAL);
 	const concurrency = callsPerSecond(credentials.rateLimitShare);
-	try {
-		// The shared page cap (MAX_PAGES_DEFAULT, 100,000 pages of 100): reaching it is an error, not a success.
-		return await readNumberedPages((page) => readPage.call(this, request, page), {
-			limit: request.limit,
-			pageSize: DOC_PAGE_SIZE,
-			concurrency,
-			deadline: request.deadline,
-			keyOf: (record) => {
-				const id = record.id ?? record.Id ?? record.ID;
-				return id === undefined || id === '' ? undefined : String(id);
-			},
-		});
-	} catch (error) {
-		if (error instanceof PageCapError) {
-			throw vendorError(this.getNode(), 'PUBLITRAC', `${request.method}: ${error.text('PUBLITRAC (paging total)')}`, { itemIndex: request.itemIndex });
-		}
-		throw error;
-	}
+	// The shared page cap (MAX_PAGES_DEFAULT, 100,000 pages of 100): reaching it is an error, not a success.
+	return await readNumberedPages((page) => readPage.call(this, request, page), {
+		limit: request.limit,
+		pageSize: DOC_PAGE_SIZE,
+		concurrency,
+		deadline: request.deadline,
+		keyOf: (record) => {
+			const id = record.id ?? record.Id ?? record.ID;
+			return id === undefined || id === '' ? undefined : String(id);
+		},
+		onCap: (cap) => vendorError(this.getNode(), 'PUBLITRAC', `${request.method}: ${cap.text('PUBLITRAC (paging total)')}`, { itemIndex: request.itemIndex }),
+	});
 }

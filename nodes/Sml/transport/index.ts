@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { vendorError } from '../../shared/errors';
-import { PageCapError, drfPage, followPages } from '../../shared/paging';
+import { drfPage, followPages } from '../../shared/paging';
 import { redactValue, secretsOf } from '../../shared/redact';
 import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
 import type { CrmContext, RetryPolicy } from '../../shared/transport';
@@ -100,17 +100,6 @@ export interface SmlListOptions {
 export async function smlList(this: CrmContext, path: string, options: SmlListOptions): Promise<IDataObject[]> {
 	const pageSize = options.pageSize ?? (options.returnAll ? 100 : Math.min(Math.max(options.limit, 1), 100));
 	const firstQuery: IDataObject = { ...(options.qs ?? {}), page_size: pageSize };
-	try {
-		return await readList.call(this, path, options, firstQuery);
-	} catch (error) {
-		if (error instanceof PageCapError) {
-			throw vendorError(this.getNode(), 'SML', `GET ${path}: ${error.text('SML (count)')}`, { itemIndex: options.itemIndex });
-		}
-		throw error;
-	}
-}
-
-async function readList(this: CrmContext, path: string, options: SmlListOptions, firstQuery: IDataObject): Promise<IDataObject[]> {
 	return await followPages(
 		async (query) =>
 			drfPage(
@@ -123,6 +112,12 @@ async function readList(this: CrmContext, path: string, options: SmlListOptions,
 					retry: options.retry,
 				}),
 			),
-		{ returnAll: options.returnAll, limit: options.limit, firstQuery, shouldContinue: options.shouldContinue },
+		{
+			returnAll: options.returnAll,
+			limit: options.limit,
+			firstQuery,
+			shouldContinue: options.shouldContinue,
+			onCap: (cap) => vendorError(this.getNode(), 'SML', `GET ${path}: ${cap.text('SML (count)')}`, { itemIndex: options.itemIndex }),
+		},
 	);
 }
