@@ -33,7 +33,7 @@ export const requestOptionsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 30,
-			description: 'How long to wait for the CRM to answer a call',
+			description: 'The most time one call may take, from sending it to the last byte of its answer; a call not complete by then fails (a read is sent again within Max Retries)',
 		},
 	],
 };

@@ -1,5 +1,42 @@
 import type { IDataObject } from 'n8n-workflow';
 
+/** Pages a Return All reads at most: beyond it the list is taken for one that never ends. */
+export const MAX_PAGES_DEFAULT = 100_000;
+
+let pageCap = MAX_PAGES_DEFAULT;
+
+/** For tests: a smaller cap for lists read without their own `maxPages`. Without an argument, back to MAX_PAGES_DEFAULT. */
+export function setPageCap(pages?: number): void {
+	pageCap = pages ?? MAX_PAGES_DEFAULT;
+}
+
+/**
+ * A list still had a next page after the cap: its reading stopped there. Not a success:
+ * the records read are not the whole list. The CRM's transport words it with its own name.
+ */
+export class PageCapError extends Error {
+	constructor(
+		readonly pages: number,
+		readonly items: number,
+		/** The total the CRM announced, when it gave one. */
+		readonly announced?: number,
+	) {
+		super('');
+		this.message = this.text('the CRM');
+	}
+
+	/** The error in words, `announcer` naming who announced the total ("SML (count)"). */
+	text(announcer: string): string {
+		const n = (value: number) => value.toLocaleString('en-US');
+		const said = this.announced === undefined ? `${announcer} announced no total` : `${announcer} announced ${n(this.announced)} in total`;
+		return `Return All stopped after ${n(this.pages)} pages, the most this node reads, and the list had not ended: ${n(this.items)} items read, ${said}. Nothing was output, as the items would not be the whole list.`;
+	}
+}
+
+function capReached(cap: PageCapError, onCap?: (cap: PageCapError) => Error): Error {
+	return onCap ? onCap(cap) : cap;
+}
+
 /** One page of a list: its items, and the query of the next page (none on the last page). */
 export interface PageResult<T> {
 	items: T[];
@@ -19,6 +56,8 @@ export interface PagingOptions {
 	shouldContinue?: () => boolean;
 	/** Safety net against an API that never says "last page". */
 	maxPages?: number;
+	/** The error thrown when the cap is reached (the CRM's words); a PageCapError if not given. */
+	onCap?: (cap: PageCapError) => Error;
 }
 
 /**
@@ -33,21 +72,26 @@ export async function followPages<T>(
 	const out: T[] = [];
 	const limit = Math.max(0, Math.floor(options.limit));
 	if (!options.returnAll && limit === 0) return out;
-	const maxPages = options.maxPages ?? 100_000;
+	const maxPages = options.maxPages ?? pageCap;
 	const seen = new Set<string>();
 	let query: IDataObject | undefined = options.firstQuery;
-	for (let pages = 0; query && pages < maxPages; pages++) {
+	let total: number | undefined;
+	let pages = 0;
+	for (; query && pages < maxPages; pages++) {
 		if (pages > 0 && options.shouldContinue && !options.shouldContinue()) break;
 		const key = JSON.stringify(query);
 		// A next page equal to one already read would loop for ever.
 		if (seen.has(key)) break;
 		seen.add(key);
 		const page: PageResult<T> = await fetchPage(query);
-		out.push(...page.items);
+		for (const item of page.items) out.push(item);
+		if (page.total !== undefined) total = page.total;
 		if (!options.returnAll && out.length >= limit) return out.slice(0, limit);
 		if (!page.items.length) break;
 		query = page.next;
 	}
+	// Still a next page after the cap: the list did not end.
+	if (query && pages >= maxPages && !seen.has(JSON.stringify(query))) throw capReached(new PageCapError(pages, out.length, total), options.onCap);
 	return options.returnAll ? out : out.slice(0, limit);
 }
 
@@ -89,6 +133,8 @@ export interface NumberedPagingOptions<T> {
 	/** Records are de-duplicated by this key (undefined: never a duplicate). */
 	keyOf: (record: T) => string | undefined;
 	maxPages?: number;
+	/** The error thrown when the cap is reached (the CRM's words); a PageCapError if not given. */
+	onCap?: (cap: PageCapError) => Error;
 }
 
 export interface NumberedPagingResult<T> {
@@ -109,8 +155,9 @@ export async function readNumberedPages<T>(
 	fetchPage: (page: number) => Promise<NumberedPage<T>>,
 	options: NumberedPagingOptions<T>,
 ): Promise<NumberedPagingResult<T>> {
-	const maxPages = options.maxPages ?? 100_000;
+	const maxPages = options.maxPages ?? pageCap;
 	const records: T[] = [];
+	let announced: number | undefined;
 	const seen = new Set<string>();
 	let pages = 0;
 	const outOfTime = () => options.deadline !== undefined && Date.now() > options.deadline;
@@ -136,6 +183,7 @@ export async function readNumberedPages<T>(
 	if (!add(first.items) || full()) return result(true);
 	const size = first.items.length;
 	const total = first.total !== undefined && Number.isFinite(first.total) ? first.total : undefined;
+	announced = total;
 	let next = 2;
 	if (total !== undefined) {
 		const wanted = options.limit !== undefined ? Math.min(options.limit, total) : total;
@@ -183,8 +231,10 @@ export async function readNumberedPages<T>(
 		if (outOfTime()) return result(false);
 		const { items, total: now } = await fetchPage(page);
 		pages++;
+		if (now !== undefined && Number.isFinite(now)) announced = now;
 		if (!add(items) || full()) return result(true);
 		if (now !== undefined && Number.isFinite(now) ? records.length >= now : items.length < options.pageSize) return result(true);
 	}
-	return result(true);
+	// Every page up to the cap brought new records and the list had not ended (or the announced total is beyond the cap).
+	throw capReached(new PageCapError(pages, records.length, announced), options.onCap);
 }

@@ -104,7 +104,23 @@ function serializeQs(qs: IDataObject | undefined): string {
 	return s ? s : '';
 }
 
-/** Sends the request as n8n's axios-based httpRequest would. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+// axios' default (follow-redirects), which n8n keeps unless the request says otherwise.
+const MAX_REDIRECTS_DEFAULT = 21;
+
+/**
+ * Sends the request as n8n's axios-based httpRequest would (n8n 2.41.1 @n8n/backend-network and
+ * 1.123.81 request-helper-functions), for the options our nodes use:
+ * - redirects are followed (up to `maxRedirects`, 21 by default) unless `disableFollowRedirect`
+ *   or `maxRedirects: 0`; every header goes along, Authorization included (n8n's beforeRedirect
+ *   puts it back even on another origin), the method and body too on a 307/308, while a
+ *   301/302 POST and a 303 become a GET without body, as follow-redirects does;
+ * - `encoding: 'stream'` resolves once the headers are in, with the body as a readable stream
+ *   (also in the error thrown for a status error); `timeout` is then no longer applied to the
+ *   body (axios' idle timer stops once the promise is settled);
+ * - `timeout` is the socket's idle time, not a wall clock; `abortSignal` aborts the request;
+ * - no size limit (n8n sets maxContentLength and maxBodyLength to Infinity).
+ */
 export async function sendHttp(options: IHttpRequestOptions): Promise<{ body: unknown; headers: IDataObject; statusCode: number }> {
 	const base = options.baseURL ? options.baseURL.replace(/\/+$/, '') : '';
 	const url = new URL(base ? `${base}/${options.url.replace(/^\/+/, '')}` : options.url);
@@ -129,40 +145,81 @@ export async function sendHttp(options: IHttpRequestOptions): Promise<{ body: un
 			headers['content-type'] ??= 'application/json';
 		}
 	}
-	if (payload && (options.method ?? 'GET') !== 'GET') headers['content-length'] = String(payload.length);
+	const maxRedirects = options.disableFollowRedirect === true ? 0 : (options.maxRedirects ?? MAX_REDIRECTS_DEFAULT);
+	let method = options.method ?? 'GET';
+	for (let redirects = 0; ; redirects++) {
+		const answer = await sendOnce(url, method, headers, payload, options);
+		const location = answer.res.headers.location;
+		if (!REDIRECTS.has(answer.res.statusCode ?? 0) || !location || maxRedirects === 0) return await settle(answer.res, answer.req, options);
+		answer.res.resume();
+		if (redirects >= maxRedirects) throw new Error(`Maximum number of redirects exceeded`);
+		const status = answer.res.statusCode ?? 0;
+		if (status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST') {
+			method = 'GET';
+			payload = undefined;
+			for (const name of Object.keys(headers)) if (name.startsWith('content-')) delete headers[name];
+		}
+		const next = new URL(location, url);
+		url.href = next.href;
+	}
+}
+
+function sendOnce(
+	url: URL,
+	method: string,
+	headers: Record<string, string>,
+	payload: Buffer | undefined,
+	options: IHttpRequestOptions,
+): Promise<{ req: http.ClientRequest; res: http.IncomingMessage }> {
+	const sends = payload && method !== 'GET';
+	const sent = { ...headers, ...(sends ? { 'content-length': String(payload.length) } : {}) };
 	const client = url.protocol === 'https:' ? https : http;
-	return await new Promise((resolve, reject) => {
-		const req = client.request(url, { method: options.method ?? 'GET', headers, agent: false }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('error', reject);
-			res.on('end', () => {
-				const text = Buffer.concat(chunks).toString('utf8');
-				const statusCode = res.statusCode ?? 0;
-				if (!options.ignoreHttpStatusErrors && statusCode >= 400) {
-					const error = Object.assign(new Error(`Request failed with status code ${statusCode}`), { status: statusCode, response: { data: text } });
-					return reject(error);
-				}
-				let parsed: unknown = text;
-				if (options.encoding !== 'text' && options.encoding !== 'arraybuffer') {
-					try {
-						parsed = JSON.parse(text);
-					} catch {
-						parsed = text;
-					}
-				}
-				const out = options.returnFullResponse ? { body: parsed, headers: res.headers as IDataObject, statusCode } : { body: parsed, headers: {}, statusCode };
-				resolve(options.returnFullResponse ? out : (parsed as never));
-			});
-		});
+	return new Promise((resolve, reject) => {
+		const req = client.request(url, { method, headers: sent, agent: false, signal: options.abortSignal as AbortSignal | undefined }, (res) => resolve({ req, res }));
 		if (options.timeout) {
 			req.setTimeout(options.timeout, () => {
 				req.destroy(Object.assign(new Error(`timeout of ${options.timeout}ms exceeded`), { code: 'ECONNABORTED' }));
 			});
 		}
 		req.on('error', reject);
-		if (payload && (options.method ?? 'GET') !== 'GET') req.write(payload);
+		if (sends) req.write(payload);
 		req.end();
+	});
+}
+
+function settle(res: http.IncomingMessage, req: http.ClientRequest, options: IHttpRequestOptions): Promise<{ body: unknown; headers: IDataObject; statusCode: number }> {
+	const statusCode = res.statusCode ?? 0;
+	// axios' default validateStatus: 2xx only (a redirect not followed is a status error too).
+	const statusError = !options.ignoreHttpStatusErrors && (statusCode < 200 || statusCode >= 300);
+	const full = (parsed: unknown) => (options.returnFullResponse ? { body: parsed, headers: res.headers as IDataObject, statusCode } : (parsed as never));
+	if (options.encoding === 'stream') {
+		req.setTimeout(0);
+		if (statusError) {
+			return Promise.reject(Object.assign(new Error(`Request failed with status code ${statusCode}`), { status: statusCode, response: { status: statusCode, headers: res.headers, data: res } }));
+		}
+		return Promise.resolve(full(res));
+	}
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		res.on('data', (c: Buffer) => chunks.push(c));
+		res.on('error', reject);
+		req.on('error', reject);
+		res.on('end', () => {
+			const text = Buffer.concat(chunks).toString('utf8');
+			if (statusError) {
+				const error = Object.assign(new Error(`Request failed with status code ${statusCode}`), { status: statusCode, response: { data: text } });
+				return reject(error);
+			}
+			let parsed: unknown = text;
+			if (options.encoding !== 'text' && options.encoding !== 'arraybuffer') {
+				try {
+					parsed = JSON.parse(text);
+				} catch {
+					parsed = text;
+				}
+			}
+			resolve(full(parsed));
+		});
 	});
 }
 
@@ -214,6 +271,9 @@ export function createExecuteContext(options: RunOptions): IExecuteFunctions {
 				if (!credentials) throw new Error(`no credentials of type ${type}`);
 				const credentialType = options.credentialTypes?.[type];
 				try {
+					// As n8n 2.41's execute contexts: the node's abortSignal is replaced by the execution's
+					// cancel signal (which never fires here), so a node cannot rely on its own signal.
+					request = { ...request, abortSignal: undefined };
 					await preAuthenticate(credentialType, credentials, false);
 					const authed = await authenticate(credentialType, credentials, { ...request });
 					return await sendHttp(authed);

@@ -242,7 +242,6 @@ export interface PageRequest {
 
 // The doc's examples answer 100 leads per page (`offset` 100 on page 1).
 const DOC_PAGE_SIZE = 100;
-const MAX_PAGES = 100_000;
 
 /** One page: its records and the `paging` total when the answer gives one. */
 async function readPage(this: PublitracContext, request: PageRequest, page: number): Promise<NumberedPage<IDataObject>> {
@@ -258,7 +257,9 @@ async function readPage(this: PublitracContext, request: PageRequest, page: numb
 		retryWindow: request.retryWindow,
 	});
 	const paging = answer.response.paging as IDataObject | undefined;
-	const total = paging && typeof paging === 'object' ? Number(asText(paging.total)) : NaN;
+	// A <paging> without <total> announces none (Number('') would read as a total of 0).
+	const said = paging && typeof paging === 'object' ? asText(paging.total) : '';
+	const total = said === '' ? NaN : Number(said);
 	return { items: recordsOf(answer.response, request.kind), total: Number.isFinite(total) ? total : undefined };
 }
 
@@ -272,15 +273,16 @@ export async function publitracPages(this: PublitracContext, request: PageReques
 	// as the window lets them, so Return All runs at the limit; the limiter does the pacing.
 	const credentials = await cachedCredentials.call(this, PUBLITRAC_CREDENTIAL);
 	const concurrency = callsPerSecond(credentials.rateLimitShare);
+	// The shared page cap (MAX_PAGES_DEFAULT, 100,000 pages of 100): reaching it is an error, not a success.
 	return await readNumberedPages((page) => readPage.call(this, request, page), {
 		limit: request.limit,
 		pageSize: DOC_PAGE_SIZE,
 		concurrency,
 		deadline: request.deadline,
-		maxPages: MAX_PAGES,
 		keyOf: (record) => {
 			const id = record.id ?? record.Id ?? record.ID;
 			return id === undefined || id === '' ? undefined : String(id);
 		},
+		onCap: (cap) => vendorError(this.getNode(), 'PUBLITRAC', `${request.method}: ${cap.text('PUBLITRAC (paging total)')}`, { itemIndex: request.itemIndex }),
 	});
 }

@@ -125,6 +125,12 @@ export async function smlList(this: CrmContext, path: string, options: SmlListOp
 					retry: options.retry,
 				}),
 			),
-		{ returnAll: options.returnAll, limit: options.limit, firstQuery, shouldContinue: options.shouldContinue },
+		{
+			returnAll: options.returnAll,
+			limit: options.limit,
+			firstQuery,
+			shouldContinue: options.shouldContinue,
+			onCap: (cap) => vendorError(this.getNode(), 'SML', `GET ${path}: ${cap.text('SML (count)')}`, { itemIndex: options.itemIndex }),
+		},
 	);
 }

@@ -1,5 +1,6 @@
 // Return All / Limit over getView, getList, getCampaigns, getOpportunities, following `paging`
 // (page, items, offset, total) at the simulator's 100 leads per page, within 35 calls/s.
+import { setPageCap } from '../../../nodes/shared/paging';
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { CREDS, apiCalls, expectAuth, run, startSim } from './setup';
 import type { PublitracSim } from './setup';
@@ -173,4 +174,46 @@ describe('PUBLITRAC rate limit (doc "Limitation": 35 calls/s per account)', () =
 		const times = apiCalls(sim).map((c) => c.at);
 		for (let i = 35; i < times.length; i++) expect(times[i] - times[i - 35]).toBeGreaterThanOrEqual(990);
 	}, 30_000);
+});
+
+// Issue 15 item 8: a view that never ends is an error once the page cap is reached, never a
+// success with what was read. The cap is 100,000 pages; the test lowers it to 5 (setPageCap).
+describe('PUBLITRAC lists: the page cap', () => {
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	const hostile = require('../../helpers/hostile');
+	let server: { url: string; received: Array<{ url: string }>; close(): Promise<void> } | undefined;
+	afterEach(async () => {
+		setPageCap();
+		await server?.close();
+		server = undefined;
+	});
+	const runEndless = () => run(server as unknown as PublitracSim, view({ viewName: 'Endless' }));
+
+	it('a view announcing a total beyond the cap fails at the cap, saying how many were read and the total', async () => {
+		setPageCap(5);
+		server = await hostile.endlessPublitracServer({ announced: 1_000_000_000 });
+		const { output, error } = await runEndless();
+		expect(output).toEqual([]);
+		expect(error?.message).toBe(
+			'PUBLITRAC: getView: Return All stopped after 5 pages, the most this node reads, and the list had not ended: 500 items read, PUBLITRAC (paging total) announced 1,000,000,000 in total. Nothing was output, as the items would not be the whole list.',
+		);
+		expect(server!.received).toHaveLength(5);
+	});
+
+	it('a view without a total whose pages keep coming full fails at the cap', async () => {
+		setPageCap(4);
+		server = await hostile.endlessPublitracServer({ announced: undefined });
+		const { output, error } = await runEndless();
+		expect(output).toEqual([]);
+		expect(error?.message).toMatch(/^PUBLITRAC: getView: Return All stopped after 4 pages, .*: 400 items read, PUBLITRAC \(paging total\) announced no total\./);
+		expect(server!.received).toHaveLength(4);
+	});
+
+	it('a view that ends on the last page the cap allows is a success', async () => {
+		setPageCap(2);
+		sim.seedLeads(200, { view: 'Two' });
+		const { output, error } = await run(sim, view({ viewName: 'Two' }));
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(200);
+	});
 });

@@ -1,12 +1,18 @@
 // The shared transport, through a minimal node, against a simulator over HTTP:
 // which failures are retried, which never are, Retry-After, and the rate limiter.
 import type { ICredentialType, IDataObject, IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { EcontractApi } from '../../../credentials/EcontractApi.credentials';
+import { PilotApi } from '../../../credentials/PilotApi.credentials';
+import { SmlApi } from '../../../credentials/SmlApi.credentials';
+import { Econtract } from '../../../nodes/Econtract/Econtract.node';
+import { Pilot } from '../../../nodes/Pilot/Pilot.node';
+import { Sml } from '../../../nodes/Sml/Sml.node';
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { routeItems } from '../../../nodes/shared/router';
 import { crmRequest } from '../../../nodes/shared/transport';
 import type { CrmRequest } from '../../../nodes/shared/transport';
 import { runNode } from '../../helpers/context';
-import { pilotSimulator } from '../../helpers/sims';
+import { PILOT_APP_KEY, pilotSimulator } from '../../helpers/sims';
 import type { Simulator } from '../../helpers/sims';
 
 let sim: Simulator;
@@ -139,5 +145,238 @@ describe('shared transport', () => {
 		const times = sim.log.map((r) => r.at).sort((a, b) => a - b);
 		// The 2nd call waits for the 1st call's answer (400 ms late) + 300 ms.
 		expect(times[1] - times[0]).toBeGreaterThanOrEqual(700);
+	});
+});
+
+// Hostile servers (issue 15 items 4 and 5): what reaches another origin after a redirect,
+// how long a dripping answer keeps a call open, how much of an endless answer is read.
+// test/helpers/context.ts behaves as n8n's helper here: it follows redirects (Authorization
+// included), streams with `encoding: 'stream'` and drops the node's abortSignal.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const hostile = require('../../helpers/hostile');
+
+interface Hostile {
+	url: string;
+	host: string;
+	received: Array<{ method: string; url: string; headers: Record<string, string>; body: string; at: number }>;
+	close(): Promise<void>;
+	drips?: Array<{ startedAt: number; bytes: number; closedAt?: number }>;
+	answers?: Array<{ bytes: number; complete: boolean; closedAt?: number }>;
+}
+
+const TOKEN = 'Bearer-token-for-the-crm-only-7f3a';
+const BODY_KEY = 'body-key-for-the-crm-only-91c2';
+
+class HeaderAuth implements ICredentialType {
+	name = 'headerAuth';
+	displayName = 'Header';
+	properties = [];
+	authenticate = { type: 'generic' as const, properties: { headers: { Authorization: `Bearer ${TOKEN}` } } };
+}
+
+const sendTo = (request: Partial<CrmRequest>) =>
+	runNode(new TransportNode(), {
+		parameters: { resource: 'call', operation: 'send', request: { credentialType: 'headerAuth', retry: { baseDelayMs: 10, maxRetries: 0 }, ...request } as unknown as IDataObject },
+		credentials: { headerAuth: {} },
+		credentialTypes: { headerAuth: new HeaderAuth() },
+	});
+
+describe('shared transport against hostile servers', () => {
+	const servers: Hostile[] = [];
+	const start = async (server: Promise<Hostile>) => {
+		const s = await server;
+		servers.push(s);
+		return s;
+	};
+	afterEach(async () => {
+		await Promise.all(servers.splice(0).map((s) => s.close()));
+	});
+
+	describe('redirects are refused, never followed', () => {
+		it.each([
+			[301, 'GET'],
+			[302, 'GET'],
+			[303, 'POST'],
+			[307, 'POST'],
+			[308, 'POST'],
+		])('a %i on %s: the other host receives nothing, the error names it without the query', async (status, method) => {
+			const elsewhere = await start(hostile.elsewhereServer());
+			const front = await start(hostile.redirectingServer({ status, target: elsewhere.url }));
+			const { error } = await sendTo({ url: `${front.url}/api/thing`, method: method as 'GET', body: method === 'POST' ? new URLSearchParams({ key: BODY_KEY }) : undefined, idempotent: true });
+			expect(front.received).toHaveLength(1);
+			expect(front.received[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
+			expect(elsewhere.received).toEqual([]);
+			expect(error?.message).toBe(
+				`Test: the server answered ${method} /api/thing with a redirect (HTTP ${status}) to http://${elsewhere.host}/api/thing. Redirects are not followed, so the credential is never sent to another address.`,
+			);
+			expect(error?.message).not.toMatch(/stolen|secret|query-not-shown/);
+			expect((error as { httpCode?: string }).httpCode).toBe(String(status));
+		});
+
+		it('a redirect to the same host is refused too (no vendor doc relies on one), and says so', async () => {
+			const front = await start(hostile.startServer((req: { url: string }, res: { writeHead: (s: number, h: object) => void; end: () => void }) => {
+				if (req.url.startsWith('/moved')) {
+					res.writeHead(200, { 'content-type': 'application/json' });
+					return res.end();
+				}
+				res.writeHead(302, { location: '/moved?x=1' });
+				res.end();
+			}));
+			const { error } = await sendTo({ url: `${front.url}/api/thing`, idempotent: true });
+			expect(front.received.map((r) => r.url)).toEqual(['/api/thing']);
+			expect(error?.message).toMatch(new RegExp(`redirect \\(HTTP 302\\) to http://${front.host}/moved \\(the same host\\)\\. Redirects are not followed`));
+		});
+
+		it('a redirect is never retried, even on a read', async () => {
+			const elsewhere = await start(hostile.elsewhereServer());
+			const front = await start(hostile.redirectingServer({ status: 302, target: elsewhere.url }));
+			const { error } = await sendTo({ url: `${front.url}/x`, idempotent: true, retry: { maxRetries: 3, baseDelayMs: 5 } });
+			expect(front.received).toHaveLength(1);
+			expect(error?.message).toMatch(/redirect \(HTTP 302\)/);
+		});
+	});
+
+	describe('Timeout bounds the wall clock of a call', () => {
+		it('a server dripping one byte every 300 ms fails a 1 s call after ~1 s, saying what arrived', async () => {
+			const drip = await start(hostile.drippingServer({ intervalMs: 300 }));
+			const started = Date.now();
+			const { error } = await sendTo({ url: `${drip.url}/slow`, timeoutMs: 1000, idempotent: true });
+			const elapsed = Date.now() - started;
+			expect(error?.message).toMatch(/^Test: no complete answer within 1 s on GET \/slow \(Request Options > Timeout\): \d+ bytes of it had arrived and it was still coming\.$/);
+			expect(elapsed).toBeGreaterThanOrEqual(950);
+			expect(elapsed).toBeLessThan(3000);
+			// The connection is closed at the deadline, not left dripping.
+			await new Promise((r) => setTimeout(r, 200));
+			expect(drip.drips![0].closedAt).toBeDefined();
+			expect(drip.drips![0].closedAt! - drip.drips![0].startedAt).toBeLessThan(2500);
+		});
+
+		it('a server dripping its header lines (no answer yet) fails the call at the deadline too', async () => {
+			const drip = await start(hostile.drippingServer({ intervalMs: 300, headers: false }));
+			const started = Date.now();
+			const { error } = await sendTo({ url: `${drip.url}/slow`, timeoutMs: 1000, idempotent: true });
+			const elapsed = Date.now() - started;
+			expect(error?.message).toBe('Test: no answer within 1 s on GET /slow (Request Options > Timeout).');
+			expect(elapsed).toBeLessThan(3000);
+		});
+
+		it('a read cut by the deadline is sent again within Max Retries, each attempt bounded', async () => {
+			const drip = await start(hostile.drippingServer({ intervalMs: 300 }));
+			const started = Date.now();
+			const { error } = await sendTo({ url: `${drip.url}/slow`, timeoutMs: 1000, idempotent: true, retry: { maxRetries: 1, baseDelayMs: 10 } });
+			expect(drip.received).toHaveLength(2);
+			expect(error?.message).toMatch(/no complete answer within 1 s/);
+			expect((error as { description?: string }).description).toBe('Sent 2 times.');
+			expect(Date.now() - started).toBeLessThan(5000);
+		});
+
+		it('a create cut by the deadline is never sent again, and says so', async () => {
+			const drip = await start(hostile.drippingServer({ intervalMs: 300 }));
+			const { error } = await sendTo({ url: `${drip.url}/create`, method: 'POST', body: '{}', timeoutMs: 1000, idempotent: false, retry: { maxRetries: 3 } });
+			expect(drip.received).toHaveLength(1);
+			expect(error?.message).toMatch(/no complete answer within 1 s on POST \/create .*not sent again to avoid a duplicate/);
+		});
+	});
+
+	describe('answers have a size cap', () => {
+		it('stops reading an answer past 50 MB with an error that says so', async () => {
+			const huge = await start(hostile.hugeAnswerServer({ totalBytes: 200 * 1024 * 1024 }));
+			const started = Date.now();
+			const { error } = await sendTo({ url: `${huge.url}/list`, timeoutMs: 60_000, idempotent: true, retry: { maxRetries: 2 } });
+			expect(error?.message).toBe('Test: answer larger than 50 MB to GET /list: reading stopped there (no answer of this CRM is that large).');
+			// Not retried (the same answer would come again); the server could not send it all.
+			expect(huge.received).toHaveLength(1);
+			await new Promise((r) => setTimeout(r, 200));
+			expect(huge.answers![0].complete).toBe(false);
+			expect(huge.answers![0].bytes).toBeLessThan(100 * 1024 * 1024);
+			expect(Date.now() - started).toBeLessThan(30_000);
+		}, 60_000);
+
+		it('reads an answer just under the cap whole', async () => {
+			const big = await start(hostile.hugeAnswerServer({ totalBytes: 49 * 1024 * 1024 }));
+			const { output, error } = await sendTo({ url: `${big.url}/list`, timeoutMs: 60_000, idempotent: true });
+			expect(error).toBeUndefined();
+			expect(output[0].json.statusCode).toBe(200);
+			expect(big.answers![0].complete).toBe(true);
+		}, 60_000);
+	});
+});
+
+// The issue's three cases, through the real nodes and credentials: the SML token (Authorization
+// header, after a 302), the Pilot app key and the Econtract key (form body, after a 307).
+describe('CRM nodes never send their secret to where a redirect points', () => {
+	const servers: Hostile[] = [];
+	afterEach(async () => {
+		await Promise.all(servers.splice(0).map((s) => s.close()));
+	});
+	const pair = async (status: number) => {
+		const elsewhere: Hostile = await hostile.elsewhereServer();
+		const front: Hostile = await hostile.redirectingServer({ status, target: elsewhere.url, token: 'sml-token-7d2e-not-for-elsewhere' });
+		servers.push(elsewhere, front);
+		return { elsewhere, front };
+	};
+
+	it('SML after a 302: the token went to the SML host only; the error names the other host', async () => {
+		const { elsewhere, front } = await pair(302);
+		const { error } = await runNode(new Sml(), {
+			parameters: { resource: 'lead', operation: 'getMany', returnAll: false, limit: 5, filters: {} },
+			credentials: { smlApi: { domain: front.url, username: 'u', password: 'sml-password-not-for-elsewhere', authScheme: 'Token', token: '' } },
+			credentialTypes: { smlApi: new SmlApi() },
+		});
+		expect(front.received.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual(['POST /api/auth/login/', 'GET /api/lead/']);
+		expect(front.received[1].headers.authorization).toBe('Token sml-token-7d2e-not-for-elsewhere');
+		expect(elsewhere.received).toEqual([]);
+		expect(error?.message).toMatch(new RegExp(`^SML: the server answered GET /api/lead/ with a redirect \\(HTTP 302\\) to http://${elsewhere.host}/api/lead/\\. Redirects are not followed`));
+		expect(JSON.stringify(error)).not.toMatch(/sml-token-7d2e|sml-password|stolen/);
+	});
+
+	it('Pilot after a 307: the app key went in the form to the Pilot host only', async () => {
+		const { elsewhere, front } = await pair(307);
+		const { error, output } = await runNode(new Pilot(), {
+			parameters: {
+				resource: 'lead',
+				operation: 'create',
+				pilot_contact_type_id: '1',
+				pilot_business_type_id: '1',
+				additionalFields: { pilot_firstname: 'Ana', pilot_email: 'ana@example.com' },
+				requestOptions: { maxRetries: 2, timeout: 5 },
+			},
+			credentials: { pilotApi: { appKey: PILOT_APP_KEY, baseUrl: front.url } },
+			credentialTypes: { pilotApi: new PilotApi() },
+		});
+		expect(front.received).toHaveLength(1);
+		expect(front.received[0].body).toContain(`appkey=${PILOT_APP_KEY}`);
+		expect(elsewhere.received).toEqual([]);
+		expect(output).toEqual([]);
+		expect(error?.message).toMatch(new RegExp(`^Pilot: the server answered POST /webhooks/welcome\\.php with a redirect \\(HTTP 307\\) to http://${elsewhere.host}/webhooks/welcome\\.php\\.`));
+		expect(JSON.stringify(error)).not.toContain(PILOT_APP_KEY);
+	});
+
+	it('Econtract after a 307: the CRM API key went in the form to the Econtract host only', async () => {
+		const { elsewhere, front } = await pair(307);
+		const key = 'econtract-key-3b9f-not-for-elsewhere';
+		const { error } = await runNode(new Econtract(), {
+			parameters: {
+				resource: 'client',
+				operation: 'create',
+				gender: 1,
+				segment: 1,
+				first_name: 'John',
+				last_name: 'Doe',
+				email: 'john.doe@server.com',
+				language: 'nl',
+				cellphone: '0499656565',
+				landline: '',
+				additionalFields: {},
+				requestOptions: { maxRetries: 0, timeout: 5 },
+			},
+			credentials: { econtractApi: { baseUrl: front.url, crmApiId: '17', crmApiKey: key } },
+			credentialTypes: { econtractApi: new EcontractApi() },
+		});
+		expect(front.received).toHaveLength(1);
+		expect(front.received[0].body).toContain(`crm_api_key=${key}`);
+		expect(elsewhere.received).toEqual([]);
+		expect(error?.message).toMatch(new RegExp(`^Econtract: the server answered POST /api/clients with a redirect \\(HTTP 307\\) to http://${elsewhere.host}/api/clients\\.`));
+		expect(JSON.stringify(error)).not.toContain(key);
 	});
 });

@@ -1,6 +1,9 @@
 // Paging edge cases of every SML list (DRF count/next/results), through lead:getMany:
 // no lead, one, exactly one page, one past a page, many pages, and Limit across pages.
-import { apiCalls, runSml, smlSimulator } from './setup';
+import { Sml } from '../../../nodes/Sml/Sml.node';
+import { setPageCap } from '../../../nodes/shared/paging';
+import { runNode } from '../../helpers/context';
+import { apiCalls, credentialTypes, runSml, smlSimulator } from './setup';
 import type { SmlSim } from './setup';
 
 describe('SML lists: DRF paging edge cases', () => {
@@ -41,5 +44,46 @@ describe('SML lists: DRF paging edge cases', () => {
 		expect(output).toHaveLength(12);
 		expect(new Set(output.map((o) => o.json.id)).size).toBe(12);
 		expect(apiCalls(sim)).toHaveLength(3);
+	});
+});
+
+// Issue 15 item 8: a list that never ends is an error once the page cap is reached, never a
+// success with what was read. The cap is 100,000 pages; the test lowers it to 5 (setPageCap).
+describe('SML lists: the page cap', () => {
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	const hostile = require('../../helpers/hostile');
+	let server: { url: string; received: Array<{ url: string }>; close(): Promise<void> } | undefined;
+	afterEach(async () => {
+		setPageCap();
+		await server?.close();
+		server = undefined;
+	});
+
+	it('Return All on a list whose `next` never ends fails at the cap, saying how many were read and what SML announced', async () => {
+		setPageCap(5);
+		server = await hostile.endlessSmlServer({ announced: 250 });
+		const { output, error } = await runNode(new Sml(), {
+			parameters: { resource: 'lead', operation: 'getMany', returnAll: true, filters: {} },
+			credentials: { smlApi: { domain: server!.url, username: 'u', password: 'p', authScheme: 'Token', token: '' } },
+			credentialTypes,
+		});
+		expect(output).toEqual([]);
+		expect(error?.message).toBe(
+			'SML: GET /api/lead/: Return All stopped after 5 pages, the most this node reads, and the list had not ended: 500 items read, SML (count) announced 250 in total. Nothing was output, as the items would not be the whole list.',
+		);
+		expect(server!.received.filter((r) => r.url.startsWith('/api/lead/'))).toHaveLength(5);
+	});
+
+	it('a list that ends on the last page the cap allows is a success', async () => {
+		setPageCap(2);
+		const sim = smlSimulator({ leads: 200 });
+		await sim.start(0);
+		try {
+			const { output, error } = await runSml(sim, { resource: 'lead', operation: 'getMany', returnAll: true, filters: {} });
+			expect(error).toBeUndefined();
+			expect(output).toHaveLength(200);
+		} finally {
+			await sim.stop();
+		}
 	});
 });
