@@ -321,7 +321,7 @@ function shortenMarked(text: string): string {
 		if (plain.length <= limit) return plain;
 		let cut = limit;
 		// Never half a "[redacted]".
-		const open = plain.lastIndexOf('[', cut);
+		const open = plain.lastIndexOf('[', cut - 1);
 		if (open >= 0 && open > cut - REDACTED.length && plain.startsWith(REDACTED, open)) cut = open + REDACTED.length;
 		return `${plain.slice(0, cut)}...`;
 	}).replace(CUT_MARKS, '');
