@@ -12,6 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { vendorError } from './errors';
 import { acquireSlot } from './rateLimiter';
+import { markForShortening } from './redact';
 
 export type CrmContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -492,14 +493,14 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 	}
 }
 
-/** Text of an HTML or plain error page, shortened for an error message. */
+/**
+ * Text of an HTML or plain error page, shortened for an error message: for an error text only
+ * (vendorError, sanitizeError). Redacted first, shortened after: the page is handed over marked,
+ * and redactText, which every error text goes through, hides the secrets in the whole page before
+ * it cuts the page's text to `max` characters (a secret cut at the edge would show its start).
+ */
 export function shortText(text: string, max = 300): string {
-	const plain = text
-		.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ')
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-	return plain.length > max ? `${plain.slice(0, max)}...` : plain;
+	return markForShortening(text, max);
 }
 
 // One decryption per credential type per node run: n8n decrypts on every

@@ -92,16 +92,27 @@ async function authenticate(
 	return options;
 }
 
+/** One query-string value as n8n's `qs` writes it (RFC 3986): encodeURIComponent plus `!'()*`. */
+const encodeRfc3986 = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * The query string as n8n writes it: n8n's axios default paramsSerializer is
+ * `qs.stringify(params, { arrayFormat: 'indices' })` (@n8n/backend-network, http/axios/config.js),
+ * so values are RFC 3986-encoded (a space as %20, `*` as %2A, `!` as %21, `~` kept) and arrays
+ * and objects become `a[0]=x`, `a[b]=y` with the brackets encoded. (It was URLSearchParams here:
+ * `+` for a space, `*` kept, `~` as %7E, which is not what a CRM receives from n8n.)
+ */
 function serializeQs(qs: IDataObject | undefined): string {
 	if (!qs) return '';
-	const params = new URLSearchParams();
-	for (const [k, v] of Object.entries(qs)) {
-		if (v === undefined) continue;
-		if (Array.isArray(v)) for (const x of v) params.append(`${k}[]`, String(x));
-		else params.append(k, String(v));
-	}
-	const s = params.toString();
-	return s ? s : '';
+	const parts: string[] = [];
+	const add = (key: string, value: unknown) => {
+		if (value === undefined) return;
+		if (Array.isArray(value)) value.forEach((v, i) => add(`${key}[${i}]`, v));
+		else if (value !== null && typeof value === 'object' && !(value instanceof Date)) for (const [k, v] of Object.entries(value)) add(`${key}[${k}]`, v);
+		else parts.push(`${encodeRfc3986(key)}=${encodeRfc3986(value === null ? '' : value instanceof Date ? value.toISOString() : String(value))}`);
+	};
+	for (const [k, v] of Object.entries(qs)) add(k, v);
+	return parts.join('&');
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);

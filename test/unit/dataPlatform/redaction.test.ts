@@ -88,3 +88,29 @@ describe('redaction: Data Platform listenerUrl', () => {
 		expectNoSecret(result, secrets());
 	});
 });
+
+describe('redaction: the listener URL\'s query values are not secrets of the output', () => {
+	// Issue 15, "output data is never silently changed": a listener URL with ?account=1001 turned
+	// every 1001 of the platform's answer into [redacted]. The URL is the secret (its random path
+	// protects it); its account number in the answer is data. In errors it stays hidden.
+	const contact = { resource: 'contact', operation: 'create', name: 'A', type: 0, additionalFields: {}, requestOptions: { maxRetries: 0, timeout: 1 } };
+	const url = () => `${sim.url}${LISTENER_PATH}?account=1001`;
+
+	it('an answer carrying the id 1001 reaches the output unchanged', async () => {
+		sim.addFault({ kind: 'status', status: 200, body: JSON.stringify({ success: true, data: [{ success: true, id: '1001', account: 1001, message: 'contact 1001 stored' }] }) });
+		const result = await run(sim, contact, { credential: { listenerUrl: url() } });
+		expect(result.error).toBeUndefined();
+		expect(result.output[0].json.response).toEqual({ success: true, id: '1001', account: 1001, message: 'contact 1001 stored' });
+	});
+
+	it('the URL itself is still hidden when the answer echoes it, and the account in an error', async () => {
+		sim.addFault({ kind: 'status', status: 200, body: JSON.stringify({ success: true, data: [{ success: true, id: '1001', message: `stored via ${url()}` }] }) });
+		const echoed = await run(sim, contact, { credential: { listenerUrl: url() } });
+		expect(echoed.output[0].json.response).toEqual({ success: true, id: '1001', message: 'stored via [redacted]' });
+		sim.addFault({ kind: 'status', status: 500, echo: true });
+		const failed = await run(sim, contact, { credential: { listenerUrl: url() } });
+		expect(failed.error?.message).toContain('[redacted]');
+		expect(failed.error?.message).not.toContain('account=1001');
+		expectNoSecret(failed, [url(), LISTENER_PATH, LISTENER_SECRET]);
+	});
+});

@@ -1,13 +1,15 @@
 // Secrets never reach what a user or a log sees. Every secret credential field of every CRM
 // (credentials/*.ts, the transports' *_SECRET_FIELDS) gets a distinctive value with the
-// characters that encodings change (space & = + / " < é); then every error path the
+// characters that encodings change (space & = + / " < é, and * ~ ! ' ( ) that n8n's RFC 3986
+// query strings encode differently from encodeURIComponent and forms); then every error path the
 // simulators can force runs, with and without Continue On Fail: wrong credentials, 401/403,
 // error pages that repeat the request (and its headers), vendor errors quoting the secrets,
 // 5xx, 200 answers that are not the API's, timeouts, resets, invalid input, triggers and
 // dropdowns. The thrown error (message, description, stack, cause, context, JSON) and the
-// output items are searched for every form of every secret: raw, URL- and form-encoded,
-// XML-escaped, JSON-escaped (once and twice), and for the Data Platform listener URL its
-// path, host+path, query and query values.
+// output items are searched for every form of every secret (./forms.ts): raw, URL-encoded
+// (encodeURIComponent, RFC 3986, forms; hex digits of either case), XML-escaped (named,
+// decimal and hex entities), JSON-escaped (with `\/`, with `\u`; once, twice and three times),
+// and for the Data Platform listener URL its path, host+path, query and query values.
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type { ICredentialDataDecryptedObject, IDataObject, ILoadOptionsFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { DataPlatformApi } from '../../../credentials/DataPlatformApi.credentials';
@@ -35,35 +37,11 @@ import { SML_SECRET_FIELDS } from '../../../nodes/Sml/transport';
 import { createTriggerContext, runNode } from '../../helpers/context';
 import type { RunOptions, RunResult } from '../../helpers/context';
 import type { Simulator } from '../../helpers/sims';
+import { formsOf, wireForms } from './forms';
 
 // ---- what "visible" means, and every form a secret can take there -------------------------
 
 const xmlEscape = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-const jsonInner = (v: string) => JSON.stringify(v).slice(1, -1);
-
-export function formsOf(secret: string): string[] {
-	const bases = new Set([secret]);
-	try {
-		const url = new URL(secret);
-		bases.add(url.pathname);
-		bases.add(`${url.host}${url.pathname}`);
-		for (const part of url.pathname.split('/')) if (part.length >= 12) bases.add(part);
-		if (url.search.length > 1) bases.add(url.search.slice(1));
-		for (const value of url.searchParams.values()) bases.add(value);
-	} catch {
-		// not a URL
-	}
-	const out = new Set<string>();
-	for (const base of bases) {
-		for (const form of [base, encodeURIComponent(base), encodeURIComponent(base).replace(/%20/g, '+'), new URLSearchParams({ x: base }).toString().slice(2), xmlEscape(base), jsonInner(base)]) {
-			out.add(form);
-			out.add(jsonInner(form));
-			out.add(jsonInner(jsonInner(form)));
-		}
-	}
-	// Short fragments (a "/" path) would match anything.
-	return [...out].filter((f) => f.length >= 8);
-}
 
 function safeJson(value: unknown): string {
 	const seen = new WeakSet<object>();
@@ -109,15 +87,15 @@ function expectFailed(result: RunResult, label: string) {
 // ---- the CRMs, with distinctive secret values -------------------------------------------------
 
 const SECRET = {
-	pilotAppKey: 'pk-Sécret "appkey" &=+/<1>',
-	publitracApiKey: 'pt-Kéy "api" &=+/<2>',
-	publitracPassword: 'pt-Pässword "pw" &x=1/?<3>',
-	publitracAccountToken: 'pt-Tök "acct" &en=9/+<4>',
-	smlPassword: 'sml-Pässword "pw" &=+/<5>',
+	pilotAppKey: 'pk-Sécret "appkey" &=+/<1>*~!\'()',
+	publitracApiKey: 'pt-Kéy "api" &=+/<2>~!(x)',
+	publitracPassword: 'pt-Pässword "pw" &x=1/?<3>*\'',
+	publitracAccountToken: 'pt-Tök "acct" &en=9/+<4>*~',
+	smlPassword: 'sml-Pässword "pw" &=+/<5>*~!\'()',
 	smlToken: 'tok-SECRET-5ml7f3a9c2e41b84d0f9a6e5c1b2d8e4',
-	econtractKey: 'ek-Kèy "crm" &=+/<6>',
+	econtractKey: 'ek-Kèy "crm" &=+/<6>*~!\'()',
 	dataPlatformPath: '/webhook/listener/lst-SECRETPATH-9f8e7d6c5b4a',
-	dataPlatformQuery: 'qtok Sécret "dp" &=+/<7>',
+	dataPlatformQuery: 'qtok Sécret "dp" &=+/<7>*~!\'()',
 };
 
 interface Op {
@@ -157,7 +135,7 @@ interface Crm {
 const requestOptions = { maxRetries: 0, timeout: 1 };
 
 function allForms(secrets: string[]): string {
-	return secrets.map((s) => `${s} | ${encodeURIComponent(s)} | ${jsonInner(s)} | ${xmlEscape(s)}`).join(' ; ');
+	return secrets.map((s) => wireForms(s).join(' | ')).join(' ; ');
 }
 
 const pilotModule = require('../../../sandbox/pilot');
