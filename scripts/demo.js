@@ -60,7 +60,7 @@ function whoListens(port) {
 		const health = await get('/healthz');
 		if (health?.status === 200 && /"status":\s*"ok"/.test(health.text)) return 'n8n';
 		const sim = await get('/__sim/state');
-		if (sim?.status === 200) return 'a CRM simulator';
+		if (sim?.status === 200) return 'a CRM simulator (of a demo, or of npm run sandbox)';
 		return undefined;
 	})();
 }
@@ -87,9 +87,9 @@ async function portProblem() {
 		if (!code) continue;
 		if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `Cannot start the demo: DEMO_LISTEN_ADDRESS=${host} is not an address of this machine (use 127.0.0.1, 0.0.0.0 or one of its addresses).`;
 		const who = code === 'EADDRINUSE' ? await whoListens(port) : undefined;
-		const holder = who ? `, by ${who}: a demo is already running there (stop it with Ctrl-C in its terminal)` : '';
+		const holder = who ? `, by ${who}: ${who === 'n8n' ? 'is a demo already running? ' : ''}stop it with Ctrl-C in its terminal, or` : '';
 		const { n8nPort, base } = await suggestPorts();
-		return `Cannot start the demo: port ${port} (${what}) is already in use${holder}${code === 'EADDRINUSE' ? '' : ` (${code})`}; to run this one on other ports: DEMO_PORT=${n8nPort} SANDBOX_PORT_BASE=${base} bash scripts/demo.sh`;
+		return `Cannot start the demo: port ${port} (${what}) is already in use${code === 'EADDRINUSE' ? '' : ` (${code})`}${holder ? holder : ';'} choose other ports: DEMO_PORT=${n8nPort} SANDBOX_PORT_BASE=${base} bash scripts/demo.sh`;
 	}
 	return undefined;
 }
@@ -174,12 +174,12 @@ async function publish(request, n8n, headers, id) {
 }
 
 /** Each example's state as n8n reports it: 'active', 'manual', 'inactive' or 'error', with n8n's activation error. */
-async function exampleStates(request, n8n, headers, workflows) {
+async function exampleStates(request, n8n, headers, workflows, publishErrors = {}) {
 	const states = [];
 	for (const wf of workflows) {
 		const stored = await rest(request, n8n, headers, 'GET', `/workflows/${wf.id}`).catch(() => undefined);
 		const error = stored ? await rest(request, n8n, headers, 'GET', `/active-workflows/error/${wf.id}`).catch((e) => e.message) : 'not imported';
-		const message = typeof error === 'string' ? error : error?.message;
+		const message = (typeof error === 'string' ? error : error?.message) || publishErrors[wf.id];
 		let state = isTriggerWorkflow(wf) ? (stored?.active ? 'active' : 'inactive') : 'manual';
 		if (message) state = 'error';
 		states.push({ id: wf.id, name: wf.name, state, error: message });
@@ -233,8 +233,9 @@ async function main() {
 
 	await n8n.start({ port: DEMO_PORT, listenAddress: LISTEN_ADDRESS });
 	const headers = await n8n.ownerSession(OWNER);
-	if (!reused) for (const wf of workflows.filter(isTriggerWorkflow)) await publish(request, n8n, headers, wf.id);
-	const states = await exampleStates(request, n8n, headers, workflows);
+	const publishErrors = {};
+	if (!reused) for (const wf of workflows.filter(isTriggerWorkflow)) publishErrors[wf.id] = await publish(request, n8n, headers, wf.id);
+	const states = await exampleStates(request, n8n, headers, workflows, publishErrors);
 
 	console.log(`\nn8n ${n8n.n8n.version} with n8n-nodes-crm-leads (from its tarball) is running:`);
 	console.log(`  editor:  ${n8n.url}${['0.0.0.0', '::'].includes(LISTEN_ADDRESS) ? ` (listening on ${LISTEN_ADDRESS}: from other machines use this machine's address)` : ''}`);
