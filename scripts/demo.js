@@ -232,14 +232,18 @@ async function main() {
 	if (!reused) await n8n.importWorkflows(workflows);
 
 	await n8n.start({ port: DEMO_PORT, listenAddress: LISTEN_ADDRESS });
-	const headers = await n8n.ownerSession(OWNER);
+	// A kept folder may hold a password changed in the editor: then the states are not read.
+	const headers = await n8n.ownerSession(OWNER).catch((error) => {
+		if (!reused) throw error;
+		return undefined;
+	});
 	const publishErrors = {};
 	if (!reused) for (const wf of workflows.filter(isTriggerWorkflow)) publishErrors[wf.id] = await publish(request, n8n, headers, wf.id);
-	const states = await exampleStates(request, n8n, headers, workflows, publishErrors);
+	const states = headers ? await exampleStates(request, n8n, headers, workflows, publishErrors) : workflows.map((wf) => ({ name: wf.name, state: 'unknown' }));
 
 	console.log(`\nn8n ${n8n.n8n.version} with n8n-nodes-crm-leads (from its tarball) is running:`);
 	console.log(`  editor:  ${n8n.url}${['0.0.0.0', '::'].includes(LISTEN_ADDRESS) ? ` (listening on ${LISTEN_ADDRESS}: from other machines use this machine's address)` : ''}`);
-	console.log(`  login:   ${OWNER.email} / ${OWNER.password}`);
+	console.log(`  login:   ${OWNER.email} / ${headers ? OWNER.password : '(the password you set in this n8n folder)'}`);
 	console.log(`  n8n folder: ${n8n.userFolder} (${USER_FOLDER ? 'kept when the demo stops' : 'deleted when the demo stops; DEMO_USER_FOLDER=<folder> keeps it'})`);
 	console.log(`example workflows (${states.length}, from examples/${reused ? '; as kept in the n8n folder' : ''}):`);
 	for (const s of states) console.log(`  ${s.state.padEnd(8)} ${s.name}${s.state === 'manual' ? ' (open it, Execute workflow)' : ''}${s.error ? `: ${s.error}` : ''}`);
