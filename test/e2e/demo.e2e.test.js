@@ -175,7 +175,7 @@ describe('the demo (bash scripts/demo.sh) as shipped', { timeout: 420_000 }, () 
 	});
 });
 
-describe('leftovers', () => {
+describe('a fresh clone, and what a run leaves behind', () => {
 	it("a packed tarball's temporary folder is removed when the process that packed it exits", () => {
 		const script = "console.log(require('./test/e2e/harness').packTarball({ build: false }))";
 		const env = { ...process.env };
@@ -183,5 +183,55 @@ describe('leftovers', () => {
 		const tarball = execFileSync(process.execPath, ['-e', script], { cwd: ROOT, env, encoding: 'utf8' }).trim().split('\n').pop();
 		assert.match(tarball, /crm-leads-pack-[^/]+\/n8n-nodes-crm-leads-[\d.]+\.tgz$/);
 		assert.equal(fs.existsSync(path.dirname(tarball)), false, `${path.dirname(tarball)} is left behind`);
+	});
+
+	it('package-lock.json is what npm install writes (so npm ci accepts it and no install rewrites it), and .npmrc runs no dependency script', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-leads-lock-'));
+		try {
+			for (const f of ['package.json', 'package-lock.json', '.npmrc']) fs.copyFileSync(path.join(ROOT, f), path.join(dir, f));
+			execFileSync('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+			const before = fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8');
+			const after = fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8');
+			assert.ok(after === before, `npm install changes package-lock.json (${after.split('\n').length - before.split('\n').length} lines)`);
+			assert.equal(execFileSync('npm', ['config', 'get', 'ignore-scripts'], { cwd: dir, encoding: 'utf8' }).trim(), 'true');
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('two n8n installs into one cache at once: one installs, the other waits; npm\'s output goes to the log file it names', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-leads-install-'));
+		try {
+			// A stand-in npm: records its calls, writes 600 warnings as n8n's install does, takes 2 s.
+			fs.mkdirSync(path.join(dir, 'bin'));
+			fs.writeFileSync(path.join(dir, 'bin', 'npm'), `#!/bin/bash\necho "$*" >> "${dir}/calls"\nfor i in $(seq 600); do echo "npm warn deprecated dep$i" >&2; done\nsleep 2\n`, { mode: 0o755 });
+			const env = { ...process.env, PATH: `${path.join(dir, 'bin')}:${process.env.PATH}`, N8N_CACHE_DIR: path.join(dir, 'cache') };
+			const run = () =>
+				new Promise((resolve) => {
+					const child = spawn('bash', [path.join(ROOT, 'scripts', 'install-n8n.sh'), '1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+					let out = '';
+					let err = '';
+					child.stdout.on('data', (d) => (out += d));
+					child.stderr.on('data', (d) => (err += d));
+					child.on('exit', (code) => resolve({ code, out, err }));
+				});
+			const first = run();
+			await sleep(300);
+			const results = await Promise.all([first, run()]);
+			const folder = path.join(dir, 'cache', 'n8n-1.123.81');
+			for (const r of results) {
+				assert.equal(r.code, 0, r.err);
+				assert.equal(r.out.trim(), folder);
+				assert.doesNotMatch(r.err, /npm warn/, 'no npm warning on the terminal');
+			}
+			const calls = fs.readFileSync(path.join(dir, 'calls'), 'utf8').trim().split('\n');
+			assert.deepEqual(calls, ['install --no-audit --no-fund --ignore-scripts n8n@1.123.81', 'rebuild sqlite3'], 'n8n installed once');
+			const log = path.join(dir, 'cache', 'install-n8n1.log');
+			assert.ok(results.some((r) => r.err.includes(`npm's output: ${log}`)), 'the log file is named');
+			assert.ok(results.some((r) => r.err.includes('another run is installing n8n@1.123.81')), 'the second run says it waits');
+			assert.equal(fs.readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith('npm warn')).length, 1200);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
