@@ -170,6 +170,11 @@ describe('the demo (bash scripts/demo.sh) as shipped', { timeout: 420_000 }, () 
 		const { code } = await demo.exited;
 		assert.equal(code, 0);
 		assert.ok(fs.existsSync(path.join(userFolder, '.n8n', 'database.sqlite')), 'the n8n folder and its database are kept');
+		// The kept folder holds the simulators' credentials only encrypted (the import files are gone).
+		const files = fs.readdirSync(userFolder, { recursive: true }).map((f) => path.join(userFolder, f)).filter((f) => fs.statSync(f).isFile());
+		assert.deepEqual(files.filter((f) => /credentials-\d+\.json$/.test(f)), []);
+		const { PILOT_APP_KEY } = require('../../sandbox/pilot');
+		for (const f of files) assert.ok(!fs.readFileSync(f).includes(PILOT_APP_KEY), `${f} holds the Pilot app key in plain text`);
 		const n8nAnswers = await request('GET', `${url}/healthz`).then(() => true, () => false);
 		assert.equal(n8nAnswers, false, 'n8n stopped');
 	});

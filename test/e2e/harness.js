@@ -160,8 +160,13 @@ class N8nInstance {
 
 	async importCredentials(credentials) {
 		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
-		fs.writeFileSync(file, JSON.stringify(credentials));
-		await this.cli(['import:credentials', `--input=${file}`]);
+		fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+		try {
+			await this.cli(['import:credentials', `--input=${file}`]);
+		} finally {
+			// The plain credential data stays nowhere but in n8n's (encrypted) database, even in a kept user folder.
+			fs.rmSync(file, { force: true });
+		}
 	}
 
 	async importWorkflows(workflows) {
