@@ -173,8 +173,12 @@ describe('the demo (bash scripts/demo.sh) as shipped', { timeout: 420_000 }, () 
 		// The kept folder holds the simulators' credentials only encrypted (the import files are gone).
 		const files = fs.readdirSync(userFolder, { recursive: true }).map((f) => path.join(userFolder, f)).filter((f) => fs.statSync(f).isFile());
 		assert.deepEqual(files.filter((f) => /credentials-\d+\.json$/.test(f)), []);
-		const { PILOT_APP_KEY } = require('../../sandbox/pilot');
-		for (const f of files) assert.ok(!fs.readFileSync(f).includes(PILOT_APP_KEY), `${f} holds the Pilot app key in plain text`);
+		// (Pilot's app key is the example of its doc, in the credential's description: the other secrets are the simulators' own.)
+		const { PUBLITRAC_CREDENTIALS } = require('../../sandbox/publitrac');
+		const { SML_PASSWORD } = require('../../sandbox/sml');
+		for (const secret of [PUBLITRAC_CREDENTIALS.password, PUBLITRAC_CREDENTIALS.apiKey, SML_PASSWORD]) {
+			for (const f of files) assert.ok(!fs.readFileSync(f).includes(Buffer.from(secret)), `${f} holds a simulator's secret in plain text`);
+		}
 		const n8nAnswers = await request('GET', `${url}/healthz`).then(() => true, () => false);
 		assert.equal(n8nAnswers, false, 'n8n stopped');
 	});
