@@ -32,12 +32,22 @@ function installN8n(major = Number(process.env.E2E_N8N_MAJOR || 2)) {
 }
 
 let packed;
-/** Builds and packs the package once per process; returns the tarball path. */
-function packTarball() {
+const packFolders = [];
+process.on('exit', () => {
+	// The tarball's temporary folder goes with the process that made it (a caller's E2E_TARBALL is the caller's).
+	for (const dir of packFolders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+/**
+ * Builds and packs the package once per process; returns the tarball path. The tarball
+ * lives in a temporary folder removed when the process exits. `build: false` packs the
+ * `dist` already built (scripts/demo.sh builds first).
+ */
+function packTarball({ build = true } = {}) {
 	if (packed && fs.existsSync(packed)) return packed;
 	if (process.env.E2E_TARBALL && fs.existsSync(process.env.E2E_TARBALL)) return (packed = process.env.E2E_TARBALL);
-	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	if (build) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 	const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-leads-pack-'));
+	packFolders.push(dest);
 	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', dest], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop();
 	packed = path.join(dest, name);
 	return packed;
@@ -80,14 +90,19 @@ async function stopChild(child) {
 }
 
 class N8nInstance {
-	/** `env`: extra environment for every n8n command of this instance (e.g. queue mode and Postgres). */
-	constructor({ major, tarball, env } = {}) {
+	/**
+	 * `env`: extra environment for every n8n command of this instance (e.g. queue mode and Postgres).
+	 * `userFolder`: n8n's folder (made if missing; the package in it is replaced by the tarball's);
+	 * a new temporary folder by default.
+	 */
+	constructor({ major, tarball, env, userFolder } = {}) {
 		this.n8n = installN8n(major);
 		this.extraEnv = env || {};
 		this.workers = [];
 		this.tarball = tarball || packTarball();
-		this.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `crm-leads-n8n${this.n8n.major}-`));
+		this.userFolder = userFolder ? path.resolve(userFolder) : fs.mkdtempSync(path.join(os.tmpdir(), `crm-leads-n8n${this.n8n.major}-`));
 		const target = path.join(this.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+		fs.rmSync(target, { recursive: true, force: true });
 		fs.mkdirSync(target, { recursive: true });
 		execFileSync('tar', ['-xzf', this.tarball, '-C', target, '--strip-components=1']);
 		this.process = null;
@@ -145,8 +160,13 @@ class N8nInstance {
 
 	async importCredentials(credentials) {
 		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
-		fs.writeFileSync(file, JSON.stringify(credentials));
-		await this.cli(['import:credentials', `--input=${file}`]);
+		fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+		try {
+			await this.cli(['import:credentials', `--input=${file}`]);
+		} finally {
+			// The plain credential data stays nowhere but in n8n's (encrypted) database, even in a kept user folder.
+			fs.rmSync(file, { force: true });
+		}
 	}
 
 	async importWorkflows(workflows) {
@@ -184,12 +204,16 @@ class N8nInstance {
 		return { output, runs, executions };
 	}
 
-	/** `n8n start` on a free port (with extra environment variables if given); resolves when /healthz/readiness answers 200. */
-	async start({ port, env = {} } = {}) {
+	/**
+	 * `n8n start` on a free port (with extra environment variables if given), listening on
+	 * 127.0.0.1 unless `listenAddress` says otherwise; resolves when /healthz/readiness answers 200.
+	 */
+	async start({ port, env = {}, listenAddress = '127.0.0.1' } = {}) {
 		this.port = port || (await freePort());
+		this.listenAddress = listenAddress;
 		const brokerPort = await freePort();
 		this.process = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, 'start'], {
-			env: this.env({ ...env, N8N_PORT: String(this.port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
+			env: this.env({ ...env, N8N_PORT: String(this.port), N8N_LISTEN_ADDRESS: listenAddress, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
 			cwd: this.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -226,7 +250,9 @@ class N8nInstance {
 	}
 
 	get url() {
-		return `http://127.0.0.1:${this.port}`;
+		// An n8n listening on every address (0.0.0.0, ::) is reached here through 127.0.0.1.
+		const host = !this.listenAddress || ['0.0.0.0', '::'].includes(this.listenAddress) ? '127.0.0.1' : this.listenAddress;
+		return `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
 	}
 
 	/**

@@ -149,7 +149,14 @@ describe(`Pilot Solution Trigger against hostile posts, n8n ${process.env.E2E_N8
 		const ok = await request('POST', hook, { headers: { 'content-type': 'text/plain; charset=utf-8' }, body: adf(PILOT_APP_KEY) });
 		assert.equal(ok.status, 200, ok.text);
 		const received = await recorder.waitFor(before + 1);
-		assert.deepEqual(received[before].body, { submissionType: 'adf', pilot_firstname: 'Plain', pilot_email: 'plain@example.com', formtype: 'pilot' });
+		assert.deepEqual(received[before].body, {
+			submissionType: 'adf',
+			pilot_firstname: 'Plain',
+			pilot_email: 'plain@example.com',
+			formtype: 'pilot',
+			adf_names: [{ part: 'first', type: 'individual', value: 'Plain' }],
+			adf_emails: [{ preferred: false, value: 'plain@example.com' }],
+		});
 	});
 
 	it("emits the computed submissionType, not the sender's own field (item 9)", async () => {
