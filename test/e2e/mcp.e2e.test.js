@@ -38,7 +38,11 @@ function assertPlainEnglish(text, what) {
 	assert.doesNotMatch(text, HTTP_VERB, `${what}: "${text}"`);
 }
 
-/** The example, its credentials pointing at this test's simulators; `simplify` switches Simplify on in its CRM tools and moves it to another path. */
+/**
+ * A copy of the example (its credential ids are the demo's: the test imports credentials of these
+ * ids pointing at its own simulators); `simplify` switches Simplify on in its CRM tools that offer
+ * it, and `pathName` serves the copy on another path.
+ */
 function exampleWorkflow({ id = EXAMPLE.id, pathName, simplify = false } = {}) {
 	const wf = JSON.parse(JSON.stringify(EXAMPLE));
 	wf.id = id;
@@ -236,6 +240,7 @@ describe(`an MCP client using the five CRM tools through n8n ${MAJOR}.x's MCP Se
 		assert.equal(record.success, true);
 		assert.equal(typeof record.id, 'number');
 		assert.ok(sims.pilot.sim.state.leads.some((l) => String(l.id) === String(record.id) && l.pilot_email === 'ana.garcia@example.com'), 'Pilot stored the lead');
+		console.log(`one call as the MCP client made it: callTool(${JSON.stringify({ name: TOOL.pilot, arguments: args })})\n  -> ${JSON.stringify(result)}`);
 	});
 
 	it('CRM Data Platform Contact: Create sends an add-contact action and returns the contact ids', async () => {
@@ -266,9 +271,9 @@ describe(`an MCP client using the five CRM tools through n8n ${MAJOR}.x's MCP Se
 		assert.match(textOf(invalid), /email/i);
 		assert.match(textOf(invalid), /ana\.garcia-at-example\.com/);
 		assert.match(textOf(invalid), /not a valid email address/);
-		const invalidDp = await call(TOOL.publitrac, { email: 'nobody' });
-		assert.equal(invalidDp.isError, true);
-		assert.match(textOf(invalidDp), /email: "nobody" is not a valid email address/);
+		const invalidLookup = await call(TOOL.publitrac, { email: 'nobody' });
+		assert.equal(invalidLookup.isError, true);
+		assert.match(textOf(invalidLookup), /email: "nobody" is not a valid email address/);
 		assert.deepEqual(counts(), before, 'no CRM was called');
 		// An unknown record: the CRM's own "not found", as a tool error.
 		const unknown = await call(TOOL.publitrac, { email: 'nobody@example.com' });
