@@ -18,6 +18,8 @@ const net = require('net');
 const path = require('path');
 
 const DEMO_LISTENER = { secret: 'demo-listener-secret', location: 'header', headerName: 'X-Listener-Secret' };
+// The Bearer token an MCP client gives the MCP Server Trigger of examples/mcp-server-crm-tools.json.
+const DEMO_MCP_TOKEN = 'demo-mcp-token';
 const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Demo-password-1' };
 const DEMO_PORT = Number(process.env.DEMO_PORT || 5678);
 const SANDBOX_PORT_BASE = Number(process.env.SANDBOX_PORT_BASE ?? 4710);
@@ -27,6 +29,7 @@ const USER_FOLDER = process.env.DEMO_USER_FOLDER ? path.resolve(process.env.DEMO
 const SIMULATOR_NAMES = ['Pilot', 'Econtract', 'PUBLITRAC', 'SML', 'CRM Data Platform'];
 const EXAMPLES_DIR = path.join(__dirname, '..', 'examples');
 const WEBHOOK_TRIGGERS = ['n8n-nodes-crm-leads.pilotTrigger', 'n8n-nodes-crm-leads.dataPlatformTrigger'];
+const MCP_TRIGGER = '@n8n/n8n-nodes-langchain.mcpTrigger';
 
 // ---- ports ----
 
@@ -105,7 +108,7 @@ function readExamples() {
 		.map((f) => JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, f), 'utf8')));
 }
 
-/** A workflow started by a trigger (polling or webhook) rather than by hand: the demo publishes it. */
+/** A workflow started by a trigger (polling, webhook, or n8n's MCP Server Trigger) rather than by hand: the demo publishes it. */
 function isTriggerWorkflow(wf) {
 	return wf.nodes.some((n) => /Trigger$/.test(n.type) && !/manualTrigger/.test(n.type));
 }
@@ -233,6 +236,8 @@ async function main() {
 		...Object.entries(sims).map(([name, s]) => ({ id: `demo${title(name)}`, name: `${title(name)} (simulator)`, ...s.credential })),
 		// The secret senders give the Data Platform listener relay (examples/dataPlatform-listener-relay.json).
 		{ id: 'demoDataPlatformTrigger', name: 'DataPlatform Trigger secret (demo)', type: 'dataPlatformTriggerApi', data: DEMO_LISTENER },
+		// The token MCP clients give the MCP server example (examples/mcp-server-crm-tools.json).
+		{ id: 'demoMcpBearer', name: 'MCP client token (demo)', type: 'httpBearerAuth', data: { token: DEMO_MCP_TOKEN } },
 	]);
 	const workflows = readExamples();
 	// A kept folder keeps its workflows as the user left them; the credentials above point at this run's simulators.
@@ -260,6 +265,14 @@ async function main() {
 		const node = wf.nodes.find((n) => WEBHOOK_TRIGGERS.includes(n.type));
 		console.log(`  ${wf.name}:`);
 		console.log(`    ${curlFor(node, n8n.url, sims)}`);
+	}
+	// n8n serves a published MCP Server Trigger (v2) on /mcp/<path>: Streamable HTTP (POST) and SSE (GET) on the same URL.
+	const mcpServers = workflows.filter((wf) => wf.nodes.some((n) => n.type === MCP_TRIGGER));
+	if (mcpServers.length) console.log('MCP servers (connect an MCP client to the URL: Streamable HTTP, or SSE on the same URL):');
+	for (const wf of mcpServers) {
+		const node = wf.nodes.find((n) => n.type === MCP_TRIGGER);
+		console.log(`  ${wf.name}:`);
+		console.log(`    URL: ${n8n.url}/mcp/${node.parameters.path}${node.parameters.authentication === 'bearerAuth' ? `  header: Authorization: Bearer ${DEMO_MCP_TOKEN}` : ''}`);
 	}
 	const failed = states.filter((s) => s.state === 'error' || s.state === 'inactive');
 	if (failed.length) console.log(`${failed.length} example(s) could not be published: see their lines above.`);

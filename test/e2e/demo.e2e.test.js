@@ -17,6 +17,7 @@ const { freePort, request, ROOT } = require('./harness');
 const EXAMPLE_FILES = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json'));
 const EXAMPLES = EXAMPLE_FILES.map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8')));
 const isTrigger = (wf) => wf.nodes.some((n) => /Trigger$/.test(n.type) && !/manualTrigger/.test(n.type));
+const MCP_TRIGGER = '@n8n/n8n-nodes-langchain.mcpTrigger';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const FINISHED = ['success', 'error', 'crashed', 'canceled'];
 
@@ -89,13 +90,14 @@ describe('the demo (bash scripts/demo.sh) as shipped', { timeout: 420_000 }, () 
 	}, 120_000);
 	const executionsOf = async (workflowId) => (await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`)).results;
 
-	it('prints the editor URL, the login, the n8n folder, every example with its state and a curl per webhook', () => {
+	it('prints the editor URL, the login, the n8n folder, every example with its state, a curl per webhook and the MCP server URL', () => {
 		const out = demo.stdout();
 		assert.match(out, /n8n 2\.41\.1 with n8n-nodes-crm-leads \(from its tarball\) is running/);
 		assert.match(out, new RegExp(`n8n folder: ${userFolder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(kept when the demo stops\\)`));
 		assert.match(out, new RegExp(`example workflows \\(${EXAMPLE_FILES.length}, from examples/\\)`));
 		for (const wf of EXAMPLES) assert.ok(out.includes(` ${isTrigger(wf) ? 'active  ' : 'manual  '} ${wf.name}`), `"${wf.name}" is not listed as ${isTrigger(wf) ? 'active' : 'manual'}:\n${out}`);
 		assert.doesNotMatch(out, /could not be published/);
+		assert.match(out, /^MCP servers \(connect an MCP client to the URL: Streamable HTTP, or SSE on the same URL\):$/m);
 	});
 
 	it('holds every example of examples/; every trigger workflow is active with no activation error', async () => {
@@ -130,7 +132,8 @@ describe('the demo (bash scripts/demo.sh) as shipped', { timeout: 420_000 }, () 
 		lines.forEach((line, i) => {
 			if (/^ {4}curl /.test(line)) curls.push({ name: lines[i - 1].trim().replace(/:$/, ''), command: line.trim() });
 		});
-		const webhooks = EXAMPLES.filter((wf) => wf.nodes.some((n) => n.webhookId));
+		// Webhook triggers of this package (an MCP Server Trigger has a webhookId too, but no curl: an MCP client speaks to it).
+		const webhooks = EXAMPLES.filter((wf) => wf.nodes.some((n) => n.webhookId && n.type !== MCP_TRIGGER));
 		assert.deepEqual(curls.map((c) => c.name).sort(), webhooks.map((w) => w.name).sort(), 'one curl per webhook example');
 		for (const { name, command } of curls) {
 			const wf = webhooks.find((w) => w.name === name);
@@ -147,6 +150,34 @@ describe('the demo (bash scripts/demo.sh) as shipped', { timeout: 420_000 }, () 
 			}, 60_000);
 			assert.equal(runs.length, 1, `${name}: one post, one execution`);
 			assert.equal(runs[0].status, 'success', `${name}: execution ${runs[0].id} ended ${runs[0].status}`);
+		}
+	});
+
+	it('the printed MCP server URL and token serve the example\'s CRM tools to an MCP client (official SDK)', { timeout: 120_000 }, async () => {
+		const servers = EXAMPLES.filter((wf) => wf.nodes.some((n) => n.type === MCP_TRIGGER));
+		assert.ok(servers.length >= 1, 'an MCP server example');
+		const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
+		const { StreamableHTTPClientTransport } = require('@modelcontextprotocol/sdk/client/streamableHttp.js');
+		const printed = [...demo.stdout().matchAll(/^ {4}URL: (http:\/\/\S+\/mcp\/\S+) {2}header: Authorization: Bearer (\S+)$/gm)];
+		assert.equal(printed.length, servers.length, `one MCP URL per MCP example:\n${demo.stdout()}`);
+		for (const [, mcpUrl, token] of printed) {
+			const client = new Client({ name: 'demo-e2e', version: '1.0.0' });
+			await client.connect(new StreamableHTTPClientTransport(new URL(mcpUrl), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+			try {
+				const { tools } = await client.listTools();
+				const wf = servers.find((w) => mcpUrl.endsWith(`/mcp/${w.nodes.find((n) => n.type === MCP_TRIGGER).parameters.path}`));
+				assert.ok(wf, mcpUrl);
+				const toolNodes = wf.nodes.filter((n) => n.type !== MCP_TRIGGER);
+				assert.deepEqual(tools.map((t) => t.name).sort(), toolNodes.map((n) => n.name.replace(/ /g, '_')).sort());
+				// One call reaches a simulator and comes back without error.
+				const search = tools.find((t) => t.name === 'Search_SML_leads');
+				if (search) {
+					const result = await client.callTool({ name: search.name, arguments: { search: 'Garcia' } });
+					assert.ok(!result.isError, JSON.stringify(result));
+				}
+			} finally {
+				await client.close();
+			}
 		}
 	});
 
