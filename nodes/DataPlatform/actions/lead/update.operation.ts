@@ -12,7 +12,7 @@ const properties: INodeProperties[] = [
 		name: 'customerId',
 		type: 'string',
 		default: '',
-		placeholder: 'LID-123',
+		placeholder: 'e.g. LID-123',
 		description: 'Code of the lead in CRM Data Platform',
 		hint: 'Give at least one of Customer ID, Contact ID, Passport, Emails or Phones: the platform finds the lead with them',
 	},

@@ -36,13 +36,13 @@ const properties: INodeProperties[] = [
 		name: 'customerId',
 		type: 'string',
 		default: '',
-		placeholder: 'PID-124',
+		placeholder: 'e.g. PID-124',
 		displayOptions: onContact,
 		description: 'Code of the customer: a PID for a contact; an LID for a lead (then set Contact Type to Lead)',
 		hint: 'Give at least one of Customer ID, Passport, Email or Phone. The platform looks the contact up by Customer ID, then Passport, then Email, then Phone.',
 	},
 	{ ...text('Passport', 'passport', 'Passport of the contact'), displayOptions: onContact },
-	{ ...text('Email', 'email', 'Email of the contact', 'name@example.com'), displayOptions: onContact },
+	{ ...text('Email', 'email', 'Email of the contact', 'e.g. nathan@example.com'), displayOptions: onContact },
 	{ ...text('Phone', 'phone', 'Phone number of the contact'), displayOptions: onContact },
 	{
 		displayName: 'Deal ID',
@@ -63,7 +63,7 @@ const properties: INodeProperties[] = [
 		options: [
 			text('Channel', 'channel', 'A channel configured in Channel settings, e.g. Kite Chat'),
 			{
-				...text('Contact ID', 'contactId', 'ID of the contact (doc parameter table); the lookup still needs Customer ID, Passport, Email or Phone'),
+				...text('Contact ID', 'contactId', 'ID of the contact in CRM Data Platform; the contact is still found by Customer ID, Passport, Email or Phone'),
 				displayOptions: { show: { '/model': ['contact'] } },
 			},
 			{
@@ -76,10 +76,10 @@ const properties: INodeProperties[] = [
 				],
 				default: 'customer',
 				displayOptions: { show: { '/model': ['contact'] } },
-				description: 'Set Lead when the Customer ID is a lead\'s LID (doc: "customerId" must then come with "contactType": "lead")',
+				description: 'Choose Lead when the Customer ID is a lead\'s code (LID-...); Customer for contacts and accounts',
 			},
 			extraFieldsJson,
-			{ ...text('Tag', 'tag', 'Tag of the note (only for a contact note)', 'webhook'), displayOptions: { show: { '/model': ['contact'] } } },
+			{ ...text('Tag', 'tag', 'Tag of the note (only for a contact note)', 'e.g. webhook'), displayOptions: { show: { '/model': ['contact'] } } },
 		],
 	},
 	permitField,
