@@ -56,7 +56,7 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 				type: this.getNodeParameter('type', ctx.itemIndex, 0),
 			});
 			// doc 2.2.4 Note: one of contactId, passport, emails, phones, customerId is required.
-			assertOneOfBuilt(ctx, data, ['contactId', 'passport', 'emails', 'phones', 'customerId'], 'doc 2.2.4: update-contact needs one of them to find the record');
+			assertOneOfBuilt(ctx, data, ['contactId', 'passport', 'emails', 'phones', 'customerId'], 'give Customer ID, Contact ID, Passport, Emails or Phones to find the record');
 			return data;
 		},
 		{ idempotent: true },

@@ -103,7 +103,7 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 			if (model === 'deal') {
 				Object.assign(data, pick({ dealId: this.getNodeParameter('dealId', i, ''), name: this.getNodeParameter('name', i, '') }, ['dealId', 'name']));
 				// doc 2.2.5 Note: a deal note needs one of "dealId", "name" (looked up in that order).
-				assertOneOfBuilt(ctx, data, ['dealId', 'name'], 'doc 2.2.5: a note on a deal needs one of them');
+				assertOneOfBuilt(ctx, data, ['dealId', 'name'], 'a note on a deal needs its Deal ID or its Name');
 				Object.assign(data, pick(additional, ['channel']));
 			} else if (model === 'contact') {
 				const lookup: IDataObject = {};
@@ -111,10 +111,10 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 				Object.assign(data, pick(lookup, ['customerId', 'passport', 'email', 'phone']));
 				assertEmail(ctx.node, 'Email (email)', data.email, i);
 				// doc 2.2.5 Note: a contact note needs one of customerId, passport, email, phone (in that priority).
-				assertOneOfBuilt(ctx, data, ['customerId', 'passport', 'email', 'phone'], 'doc 2.2.5: a note on a contact needs one of them');
+				assertOneOfBuilt(ctx, data, ['customerId', 'passport', 'email', 'phone'], 'a note on a contact needs its Customer ID, Passport, Email or Phone');
 				Object.assign(data, pick(additional, ['contactId', 'contactType', 'tag', 'channel']));
 			} else {
-				throw inputError(ctx.node, 'Model (model)', `"${model}" is not a model. Expected contact or deal (doc 2.2.5)`, i);
+				throw inputError(ctx.node, 'Model (model)', `"${model}" is not a model. Expected contact or deal`, i);
 			}
 			const permit = readPermit(ctx, this.getNodeParameter('permit', i, {}));
 			if (permit) data.permit = permit;

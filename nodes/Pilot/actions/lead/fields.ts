@@ -164,8 +164,8 @@ export function readLeadFields(
 	Object.assign(fields, rest);
 
 	if (options.requireTypes) {
-		assertOneOf(node, { pilot_contact_type_id: fields.pilot_contact_type_id, pilot_contact_type_code: fields.pilot_contact_type_code }, 'doc footnote (1): Contact Type ID or Code', itemIndex);
-		assertOneOf(node, { pilot_business_type_id: fields.pilot_business_type_id, pilot_business_type_code: fields.pilot_business_type_code }, 'doc footnote (2): Business Type ID or Code', itemIndex);
+		assertOneOf(node, { pilot_contact_type_id: fields.pilot_contact_type_id, pilot_contact_type_code: fields.pilot_contact_type_code }, 'give the Contact Type ID or the Contact Type Code', itemIndex);
+		assertOneOf(node, { pilot_business_type_id: fields.pilot_business_type_id, pilot_business_type_code: fields.pilot_business_type_code }, 'give the Business Type ID or the Business Type Code', itemIndex);
 	}
 	assertInteger(node, DISPLAY_NAMES.pilot_contact_type_id, fields.pilot_contact_type_id, itemIndex);
 	assertInteger(node, DISPLAY_NAMES.pilot_business_type_id, fields.pilot_business_type_id, itemIndex);

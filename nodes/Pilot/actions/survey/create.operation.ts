@@ -112,7 +112,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...rest,
 	};
 	if (isBlank(fields.surveytype)) throw inputError(node, 'Survey Type (surveytype)', 'is required: the survey type code defined by the client', itemIndex);
-	assertOneOf(node, { telefono_contacto: fields.telefono_contacto, celular_contacto: fields.celular_contacto }, 'doc: "At least one contact phone is required"', itemIndex);
+	assertOneOf(node, { telefono_contacto: fields.telefono_contacto, celular_contacto: fields.celular_contacto }, 'give the Contact Phone or the Contact Mobile', itemIndex);
 	assertEmail(node, 'Contact Email (email_contacto)', fields.email_contacto, itemIndex);
 	assertEmail(node, 'Survey User (user_name_encuestador)', fields.user_name_encuestador, itemIndex);
 	assertInteger(node, 'Pilot Sale ID (id_venta_pilot)', fields.id_venta_pilot, itemIndex);
