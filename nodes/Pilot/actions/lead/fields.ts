@@ -37,7 +37,7 @@ export const leadTypeFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 1',
-		description: 'Numeric ID of the medium by which the person is contacted (master welcome_contact_type), e.g. 1 = electronic',
+		description: 'Numeric ID of the medium by which the person is contacted, from the contact types set up in Pilot, e.g. 1 = electronic',
 		hint: 'Give the Contact Type ID or the Contact Type Code (at least one). The ID wins when both are set.',
 	},
 	{
@@ -54,7 +54,7 @@ export const leadTypeFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 1',
-		description: 'Numeric ID of the business type (master business_type), e.g. 1 = new vehicles',
+		description: 'Numeric ID of the business type, from the business types set up in Pilot, e.g. 1 = new vehicles',
 		hint: 'Give the Business Type ID or the Business Type Code (at least one). The ID wins when both are set.',
 	},
 	{
@@ -70,7 +70,7 @@ export const leadTypeFields: INodeProperties[] = [
 export const leadAdditionalFields: INodeProperties[] = [
 	text('Address Apartment', 'pilot_address_department', "Lead's apartment"),
 	text('Address Floor', 'pilot_address_floor', "Lead's apartment floor"),
-	text('Address Number', 'pilot_addresss_number', "Lead's street number (Pilot's field name is spelled with three s)"),
+	text('Address Number', 'pilot_addresss_number', "Lead's street number"),
 	text('Address Street', 'pilot_address_street', "Street name of the lead's address"),
 	consent('Advertising Opt-In', 'pilot_publicity_opt_in_consent_flag', 'Whether the lead agrees to receive advertising material through any means of contact'),
 	text('Assigned User', 'pilot_assigned_user', 'Pilot user account to assign the lead to; takes precedence over the capture groups', 'e.g. nathan@example.com'),
@@ -104,7 +104,7 @@ export const leadAdditionalFields: INodeProperties[] = [
 		description: 'Pilot fields this node does not list, as a flat JSON object of field name to value; sent as they are',
 	},
 	text('First Name', 'pilot_firstname', "Lead's first name"),
-	text('Gender Code', 'pilot_gender_code', "Lead's gender code, as entered in the gender master"),
+	text('Gender Code', 'pilot_gender_code', "Lead's gender code, as set up in Pilot's gender list"),
 	text('Identity Document', 'pilot_client_identity_document', "Lead's identity document"),
 	text('Last Name', 'pilot_lastname', "Lead's last name"),
 	text('Mobile', 'pilot_cellphone', "Lead's mobile number"),
