@@ -17,7 +17,7 @@ export class DataPlatformApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			placeholder: 'https://your-org.example.com/webhook/listener/...',
+			placeholder: 'e.g. https://your-org.example.com/webhook/listener/...',
 			description:
 				'The URL of a webhook listener (Settings &gt; Other settings &gt; Webhook &gt; Listener &gt; Add webhook listener). It is the only protection of your account: keep it secret.',
 			hint: 'The Test button only checks that this is an http(s) URL with a path and that its server answers. It cannot check that the listener accepts data: the platform offers no call that does not create data.',
@@ -27,8 +27,8 @@ export class DataPlatformApi implements ICredentialType {
 			name: 'senderUser',
 			type: 'string',
 			default: '',
-			placeholder: 'name@example.com',
-			description: 'Email of a user of your CRM organization, sent as senderUser unless the node sets another. Checked as an email before anything is sent.',
+			placeholder: 'e.g. nathan@example.com',
+			description: 'Email of a user of your CRM organization, named as the sender of the data unless the node sets another. Checked as an email before anything is sent.',
 		},
 	];
 

@@ -33,7 +33,7 @@ export class PilotApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.pilotsolution.net',
 			required: true,
-			description: 'Where the webhooks live; the node calls <Base URL>/webhooks/welcome.php and /webhooks/survey.php',
+			description: 'Address of the Pilot Solution API; keep the default unless Pilot\'s support team gives you another',
 		},
 	];
 

@@ -227,7 +227,7 @@ export class PilotTrigger implements INodeType {
 		icon: { light: 'file:pilot.svg', dark: 'file:pilot.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"POST /" + $parameter["path"]}}',
+		subtitle: '={{"Submissions to /" + $parameter["path"]}}',
 		description: 'Receives leads, surveys and ADF emails posted the way websites post them to Pilot Solution',
 		defaults: { name: 'Pilot Solution Trigger' },
 		inputs: [],
@@ -256,7 +256,7 @@ export class PilotTrigger implements INodeType {
 				type: 'string',
 				default: 'pilot',
 				required: true,
-				description: 'Path of the webhook URL that your forms post to, instead of webhooks/welcome.php or webhooks/survey.php',
+				description: 'Path of the webhook URL that your forms post to, in place of Pilot\'s own lead and survey addresses',
 			},
 			{
 				displayName: 'Check App Key',
@@ -267,7 +267,7 @@ export class PilotTrigger implements INodeType {
 					'Whether to accept only submissions whose appkey (or ADF &lt;key&gt;) equals the App Key of the selected credential; others get 401 and start no execution',
 			},
 			{
-				displayName: 'Accept',
+				displayName: 'Trigger On',
 				name: 'accept',
 				type: 'multiOptions',
 				options: [
@@ -276,7 +276,7 @@ export class PilotTrigger implements INodeType {
 					{ name: 'Surveys', value: 'survey' },
 				],
 				default: ['lead', 'survey', 'adf'],
-				description: 'Which submissions start the workflow; others get 400',
+				description: 'Which kinds of submission start the workflow; others are refused (400)',
 			},
 			{
 				displayName: 'Check Required Fields',
@@ -284,7 +284,7 @@ export class PilotTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether to refuse (400) submissions that break the doc's rules: a lead needs a contact type and a business type (ID or code), a survey needs a survey type and a contact phone",
+					"Whether to refuse (400) submissions that Pilot itself would refuse: a lead needs a contact type and a business type (ID or code), a survey needs a survey type and a contact phone",
 			},
 			// Leads and ADF emails become the common lead; surveys are not leads and stay as they are.
 			simplifyField,

@@ -3,12 +3,13 @@ import { requestOptionsField } from '../../shared/descriptions';
 
 // Fields several Data Platform actions share. Names are the doc's own field
 // names (doc 2.2.1 "Data structure for the action of adding a new Contact/Account").
+// The lists below are shown sorted by name (the values are the platform's own words).
 
-export const EMAIL_PHONE_TYPES = ['Work', 'Home', 'Mobile', 'Other'];
-export const ADDRESS_TYPES = ['Work', 'Home', 'Other'];
-export const IM_PROTOCOLS = ['Skype', 'Facebook', 'Yahoo', 'Viber', 'Hangouts', 'Other'];
+export const EMAIL_PHONE_TYPES = ['Home', 'Mobile', 'Other', 'Work'];
+export const ADDRESS_TYPES = ['Home', 'Other', 'Work'];
+export const IM_PROTOCOLS = ['Facebook', 'Hangouts', 'Other', 'Skype', 'Viber', 'Yahoo'];
 // doc 2.2.7 "channel": the channels the doc lists (plus "Contact Form", used in its sample).
-export const TICKET_CHANNELS = ['Email', 'Phone', 'Web Contact Form', 'Contact Form', 'Kite Call', 'Kite Chat', 'Kite Viber', 'Kite Facebook', 'Kite Skype'];
+export const TICKET_CHANNELS = ['Contact Form', 'Email', 'Kite Call', 'Kite Chat', 'Kite Facebook', 'Kite Skype', 'Kite Viber', 'Phone', 'Web Contact Form'];
 
 export const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
@@ -30,8 +31,8 @@ export function typedList(name: 'emails' | 'phones', typed = true): INodePropert
 			name: 'value',
 			type: 'string',
 			default: '',
-			placeholder: isEmail ? 'name@example.com' : '0905000001',
-			description: isEmail ? 'Email address' : 'Phone number',
+			placeholder: isEmail ? 'e.g. nathan@example.com' : 'e.g. 0905000001',
+			...(isEmail ? { description: 'Email address' } : {}),
 		},
 	];
 	if (typed) {
@@ -73,19 +74,19 @@ export const addressesField: INodeProperties = {
 					type: 'options',
 					options: ADDRESS_TYPES.map((t) => ({ name: t, value: t })),
 					default: 'Work',
-					description: 'Address type (doc: Work, Home, Other)',
+					description: 'Kind of address',
 				},
 				text('Street', 'street', 'Street name'),
 				text('City', 'city', 'City name'),
 				text('State', 'state', 'State name'),
-				text('Zip', 'zip', 'Zip code'),
+				text('Postal Code', 'zip', 'Postal or ZIP code'),
 				{
 					displayName: 'Country',
 					name: 'country',
 					type: 'collection',
 					placeholder: 'Add Country Field',
 					default: {},
-					options: [text('Code', 'code', 'Country code, e.g. VN', 'VN'), text('Name', 'name', 'Country name, e.g. Vietnam', 'Vietnam')],
+					options: [text('Code', 'code', 'Two-letter country code', 'e.g. VN'), text('Name', 'name', 'Country name', 'e.g. Vietnam')],
 				},
 			],
 		},
@@ -99,7 +100,7 @@ export const websitesField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Website',
 	default: {},
-	options: [{ displayName: 'Website', name: 'values', values: [text('Website', 'value', 'Website address', 'example.com')] }],
+	options: [{ displayName: 'Website', name: 'values', values: [text('Website', 'value', 'Website address', 'e.g. example.com')] }],
 };
 
 export const imField: INodeProperties = {
@@ -120,7 +121,7 @@ export const imField: INodeProperties = {
 					type: 'options',
 					options: IM_PROTOCOLS.map((p) => ({ name: p, value: p })),
 					default: 'Skype',
-					description: 'Message type (doc: Skype, Facebook, Yahoo, Viber, Hangouts, Other)',
+					description: 'Messaging service of the account',
 				},
 				text('Value', 'value', 'User name or URL for this message type'),
 			],
@@ -140,18 +141,18 @@ export const cusFieldsField: INodeProperties = {
 			displayName: 'Custom Field',
 			name: 'values',
 			values: [
-				text('Name', 'name', 'Custom field name as configured in CRM Data Platform', 'Referred By'),
+				text('Name', 'name', 'Custom field name as configured in CRM Data Platform', 'e.g. Referred By'),
 				{
 					displayName: 'Field Type',
 					name: 'fieldType',
 					type: 'options',
 					options: [
+						{ name: 'Checkbox / Inline Checkbox', value: 'checkbox', description: 'One or several of the field\'s choices' },
+						{ name: 'Date', value: 'date', description: 'A date, with its time and time zone' },
 						{ name: 'Text', value: 'text', description: 'Sent as it is' },
-						{ name: 'Checkbox / Inline Checkbox', value: 'checkbox', description: 'Several values, joined with | as the doc requires' },
-						{ name: 'Date', value: 'date', description: 'Sent as YYYY-MM-DDTHH:mm:ssZ as the doc requires' },
 					],
 					default: 'text',
-					description: 'How the value is written (doc "cusFields")',
+					description: 'Type of the custom field in CRM Data Platform; decides how the value is written',
 				},
 				{
 					displayName: 'Value',
@@ -172,7 +173,7 @@ export const permitField: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Sharing Setting',
 	default: {},
-	description: 'Who may see the record (doc "permit")',
+	description: 'Who may see the record',
 	options: [
 		{
 			displayName: 'Group',
@@ -187,10 +188,10 @@ export const permitField: INodeProperties = {
 			name: 'status',
 			type: 'options',
 			options: [
-				{ name: 'Everybody (1)', value: 1 },
-				{ name: 'Only Me (2)', value: 2 },
-				{ name: 'Me and Group (3)', value: 3 },
-				{ name: 'Me and Users (4)', value: 4 },
+				{ name: 'Everybody', value: 1 },
+				{ name: 'Me and Group', value: 3, description: 'The sender user and the members of a group' },
+				{ name: 'Me and Users', value: 4, description: 'The sender user and the users you list' },
+				{ name: 'Only Me', value: 2, description: 'The sender user only' },
 			],
 			default: 1,
 		},
@@ -200,7 +201,7 @@ export const permitField: INodeProperties = {
 			type: 'string',
 			default: '',
 			displayOptions: { show: { status: [4] } },
-			placeholder: 'huy.nguyen@example.com, luyt.ngo@example.com',
+			placeholder: 'e.g. nathan@example.com, anna@example.com',
 			description: 'Emails of users of your CRM organization, separated by commas',
 		},
 	],
@@ -211,12 +212,11 @@ export const genderField: INodeProperties = {
 	name: 'gender',
 	type: 'options',
 	options: [
-		{ name: 'Male (0)', value: 0 },
-		{ name: 'Female (1)', value: 1 },
-		{ name: 'Other (2)', value: 2 },
+		{ name: 'Female', value: 1 },
+		{ name: 'Male', value: 0 },
+		{ name: 'Other', value: 2 },
 	],
 	default: 2,
-	description: 'Gender (doc default 2: other)',
 };
 
 export const dateOfBirthField: INodeProperties = {
@@ -224,7 +224,7 @@ export const dateOfBirthField: INodeProperties = {
 	name: 'dateOfBirth',
 	type: 'dateTime',
 	default: '',
-	description: 'Sent as in the doc\'s samples, e.g. "Fri Jan 01 1993 00:00:00 GMT+0700"',
+	description: 'Any date; the platform receives it as a full date and time, e.g. "Fri Jan 01 1993 00:00:00 GMT+0700"',
 };
 
 export const extraFieldsJson: INodeProperties = {
@@ -232,7 +232,7 @@ export const extraFieldsJson: INodeProperties = {
 	name: 'extraFieldsJson',
 	type: 'json',
 	default: '{}',
-	description: 'Fields the doc does not list, as a JSON object merged into the action\'s data (e.g. {"contactType": "customer"}); sent as they are',
+	description: 'Fields this node does not list, as a JSON object merged into the record\'s data (e.g. {"contactType": "customer"}); sent as they are',
 };
 
 /** Contact/Account fields of doc 2.2.1, optional for every contact-like action. */
@@ -246,11 +246,11 @@ export function personFields(): INodeProperties[] {
 		extraFieldsJson,
 		genderField,
 		imField,
-		text('Last Name', 'lastname', 'Last name'),
+		text('Last Name', 'lastname', 'Family name of the person'),
 		text('Passport', 'passport', 'Passport or ID number; used to find duplicates'),
 		typedList('phones'),
 		text('Tag', 'tag', 'Tags separated by commas, e.g. tag_1, tag_2'),
-		text('Title', 'title', 'Title'),
+		text('Title', 'title', 'Job title or form of address, e.g. Sales Manager'),
 		websitesField,
 	];
 }
@@ -261,8 +261,8 @@ export const recordTypeField = (description: string): INodeProperties => ({
 	name: 'type',
 	type: 'options',
 	options: [
-		{ name: 'Contact (0)', value: 0 },
-		{ name: 'Account (1)', value: 1 },
+		{ name: 'Account', value: 1 },
+		{ name: 'Contact', value: 0 },
 	],
 	default: 0,
 	description,
@@ -274,7 +274,7 @@ export const senderUserField: INodeProperties = {
 	name: 'senderUser',
 	type: 'string',
 	default: '',
-	placeholder: 'name@example.com',
+	placeholder: 'e.g. nathan@example.com',
 	description: 'Email of a user of your CRM organization that sends the data. Leave empty to use the Default Sender User of the credential.',
 };
 
@@ -288,7 +288,7 @@ export const batchRequestOptionsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 1000 },
 			default: 50,
-			description: 'How many input items travel in one POST to the listener (its data array). A failed batch fails only its own items.',
+			description: 'How many input items are sent to the listener in one request. A failed batch fails only its own items.',
 		},
 		...(requestOptionsField.options ?? []).filter((o) => o.name !== 'parallelRequests'),
 	].sort((a, b) => (a as INodeProperties).displayName.localeCompare((b as INodeProperties).displayName)) as INodeProperties[],

@@ -202,7 +202,7 @@ describe('dataPlatform contact:update (update-contact)', () => {
 
 	it('refuses an update with none of contactId, passport, emails, phones, customerId, before sending', async () => {
 		const { error } = await run(sim, { ...base, operation: 'update', customerId: '', contactId: '', type: 0, additionalFields: { name: 'Huy' } });
-		expect(error?.message).toBe('contactId or passport or emails or phones or customerId: at least one is required (doc 2.2.4: update-contact needs one of them to find the record)');
+		expect(error?.message).toBe('contactId or passport or emails or phones or customerId: at least one is required (give Customer ID, Contact ID, Passport, Emails or Phones to find the record)');
 		expect(posts(sim)).toHaveLength(0);
 	});
 });

@@ -59,13 +59,13 @@ describe('dataPlatform note:create (add-note)', () => {
 
 	it('refuses a deal note with neither dealId nor name, before sending', async () => {
 		const { error } = await run(sim, note({ model: 'deal', dealId: '', name: '', additionalFields: {} }));
-		expect(error?.message).toBe('dealId or name: at least one is required (doc 2.2.5: a note on a deal needs one of them)');
+		expect(error?.message).toBe('dealId or name: at least one is required (a note on a deal needs its Deal ID or its Name)');
 		expect(posts(sim)).toHaveLength(0);
 	});
 
 	it('refuses a contact note with none of customerId, passport, email, phone, before sending', async () => {
 		const { error } = await run(sim, note({ model: 'contact', customerId: '', passport: '', email: '', phone: '', additionalFields: { tag: 'x' } }));
-		expect(error?.message).toBe('customerId or passport or email or phone: at least one is required (doc 2.2.5: a note on a contact needs one of them)');
+		expect(error?.message).toBe('customerId or passport or email or phone: at least one is required (a note on a contact needs its Customer ID, Passport, Email or Phone)');
 		expect(posts(sim)).toHaveLength(0);
 	});
 

@@ -15,13 +15,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Add a contact or an account, by name (action add-contact)',
+				description: 'Add a contact or an account, by name',
 				action: 'Create a contact or account',
 			},
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Update a contact or an account found by customer ID or contact ID (action update-contact)',
+				description: 'Update a contact or an account found by customer ID, contact ID, passport, email or phone',
 				action: 'Update a contact or account',
 			},
 		],

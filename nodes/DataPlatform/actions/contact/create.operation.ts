@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Name of the contact, or of the account',
 	},
-	recordTypeField('Whether to add a contact (0) or an account (1)'),
+	recordTypeField('Whether to add a contact (a person) or an account (a company)'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

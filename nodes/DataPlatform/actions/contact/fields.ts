@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { addressesField, imField, text, typedList, websitesField } from '../common.descriptions';
+import { addressesField, byName, imField, text, typedList, websitesField } from '../common.descriptions';
 import { readCompanyContact, readExtraFields, readPermit, readPerson } from '../../helpers/build';
 import type { BuildContext } from '../../helpers/build';
 
@@ -13,7 +13,8 @@ export function companyContactField(withCustomerId: boolean): INodeProperties {
 		typedList('phones', false),
 		websitesField,
 	];
-	if (withCustomerId) options.unshift(text('Customer ID', 'customerId', 'Code of the company in CRM Data Platform, e.g. CID-123'));
+	if (withCustomerId) options.push(text('Customer ID', 'customerId', 'Code of the company in CRM Data Platform, e.g. CID-123'));
+	options.sort(byName);
 	return {
 		displayName: 'Company Contact',
 		name: 'companyContact',

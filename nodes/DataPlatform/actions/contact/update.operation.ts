@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		name: 'customerId',
 		type: 'string',
 		default: '',
-		placeholder: 'PID-678',
+		placeholder: 'e.g. PID-678',
 		description: 'Code of the contact or account in CRM Data Platform',
 		hint: LOOKUP_HINT,
 	},
@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'ID of the contact in CRM Data Platform',
 	},
-	recordTypeField('Whether to update a contact (0) or an account (1)'),
+	recordTypeField('Whether to update a contact (a person) or an account (a company)'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -56,7 +56,7 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 				type: this.getNodeParameter('type', ctx.itemIndex, 0),
 			});
 			// doc 2.2.4 Note: one of contactId, passport, emails, phones, customerId is required.
-			assertOneOfBuilt(ctx, data, ['contactId', 'passport', 'emails', 'phones', 'customerId'], 'doc 2.2.4: update-contact needs one of them to find the record');
+			assertOneOfBuilt(ctx, data, ['contactId', 'passport', 'emails', 'phones', 'customerId'], 'give Customer ID, Contact ID, Passport, Emails or Phones to find the record');
 			return data;
 		},
 		{ idempotent: true },

@@ -7,8 +7,8 @@ import type { BuildContext } from '../../helpers/build';
 export function leadFields(extra: INodeProperties[] = []): INodeProperties[] {
 	return [
 		...personFields(),
-		text('Company Lead', 'companyLead', 'Account the lead belongs to; only sent when filled', 'GOOGLE'),
-		recordTypeField('Doc default 0'),
+		text('Company Lead', 'companyLead', 'Account the lead belongs to; only sent when filled', 'e.g. GOOGLE'),
+		recordTypeField('Whether the lead is a person (Contact) or a company (Account)'),
 		...extra,
 	].sort(byName);
 }

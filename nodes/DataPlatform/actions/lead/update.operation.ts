@@ -12,7 +12,7 @@ const properties: INodeProperties[] = [
 		name: 'customerId',
 		type: 'string',
 		default: '',
-		placeholder: 'LID-123',
+		placeholder: 'e.g. LID-123',
 		description: 'Code of the lead in CRM Data Platform',
 		hint: 'Give at least one of Customer ID, Contact ID, Passport, Emails or Phones: the platform finds the lead with them',
 	},
@@ -50,7 +50,7 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 				contactId: this.getNodeParameter('contactId', ctx.itemIndex, ''),
 			});
 			// doc 2.2.4 Note (update-lead "is similar"): one of contactId, passport, emails, phones, customerId.
-			assertOneOfBuilt(ctx, data, ['contactId', 'passport', 'emails', 'phones', 'customerId'], 'update-lead needs one of them to find the lead');
+			assertOneOfBuilt(ctx, data, ['contactId', 'passport', 'emails', 'phones', 'customerId'], 'give Customer ID, Contact ID, Passport, Emails or Phones to find the lead');
 			return data;
 		},
 		{ idempotent: true },

@@ -36,13 +36,13 @@ const properties: INodeProperties[] = [
 		name: 'customerId',
 		type: 'string',
 		default: '',
-		placeholder: 'PID-124',
+		placeholder: 'e.g. PID-124',
 		displayOptions: onContact,
 		description: 'Code of the customer: a PID for a contact; an LID for a lead (then set Contact Type to Lead)',
 		hint: 'Give at least one of Customer ID, Passport, Email or Phone. The platform looks the contact up by Customer ID, then Passport, then Email, then Phone.',
 	},
 	{ ...text('Passport', 'passport', 'Passport of the contact'), displayOptions: onContact },
-	{ ...text('Email', 'email', 'Email of the contact', 'name@example.com'), displayOptions: onContact },
+	{ ...text('Email', 'email', 'Email of the contact', 'e.g. nathan@example.com'), displayOptions: onContact },
 	{ ...text('Phone', 'phone', 'Phone number of the contact'), displayOptions: onContact },
 	{
 		displayName: 'Deal ID',
@@ -63,7 +63,7 @@ const properties: INodeProperties[] = [
 		options: [
 			text('Channel', 'channel', 'A channel configured in Channel settings, e.g. Kite Chat'),
 			{
-				...text('Contact ID', 'contactId', 'ID of the contact (doc parameter table); the lookup still needs Customer ID, Passport, Email or Phone'),
+				...text('Contact ID', 'contactId', 'ID of the contact in CRM Data Platform; the contact is still found by Customer ID, Passport, Email or Phone'),
 				displayOptions: { show: { '/model': ['contact'] } },
 			},
 			{
@@ -76,10 +76,10 @@ const properties: INodeProperties[] = [
 				],
 				default: 'customer',
 				displayOptions: { show: { '/model': ['contact'] } },
-				description: 'Set Lead when the Customer ID is a lead\'s LID (doc: "customerId" must then come with "contactType": "lead")',
+				description: 'Choose Lead when the Customer ID is a lead\'s code (LID-...); Customer for contacts and accounts',
 			},
 			extraFieldsJson,
-			{ ...text('Tag', 'tag', 'Tag of the note (only for a contact note)', 'webhook'), displayOptions: { show: { '/model': ['contact'] } } },
+			{ ...text('Tag', 'tag', 'Tag of the note (only for a contact note)', 'e.g. webhook'), displayOptions: { show: { '/model': ['contact'] } } },
 		],
 	},
 	permitField,
@@ -103,7 +103,7 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 			if (model === 'deal') {
 				Object.assign(data, pick({ dealId: this.getNodeParameter('dealId', i, ''), name: this.getNodeParameter('name', i, '') }, ['dealId', 'name']));
 				// doc 2.2.5 Note: a deal note needs one of "dealId", "name" (looked up in that order).
-				assertOneOfBuilt(ctx, data, ['dealId', 'name'], 'doc 2.2.5: a note on a deal needs one of them');
+				assertOneOfBuilt(ctx, data, ['dealId', 'name'], 'a note on a deal needs its Deal ID or its Name');
 				Object.assign(data, pick(additional, ['channel']));
 			} else if (model === 'contact') {
 				const lookup: IDataObject = {};
@@ -111,10 +111,10 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 				Object.assign(data, pick(lookup, ['customerId', 'passport', 'email', 'phone']));
 				assertEmail(ctx.node, 'Email (email)', data.email, i);
 				// doc 2.2.5 Note: a contact note needs one of customerId, passport, email, phone (in that priority).
-				assertOneOfBuilt(ctx, data, ['customerId', 'passport', 'email', 'phone'], 'doc 2.2.5: a note on a contact needs one of them');
+				assertOneOfBuilt(ctx, data, ['customerId', 'passport', 'email', 'phone'], 'a note on a contact needs its Customer ID, Passport, Email or Phone');
 				Object.assign(data, pick(additional, ['contactId', 'contactType', 'tag', 'channel']));
 			} else {
-				throw inputError(ctx.node, 'Model (model)', `"${model}" is not a model. Expected contact or deal (doc 2.2.5)`, i);
+				throw inputError(ctx.node, 'Model (model)', `"${model}" is not a model. Expected contact or deal`, i);
 			}
 			const permit = readPermit(ctx, this.getNodeParameter('permit', i, {}));
 			if (permit) data.permit = permit;

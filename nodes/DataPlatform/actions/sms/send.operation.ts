@@ -22,7 +22,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '0333456789, 098765431',
+		placeholder: 'e.g. 0333456789, 098765431',
 		description: 'Phone numbers to send the SMS to, separated by commas (or a list from an expression)',
 		hint: 'Works only for organizations with an SMS provider account set up in CRM Data Platform',
 	},

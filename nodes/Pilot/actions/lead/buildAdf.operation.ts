@@ -72,7 +72,7 @@ const properties: INodeProperties[] = [
 				name: 'subject',
 				type: 'string',
 				default: '',
-				description: 'Email subject; by default "New contact of &lt;first name&gt;" as in the doc\'s example',
+				description: 'Email subject; by default "New contact of &lt;first name&gt; &lt;last name&gt;"',
 			},
 		],
 	},

@@ -21,10 +21,11 @@ const consent = (displayName: string, name: string, description: string): INodeP
 	name,
 	type: 'options',
 	options: [
-		{ name: 'Agree (1)', value: '1' },
-		{ name: 'Disagree (0)', value: '0' },
+		{ name: 'Agree', value: '1' },
+		{ name: 'Disagree', value: '0' },
 	],
-	default: '1',
+	// Consent is never given by default: the user picks Agree for a lead that agreed.
+	default: '0',
 	description,
 });
 
@@ -35,8 +36,8 @@ export const leadTypeFields: INodeProperties[] = [
 		name: 'pilot_contact_type_id',
 		type: 'string',
 		default: '',
-		placeholder: '1',
-		description: 'Numeric ID of the medium by which the person is contacted (master welcome_contact_type), e.g. 1 = electronic',
+		placeholder: 'e.g. 1',
+		description: 'Numeric ID of the medium by which the person is contacted, from the contact types set up in Pilot, e.g. 1 = electronic',
 		hint: 'Give the Contact Type ID or the Contact Type Code (at least one). The ID wins when both are set.',
 	},
 	{
@@ -44,7 +45,7 @@ export const leadTypeFields: INodeProperties[] = [
 		name: 'pilot_contact_type_code',
 		type: 'string',
 		default: '',
-		placeholder: 'electronic',
+		placeholder: 'e.g. electronic',
 		description: 'Text code of the medium by which the person is contacted, e.g. "electronic"',
 	},
 	{
@@ -52,8 +53,8 @@ export const leadTypeFields: INodeProperties[] = [
 		name: 'pilot_business_type_id',
 		type: 'string',
 		default: '',
-		placeholder: '1',
-		description: 'Numeric ID of the business type (master business_type), e.g. 1 = new vehicles',
+		placeholder: 'e.g. 1',
+		description: 'Numeric ID of the business type, from the business types set up in Pilot, e.g. 1 = new vehicles',
 		hint: 'Give the Business Type ID or the Business Type Code (at least one). The ID wins when both are set.',
 	},
 	{
@@ -61,7 +62,7 @@ export const leadTypeFields: INodeProperties[] = [
 		name: 'pilot_business_type_code',
 		type: 'string',
 		default: '',
-		placeholder: 'New',
+		placeholder: 'e.g. New',
 		description: 'Text code of the business type, e.g. "New"',
 	},
 ];
@@ -69,17 +70,17 @@ export const leadTypeFields: INodeProperties[] = [
 export const leadAdditionalFields: INodeProperties[] = [
 	text('Address Apartment', 'pilot_address_department', "Lead's apartment"),
 	text('Address Floor', 'pilot_address_floor', "Lead's apartment floor"),
-	text('Address Number', 'pilot_addresss_number', "Lead's street number (Pilot's field name is spelled with three s)"),
+	text('Address Number', 'pilot_addresss_number', "Lead's street number"),
 	text('Address Street', 'pilot_address_street', "Street name of the lead's address"),
 	consent('Advertising Opt-In', 'pilot_publicity_opt_in_consent_flag', 'Whether the lead agrees to receive advertising material through any means of contact'),
-	text('Assigned User', 'pilot_assigned_user', 'Pilot user account to assign the lead to; takes precedence over the capture groups', 'cuentausuario@dominio.com'),
+	text('Assigned User', 'pilot_assigned_user', 'Pilot user account to assign the lead to; takes precedence over the capture groups', 'e.g. nathan@example.com'),
 	text('Best Contact Time', 'pilot_best_contact_time', 'Best time to contact the lead'),
 	{
 		displayName: 'Birth Date',
 		name: 'pilot_birth_date',
 		type: 'dateTime',
 		default: '',
-		description: "Lead's date of birth; sent to Pilot as DD/MM/YY as the doc requires",
+		description: "Lead's date of birth; any date works, Pilot receives it as day/month/year (DD/MM/YY)",
 	},
 	text('Car Brand', 'pilot_car_brand', 'Brand of the vehicle of interest, e.g. Ford'),
 	text('Car Model', 'pilot_car_modelo', 'Model of the vehicle of interest, e.g. Fiesta'),
@@ -92,27 +93,27 @@ export const leadAdditionalFields: INodeProperties[] = [
 		name: 'debug',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to test the service without submitting the lead into Pilot (debug=1)',
+		description: 'Whether Pilot only checks the lead without creating it (a test run)',
 	},
-	text('Email', 'pilot_email', "Lead's email", 'name@email.com'),
+	text('Email', 'pilot_email', "Lead's email", 'e.g. nathan@example.com'),
 	{
 		displayName: 'Extra Fields (JSON)',
 		name: 'extraFieldsJson',
 		type: 'json',
 		default: '{}',
-		description: 'Fields the doc does not list, as a flat JSON object of field name to value; sent as they are',
+		description: 'Pilot fields this node does not list, as a flat JSON object of field name to value; sent as they are',
 	},
 	text('First Name', 'pilot_firstname', "Lead's first name"),
-	text('Gender Code', 'pilot_gender_code', "Lead's gender code, as entered in the gender master"),
+	text('Gender Code', 'pilot_gender_code', "Lead's gender code, as set up in Pilot's gender list"),
 	text('Identity Document', 'pilot_client_identity_document', "Lead's identity document"),
 	text('Last Name', 'pilot_lastname', "Lead's last name"),
 	text('Mobile', 'pilot_cellphone', "Lead's mobile number"),
 	text('Notes', 'pilot_notes', 'Comments or observations, e.g. the vehicle or financing the person is interested in'),
-	text('Notification Email', 'notification_email', 'Email account that receives a copy of the submitted data', 'name@email.com'),
+	text('Notification Email', 'notification_email', 'Email account that receives a copy of the submitted data', 'e.g. nathan@example.com'),
 	consent('Notifications Opt-In', 'pilot_notificacions_opt_in_consent_flag', 'Whether the lead agrees to receive notifications through any means of contact'),
 	text('Origin ID', 'pilot_origin_id', 'Grouper of where the lead comes from (deprecated for automatic interfaces)'),
 	text('Phone', 'pilot_phone', "Lead's telephone number"),
-	text('Postal Code', 'pilot_address_postal_code', "Lead's zip code"),
+	text('Postal Code', 'pilot_address_postal_code', "Lead's postal code"),
 	text('Product Code', 'pilot_product_code', "Product code of Pilot's price list; makes Pilot generate a quotation"),
 	text('Product of Interest', 'pilot_product_of_interest', 'Make and model of the vehicle of interest'),
 	text('Provider Service', 'pilot_provider_service', 'Name of the service that provides the lead (used for routing to capture groups)'),
@@ -121,7 +122,7 @@ export const leadAdditionalFields: INodeProperties[] = [
 	text('Second Last Name', 'pilot_second_lastname', "Lead's second (maternal) last name"),
 	text('Suborigin ID', 'pilot_suborigin_id', 'Code of the primary source of the lead, from the "Leads Source" report, e.g. 1 (landing)'),
 	text('Tracking ID', 'pilot_tracking_id', 'GUID or unique ID identifying the lead at its origin'),
-	text('Vendor Email', 'pilot_vendor_email', 'Email of the lead vendor or provider', 'name@email.com'),
+	text('Vendor Email', 'pilot_vendor_email', 'Email of the lead vendor or provider', 'e.g. nathan@example.com'),
 	text('Vendor Name', 'pilot_vendor_name', 'Name of the lead vendor or provider'),
 	text('Vendor Phone', 'pilot_vendor_phone', 'Phone of the lead vendor or provider'),
 ];
@@ -163,8 +164,8 @@ export function readLeadFields(
 	Object.assign(fields, rest);
 
 	if (options.requireTypes) {
-		assertOneOf(node, { pilot_contact_type_id: fields.pilot_contact_type_id, pilot_contact_type_code: fields.pilot_contact_type_code }, 'doc footnote (1): Contact Type ID or Code', itemIndex);
-		assertOneOf(node, { pilot_business_type_id: fields.pilot_business_type_id, pilot_business_type_code: fields.pilot_business_type_code }, 'doc footnote (2): Business Type ID or Code', itemIndex);
+		assertOneOf(node, { pilot_contact_type_id: fields.pilot_contact_type_id, pilot_contact_type_code: fields.pilot_contact_type_code }, 'give the Contact Type ID or the Contact Type Code', itemIndex);
+		assertOneOf(node, { pilot_business_type_id: fields.pilot_business_type_id, pilot_business_type_code: fields.pilot_business_type_code }, 'give the Business Type ID or the Business Type Code', itemIndex);
 	}
 	assertInteger(node, DISPLAY_NAMES.pilot_contact_type_id, fields.pilot_contact_type_id, itemIndex);
 	assertInteger(node, DISPLAY_NAMES.pilot_business_type_id, fields.pilot_business_type_id, itemIndex);

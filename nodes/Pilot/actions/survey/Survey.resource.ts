@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Send a survey contact to Pilot (webhooks/survey.php); needs a survey type and a phone or mobile number',
+				description: 'Send a survey contact to Pilot; needs a survey type and a phone or mobile number',
 				action: 'Create a survey',
 			},
 		],

@@ -50,20 +50,20 @@ const properties: INodeProperties[] = [
 		options: [
 			text('Administrative 1', 'Administrativo1', 'Name of the administrative staff who assisted the client'),
 			text('Advisor', 'asesor', 'Name of the advisor who assisted the client'),
-			text('Batch ID', 'identificador_lote_carga', 'Unique ID of the batch upload, typically YYYYMMDDHHMMSS; by default the time of the run', '20240531093000'),
+			text('Batch ID', 'identificador_lote_carga', 'Unique ID of the batch upload, typically YYYYMMDDHHMMSS; by default the time of the run', 'e.g. 20240531093000'),
 			text('Branch', 'sucursal', "Delivery location, sales branch or workshop, from the instance's branch list"),
 			{
 				displayName: 'Check Repeated',
 				name: 'checkrepited',
 				type: 'options',
 				options: [
-					{ name: 'Create All (0)', value: '0' },
-					{ name: 'Check Repeats, Create Only One (1)', value: '1' },
+					{ name: 'Create All', value: '0', description: 'Every survey sent becomes a survey, repeats included' },
+					{ name: 'Create One, Skip Repeats', value: '1', description: 'Pilot checks for repeats and creates only one survey' },
 				],
 				default: '0',
-				description: 'What Pilot does with repeated surveys (checkrepited)',
+				description: 'What Pilot does when the same survey is sent more than once',
 			},
-			text('Contact Email', 'email_contacto', 'Email of the person to survey', 'name@email.com'),
+			text('Contact Email', 'email_contacto', 'Email of the person to survey', 'e.g. nathan@example.com'),
 			text('Contact First Name', 'nombre_contacto', 'First name of the client to survey'),
 			text('Contact Last Name', 'apellido_contacto', 'Last name of the client to survey'),
 			text('Event Date', 'fecha_evento', 'Sales: vehicle delivery date; after-sales: workshop release date. Sent as typed.'),
@@ -72,7 +72,7 @@ const properties: INodeProperties[] = [
 				name: 'extraFieldsJson',
 				type: 'json',
 				default: '{}',
-				description: 'Fields the doc does not list, as a flat JSON object of field name to value; sent as they are',
+				description: 'Survey fields this node does not list, as a flat JSON object of field name to value; sent as they are',
 			},
 			text('Generic 1', 'generico_1', 'Additional survey information'),
 			text('Generic 2', 'generico_2', 'Additional survey information'),
@@ -85,7 +85,7 @@ const properties: INodeProperties[] = [
 			text('Sale Type', 'tipo_venta', 'Operation type that triggered the survey, e.g. Used / New'),
 			text('Salesperson', 'vendedor', 'Name of the sales representative'),
 			text('Survey Start Date', 'fecha_inicio_gestion', 'Date on which survey management should begin. Sent as typed.'),
-			text('Survey User', 'user_name_encuestador', 'Email of the Pilot user the survey is assigned to', 'name@email.com'),
+			text('Survey User', 'user_name_encuestador', 'Email of the Pilot user the survey is assigned to', 'e.g. nathan@example.com'),
 			text('Vehicle', 'vehiculo', "Make, model and version of the client's vehicle"),
 			text('Vehicle Position', 'posicion_vehiculo', 'Vehicle identifier in the source system'),
 			text('Vehicle VIN', 'vin_vehiculo', 'Vehicle Identification Number: 17 letters or digits'),
@@ -112,7 +112,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...rest,
 	};
 	if (isBlank(fields.surveytype)) throw inputError(node, 'Survey Type (surveytype)', 'is required: the survey type code defined by the client', itemIndex);
-	assertOneOf(node, { telefono_contacto: fields.telefono_contacto, celular_contacto: fields.celular_contacto }, 'doc: "At least one contact phone is required"', itemIndex);
+	assertOneOf(node, { telefono_contacto: fields.telefono_contacto, celular_contacto: fields.celular_contacto }, 'give the Contact Phone or the Contact Mobile', itemIndex);
 	assertEmail(node, 'Contact Email (email_contacto)', fields.email_contacto, itemIndex);
 	assertEmail(node, 'Survey User (user_name_encuestador)', fields.user_name_encuestador, itemIndex);
 	assertInteger(node, 'Pilot Sale ID (id_venta_pilot)', fields.id_venta_pilot, itemIndex);

@@ -1,0 +1,231 @@
+// Every string the editor shows, read the way n8n resolves the descriptions (spreads, .map()
+// and helpers included: the node classes are instantiated), checked for what no linter knows
+// (issue 18, "Checks that keep it so"): English only, no vendor doc / HTTP path / API method in
+// the UI, placeholders starting "e.g.", tooltips that say more than their label, no ID
+// pre-filled with 0, no sample data as a default, no required field inside an optional
+// collection, option lists sorted, labels in Title Case, booleans described with "Whether".
+// One test per node and credential, so a failure names the node and lists every offending
+// string with its path (node > parameter > option).
+import type { ICredentialType, INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import { DataPlatformApi } from '../../../credentials/DataPlatformApi.credentials';
+import { DataPlatformTriggerApi } from '../../../credentials/DataPlatformTriggerApi.credentials';
+import { EcontractApi } from '../../../credentials/EcontractApi.credentials';
+import { PilotApi } from '../../../credentials/PilotApi.credentials';
+import { PublitracApi } from '../../../credentials/PublitracApi.credentials';
+import { SmlApi } from '../../../credentials/SmlApi.credentials';
+import { DataPlatform } from '../../../nodes/DataPlatform/DataPlatform.node';
+import { DataPlatformTrigger } from '../../../nodes/DataPlatform/DataPlatformTrigger.node';
+import { Econtract } from '../../../nodes/Econtract/Econtract.node';
+import { EcontractTrigger } from '../../../nodes/Econtract/EcontractTrigger.node';
+import { Pilot } from '../../../nodes/Pilot/Pilot.node';
+import { PilotTrigger } from '../../../nodes/Pilot/PilotTrigger.node';
+import { Publitrac } from '../../../nodes/Publitrac/Publitrac.node';
+import { PublitracTrigger } from '../../../nodes/Publitrac/PublitracTrigger.node';
+import { Sml } from '../../../nodes/Sml/Sml.node';
+import { SmlTrigger } from '../../../nodes/Sml/SmlTrigger.node';
+
+/** One string the editor shows, where it is shown, and of which kind. */
+interface Shown {
+	where: string;
+	kind: 'label' | 'description' | 'hint' | 'placeholder' | 'option' | 'optionDescription' | 'notice';
+	text: string;
+	property?: INodeProperties;
+	/** Inside a collection or fixedCollection (optional by nature). */
+	inCollection: boolean;
+}
+
+type Option = INodePropertyOptions | INodeProperties | INodePropertyCollection;
+
+const isCollectionEntry = (o: Option): o is INodePropertyCollection => 'values' in o && Array.isArray((o as INodePropertyCollection).values);
+const isProperty = (o: Option): o is INodeProperties => 'type' in o && 'displayName' in o && 'name' in o && !('value' in o);
+const isChoice = (o: Option): o is INodePropertyOptions => 'value' in o && 'name' in o;
+
+function collect(properties: INodeProperties[], where: string, inCollection: boolean, out: Shown[], props: Array<{ where: string; p: INodeProperties; inCollection: boolean }>) {
+	for (const p of properties) {
+		const here = `${where} > ${p.displayName} (${p.name})`;
+		props.push({ where: here, p, inCollection });
+		if (p.type === 'hidden') continue;
+		out.push({ where: here, kind: p.type === 'notice' ? 'notice' : 'label', text: p.displayName, property: p, inCollection });
+		if (p.description) out.push({ where: here, kind: 'description', text: p.description, property: p, inCollection });
+		if (p.hint) out.push({ where: here, kind: 'hint', text: p.hint, property: p, inCollection });
+		// A collection's placeholder is its button ("Add Field"), not an example.
+		const button = p.type === 'collection' || p.type === 'fixedCollection';
+		if (typeof p.placeholder === 'string' && p.placeholder && !button) out.push({ where: here, kind: 'placeholder', text: p.placeholder, property: p, inCollection });
+		for (const o of (p.options ?? []) as Option[]) {
+			if (isCollectionEntry(o)) {
+				out.push({ where: `${here} > ${o.displayName}`, kind: 'option', text: o.displayName, inCollection: true });
+				collect(o.values, `${here} > ${o.displayName}`, true, out, props);
+			} else if (isProperty(o)) {
+				collect([o], here, true, out, props);
+			} else if (isChoice(o)) {
+				out.push({ where: `${here} > ${o.name}`, kind: 'option', text: o.name, property: p, inCollection });
+				if (o.description) out.push({ where: `${here} > ${o.name}`, kind: 'optionDescription', text: o.description, property: p, inCollection });
+				if (o.action) out.push({ where: `${here} > ${o.name}`, kind: 'optionDescription', text: o.action, property: p, inCollection });
+			}
+		}
+	}
+}
+
+// ---- the rules ----
+
+/** Vendor language: Spanish, French and Vietnamese words seen in the vendor docs and samples. */
+const VENDOR_WORDS = /\b(maListe|Infolettre|cuentausuario|dominio|nombre|Nhom|Goi A|Asignar|Cambiar|Hist[oó]rico|estado|Liste des|pays|Actualizar|Crear|Obtener|Listar|Eliminar|Tarea|Usuario|Provincia|Localidad|Concesionario)\b/;
+/** Letters with diacritics, ¿ and ¡: none in an English UI (m³ and the like are symbols, not letters). */
+const FOREIGN_LETTERS = /[À-ÖØ-öø-ÿ¿¡]/;
+/** The vendor's document, HTTP verbs with paths, wire encodings. */
+const WIRE = /\b(the )?(vendor )?docs?\b|documentation|vendor client|\b(GET|POST|PUT|PATCH|DELETE)\s+\/|\/api\/|\{ID\}|sent as 1 or 0|\bendpoint\b/i;
+/** An API method name (camelCase verb + noun, e.g. getView, syncLead, addLeadToList). */
+const METHOD_NAME = /\b(get|set|sync|add|update|delete|send|execute|create|remove|list|find|search|save|click2call)[A-Z][A-Za-z]*\b/;
+
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'per', 'the', 'to', 'vs', 'with', 'e.g.', 'via', 'is', 'not']);
+
+function titleCaseProblem(text: string): string | undefined {
+	const words = text.split(/\s+/);
+	for (let i = 0; i < words.length; i++) {
+		const word = words[i].replace(/^[("'[]+|[)"'\]:,.]+$/g, '');
+		if (!word || !/^[a-z]/.test(word)) continue;
+		// Values shown as they are typed (a code in parentheses, a unit, an identifier).
+		if (/[\d_@./=]/.test(word) || /^\(/.test(words[i])) continue;
+		if (i > 0 && SMALL_WORDS.has(word)) continue;
+		return word;
+	}
+	return undefined;
+}
+
+const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+function problemsOf(node: string, shown: Shown[], props: Array<{ where: string; p: INodeProperties; inCollection: boolean }>): string[] {
+	const problems: string[] = [];
+	for (const s of shown) {
+		const at = `${s.where} [${s.kind}] "${s.text}"`;
+		if (FOREIGN_LETTERS.test(s.text) || VENDOR_WORDS.test(s.text)) problems.push(`not English: ${at}`);
+		if (s.kind !== 'placeholder' && WIRE.test(s.text)) problems.push(`wire jargon or the vendor doc: ${at}`);
+		if (s.kind !== 'placeholder' && METHOD_NAME.test(s.text)) problems.push(`API method name: ${at}`);
+		if (s.kind === 'placeholder' && !/^e\.g\. \S/.test(s.text)) problems.push(`placeholder not starting "e.g. ": ${at}`);
+		if (s.kind === 'description' && s.property && squash(s.text) === squash(s.property.displayName)) problems.push(`tooltip repeats its label: ${at}`);
+		if (s.kind === 'description' && s.property?.type === 'boolean' && !/^Whether\b/.test(s.text)) problems.push(`boolean description not starting "Whether": ${at}`);
+		if (s.kind === 'option' && /\(\d+\)$/.test(s.text)) problems.push(`option named with a wire code: ${at}`);
+		if (s.kind === 'label' || s.kind === 'option') {
+			const word = titleCaseProblem(s.text);
+			if (word) problems.push(`not Title Case ("${word}"): ${at}`);
+		}
+		if (s.inCollection && (s.kind === 'label' || s.kind === 'description' || s.kind === 'option') && /\brequired\b/i.test(s.text) && !/\bnot required\b/i.test(s.text)) {
+			problems.push(`required field inside an optional collection: ${at}`);
+		}
+	}
+	for (const { where, p, inCollection } of props) {
+		if (p.type === 'hidden') continue;
+		if (inCollection && p.required) problems.push(`required field inside an optional collection: ${where}`);
+		if (p.type === 'number' && p.default === 0 && /(^id$|Id$|ID$|_id$)/.test(p.name)) problems.push(`ID pre-filled with 0: ${where}`);
+		if (typeof p.default === 'string') {
+			if (/@[\w-]+\.\w/.test(p.default) || /\b(acme|john|jane|doe|bunnies|example\.com)\b/i.test(p.default)) {
+				problems.push(`sample data as default: ${where} = ${p.default.slice(0, 80)}`);
+			}
+			if (p.type === 'json' && p.default.trim()) {
+				try {
+					const value = JSON.parse(p.default) as unknown;
+					const empty = Array.isArray(value) ? value.length === 0 : value && typeof value === 'object' ? Object.keys(value).length === 0 : false;
+					if (!empty) problems.push(`sample data as default (JSON): ${where} = ${p.default.slice(0, 80)}`);
+				} catch {
+					// An expression or text: not sample JSON.
+				}
+			}
+		}
+		if ((p.type === 'options' || p.type === 'multiOptions') && Array.isArray(p.options) && p.options.length >= 3 && p.options.every((o) => isChoice(o as Option))) {
+			const names = (p.options as INodePropertyOptions[]).map((o) => o.name);
+			const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en'));
+			const ordered = ORDER_IS_THE_POINT.has(`${node}/${p.name}`);
+			if (!ordered && names.join('\n') !== sorted.join('\n')) problems.push(`options not sorted: ${where}: ${names.join(', ')}`);
+		}
+		if ((p.type === 'collection' || p.type === 'fixedCollection') && Array.isArray(p.options) && p.options.length >= 3) {
+			const names = (p.options as Option[]).map((o) => ('displayName' in o ? o.displayName : o.name));
+			const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en'));
+			if (names.join('\n') !== sorted.join('\n')) problems.push(`collection entries not sorted: ${where}: ${names.join(', ')}`);
+		}
+	}
+	// A parameter shared by several operations is reported once.
+	return [...new Set(problems)];
+}
+
+/**
+ * Option lists whose order is the point (a scale, a sequence), as "<node>/<internal name>". Each
+ * entry says why in a comment.
+ */
+const ORDER_IS_THE_POINT = new Set<string>([]);
+
+const nodes: Array<[string, INodeType]> = [
+	['Pilot', new Pilot()],
+	['Pilot Trigger', new PilotTrigger()],
+	['PUBLITRAC', new Publitrac()],
+	['PUBLITRAC Trigger', new PublitracTrigger()],
+	['SML', new Sml()],
+	['SML Trigger', new SmlTrigger()],
+	['Econtract', new Econtract()],
+	['Econtract Trigger', new EcontractTrigger()],
+	['CRM Data Platform', new DataPlatform()],
+	['CRM Data Platform Trigger', new DataPlatformTrigger()],
+];
+
+const credentials: Array<[string, ICredentialType]> = [
+	['pilotApi', new PilotApi()],
+	['publitracApi', new PublitracApi()],
+	['smlApi', new SmlApi()],
+	['econtractApi', new EcontractApi()],
+	['dataPlatformApi', new DataPlatformApi()],
+	['dataPlatformTriggerApi', new DataPlatformTriggerApi()],
+];
+
+describe('every string the editor shows', () => {
+	it.each(nodes)('node %s', (name, node) => {
+		const shown: Shown[] = [];
+		const props: Array<{ where: string; p: INodeProperties; inCollection: boolean }> = [];
+		const d = node.description;
+		for (const [kind, text] of [['description', d.description], ['label', d.displayName]] as const) {
+			shown.push({ where: name, kind, text, inCollection: false });
+		}
+		collect(d.properties, name, false, shown, props);
+		expect(problemsOf(name, shown, props)).toEqual([]);
+	});
+
+	it.each(credentials)('credential %s', (name, credential) => {
+		const shown: Shown[] = [{ where: name, kind: 'label', text: credential.displayName, inCollection: false }];
+		const props: Array<{ where: string; p: INodeProperties; inCollection: boolean }> = [];
+		collect(credential.properties, name, false, shown, props);
+		expect(problemsOf(name, shown, props)).toEqual([]);
+	});
+
+	it('the rules find what they are for (each rule fails on a sample of its defect)', () => {
+		const sample: INodeProperties[] = [
+			{ displayName: 'Lead ID', name: 'lead_id', type: 'number', default: 0 },
+			{ displayName: 'Street', name: 'street', type: 'string', default: '', description: 'Street' },
+			{ displayName: 'Email', name: 'email', type: 'string', default: 'john@acme.com', placeholder: 'name@example.com' },
+			{ displayName: 'Leads', name: 'leads', type: 'json', default: '[{"email": "x@y.z"}]' },
+			{ displayName: 'View', name: 'view', type: 'string', default: '', description: 'Read with getView (see the doc)' },
+			{ displayName: 'Assign', name: 'assign', type: 'string', default: '', description: 'Asignar Lead' },
+			{ displayName: 'Send Email', name: 'send', type: 'boolean', default: false, description: 'Send the email' },
+			{ displayName: 'Family size', name: 'family', type: 'options', default: 'b', options: [{ name: 'B', value: 'b' }, { name: 'A', value: 'a' }, { name: 'C (2)', value: 'c' }] },
+			{ displayName: 'Client', name: 'client', type: 'collection', default: {}, options: [{ displayName: 'Gender', name: 'gender', type: 'string', default: '', required: true }] },
+		];
+		const shown: Shown[] = [];
+		const props: Array<{ where: string; p: INodeProperties; inCollection: boolean }> = [];
+		collect(sample, 'sample', false, shown, props);
+		const problems = problemsOf('sample', shown, props).map((p) => p.split(':')[0]);
+		for (const kind of [
+			'ID pre-filled with 0',
+			'tooltip repeats its label',
+			'sample data as default',
+			'sample data as default (JSON)',
+			'placeholder not starting "e.g. "',
+			'wire jargon or the vendor doc',
+			'API method name',
+			'not English',
+			'boolean description not starting "Whether"',
+			'options not sorted',
+			'not Title Case ("size")',
+			'required field inside an optional collection',
+			'option named with a wire code',
+		]) {
+			expect(problems).toContain(kind);
+		}
+	});
+});
