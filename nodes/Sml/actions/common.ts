@@ -199,7 +199,7 @@ export function clientField(withId: boolean): INodeProperties {
 		default: {},
 		...(withId ? { hint: "Set ID to the lead's current client ID to update it in place; without an ID SML replaces the client with a new one" } : {}),
 		options: [
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. nathan@example.com', default: '' },
 			...(withId ? [{ displayName: 'ID', name: 'id', type: 'number', default: 0, description: "The ID of the lead's current client (from Get Lead)" } as INodeProperties] : []),
 			{ displayName: 'Locality Name or ID', name: 'location', type: 'options', typeOptions: { loadOptionsMethod: 'getLocalities', loadOptionsDependsOn: ['additionalFields.client.province', 'updateFields.client.province'] }, default: '', description: 'Locality of the client (from the chosen province). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the client (required when any client field is set)' },

@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 		name: 'useToken',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to find the lead (and anonymous leads) by its token first (doc "Sync Lead": useToken)',
+		description: 'Whether to find the lead (and anonymous leads) by its Token first, before its email',
 	},
 	{
 		displayName: 'Merge Anonymous',
@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 		name: 'customUnicityKeys',
 		type: 'string',
 		default: '',
-		placeholder: 'email,crmLeadId',
+		placeholder: 'e.g. email,crmLeadId',
 		description: 'Lead fields that together identify a lead, comma-separated, instead of the email alone; their values must not be empty',
 	},
 	{
@@ -41,7 +41,7 @@ const properties: INodeProperties[] = [
 		name: 'batch',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to send many input items in one syncLead call (the method takes several leads) instead of one call per item',
+		description: 'Whether to send many input items to PUBLITRAC together, in batches, instead of one request per item',
 	},
 	{
 		displayName: 'Leads per Call',
@@ -49,7 +49,7 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 1000 },
 		default: 100,
-		description: 'How many leads one syncLead call carries',
+		description: 'How many leads are sent together in one request',
 		displayOptions: { show: { batch: [true] } },
 	},
 	requestOptionsField,
