@@ -21,8 +21,9 @@ export function taskFieldOptions(update: boolean): INodeProperties[] {
 export const taskIdField: INodeProperties = {
 	displayName: 'Task ID',
 	name: 'id_tarea',
-	type: 'number',
+	type: 'string',
 	required: true,
-	default: 0,
-	description: 'ID of the task (id_tarea), shown by Get Lead under request.task',
+	default: '',
+	placeholder: 'e.g. 1234',
+	description: 'The ID of the task, as Get Lead shows it under request &gt; task',
 };

@@ -4,8 +4,8 @@ import { listOperation, searchFilter } from '../listOperation';
 // doc "Buscar usuarios": true, false, or empty for all.
 const TRI_STATE: INodePropertyOptions[] = [
 	{ name: 'All', value: '' },
-	{ name: 'True', value: 'true' },
 	{ name: 'False', value: 'false' },
+	{ name: 'True', value: 'true' },
 ];
 
 /** GET /api/user/ (doc "Buscar usuarios"). */
@@ -21,9 +21,9 @@ export const { description, execute } = listOperation({
 			default: '',
 			description: 'Users of this concessionaire. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
-		{ displayName: 'Is Active', name: 'is_active', type: 'options', options: TRI_STATE, default: '', description: 'Whether to list only active users (true), only inactive ones (false), or all' },
-		{ displayName: 'Online', name: 'online', type: 'options', options: TRI_STATE, default: '', description: 'Whether to list only connected users (true), only disconnected ones (false), or all' },
+		{ displayName: 'Is Active', name: 'is_active', type: 'options', options: TRI_STATE, default: '', description: 'List only active users (True), only inactive ones (False), or all' },
+		{ displayName: 'Online', name: 'online', type: 'options', options: TRI_STATE, default: '', description: 'List only connected users (True), only disconnected ones (False), or all' },
 		searchFilter,
 	],
-	describe: 'Buscar usuarios',
+	describe: 'Search users',
 });
