@@ -65,7 +65,7 @@ export function appraisalField(withId: boolean): INodeProperties {
 		{ displayName: 'Origin', name: 'origin', type: 'options', options: [{ name: 'National', value: 'national' }, { name: 'Foreign', value: 'foreign' }], default: 'national' },
 		{ displayName: 'Year', name: 'year', type: 'number', default: 0 },
 	];
-	return { displayName: 'Appraisal', name: 'appraisal', type: 'collection', placeholder: 'Add appraisal field', default: {}, options };
+	return { displayName: 'Appraisal', name: 'appraisal', type: 'collection', placeholder: 'Add Appraisal Field', default: {}, options };
 }
 
 /** A list of `{content}` objects (doc: note, tags), with `id` where it updates in place. */
@@ -79,7 +79,7 @@ export function contentListField(name: 'note' | 'tags', withId: boolean): INodeP
 		name,
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
-		placeholder: name === 'note' ? 'Add note' : 'Add tag',
+		placeholder: name === 'note' ? 'Add Note' : 'Add Tag',
 		default: {},
 		options: [{ displayName: name === 'note' ? 'Note' : 'Tag', name: 'values', values }],
 	};
@@ -214,7 +214,7 @@ export function clientField(withId: boolean): INodeProperties {
 		displayName: 'Client',
 		name: 'client',
 		type: 'collection',
-		placeholder: 'Add client field',
+		placeholder: 'Add Client Field',
 		default: {},
 		...(withId ? { hint: "Set ID to the lead's current client ID to update it in place; without an ID SML replaces the client with a new one" } : {}),
 		options: [

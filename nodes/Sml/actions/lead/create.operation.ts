@@ -40,7 +40,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Vehicle',
 		name: 'vehicle',
 		type: 'collection',
-		placeholder: 'Add vehicle field',
+		placeholder: 'Add Vehicle Field',
 		default: {},
 		hint: 'Brand and Model is required',
 		options: vehicleOptions(false),
@@ -63,7 +63,7 @@ const properties: INodeProperties[] = [
 				name: 'task',
 				type: 'fixedCollection',
 				typeOptions: { multipleValues: true },
-				placeholder: 'Add task',
+				placeholder: 'Add Task',
 				default: {},
 				description: 'Tasks added to the lead, e.g. a test drive date or an appraisal',
 				options: [

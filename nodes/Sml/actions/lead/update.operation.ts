@@ -43,7 +43,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Vehicle',
 				name: 'vehicle',
 				type: 'collection',
-				placeholder: 'Add vehicle field',
+				placeholder: 'Add Vehicle Field',
 				default: {},
 				hint: "Set ID to the lead's current vehicle ID to update it in place; without an ID SML replaces the vehicle",
 				options: vehicleOptions(true),
