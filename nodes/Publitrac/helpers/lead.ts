@@ -44,7 +44,7 @@ export const leadFieldOptions: INodeProperties[] = [
 		name: 'extraFields',
 		type: 'json',
 		default: '{}',
-		description: 'Other lead fields, as a JSON object of field name to value, e.g. {"carColor": "Red"}; a name starts with a letter or _ and holds only letters, digits, _ . or -',
+		description: 'Other lead fields, as a JSON object of field name to value, e.g. {"carColor": "Red"}; a name starts with a letter or underscore and holds only letters, digits, underscores, dots or hyphens',
 	},
 	text('Fax', 'fax'),
 	text('First Name', 'firstName'),
@@ -83,7 +83,7 @@ export const customFieldsField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Custom Field',
 	default: {},
-	description: 'Fields you added to leads in PUBLITRAC; a name starts with a letter or _ and holds only letters, digits, _ . or - (e.g. carColor)',
+	description: 'Fields you added to leads in PUBLITRAC; a name starts with a letter or underscore and holds only letters, digits, underscores, dots or hyphens (e.g. carColor)',
 	options: [
 		{
 			displayName: 'Field',

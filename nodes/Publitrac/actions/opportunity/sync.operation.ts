@@ -68,7 +68,7 @@ const properties: INodeProperties[] = [
 				name: 'extraFields',
 				type: 'json',
 				default: '{}',
-				description: 'Other opportunity fields, as a JSON object of field name to value; a name starts with a letter or _ and holds only letters, digits, _ . or -',
+				description: 'Other opportunity fields, as a JSON object of field name to value; a name starts with a letter or underscore and holds only letters, digits, underscores, dots or hyphens',
 			},
 			{ displayName: 'Lead Source', name: 'leadSource', type: 'string', default: '' },
 			{ displayName: 'Type', name: 'type', type: 'string', default: '', placeholder: 'e.g. New Business' },

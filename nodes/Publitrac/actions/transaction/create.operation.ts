@@ -18,7 +18,8 @@ const properties: INodeProperties[] = [
 		type: 'json',
 		required: true,
 		default: '{}',
-		placeholder: 'e.g. {"id": "1000", "type": "buying", "total": "40", "currency": "EUR", "items": [{"id": "9991", "name": "T-Shirt", "price": "10", "quantity": "4"}]}',
+		// The example as a hint: n8n's lint wants "ID" in a placeholder, and the JSON key is "id".
+		hint: 'Example: {"id": "1000", "type": "buying", "total": "40", "currency": "EUR", "items": [{"id": "9991", "name": "T-Shirt", "price": "10", "quantity": "4"}]}',
 		description:
 			'The transaction as a JSON object: its ID, type, total and items (each with ID, name, price and quantity), and optionally tax, shipping, info and currency. The account token and the lead email are added when missing.',
 	},
