@@ -31,10 +31,10 @@ export const TASK_TYPE_OPTIONS: INodePropertyOptions[] = [
 
 // doc: Phone, E-mail, SMS, Whatsapp (Phone by default).
 export const MEDIA_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'E-Mail', value: 'E-mail' },
+	{ name: 'Email', value: 'E-mail' },
 	{ name: 'Phone', value: 'Phone' },
 	{ name: 'SMS', value: 'SMS' },
-	{ name: 'Whatsapp', value: 'Whatsapp' },
+	{ name: 'WhatsApp', value: 'Whatsapp' },
 ];
 
 // doc "score": 1 (very low) .. 4 (high).

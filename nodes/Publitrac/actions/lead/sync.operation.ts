@@ -29,12 +29,12 @@ const properties: INodeProperties[] = [
 		description: "Whether to merge the visitor's anonymous history into the lead; needs the lead's Token",
 	},
 	{
-		displayName: 'Custom Unicity Keys',
+		displayName: 'Fields to Match On',
 		name: 'customUnicityKeys',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. email,crmLeadId',
-		description: 'Lead fields that together identify a lead, comma-separated, instead of the email alone; their values must not be empty',
+		description: 'Lead fields that together find the lead to update, comma-separated, instead of the email alone; each lead must have a value in each of them',
 	},
 	{
 		displayName: 'Send Items in One Call',
