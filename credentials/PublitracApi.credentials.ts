@@ -48,7 +48,7 @@ export class PublitracApi implements ICredentialType {
 			type: 'string',
 			default: 'https://app.publitrac.com/api',
 			required: true,
-			description: 'The API endpoint; every method is called on this one URL',
+			description: 'The address of the PUBLITRAC API; change it only if PUBLITRAC gave you another one',
 		},
 		{
 			displayName: 'Account Token',

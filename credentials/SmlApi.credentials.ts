@@ -26,8 +26,8 @@ export class SmlApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'crm.example.com',
-			description: 'The {nombre_dominio} of the SML instance; https:// is assumed unless a scheme is given',
+			placeholder: 'e.g. crm.example.com',
+			description: 'The domain name of your SML server, as in the address you open SML at; https:// is assumed unless you type http://',
 		},
 		{
 			displayName: 'Username',

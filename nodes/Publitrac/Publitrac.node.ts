@@ -18,7 +18,7 @@ export class Publitrac implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Create, update and find leads in PUBLITRAC (by email, external ID or token), put them in lists and campaigns, log their web activity, read views, and sync opportunities and e-commerce transactions',
+			'Create, update and find leads in PUBLITRAC (by email, external ID or token), put them in lists and campaigns, log their web activity, read views, create or update opportunities and record e-commerce transactions',
 		defaults: { name: 'PUBLITRAC' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

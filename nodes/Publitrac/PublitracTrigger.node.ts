@@ -28,7 +28,7 @@ export class PublitracTrigger implements INodeType {
 		icon: { light: 'file:publitrac.svg', dark: 'file:publitrac.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"] + ": " + ($parameter["source"] === "view" ? $parameter["viewName"] : $parameter["listName"])}}',
+		subtitle: '={{($parameter["event"] === "newOrUpdated" ? "New or updated leads in " : "New leads in ") + ($parameter["source"] === "list" ? "list " + $parameter["listName"] : "view " + $parameter["viewName"])}}',
 		description: 'Starts the workflow when leads are new, or new or updated, in a PUBLITRAC view or list',
 		defaults: { name: 'PUBLITRAC Trigger' },
 		polling: true,
@@ -42,8 +42,8 @@ export class PublitracTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'View (Filtered List)', value: 'view', description: 'Read with getView' },
-					{ name: 'List', value: 'list', description: 'Read with getList' },
+					{ name: 'View (Filtered List)', value: 'view', description: 'The leads of a saved filter in PUBLITRAC' },
+					{ name: 'List', value: 'list', description: 'The leads of a static list in PUBLITRAC' },
 				],
 				default: 'view',
 			},
@@ -53,7 +53,7 @@ export class PublitracTrigger implements INodeType {
 				type: 'string',
 				required: true,
 				default: '',
-				placeholder: 'PromoABC_Email_Open',
+				placeholder: 'e.g. PromoABC_Email_Open',
 				displayOptions: { show: { source: ['view'] } },
 			},
 			{
@@ -62,7 +62,7 @@ export class PublitracTrigger implements INodeType {
 				type: 'string',
 				required: true,
 				default: '',
-				placeholder: 'Imported2012',
+				placeholder: 'e.g. Newsletter Subscribers',
 				displayOptions: { show: { source: ['list'] } },
 			},
 			{
@@ -70,8 +70,8 @@ export class PublitracTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'New Lead', value: 'new', description: 'A lead created since the last poll (by createdDate)' },
-					{ name: 'New or Updated Lead', value: 'newOrUpdated', description: 'A lead created or changed since the last poll (by lastUpdated)' },
+					{ name: 'New Lead', value: 'new', description: 'A lead created since the last check (by its creation date)' },
+					{ name: 'New or Updated Lead', value: 'newOrUpdated', description: 'A lead created or changed since the last check (by its last update date)' },
 				],
 				default: 'new',
 			},

@@ -41,7 +41,7 @@ export class SmlTrigger implements INodeType {
 		icon: { light: 'file:sml.svg', dark: 'file:sml.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: '={{$parameter["emitStatusChanges"] ? "New leads and status changes" : "New leads"}}',
 		description: 'Starts the workflow when SML has new leads, or leads whose status changed',
 		defaults: { name: 'SML Trigger' },
 		polling: true,
@@ -50,11 +50,20 @@ export class SmlTrigger implements INodeType {
 		credentials: [{ name: 'smlApi', required: true }],
 		properties: [
 			{
-				displayName: 'Also Emit Status Changes',
+				// Still the boolean it was (false/true): existing workflows keep their choice.
+				displayName: 'Trigger On',
 				name: 'emitStatusChanges',
-				type: 'boolean',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'New Lead', value: false, description: 'A lead created since the last check' },
+					{
+						name: 'New Lead or Status Change',
+						value: true,
+						description: 'Also a lead whose status changed since the last check (output with event "statusChanged" and its previous status)',
+					},
+				],
 				default: false,
-				description: 'Whether leads whose status changed since the last poll are emitted too (with event "statusChanged" and previousStatus)',
 			},
 			{
 				displayName: 'Filters',
@@ -71,7 +80,7 @@ export class SmlTrigger implements INodeType {
 						default: [],
 						description: 'Leads of these concessionaires only. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
-					{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'new', description: 'Leads with this status only' },
+					{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'new', description: 'Leads with this status only (statuses are listed in the order a lead goes through them)' },
 				],
 			},
 			simplifyField,

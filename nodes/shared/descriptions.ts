@@ -6,7 +6,7 @@ export const requestOptionsField: INodeProperties = {
 	displayName: 'Request Options',
 	name: 'requestOptions',
 	type: 'collection',
-	placeholder: 'Add option',
+	placeholder: 'Add Option',
 	default: {},
 	options: [
 		{
@@ -16,7 +16,7 @@ export const requestOptionsField: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 3,
 			description:
-				'How many times a call refused as temporary (429, 503; and a 500, 502, 504, connection reset or timeout on calls that are safe to repeat) is sent again, with backoff. A create is never sent again when the CRM may have received it.',
+				'How many times a request is sent again, after a growing pause, when the CRM is busy or briefly unavailable, or the connection fails on a request that is safe to repeat. A create is never sent again when the CRM may have received it.',
 		},
 		{
 			displayName: 'Parallel Requests',
@@ -33,7 +33,7 @@ export const requestOptionsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 30,
-			description: 'The most time one call may take, from sending it to the last byte of its answer; a call not complete by then fails (a read is sent again within Max Retries)',
+			description: 'The most time one request may take, from sending it to the end of its answer; a request not complete by then fails (a read is sent again, within Max Retries)',
 		},
 	],
 };

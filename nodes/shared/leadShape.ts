@@ -52,7 +52,7 @@ export const simplifyField: INodeProperties = {
 	name: 'simplify',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to return the lead in the common lead shape shared by all CRM nodes of this package instead of the raw record',
+	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 
 /** A value as text: strings trimmed, finite numbers as digits; null, booleans, objects and arrays give ''. */

@@ -79,7 +79,7 @@ describe(`Chained example workflows in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (
 	let order;
 	let viewLead;
 
-	it('website form (Pilot-compatible webhook) -> PUBLITRAC Sync Lead and SML Create Lead, field by field', { timeout: 60_000 }, async () => {
+	it('website form (Pilot-compatible webhook) -> PUBLITRAC Create or Update Lead and SML Create Lead, field by field', { timeout: 60_000 }, async () => {
 		const hook = `${n8n.url}/webhook/chain-website-form/website-form`;
 		webLead = { pilot_firstname: 'Zoë', pilot_lastname: "O'Brien & <Co>", pilot_email: 'zoe.obrien@example.com', pilot_cellphone: '+34 600 111 222', pilot_city: 'Málaga', pilot_car_brand: 'Seat', pilot_car_modelo: 'Ibiza', pilot_notes: 'Wants a test drive' };
 		const form = new URLSearchParams({ action: 'create', appkey: PILOT_APP_KEY, pilot_contact_type_id: '1', pilot_business_type_id: '1', ...webLead });
@@ -147,7 +147,7 @@ describe(`Chained example workflows in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (
 		assert.ok(leads.some((a) => a.data.name === "Zoë O'Brien & <Co>"), 'the website lead went on from SML too');
 	});
 
-	it('Econtract new order -> PUBLITRAC Sync Lead, then Sync Opportunity linked to that lead', { timeout: 200_000 }, async () => {
+	it('Econtract new order -> PUBLITRAC Create or Update Lead, then Create or Update Opportunity linked to that lead', { timeout: 200_000 }, async () => {
 		const [opportunity] = await waitUntil('PUBLITRAC syncOpportunity', () => (ptCalls('syncOpportunity').length ? ptCalls('syncOpportunity') : undefined), 180_000);
 		const clientId = order.client_id ?? order.client?.id;
 		const sync = ptCalls('syncLead').map((r) => ptQuery(r).request.lead).find((l) => l.email === 'jan.peeters@example.com');

@@ -14,7 +14,7 @@ const flag = (displayName: string, name: string, description: string): INodeProp
 	name,
 	type: 'boolean',
 	default: false,
-	description: `Whether ${description} (sent as 1 or 0)`,
+	description: `Whether ${description}`,
 });
 const text = (displayName: string, name: string, description?: string): INodeProperties => ({
 	displayName,
@@ -31,10 +31,10 @@ export const leadFieldOptions: INodeProperties[] = [
 	text('Blacklisted Cause', 'blacklistedCause'),
 	text('City', 'city'),
 	text('Company', 'company'),
-	text('Country', 'country', 'ISO 3166-1 alpha-2 code (doc appendix "Liste des pays")'),
-	text('CRM Lead ID', 'crmLeadId', 'Your CRM id of the lead (its external id)'),
+	text('Country', 'country', 'The two-letter country code (ISO 3166-1), e.g. CA, FR or US'),
+	text('CRM Lead ID', 'crmLeadId', 'The ID of the lead in your own system (its external ID)'),
 	text('Customer ID', 'customerId'),
-	{ displayName: 'Date of Birth', name: 'dateOfBirth', type: 'dateTime', default: '', description: 'Sent as yyyy-mm-dd' },
+	{ displayName: 'Date of Birth', name: 'dateOfBirth', type: 'dateTime', default: '', description: 'Only the date is kept, not the time' },
 	flag('Do Not Call', 'doNotCall', 'the lead must not be called'),
 	text('Do Not Call Reason', 'doNotCallReason'),
 	flag('Email Invalid', 'emailInvalid', 'the email address is known to be invalid'),
@@ -44,7 +44,7 @@ export const leadFieldOptions: INodeProperties[] = [
 		name: 'extraFields',
 		type: 'json',
 		default: '{}',
-		description: 'Lead fields the doc does not list, as a JSON object of field name to value; each name must be a valid XML element name',
+		description: 'Other lead fields, as a JSON object of field name to value, e.g. {"carColor": "Red"}; a name starts with a letter or underscore and holds only letters, digits, underscores, dots or hyphens',
 	},
 	text('Fax', 'fax'),
 	text('First Name', 'firstName'),
@@ -58,8 +58,8 @@ export const leadFieldOptions: INodeProperties[] = [
 	text('Mailing Address', 'mailingAddress'),
 	text('Middle Name', 'middleName'),
 	text('Mobile', 'mobile'),
-	integer('Number of Employees', 'nbrEmployees'),
 	text('Notes', 'notes'),
+	integer('Number of Employees', 'nbrEmployees'),
 	text('Original Source', 'originalSource'),
 	text('Original Source Type', 'originalSourceType'),
 	text('Phone', 'phone'),
@@ -70,9 +70,9 @@ export const leadFieldOptions: INodeProperties[] = [
 	flag('Suspended', 'suspended', 'the lead is suspended'),
 	text('Suspended Reason', 'suspendedReason'),
 	text('Token', 'token', 'The PUBLITRAC tracking cookie, e.g. _nl-yourdomain.com-1323891914130-53205'),
-	flag('Unsubscribed', 'unsubscribed', 'the lead unsubscribed'),
 	text('Unsubscribe Cause', 'unsubscribeCause'),
 	text('Unsubscribe Reason', 'unsubscribeReason'),
+	flag('Unsubscribed', 'unsubscribed', 'the lead unsubscribed'),
 	text('Website', 'website'),
 ];
 
@@ -83,7 +83,7 @@ export const customFieldsField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Custom Field',
 	default: {},
-	description: 'Sent inside &lt;customFields&gt;; each name must be a valid XML element name (e.g. carColor)',
+	description: 'Fields you added to leads in PUBLITRAC; a name starts with a letter or underscore and holds only letters, digits, underscores, dots or hyphens (e.g. carColor)',
 	options: [
 		{
 			displayName: 'Field',

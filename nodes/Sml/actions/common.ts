@@ -7,7 +7,8 @@ import { inputError } from '../../shared/errors';
 import { assertEmail, assertInteger, isBlank } from '../../shared/validation';
 import { smlList } from '../transport';
 
-// doc "Crear Lead > status": new, commercial_management, tracing, end.
+// doc "Crear Lead > status": new, commercial_management, tracing, end. In the order a lead goes
+// through them (the editor check lists every Status in ORDER_IS_THE_POINT).
 export const STATUS_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'New', value: 'new' },
 	{ name: 'Commercial Management', value: 'commercial_management' },
@@ -30,10 +31,10 @@ export const TASK_TYPE_OPTIONS: INodePropertyOptions[] = [
 
 // doc: Phone, E-mail, SMS, Whatsapp (Phone by default).
 export const MEDIA_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'E-Mail', value: 'E-mail' },
+	{ name: 'Email', value: 'E-mail' },
 	{ name: 'Phone', value: 'Phone' },
 	{ name: 'SMS', value: 'SMS' },
-	{ name: 'Whatsapp', value: 'Whatsapp' },
+	{ name: 'WhatsApp', value: 'Whatsapp' },
 ];
 
 // doc "score": 1 (very low) .. 4 (high).
@@ -49,36 +50,36 @@ export const extraFieldsJson: INodeProperties = {
 	name: 'extraFieldsJson',
 	type: 'json',
 	default: '{}',
-	description: 'Fields the doc does not list, as a JSON object merged into the request body (objects are merged key by key)',
+	description: 'Other SML fields, as a JSON object added to what is sent, e.g. {"vehicle": {"color": "Red"}}; an object is merged key by key with the fields above',
 };
 
 /** The appraisal sub-object of a task (doc "appraisal"), with `id` where it updates in place. */
 export function appraisalField(withId: boolean): INodeProperties {
 	const options: INodeProperties[] = [
-		{ displayName: 'Brand and Model', name: 'brand_model', type: 'string', default: '', description: 'Make and model of the appraised vehicle (required in an appraisal)' },
+		{ displayName: 'Brand and Model', name: 'brand_model', type: 'string', default: '', description: 'Make and model of the appraised vehicle; an appraisal task must have it' },
 		{ displayName: 'Extras', name: 'extras', type: 'string', default: '' },
 		{ displayName: 'Gas Type Name or ID', name: 'gas', type: 'options', typeOptions: { loadOptionsMethod: 'getGasTypes' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
-		...(withId ? [{ displayName: 'ID', name: 'id', type: 'number', default: 0, hint: 'With the ID of the current appraisal SML updates it in place; without, it replaces it' } as INodeProperties] : []),
+		...(withId ? [{ displayName: 'ID', name: 'id', type: 'string', default: '', placeholder: 'e.g. 1234', hint: 'With the ID of the current appraisal SML updates it in place; without, it replaces it' } as INodeProperties] : []),
 		{ displayName: 'Km', name: 'km', type: 'string', default: '' },
 		{ displayName: 'License Plate', name: 'license_plate', type: 'string', default: '' },
 		{ displayName: 'Origin', name: 'origin', type: 'options', options: [{ name: 'National', value: 'national' }, { name: 'Foreign', value: 'foreign' }], default: 'national' },
 		{ displayName: 'Year', name: 'year', type: 'number', default: 0 },
 	];
-	return { displayName: 'Appraisal', name: 'appraisal', type: 'collection', placeholder: 'Add appraisal field', default: {}, options };
+	return { displayName: 'Appraisal', name: 'appraisal', type: 'collection', placeholder: 'Add Appraisal Field', default: {}, options };
 }
 
 /** A list of `{content}` objects (doc: note, tags), with `id` where it updates in place. */
 export function contentListField(name: 'note' | 'tags', withId: boolean): INodeProperties {
 	const values: INodeProperties[] = [
 		{ displayName: 'Content', name: 'content', type: 'string', default: '' },
-		...(withId ? [{ displayName: 'ID', name: 'id', type: 'number', default: 0, hint: 'With the ID of an existing entry SML updates it in place; without, it is added as new' } as INodeProperties] : []),
+		...(withId ? [{ displayName: 'ID', name: 'id', type: 'string', default: '', placeholder: 'e.g. 1234', hint: 'With the ID of an existing entry SML updates it in place; without, it is added as new' } as INodeProperties] : []),
 	];
 	return {
 		displayName: name === 'note' ? 'Notes' : 'Tags',
 		name,
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
-		placeholder: name === 'note' ? 'Add note' : 'Add tag',
+		placeholder: name === 'note' ? 'Add Note' : 'Add Tag',
 		default: {},
 		options: [{ displayName: name === 'note' ? 'Note' : 'Tag', name: 'values', values }],
 	};
@@ -89,11 +90,12 @@ export function contentListField(name: 'note' | 'tags', withId: boolean): INodeP
  * An entry with neither content nor id is left out, as every blank optional field is (SML refuses
  * an empty content).
  */
-export function readContentList(value: unknown): IDataObject[] | undefined {
+export function readContentList(value: unknown, checkId?: (id: unknown, index: number) => unknown): IDataObject[] | undefined {
 	const entries = ((value as IDataObject | undefined)?.values ?? []) as IDataObject[];
 	const out: IDataObject[] = [];
-	for (const e of entries) {
-		const id = !isBlank(e.id) && Number(e.id) > 0 ? Number(e.id) : undefined;
+	for (const [n, e] of entries.entries()) {
+		const raw = checkId && !isBlank(e.id) ? checkId(e.id, n) : e.id;
+		const id = !isBlank(raw) && Number(raw) > 0 ? Number(raw) : undefined;
 		if (isBlank(e.content) && id === undefined) continue;
 		const entry: IDataObject = { content: String(e.content ?? '') };
 		if (id !== undefined) entry.id = id;
@@ -139,6 +141,8 @@ export function isoDate(this: IExecuteFunctions, value: unknown, field: string, 
 
 /** An ID field: a whole number, sent as a number. */
 export function readId(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number, required = false): number | undefined {
+	// IDs are typed in text fields: spaces around the digits do not count.
+	if (typeof value === 'string') value = value.trim();
 	if (isBlank(value)) {
 		if (required) throw inputError(this.getNode(), field, 'is required: the numeric SML ID', itemIndex);
 		return undefined;
@@ -149,6 +153,18 @@ export function readId(this: IExecuteFunctions, value: unknown, field: string, i
 	return id;
 }
 
+/**
+ * The ID of an existing sub-object (client, vehicle, appraisal, note, tag), typed in a text field
+ * whose default is empty (not 0): a number, as the former number field sent it.
+ */
+export function subObjectId(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): number | undefined {
+	if (isBlank(value)) return undefined;
+	if (typeof value === 'number') return value;
+	const id = Number(String(value).trim());
+	if (!Number.isFinite(id)) throw inputError(this.getNode(), field, `"${String(value)}" is not an SML ID. Expected a whole number, e.g. 1234`, itemIndex);
+	return id;
+}
+
 /** The task fields of the doc (Crear Solicitudes/Tareas), read from a set of parameters. */
 export function readTask(this: IExecuteFunctions, fields: IDataObject, itemIndex: number, label: string): IDataObject {
 	const { planified_realization_date, planified_tracking_date, note, appraisal, ...rest } = fields;
@@ -156,17 +172,18 @@ export function readTask(this: IExecuteFunctions, fields: IDataObject, itemIndex
 	for (const [name, value] of [['planified_realization_date', planified_realization_date], ['planified_tracking_date', planified_tracking_date]] as const) {
 		if (!isBlank(value)) task[name] = isoDate.call(this, value, `${label}${name}`, itemIndex);
 	}
-	const notes = typeof note === 'string' ? note.split('\n').map((s) => s.trim()).filter(Boolean).map((content) => ({ content })) : readContentList(note);
+	const notes = typeof note === 'string' ? note.split('\n').map((s) => s.trim()).filter(Boolean).map((content) => ({ content })) : readContentList(note, (id, n) => subObjectId.call(this, id, `${label}note[${n}].id`, itemIndex));
 	if (notes && notes.length) task.note = notes;
 	// Only an appraisal with a value set is sent: an empty {} would make SML ask for its brand_model.
 	const a = appraisal && typeof appraisal === 'object' ? setValues(appraisal as IDataObject) : {};
 	if (Object.keys(a).length) {
 		if (a.gas !== undefined) a.gas = readId.call(this, a.gas, `${label}appraisal.gas`, itemIndex);
+		if (a.id !== undefined) a.id = subObjectId.call(this, a.id, `${label}appraisal.id`, itemIndex);
 		task.appraisal = a;
 	}
 	// doc: appraisal "obligatorio/parcial si el type es appraisal", brand_model obligatorio.
 	if (task.type === 'appraisal' && !(task.appraisal as IDataObject | undefined)?.brand_model && !(task.appraisal as IDataObject | undefined)?.id) {
-		throw inputError(this.getNode(), `${label}appraisal.brand_model`, 'is required when the task type is appraisal (doc "appraisal [obligatorio/parcial si el type es appraisal]")', itemIndex);
+		throw inputError(this.getNode(), `${label}appraisal.brand_model`, 'is required when the task type is Appraisal: the make and model of the appraised vehicle', itemIndex);
 	}
 	return task;
 }
@@ -176,9 +193,10 @@ export function readClient(this: IExecuteFunctions, value: unknown, itemIndex: n
 	const client = setValues((value ?? {}) as IDataObject);
 	if (!Object.keys(client).length) return undefined;
 	// doc: name "obligatorio en caso de rellenar el bloque cliente".
-	if (requireName && isBlank(client.name)) throw inputError(this.getNode(), 'client.name', 'is required when any client field is set (doc "Crear Lead > client")', itemIndex);
+	if (requireName && isBlank(client.name)) throw inputError(this.getNode(), 'client.name', 'is required when any client field is set', itemIndex);
 	assertEmail(this.getNode(), 'client.email', client.email, itemIndex);
 	for (const key of ['province', 'location']) if (client[key] !== undefined) client[key] = readId.call(this, client[key], `client.${key}`, itemIndex);
+	if (client.id !== undefined) client.id = subObjectId.call(this, client.id, 'client.id', itemIndex);
 	return client;
 }
 
@@ -187,6 +205,7 @@ export function readVehicle(this: IExecuteFunctions, value: unknown, itemIndex: 
 	const vehicle = setValues((value ?? {}) as IDataObject);
 	if (!Object.keys(vehicle).length) return undefined;
 	if (vehicle.gas !== undefined) vehicle.gas = readId.call(this, vehicle.gas, 'vehicle.gas', itemIndex);
+	if (vehicle.id !== undefined) vehicle.id = subObjectId.call(this, vehicle.id, 'vehicle.id', itemIndex);
 	return vehicle;
 }
 
@@ -195,14 +214,14 @@ export function clientField(withId: boolean): INodeProperties {
 		displayName: 'Client',
 		name: 'client',
 		type: 'collection',
-		placeholder: 'Add client field',
+		placeholder: 'Add Client Field',
 		default: {},
 		...(withId ? { hint: "Set ID to the lead's current client ID to update it in place; without an ID SML replaces the client with a new one" } : {}),
 		options: [
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-			...(withId ? [{ displayName: 'ID', name: 'id', type: 'number', default: 0, description: "The ID of the lead's current client (from Get Lead)" } as INodeProperties] : []),
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. nathan@example.com', default: '' },
+			...(withId ? [{ displayName: 'ID', name: 'id', type: 'string', default: '', placeholder: 'e.g. 1234', description: "The ID of the lead's current client (from Get Lead)" } as INodeProperties] : []),
 			{ displayName: 'Locality Name or ID', name: 'location', type: 'options', typeOptions: { loadOptionsMethod: 'getLocalities', loadOptionsDependsOn: ['additionalFields.client.province', 'updateFields.client.province'] }, default: '', description: 'Locality of the client (from the chosen province). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the client (required when any client field is set)' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the client; a new client must have it' },
 			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 			{ displayName: 'Province Name or ID', name: 'province', type: 'options', typeOptions: { loadOptionsMethod: 'getProvinces' }, default: '', description: 'Province of the client (Spain). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 		],
@@ -213,7 +232,7 @@ export function vehicleOptions(withId: boolean): INodeProperties[] {
 	return [
 		{ displayName: 'Brand and Model', name: 'brand_model', type: 'string', default: '', description: 'Make and model of the vehicle' },
 		{ displayName: 'Gas Type Name or ID', name: 'gas', type: 'options', typeOptions: { loadOptionsMethod: 'getGasTypes' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
-		...(withId ? [{ displayName: 'ID', name: 'id', type: 'number', default: 0, description: "The ID of the lead's current vehicle (from Get Lead)" } as INodeProperties] : []),
+		...(withId ? [{ displayName: 'ID', name: 'id', type: 'string', default: '', placeholder: 'e.g. 1234', description: "The ID of the lead's current vehicle (from Get Lead)" } as INodeProperties] : []),
 		{ displayName: 'Km', name: 'km', type: 'string', default: '', description: 'Mileage of the vehicle' },
 		{ displayName: 'Price', name: 'price', type: 'string', default: '' },
 		{ displayName: 'Sold', name: 'sold', type: 'boolean', default: false, description: 'Whether the vehicle was sold before the lead was handled: SML then ends the lead with result "not available"' },

@@ -151,7 +151,13 @@ function problemsOf(node: string, shown: Shown[], props: Array<{ where: string; 
  * Option lists whose order is the point (a scale, a sequence), as "<node>/<internal name>". Each
  * entry says why in a comment.
  */
-const ORDER_IS_THE_POINT = new Set<string>([]);
+const ORDER_IS_THE_POINT = new Set<string>([
+	// A sales pipeline, from Prospecting to Closed Won / Closed Lost: the order is the sequence of stages.
+	'PUBLITRAC/salesStage',
+	// A lead's life in SML: New, Commercial Management, Tracing, End (every Status of the node and trigger).
+	'SML/status',
+	'SML Trigger/status',
+]);
 
 const nodes: Array<[string, INodeType]> = [
 	['Pilot', new Pilot()],

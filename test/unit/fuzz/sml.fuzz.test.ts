@@ -83,6 +83,16 @@ function operation(resource: string, op: string, base: IDataObject, url: string,
 		const path = bodyPath(info, wrappers);
 		const name = String(info.property.name);
 		if (info.kind === 'date') return { wire: (body) => at(body, path), expect: (v) => (isBlank(v) ? absent : { matches: ISO }) };
+		// Lead ID (a text field, empty by default): a positive whole number, sent as a number (readId).
+		if (name === 'lead' && info.path.length === 1) {
+			return {
+				wire: (body) => at(body, path),
+				expect: (v) => {
+					const text = String(v ?? '').trim();
+					return /^-?\d+$/.test(text) && Number(text) > 0 ? { value: Number(text) } : { check: () => `sent although "${String(v)}" is no SML ID` };
+				},
+			};
+		}
 		// A task's Notes as text: one note per line (readTask).
 		if (name === 'note' && info.property.type === 'string') {
 			return {

@@ -1,6 +1,7 @@
 // The write methods other than leads: lists, history, campaigns, opportunities, transactions.
 import type { IDataObject } from 'n8n-workflow';
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
+import { Publitrac } from '../../../nodes/Publitrac/Publitrac.node';
 import { CREDS, apiCalls, credentialsFor, expectAuth, run, sentQuery, sentXml, startSim } from './setup';
 import type { PublitracSim } from './setup';
 
@@ -170,6 +171,14 @@ describe('PUBLITRAC campaign:sendEmail (addEmailCampaign)', () => {
 		expect((error as { description?: string }).description).toContain('Leads 1 to 50 were already sent in 1 call(s); leads 51 to 60 were not.');
 	});
 
+	it('opens with empty Leads (no sample lead), refused naming the field before any call', async () => {
+		const field = new Publitrac().description.properties.find((p) => p.name === 'leads' && p.displayOptions?.show?.resource?.includes('campaign'));
+		expect(field?.default).toBe('[]');
+		const { error } = await run(sim, { ...params([]), leads: field?.default });
+		expect(error?.message).toMatch(/^Leads: at least one lead is required/);
+		expect(apiCalls(sim)).toHaveLength(0);
+	});
+
 	it('refuses a campaign name of 50 characters or more and an invalid lead email, before any call', async () => {
 		const long = await run(sim, { ...params(['a@acme.com']), name: 'n'.repeat(50) });
 		expect(long.error?.message).toBe('name: has 50 characters. Expected fewer than 50');
@@ -258,6 +267,14 @@ describe('PUBLITRAC transaction:create (e-commerce)', () => {
 		const { error } = await run(sim, { resource: 'transaction', operation: 'create', email: 'nobody@acme.com', transaction, options: {} });
 		expect(error?.message).toBe('PUBLITRAC: 9005 ERROR_LEAD_DOES_NOT_EXISTS (the lead does not exist): Transaction failed. - 9005 - (nobody@acme.com) Lead not found.');
 		expect(sim.state.transactions).toHaveLength(0);
+	});
+
+	it('opens with an empty Transaction (no sample order), refused naming the field before any call', async () => {
+		const field = new Publitrac().description.properties.find((p) => p.name === 'transaction' && p.displayOptions?.show?.resource?.includes('transaction'));
+		expect(field?.default).toBe('{}');
+		const { error } = await run(sim, { resource: 'transaction', operation: 'create', email: emails[0], transaction: field?.default, options: {} });
+		expect(error?.message).toMatch(/^Transaction: is empty\. Expected the transaction as a JSON object/);
+		expect(apiCalls(sim)).toHaveLength(0);
 	});
 
 	it('refuses a transaction without items, and a credential without account token, before any call', async () => {

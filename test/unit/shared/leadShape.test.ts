@@ -498,7 +498,7 @@ describe('the Simplify parameter', () => {
 			name: 'simplify',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to return the lead in the common lead shape shared by all CRM nodes of this package instead of the raw record',
+			description: 'Whether to return a simplified version of the response instead of the raw data',
 		});
 		for (const node of [new Publitrac(), new Sml(), new Econtract()]) {
 			for (const p of simplifyOf(node)) {

@@ -96,7 +96,7 @@ describe('SML lead:create', () => {
 		[{ vehicle: {} }, /vehicle\.brand_model: is required/],
 		[{ additionalFields: { client: { phone: '600' } } }, /client\.name: is required/],
 		[{ additionalFields: { client: { name: 'A', email: 'no-mail' } } }, /client\.email: "no-mail" is not a valid email address/],
-		[{ additionalFields: { task: { values: [{ type: 'appraisal' }] } } }, /request\.task\[0\]\.appraisal\.brand_model: is required when the task type is appraisal/],
+		[{ additionalFields: { task: { values: [{ type: 'appraisal' }] } } }, /request\.task\[0\]\.appraisal\.brand_model: is required when the task type is Appraisal/],
 		[{ additionalFields: { task: { values: [{ type: 'date', planified_tracking_date: 'mañana' }] } } }, /request\.task\[0\]\.planified_tracking_date: "mañana" is not a date/],
 		[{ source: 'abc' }, /source: "abc" is not a whole number/],
 	])('refuses bad input before any request: %j', async (change, message) => {
@@ -153,6 +153,33 @@ describe('SML lead:update', () => {
 		expect(call.body).toEqual({ score: 4, vehicle: { id: lead.vehicle.id, brand_model: 'Datos adicionales sobre el modelo' } });
 		expect((output[0].json as any).vehicle.id).toBe(lead.vehicle.id);
 		expect((output[0].json as any).vehicle.brand_model).toBe('Datos adicionales sobre el modelo');
+	});
+
+	it('takes the IDs typed in the (empty by default) ID fields as text and sends them as numbers, as the former number fields did', async () => {
+		const lead = await createLead({ client: { name: 'Ana' }, note: { values: [{ content: 'n1' }] } });
+		const { error } = await runSml(sim, {
+			resource: 'lead',
+			operation: 'update',
+			id_lead: ` ${lead.id} `,
+			updateFields: { vehicle: { id: String(lead.vehicle.id), brand_model: 'B' }, client: { id: ` ${lead.client.id}`, phone: '1' }, note: { values: [{ id: String(lead.note[0].id), content: 'n2' }] } },
+		});
+		expect(error).toBeUndefined();
+		expect(apiCalls(sim).pop()!.body).toEqual({
+			vehicle: { id: lead.vehicle.id, brand_model: 'B' },
+			client: { id: lead.client.id, phone: '1' },
+			note: [{ id: lead.note[0].id, content: 'n2' }],
+		});
+		for (const [updateFields, message] of [
+			[{ vehicle: { id: 'abc', brand_model: 'B' } }, /^vehicle\.id: "abc" is not an SML ID/],
+			[{ note: { values: [{ id: 'x1', content: 'n' }] } }, /^note\[0\]\.id: "x1" is not an SML ID/],
+		] as const) {
+			const before = sim.log.length;
+			const refused = await runSml(sim, { resource: 'lead', operation: 'update', id_lead: lead.id, updateFields });
+			expect(refused.error?.message).toMatch(message);
+			expect(sim.log.slice(before).filter((r) => r.method === 'PATCH')).toHaveLength(0);
+		}
+		const blank = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: '' });
+		expect(blank.error?.message).toMatch(/^id_lead: is required/);
 	});
 
 	it('replaces the sub-object when no id is given, and asks for its required field then', async () => {

@@ -150,6 +150,13 @@ describe('smlTrigger (polling)', () => {
 		return new SmlTrigger().poll.call(ctx as unknown as IPollFunctions);
 	};
 
+	it('"Trigger On" keeps the stored boolean of emitStatusChanges (false: new leads, true: also status changes)', () => {
+		const param = new SmlTrigger().description.properties.find((p) => p.name === 'emitStatusChanges')!;
+		expect(param.displayName).toBe('Trigger On');
+		expect(param.default).toBe(false);
+		expect((param.options as Array<{ value: unknown }>).map((o) => o.value)).toEqual([false, true]);
+	});
+
 	it('first poll sets a baseline; later polls emit only new leads, once', async () => {
 		await newLead('Old');
 		const state: IDataObject = {};

@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'john@acme.com, jane@acme.com',
+		placeholder: 'e.g. nathan@example.com, anna@example.com',
 		description: 'Emails of existing leads, separated by commas or new lines (or an array from an expression)',
 	},
 	{
@@ -22,7 +22,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'Trade Show May',
+		placeholder: 'e.g. Trade Show May',
 		description: 'Names of existing automated campaigns, one per line or separated by commas (or an array from an expression)',
 	},
 	requestOptionsField,

@@ -17,11 +17,11 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'Promotion January 2014',
+		placeholder: 'e.g. Spring Promotion',
 		description: 'The campaign (created, or reused when it exists); fewer than 50 characters',
 	},
-	{ displayName: 'From Name', name: 'fromName', type: 'string', required: true, default: '', placeholder: 'PUBLITRAC' },
-	{ displayName: 'From Email', name: 'fromEmail', type: 'string', required: true, default: '', placeholder: 'no-reply@publipage.com' },
+	{ displayName: 'From Name', name: 'fromName', type: 'string', required: true, default: '', placeholder: 'e.g. Acme Sales Team' },
+	{ displayName: 'From Email', name: 'fromEmail', type: 'string', required: true, default: '', placeholder: 'e.g. sales@example.com' },
 	{ displayName: 'Subject', name: 'subject', type: 'string', required: true, default: '' },
 	{
 		displayName: 'Message',
@@ -40,9 +40,10 @@ const properties: INodeProperties[] = [
 		name: 'leads',
 		type: 'json',
 		required: true,
-		default: '[{"email": "john@acme.com", "firstName": "John"}]',
+		default: '[]',
+		placeholder: 'e.g. [{"email": "nathan@example.com", "firstName": "Nathan"}]',
 		description:
-			'The leads to email: a JSON array of lead objects (email required, other lead fields, customFields as an object) or of emails. More than 50 are sent in several calls.',
+			'The leads to email: a JSON array of leads, each with its email and other lead fields (custom fields as a "customFields" object), or a list of emails. More than 50 leads are sent in several batches.',
 	},
 	{
 		displayName: 'Options',
@@ -78,7 +79,7 @@ function readLeads(this: IExecuteFunctions, itemIndex: number): XmlNode[] {
 		} else raw = textValue.split(/[\s,;]+/).filter(Boolean);
 	}
 	const list = Array.isArray(raw) ? raw : [raw];
-	if (!list.length) throw inputError(this.getNode(), 'leads', 'at least one lead is required, e.g. [{"email": "john@acme.com"}]', itemIndex);
+	if (!list.length) throw inputError(this.getNode(), 'Leads', 'at least one lead is required, e.g. [{"email": "nathan@example.com"}]', itemIndex);
 	return list.map((entry, n) => {
 		const lead = (typeof entry === 'string' ? { email: entry } : entry) as IDataObject;
 		if (!lead || typeof lead !== 'object' || Array.isArray(lead)) {
@@ -103,7 +104,7 @@ function readLeads(this: IExecuteFunctions, itemIndex: number): XmlNode[] {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const name = String(this.getNodeParameter('name', itemIndex) ?? '').trim();
-	if (isBlank(name)) throw inputError(node, 'name', 'is required, e.g. Promotion January 2014', itemIndex);
+	if (isBlank(name)) throw inputError(node, 'name', 'is required, e.g. Spring Promotion', itemIndex);
 	if (name.length >= 50) throw inputError(node, 'name', `has ${name.length} characters. Expected fewer than 50`, itemIndex);
 	const required: Record<string, string> = {};
 	for (const field of ['fromName', 'fromEmail', 'subject']) {

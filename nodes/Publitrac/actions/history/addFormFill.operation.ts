@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'Infolettre',
+		placeholder: 'e.g. Newsletter Sign-Up',
 		description: 'The name of a form that exists in PUBLITRAC',
 	},
 	{
@@ -24,16 +24,16 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Context', name: 'context', type: 'string', default: '' },
-			{ displayName: 'Information', name: 'information', type: 'string', default: '', description: 'E.g. Registration Form.' },
+			{ displayName: 'Information', name: 'information', type: 'string', default: '', description: 'A note about the form fill, e.g. Registration Form' },
 			{ displayName: 'Session ID', name: 'sessionId', type: 'string', default: '' },
-			{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'E.g. /infolettre.php.' },
+			{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'The address of the page the form is on, e.g. /newsletter.php' },
 			{
 				displayName: 'Values',
 				name: 'values',
 				type: 'string',
 				typeOptions: { rows: 4 },
 				default: '',
-				description: 'The submitted values as text, one per line (sent as CDATA)',
+				description: 'The submitted values as text, one per line',
 			},
 		],
 	},
@@ -47,7 +47,7 @@ export const description = updateDisplayOptions({ show: { resource: ['history'],
 /** POST addFillFormHistory: a submitted form in the history of an existing lead (doc "Add fill out form history"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const formName = String(this.getNodeParameter('formName', itemIndex) ?? '').trim();
-	if (isBlank(formName)) throw inputError(this.getNode(), 'formName', 'is required: the name of a PUBLITRAC form, e.g. Infolettre', itemIndex);
+	if (isBlank(formName)) throw inputError(this.getNode(), 'formName', 'is required: the name of a PUBLITRAC form, e.g. Newsletter Sign-Up', itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	// The doc's element order: information, context, formName, url, values, sessionId.
 	const fields: IDataObject = {

@@ -10,7 +10,7 @@ export const emailField: INodeProperties = {
 	displayName: 'Email',
 	name: 'email',
 	type: 'string',
-	placeholder: 'name@email.com',
+	placeholder: 'e.g. nathan@example.com',
 	required: true,
 	default: '',
 	description: 'The email of an existing lead; fewer than 50 characters',

@@ -7,10 +7,10 @@ export const leadProperties: INodeProperties[] = [
 		displayName: 'Email',
 		name: 'email',
 		type: 'string',
-		placeholder: 'name@email.com',
+		placeholder: 'e.g. nathan@example.com',
 		required: true,
 		default: '',
-		description: 'The lead email address; always required and must be valid (doc "Sync Lead")',
+		description: 'The email address of the lead, which identifies it',
 	},
 	{
 		displayName: 'Additional Fields',

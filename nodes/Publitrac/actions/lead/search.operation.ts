@@ -14,15 +14,15 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Condition',
 		default: {},
-		description: 'Conditions on lead fields, all sent in one &lt;queries&gt; element. With none, every lead is returned (doc "Get leads", Info).',
+		description: 'Conditions on lead fields; a lead must meet all of them. With none, every lead is returned.',
 		options: [
 			{
 				displayName: 'Query',
 				name: 'query',
 				values: [
-					{ displayName: 'Field', name: 'field', type: 'string', default: '', placeholder: 'email', description: 'The lead field, e.g. firstName, lastName, email or a custom field' },
-					{ displayName: 'Operator', name: 'operator', type: 'string', default: 'like', description: 'The operator; the doc shows "like", with % as wildcard' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'johnsmith@%' },
+					{ displayName: 'Field', name: 'field', type: 'string', default: '', placeholder: 'e.g. email', description: 'The lead field, e.g. firstName, lastName, email or a custom field' },
+					{ displayName: 'Operator', name: 'operator', type: 'string', default: 'like', description: 'How the field is compared with the value, e.g. like (with % as wildcard)' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. nathan@%' },
 				],
 			},
 		],

@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'john@acme.com, jane@acme.com',
+		placeholder: 'e.g. nathan@example.com, anna@example.com',
 		description: 'Emails of existing leads, separated by commas or new lines (or an array from an expression)',
 	},
 	requestOptionsField,

@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'Imported2012',
+		placeholder: 'e.g. Newsletter Subscribers',
 		description: 'The name of the list',
 	},
 	...returnAllFields,
@@ -29,7 +29,7 @@ export const description = updateDisplayOptions({ show: { resource: ['list'], op
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const listName = String(this.getNodeParameter('listName', itemIndex) ?? '').trim();
-	if (isBlank(listName)) throw inputError(this.getNode(), 'listName', 'is required, e.g. Imported2012', itemIndex);
+	if (isBlank(listName)) throw inputError(this.getNode(), 'listName', 'is required, e.g. Newsletter Subscribers', itemIndex);
 	const leads = await readPaged.call(this, itemIndex, { method: 'getList', params: { listName }, kind: 'lead' });
 	return simplifyOutput.call(this, itemIndex, 'publitrac', leads);
 }

@@ -12,8 +12,8 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['opportunity'] } },
 		options: [
-			{ name: 'Get Many', value: 'getMany', description: 'Get opportunities (getOpportunities)', action: 'Get many opportunities' },
-			{ name: 'Sync', value: 'sync', description: 'Create or update an opportunity by its ID; needs name, sales stage, amount, probability and lead IDs (syncOpportunity)', action: 'Create or update an opportunity' },
+			{ name: 'Get Many', value: 'getMany', description: 'Get opportunities', action: 'Get many opportunities' },
+			{ name: 'Create or Update', value: 'sync', description: 'Create a new record, or update the current one if it already exists (upsert)', action: 'Create or update an opportunity' },
 		],
 		default: 'getMany',
 	},

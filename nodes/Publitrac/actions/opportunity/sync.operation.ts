@@ -25,16 +25,21 @@ const SALES_STAGES = [
 	'Closed Lost',
 ];
 
+// The value stays PUBLITRAC's stage name; only its label is spelled out.
+const STAGE_NAMES: Record<string, string> = { 'Id. Decision Makers': 'Identify Decision Makers' };
+
 const properties: INodeProperties[] = [
-	{ displayName: 'ID', name: 'id', type: 'string', required: true, default: '', placeholder: '1234abc', description: 'Your system ID of the opportunity' },
+	{ displayName: 'ID', name: 'id', type: 'string', required: true, default: '', placeholder: 'e.g. 1234abc', description: 'The ID of the opportunity in your own system: an opportunity with this ID is updated, otherwise one is created' },
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'The name of the opportunity' },
 	{
 		displayName: 'Sales Stage',
 		name: 'salesStage',
 		type: 'options',
 		required: true,
-		options: SALES_STAGES.map((s) => ({ name: s, value: s })),
+		// In pipeline order, from first contact to closing (the editor check lists it in ORDER_IS_THE_POINT).
+		options: SALES_STAGES.map((s) => ({ name: STAGE_NAMES[s] ?? s, value: s })),
 		default: 'Prospecting',
+		description: 'Where the opportunity stands; the stages are listed in pipeline order',
 	},
 	{ displayName: 'Amount', name: 'amount', type: 'number', required: true, default: 0, description: 'Whole amount of the potential sale' },
 	{ displayName: 'Probability', name: 'probability', type: 'number', required: true, typeOptions: { minValue: 1, maxValue: 100 }, default: 50, description: 'From 1 to 100' },
@@ -44,8 +49,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '456zxy',
-		description: 'External IDs (crmLeadId given to syncLead) of the leads of the opportunity, separated by commas',
+		placeholder: 'e.g. 456zxy, 789abc',
+		description: 'The leads of the opportunity, by their ID in your own system (the CRM Lead ID given when creating or updating them), separated by commas',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -56,17 +61,17 @@ const properties: INodeProperties[] = [
 		options: [
 			{ displayName: 'Account Name', name: 'accountName', type: 'string', default: '' },
 			{ displayName: 'Campaign Name', name: 'campaignName', type: 'string', default: '' },
-			{ displayName: 'Date Closed', name: 'dateClosed', type: 'dateTime', default: '', description: 'Required when the stage is Closed Won or Closed Lost; sent as yyyy-mm-dd' },
+			{ displayName: 'Date Closed', name: 'dateClosed', type: 'dateTime', default: '', description: 'Needed when the sales stage is Closed Won or Closed Lost; only the date is kept' },
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 			{
 				displayName: 'Extra Fields (JSON)',
 				name: 'extraFields',
 				type: 'json',
 				default: '{}',
-				description: 'Opportunity fields the doc does not list, as a JSON object; each name must be a valid XML element name',
+				description: 'Other opportunity fields, as a JSON object of field name to value; a name starts with a letter or underscore and holds only letters, digits, underscores, dots or hyphens',
 			},
 			{ displayName: 'Lead Source', name: 'leadSource', type: 'string', default: '' },
-			{ displayName: 'Type', name: 'type', type: 'string', default: '', placeholder: 'New Business' },
+			{ displayName: 'Type', name: 'type', type: 'string', default: '', placeholder: 'e.g. New Business' },
 		],
 	},
 	requestOptionsField,

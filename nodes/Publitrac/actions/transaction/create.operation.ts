@@ -11,14 +11,17 @@ import { PUBLITRAC_CREDENTIAL, publitracCall } from '../../transport';
 export const DEFAULT_TRANSACTION_METHOD = 'addTransaction';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: 'The email of the lead who made the transaction' },
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. nathan@example.com', required: true, default: '', description: 'The email of the lead who made the transaction' },
 	{
 		displayName: 'Transaction',
 		name: 'transaction',
 		type: 'json',
 		required: true,
-		default: '{\n  "id": "1000",\n  "type": "buying",\n  "total": "40",\n  "currency": "EUR",\n  "items": [{ "id": "9991", "name": "Bunnies", "sku": "DD23444", "category": "Animals", "price": "10", "quantity": "1" }]\n}',
-		description: 'The transaction as in the doc example: ID, type, total, items (ID, name, price, quantity) and optional tax, shipping, info, currency. Token and email are filled in when missing.',
+		default: '{}',
+		// The example as a hint: n8n's lint wants "ID" in a placeholder, and the JSON key is "id".
+		hint: 'Example: {"id": "1000", "type": "buying", "total": "40", "currency": "EUR", "items": [{"id": "9991", "name": "T-Shirt", "price": "10", "quantity": "4"}]}',
+		description:
+			'The transaction as a JSON object: its ID, type, total and items (each with ID, name, price and quantity), and optionally tax, shipping, info and currency. The account token and the lead email are added when missing.',
 	},
 	{
 		displayName: 'Options',
@@ -28,11 +31,11 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Method',
+				displayName: 'Transaction Call Name',
 				name: 'method',
 				type: 'string',
 				default: DEFAULT_TRANSACTION_METHOD,
-				description: 'The API method name; the doc does not give one, so set the one PUBLITRAC gave you if it differs',
+				description: 'Keep the default unless PUBLITRAC support gave your account another name for recording transactions',
 			},
 		],
 	},
@@ -60,9 +63,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (!transaction || typeof transaction !== 'object' || Array.isArray(transaction)) throw inputError(node, 'transaction', 'must be a JSON object', itemIndex);
 	const t = { ...(transaction as IDataObject) };
+	// The default is empty: a transaction is never recorded before the user fills it in.
+	if (!Object.keys(t).length) {
+		throw inputError(node, 'Transaction', 'is empty. Expected the transaction as a JSON object, e.g. {"id": "1000", "type": "buying", "total": "40", "items": [{"id": "9991", "name": "T-Shirt", "price": "10", "quantity": "4"}]}', itemIndex);
+	}
 	// doc "E-Commerce Transactions": the object has several required fields (see its example).
 	for (const field of ['id', 'type', 'total']) {
-		if (isBlank(t[field])) throw inputError(node, `transaction.${field}`, 'is required (see the doc example: id, type, total, items)', itemIndex);
+		if (isBlank(t[field])) throw inputError(node, `transaction.${field}`, 'is required: a transaction needs its id, type, total and items', itemIndex);
 	}
 	if (!Array.isArray(t.items) || !t.items.length) throw inputError(node, 'transaction.items', 'must be a non-empty array of {id, name, price, quantity}', itemIndex);
 	(t.items as IDataObject[]).forEach((item, n) => {

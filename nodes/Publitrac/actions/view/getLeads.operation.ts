@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'PromoABC_Email_Open',
+		placeholder: 'e.g. PromoABC_Email_Open',
 		description: 'The name of the filtered list (view)',
 	},
 	...returnAllFields,

@@ -4,4 +4,4 @@ import * as getMany from './getMany.operation';
 
 export { getMany };
 
-export const description: INodeProperties[] = getManyResource('client', 'Client', 'Get many clients', 'List or search clients (Buscar clientes)', getMany);
+export const description: INodeProperties[] = getManyResource('client', 'Client', 'Get many clients', 'List or search clients', getMany);

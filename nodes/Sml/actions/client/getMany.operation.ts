@@ -10,7 +10,7 @@ export const { description, execute } = listOperation({
 		{ displayName: 'Phone Contains', name: 'phone__icontains', type: 'string', default: '' },
 		searchFilter,
 	],
-	describe: 'Buscar clientes',
+	describe: 'List or search clients',
 	// doc "Buscar clientes": people (name, phone, email, province, locality).
 	simplify: 'sml',
 });

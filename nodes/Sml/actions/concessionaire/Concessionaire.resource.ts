@@ -4,4 +4,4 @@ import * as getMany from './getMany.operation';
 
 export { getMany };
 
-export const description: INodeProperties[] = getManyResource('concessionaire', 'Concessionaire', 'Get many concessionaires', 'List concessionaires (Listar concesionarios)', getMany);
+export const description: INodeProperties[] = getManyResource('concessionaire', 'Concessionaire', 'Get many concessionaires', 'List concessionaires (dealerships)', getMany);

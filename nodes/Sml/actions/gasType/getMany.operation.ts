@@ -13,12 +13,12 @@ export const { description, execute } = listOperation({
 	},
 	topLevel: [
 		{
-			displayName: 'Path',
+			displayName: 'Gas Type List Address',
 			name: 'path',
 			type: 'string',
 			default: GAS_TYPE_PATH,
-			description: 'The doc prints /api/qas_type/ (probably a typo of gas_type); change it if your SML instance uses the printed path',
+			description: 'Where your SML server lists gas types. Keep the default; change it only if your SML administrator gives you another address (some servers use qas_type in place of gas_type).',
 		},
 	],
-	describe: 'Consultar combustible',
+	describe: 'List gas (fuel) types',
 });

@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getUsers' },
 		required: true,
 		default: '',
-		description: 'The new owner of the lead, from "Buscar usuarios". Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: 'The new owner of the lead. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	simplifyField,
 	requestOptionsField,

@@ -9,7 +9,7 @@ import { leadIdField } from './get.operation';
 
 const properties: INodeProperties[] = [
 	leadIdField,
-	{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, required: true, default: 'new', description: 'The status to set' },
+	{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, required: true, default: 'new', description: 'The status to set (statuses are listed in the order a lead goes through them)' },
 	simplifyField,
 	requestOptionsField,
 ];

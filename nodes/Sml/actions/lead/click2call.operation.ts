@@ -5,7 +5,7 @@ import { smlRequest } from '../../transport';
 import { readId } from '../common';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Lead ID', name: 'lead', type: 'number', required: true, default: 0, description: 'ID of the lead whose client is called' },
+	{ displayName: 'Lead ID', name: 'lead', type: 'string', required: true, default: '', placeholder: 'e.g. 1234', description: 'The ID of the lead whose client is called' },
 	requestOptionsField,
 ];
 

@@ -21,6 +21,7 @@ import {
 	readJsonObject,
 	readTask,
 	readVehicle,
+	subObjectId,
 	vehicleOptions,
 } from '../common';
 
@@ -33,13 +34,13 @@ const properties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getSources' },
 		required: true,
 		default: '',
-		description: 'Where the lead comes from (phone, email, chat ...), from "Consultar fuentes de concesionario". Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: 'Where the lead comes from (phone, email, chat ...). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Vehicle',
 		name: 'vehicle',
 		type: 'collection',
-		placeholder: 'Add vehicle field',
+		placeholder: 'Add Vehicle Field',
 		default: {},
 		hint: 'Brand and Model is required',
 		options: vehicleOptions(false),
@@ -55,16 +56,16 @@ const properties: INodeProperties[] = [
 			extraFieldsJson,
 			contentListField('note', false),
 			{ displayName: 'Score', name: 'score', type: 'options', options: SCORE_OPTIONS, default: '1', description: "Estimated interest of the client in the vehicle" },
-			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'new', description: 'Status of the lead (SML sets new by default)' },
+			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'new', description: 'Status of the lead, New when not set (statuses are listed in the order a lead goes through them)' },
 			contentListField('tags', false),
 			{
 				displayName: 'Tasks',
 				name: 'task',
 				type: 'fixedCollection',
 				typeOptions: { multipleValues: true },
-				placeholder: 'Add task',
+				placeholder: 'Add Task',
 				default: {},
-				description: 'Tasks / requests added to the lead (request.task[])',
+				description: 'Tasks added to the lead, e.g. a test drive date or an appraisal',
 				options: [
 					{
 						displayName: 'Task',
@@ -111,16 +112,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!isBlank(user)) body.user = readId.call(this, user, 'user', itemIndex);
 	for (const [key, value] of Object.entries(rest)) if (!isBlank(value)) body[key] = value;
 	if (body.score !== undefined) body.score = Number(body.score);
-	const notes = readContentList(note);
+	const notes = readContentList(note, (id, n) => subObjectId.call(this, id, `note[${n}].id`, itemIndex));
 	if (notes) body.note = notes;
-	const tagList = readContentList(tags);
+	const tagList = readContentList(tags, (id, n) => subObjectId.call(this, id, `tags[${n}].id`, itemIndex));
 	if (tagList) body.tags = tagList;
 	const tasks = ((task as IDataObject | undefined)?.values ?? []) as IDataObject[];
 	if (tasks.length) body.request = { task: tasks.map((t, n) => readTask.call(this, t, itemIndex, `request.task[${n}].`)) };
 	const sent = mergeBody(body, extra);
 	// doc: vehicle "obligatorio/parcial", brand_model "obligatorio".
 	if (isBlank((sent.vehicle as IDataObject | undefined)?.brand_model)) {
-		throw inputError(node, 'vehicle.brand_model', 'is required: the make and model of the vehicle (doc "Crear Lead > vehicle")', itemIndex);
+		throw inputError(node, 'vehicle.brand_model', 'is required: the make and model of the vehicle (Vehicle > Brand and Model)', itemIndex);
 	}
 	const lead = (await smlRequest.call(this, 'POST', '/api/lead/', { body: sent, itemIndex, idempotent: false, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
 	return simplifyRecord.call(this, itemIndex, 'sml', lead);

@@ -8,10 +8,12 @@ import { readId } from '../common';
 export const leadIdField: INodeProperties = {
 	displayName: 'Lead ID',
 	name: 'id_lead',
-	type: 'number',
+	// Text, empty by default (never a pre-filled 0); read as a whole number (readId).
+	type: 'string',
 	required: true,
-	default: 0,
-	description: 'ID of the lead (id_lead), from Get Many Leads',
+	default: '',
+	placeholder: 'e.g. 1234',
+	description: 'The ID of the lead, as Get Many Leads shows it',
 };
 
 const properties: INodeProperties[] = [leadIdField, simplifyField, requestOptionsField];

@@ -15,9 +15,9 @@ const properties: INodeProperties[] = [
 		options: [
 			{ displayName: 'Client Email Contains', name: 'client__email__icontains', type: 'string', default: '' },
 			{ displayName: 'Client Phone Contains', name: 'client__phone__icontains', type: 'string', default: '' },
-			{ displayName: 'Concessionaire Names or IDs', name: 'concessionaire__in', type: 'multiOptions', typeOptions: { loadOptionsMethod: 'getConcessionaires' }, default: [], description: 'Leads of these concessionaires only (sent comma-separated). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+			{ displayName: 'Concessionaire Names or IDs', name: 'concessionaire__in', type: 'multiOptions', typeOptions: { loadOptionsMethod: 'getConcessionaires' }, default: [], description: 'Leads of these concessionaires only. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 			{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Matches any attribute' },
-			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'new' },
+			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'new', description: 'Leads with this status only (statuses are listed in the order a lead goes through them)' },
 		],
 	},
 	simplifyField,

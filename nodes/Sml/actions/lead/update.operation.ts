@@ -17,6 +17,7 @@ import {
 	readId,
 	readJsonObject,
 	readVehicle,
+	subObjectId,
 	vehicleOptions,
 } from '../common';
 import { leadIdField } from './get.operation';
@@ -29,20 +30,20 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		hint: 'Pick the sub-objects to change. Doc "Modificar Lead": a client, vehicle, note or tag sent with its current ID is updated in place; without its ID SML replaces it (deletes the old one, creates a new one). Tasks: use Task &gt; Update, or request.task in Extra Fields (JSON).',
+		hint: 'A client, vehicle, note or tag given with its current ID is updated in place; without its ID SML replaces it (deletes the old one, creates a new one). To change a task, use Task &gt; Update.',
 		options: [
 			clientField(true),
 			extraFieldsJson,
 			contentListField('note', true),
 			{ displayName: 'Score', name: 'score', type: 'options', options: SCORE_OPTIONS, default: '1' },
-			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'new' },
+			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'new', description: 'The new status of the lead (statuses are listed in the order a lead goes through them)' },
 			contentListField('tags', true),
 			{ displayName: 'User Name or ID', name: 'user', type: 'options', typeOptions: { loadOptionsMethod: 'getUsers' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
 			{
 				displayName: 'Vehicle',
 				name: 'vehicle',
 				type: 'collection',
-				placeholder: 'Add vehicle field',
+				placeholder: 'Add Vehicle Field',
 				default: {},
 				hint: "Set ID to the lead's current vehicle ID to update it in place; without an ID SML replaces the vehicle",
 				options: vehicleOptions(true),
@@ -80,9 +81,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!isBlank(user)) body.user = readId.call(this, user, 'user', itemIndex);
 	for (const [key, value] of Object.entries(rest)) if (!isBlank(value)) body[key] = value;
 	if (body.score !== undefined) body.score = Number(body.score);
-	const notes = readContentList(note);
+	const notes = readContentList(note, (id, n) => subObjectId.call(this, id, `note[${n}].id`, itemIndex));
 	if (notes) body.note = notes;
-	const tagList = readContentList(tags);
+	const tagList = readContentList(tags, (id, n) => subObjectId.call(this, id, `tags[${n}].id`, itemIndex));
 	if (tagList) body.tags = tagList;
 	const sent = mergeBody(body, readJsonObject.call(this, extraJson, 'Extra Fields (JSON)', itemIndex));
 	if (!Object.keys(sent).length) throw inputError(node, 'Update Fields', 'set at least one field to change', itemIndex);

@@ -4,4 +4,4 @@ import * as getMany from './getMany.operation';
 
 export { getMany };
 
-export const description: INodeProperties[] = getManyResource('locality', 'Locality', 'Get many localities', 'Search localities (Buscar Localidades)', getMany);
+export const description: INodeProperties[] = getManyResource('locality', 'Locality', 'Get many localities', 'Search localities', getMany);

@@ -6,5 +6,5 @@ export const { description, execute } = listOperation({
 	path: '/api/provinces/',
 	topLevel: [{ displayName: 'Country ID', name: 'country', type: 'number', required: true, default: 28, description: 'Country whose provinces are listed (28 = Spain)' }],
 	filters: [searchFilter],
-	describe: 'Buscar Provincias',
+	describe: 'Search provinces',
 });

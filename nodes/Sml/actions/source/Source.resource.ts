@@ -4,4 +4,4 @@ import * as getMany from './getMany.operation';
 
 export { getMany };
 
-export const description: INodeProperties[] = getManyResource('source', 'Source', 'Get many sources', 'List lead sources (Consultar fuentes de concesionario)', getMany);
+export const description: INodeProperties[] = getManyResource('source', 'Source', 'Get many sources', 'List lead sources', getMany);

@@ -1,4 +1,4 @@
 import { listOperation, searchFilter } from '../listOperation';
 
 /** GET /api/source/ (doc "Consultar fuentes de concesionario"). */
-export const { description, execute } = listOperation({ resource: 'source', path: '/api/source/', filters: [searchFilter], describe: 'Consultar fuentes de concesionario' });
+export const { description, execute } = listOperation({ resource: 'source', path: '/api/source/', filters: [searchFilter], describe: 'List lead sources' });

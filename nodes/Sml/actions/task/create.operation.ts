@@ -6,7 +6,7 @@ import { mergeBody, readId, readJsonObject, readTask } from '../common';
 import { taskFieldOptions } from './fields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Lead ID', name: 'lead', type: 'number', required: true, default: 0, description: 'ID of the lead the task belongs to' },
+	{ displayName: 'Lead ID', name: 'lead', type: 'string', required: true, default: '', placeholder: 'e.g. 1234', description: 'The ID of the lead the task belongs to' },
 	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: taskFieldOptions(false) },
 	requestOptionsField,
 ];

@@ -7,7 +7,7 @@ export function taskFieldOptions(update: boolean): INodeProperties[] {
 		appraisalField(update),
 		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 		extraFieldsJson,
-		{ displayName: 'Media', name: 'media', type: 'options', options: MEDIA_OPTIONS, default: 'Phone', description: 'How the task is carried out (SML: Phone by default)' },
+		{ displayName: 'Media', name: 'media', type: 'options', options: MEDIA_OPTIONS, default: 'Phone', description: 'How the task is carried out (Phone when not set)' },
 		contentListField('note', update),
 		{ displayName: 'Planned Realization Date', name: 'planified_realization_date', type: 'dateTime', default: '' },
 		{ displayName: 'Planned Tracking Date', name: 'planified_tracking_date', type: 'dateTime', default: '' },
@@ -21,8 +21,9 @@ export function taskFieldOptions(update: boolean): INodeProperties[] {
 export const taskIdField: INodeProperties = {
 	displayName: 'Task ID',
 	name: 'id_tarea',
-	type: 'number',
+	type: 'string',
 	required: true,
-	default: 0,
-	description: 'ID of the task (id_tarea), shown by Get Lead under request.task',
+	default: '',
+	placeholder: 'e.g. 1234',
+	description: 'The ID of the task, as Get Lead shows it under request &gt; task',
 };

@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		hint: 'Doc "Modificar Solicitudes/Tareas": an appraisal or note sent with its current ID is updated in place; without its ID it is replaced',
+		hint: 'An appraisal or note given with its current ID is updated in place; without its ID it is replaced',
 		options: taskFieldOptions(true),
 	},
 	requestOptionsField,

@@ -4,4 +4,4 @@ import * as getMany from './getMany.operation';
 
 export { getMany };
 
-export const description: INodeProperties[] = getManyResource('user', 'User', 'Get many users', 'Search users (Buscar usuarios)', getMany);
+export const description: INodeProperties[] = getManyResource('user', 'User', 'Get many users', 'Search users', getMany);

@@ -2,10 +2,15 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import { listOperation, searchFilter } from '../listOperation';
 
 // doc "Buscar usuarios": true, false, or empty for all.
-const TRI_STATE: INodePropertyOptions[] = [
+const ACTIVE: INodePropertyOptions[] = [
+	{ name: 'Active Only', value: 'true' },
 	{ name: 'All', value: '' },
-	{ name: 'True', value: 'true' },
-	{ name: 'False', value: 'false' },
+	{ name: 'Inactive Only', value: 'false' },
+];
+const ONLINE: INodePropertyOptions[] = [
+	{ name: 'All', value: '' },
+	{ name: 'Offline Only', value: 'false' },
+	{ name: 'Online Only', value: 'true' },
 ];
 
 /** GET /api/user/ (doc "Buscar usuarios"). */
@@ -21,9 +26,9 @@ export const { description, execute } = listOperation({
 			default: '',
 			description: 'Users of this concessionaire. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
-		{ displayName: 'Is Active', name: 'is_active', type: 'options', options: TRI_STATE, default: '', description: 'Whether to list only active users (true), only inactive ones (false), or all' },
-		{ displayName: 'Online', name: 'online', type: 'options', options: TRI_STATE, default: '', description: 'Whether to list only connected users (true), only disconnected ones (false), or all' },
+		{ displayName: 'Is Active', name: 'is_active', type: 'options', options: ACTIVE, default: '' },
+		{ displayName: 'Online', name: 'online', type: 'options', options: ONLINE, default: '' },
 		searchFilter,
 	],
-	describe: 'Buscar usuarios',
+	describe: 'Search users',
 });
