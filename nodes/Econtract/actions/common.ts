@@ -165,7 +165,7 @@ export function readParameters(ctx: IExecuteFunctions, names: string[], itemInde
 /** Doc "Required: yes": checked before any request. */
 export function requireFields(node: INode, data: IDataObject, names: string[], itemIndex: number, label = ''): void {
 	for (const name of names) {
-		if (isBlank(data[name])) throw inputError(node, `${label}${name}`, 'is required (doc: Required yes) and is empty', itemIndex);
+		if (isBlank(data[name])) throw inputError(node, `${label}${name}`, 'is required and is empty', itemIndex);
 	}
 }
 

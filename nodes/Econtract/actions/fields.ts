@@ -61,16 +61,16 @@ export function addressOptions(exclude: string[] = []): INodeProperties[] {
 /** Doc "Create client": cellphone and landline are both marked required, but the doc's example leaves landline empty: one is needed. */
 export function checkClient(node: INode, client: IDataObject, itemIndex: number, label = ''): void {
 	for (const name of clientRequired) {
-		if (isBlank(client[name])) throw inputError(node, `${label}${name}`, 'is required (doc "Create client") and is empty', itemIndex);
+		if (isBlank(client[name])) throw inputError(node, `${label}${name}`, 'is required and is empty', itemIndex);
 	}
 	if (isBlank(client.cellphone) && isBlank(client.landline)) {
-		throw inputError(node, `${label}cellphone or ${label}landline`, 'a phone number is required (doc "Create client": cellphone, landline)', itemIndex);
+		throw inputError(node, `${label}cellphone or ${label}landline`, 'a phone number is required: give a mobile or a landline number', itemIndex);
 	}
 	assertEmail(node, `${label}email`, client.email, itemIndex);
 }
 
 export function checkAddress(node: INode, address: IDataObject, itemIndex: number, label = ''): void {
 	for (const name of addressRequired) {
-		if (isBlank(address[name])) throw inputError(node, `${label}${name}`, 'is required (doc "Create address") and is empty', itemIndex);
+		if (isBlank(address[name])) throw inputError(node, `${label}${name}`, 'is required and is empty', itemIndex);
 	}
 }

@@ -100,7 +100,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const order: IDataObject = { product_type: productType };
 	for (const name of ORDER_IDS) order[name] = requireId(node, name, this.getNodeParameter(name, itemIndex), itemIndex);
 	order.ip_address = String(this.getNodeParameter('ip_address', itemIndex, '') ?? '').trim();
-	if (isBlank(order.ip_address)) throw inputError(node, 'ip_address', 'is required (doc "Order parameters"), e.g. 192.168.1.1', itemIndex);
+	if (isBlank(order.ip_address)) throw inputError(node, 'ip_address', 'is required and is empty. Expected an IP address, e.g. 192.168.1.1', itemIndex);
 	order.payment_method = this.getNodeParameter('payment_method', itemIndex);
 	assertInteger(node, 'payment_method', order.payment_method, itemIndex);
 
@@ -112,7 +112,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	for (const name of requiredNames) {
 		if (isBlank(contract[name])) {
-			throw inputError(node, name, `is required for product type ${productType} (doc "${productType} contract parameters") and is empty`, itemIndex);
+			throw inputError(node, name, `is required for product type ${productType} and is empty`, itemIndex);
 		}
 	}
 	for (const name of digitFields(productType)) assertInteger(node, name, contract[name], itemIndex);
