@@ -24,7 +24,7 @@ export class EcontractApi implements ICredentialType {
 			type: 'string',
 			default: 'https://crm.econtract.be',
 			required: true,
-			description: 'URL of the Econtract CRM; the node calls &lt;Base URL&gt;/api/...',
+			description: 'Web address of your Econtract CRM; keep the default unless Econtract gave you another',
 		},
 		{
 			displayName: 'CRM API ID',

@@ -42,7 +42,7 @@ export class EcontractTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Filter',
 				default: {},
-				description: 'Filters of the latest-orders call (doc "Get Latest Orders")',
+				description: 'Only new orders that match all these filters start the workflow',
 				options: latestFilterOptions.filter((option) => option.name !== 'affiliate_id'),
 			},
 			// The order's client becomes the lead (crmId: the client's ID); the order stays in raw.

@@ -188,7 +188,7 @@ describe(`Econtract in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)
 		assert.equal(req.body.interested_in_insurance, '1');
 		assert.equal(out('ecLeadInsurance')[0].json.lead_type, 'insurance');
 		assert.equal(executions.ecLeadThirdPartyBad.executionStatus, 'error');
-		assert.match(executions.ecLeadThirdPartyBad.error, /cellphone_country: required: doc rule "cellphone_country: required if cellphone is provided"/);
+		assert.match(executions.ecLeadThirdPartyBad.error, /cellphone_country: is required when cellphone is provided/);
 		assert.equal(sim.log.filter((r) => r.body.first_name === 'E2E-thirdparty').length, 0);
 	});
 

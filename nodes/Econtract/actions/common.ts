@@ -4,14 +4,15 @@ import { toVendorDate } from '../../shared/dates';
 import { inputError } from '../../shared/errors';
 import { isBlank } from '../../shared/validation';
 
-export const PARAMETERS_HINT = 'A number from the CRM parameters page of Econtract (the doc does not list the values)';
+export const PARAMETERS_HINT = "Enter the value's number: your Econtract CRM lists them on its parameters page";
 
+/** A text field; no tooltip when the label says it all (description ''). */
 export const str = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
 	default: '',
-	description,
+	...(description ? { description } : {}),
 	...extra,
 });
 
@@ -72,8 +73,8 @@ export const PRODUCT_TYPES: Array<[string, string]> = [
 ];
 
 export const LANGUAGES: Array<[string, string]> = [
-	['Dutch (nl)', 'nl'],
-	['French (fr)', 'fr'],
+	['Dutch', 'nl'],
+	['French', 'fr'],
 ];
 
 export const extraFieldsJson: INodeProperties = {
@@ -81,17 +82,24 @@ export const extraFieldsJson: INodeProperties = {
 	name: 'extraFieldsJson',
 	type: 'json',
 	default: '{}',
-	description: 'Fields the doc does not list, as a JSON object of API field name to value; sent as they are (lists with PHP brackets)',
+	description: 'More Econtract fields the node does not show, as a JSON object of field name to value, e.g. {"field": "value"}. Sent as given, after the other fields: a key here replaces the field of the same name.',
 };
 
-export const idField = (what: string): INodeProperties => ({
-	displayName: `${what} ID`,
-	name: 'id',
-	type: 'number',
-	required: true,
-	default: 0,
-	description: `ID of the ${what.toLowerCase()} in the CRM`,
+/**
+ * A record ID: text, empty until filled (never a 0 that looks like an ID); checked by requireId
+ * (required ones) or checkOptionalIds before any request.
+ */
+export const idText = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 666',
+	description,
+	...extra,
 });
+
+export const idField = (what: string): INodeProperties => idText(`${what} ID`, 'id', `ID of the ${what.toLowerCase()} in Econtract`, { required: true });
 
 // Doc formats: dates "YYYY-MM-DD" (birthdate, wishdate), timestamps "YYYY-MM-DD HH:II:SS" (call_at, call_until).
 const DATE_FORMATS: Record<string, string> = {
@@ -157,17 +165,37 @@ export function readParameters(ctx: IExecuteFunctions, names: string[], itemInde
 /** Doc "Required: yes": checked before any request. */
 export function requireFields(node: INode, data: IDataObject, names: string[], itemIndex: number, label = ''): void {
 	for (const name of names) {
-		if (isBlank(data[name])) throw inputError(node, `${label}${name}`, 'is required (doc: Required yes) and is empty', itemIndex);
+		if (isBlank(data[name])) throw inputError(node, `${label}${name}`, 'is required and is empty', itemIndex);
 	}
 }
 
-/** A positive whole number, e.g. an ID (doc type integer). */
-export function requireId(node: INode, field: string, value: unknown, itemIndex: number): number {
-	const n = typeof value === 'number' ? value : Number(String(value ?? '').trim());
-	if (!Number.isInteger(n) || n <= 0) {
+/**
+ * A positive whole number, e.g. an ID (doc type integer). A number (workflows saved when the IDs
+ * were number fields) is returned as it is; text as its trimmed digits, sent as typed.
+ */
+export function requireId(node: INode, field: string, value: unknown, itemIndex: number): number | string {
+	if (isBlank(value)) throw inputError(node, field, 'is required and is empty. Expected a positive whole number, e.g. 666', itemIndex);
+	if (typeof value === 'number') {
+		if (!Number.isInteger(value) || value <= 0) throw inputError(node, field, `"${String(value)}" is not a valid ID. Expected a positive whole number, e.g. 666`, itemIndex);
+		return value;
+	}
+	const text = String(value).trim();
+	if (!/^\d+$/.test(text) || !/[1-9]/.test(text)) {
 		throw inputError(node, field, `"${String(value)}" is not a valid ID. Expected a positive whole number, e.g. 666`, itemIndex);
 	}
-	return n;
+	return text;
+}
+
+/**
+ * Optional IDs (text fields, blank ones not sent): when given, whole numbers; numbers from older
+ * workflows sent as before. Pass the node's fields, not Extra Fields (JSON): that is sent as given.
+ */
+export function checkOptionalIds(node: INode, data: IDataObject, names: string[], itemIndex: number): void {
+	for (const name of names) {
+		const value = data[name];
+		if (isBlank(value) || typeof value === 'number') continue;
+		if (!/^\d+$/.test(String(value).trim())) throw inputError(node, name, `"${String(value)}" is not a valid ID. Expected a whole number, e.g. 666`, itemIndex);
+	}
 }
 
 /** Prefixes a group for the one-array order/lead body (doc "Create order": client_, address_, invoice_address_). */

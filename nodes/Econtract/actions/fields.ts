@@ -7,25 +7,25 @@ import { LANGUAGES, date, enumNumber, num, options, str } from './common';
 export const clientRequired = ['gender', 'segment', 'first_name', 'last_name', 'email', 'language'];
 
 export const clientFieldMap: Record<string, INodeProperties> = {
-	gender: enumNumber('Gender', 'gender', 'Gender (gender)'),
-	segment: enumNumber('Market Segment', 'segment', 'Market segment (segment)'),
-	first_name: str('First Name', 'first_name', 'First name'),
-	last_name: str('Last Name', 'last_name', 'Last name'),
-	email: str('Email', 'email', 'Email address', { placeholder: 'name@email.com' }),
-	language: options('Language', 'language', LANGUAGES, 'Language of the client'),
-	cellphone: str('Cellphone', 'cellphone', 'Cellphone (04xxxxxxxx)', { placeholder: '0499656565' }),
-	landline: str('Landline', 'landline', 'Landline (0xxxxxxxx)', { placeholder: '012457898' }),
-	birthdate: date('Birth Date', 'birthdate', 'Birth date, sent as YYYY-MM-DD'),
-	birthplace: str('Birth Place', 'birthplace', 'Birth place'),
-	nationality: str('Nationality', 'nationality', 'Nationality (be, nl, ...)'),
-	idnr: str('ID Card Number', 'idnr', 'ID card number'),
-	rrnr: str('National Registry Number', 'rrnr', 'National registry number'),
-	fax: str('Fax', 'fax', 'Fax (0xxxxxxxx)'),
-	company: str('Company Name', 'company', 'Company name'),
-	vat: str('VAT Number', 'vat', 'VAT number (BExxxx.xxx.xxx)'),
-	iban: str('IBAN', 'iban', 'IBAN (BExx xxxx xxxx xxxx)'),
-	bic: str('BIC', 'bic', 'BIC'),
-	family_size: num('Family Size', 'family_size', 'Family size', { typeOptions: { minValue: 0 } }),
+	gender: enumNumber('Gender', 'gender', 'Gender of the client'),
+	segment: enumNumber('Market Segment', 'segment', 'Market segment the client belongs to'),
+	first_name: str('First Name', 'first_name', ''),
+	last_name: str('Last Name', 'last_name', ''),
+	email: str('Email', 'email', 'Email address of the client', { placeholder: 'e.g. nathan@example.com' }),
+	language: options('Language', 'language', LANGUAGES, 'Language in which Econtract addresses the client'),
+	cellphone: str('Mobile', 'cellphone', 'Mobile number in the form 04xxxxxxxx', { placeholder: 'e.g. 0499656565' }),
+	landline: str('Landline', 'landline', 'Landline number in the form 0xxxxxxxx', { placeholder: 'e.g. 012457898' }),
+	birthdate: date('Birth Date', 'birthdate', 'Date of birth of the client'),
+	birthplace: str('Birth Place', 'birthplace', 'Town or city where the client was born'),
+	nationality: str('Nationality', 'nationality', 'Country code of the nationality (be, nl, ...)', { placeholder: 'e.g. be' }),
+	idnr: str('ID Card Number', 'idnr', "Number on the client's identity card"),
+	rrnr: str('National Registry Number', 'rrnr', "The client's Belgian national register number (11 digits)"),
+	fax: str('Fax', 'fax', 'Fax number in the form 0xxxxxxxx'),
+	company: str('Company Name', 'company', "Name of the client's company, for a business client"),
+	vat: str('VAT Number', 'vat', "VAT number of the client's company (BExxxx.xxx.xxx)", { placeholder: 'e.g. BE0123.456.789' }),
+	iban: str('IBAN', 'iban', 'Bank account number of the client (IBAN)', { placeholder: 'e.g. BE68 5390 0754 7034' }),
+	bic: str('BIC', 'bic', "Identifier of the client's bank (BIC)", { placeholder: 'e.g. GKCCBEBB' }),
+	family_size: num('Family Size', 'family_size', "Number of people in the client's household", { typeOptions: { minValue: 0 } }),
 };
 
 const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
@@ -41,13 +41,13 @@ export function clientOptions(exclude: string[] = []): INodeProperties[] {
 export const addressRequired = ['street', 'nr', 'postal_code', 'city', 'country'];
 
 export const addressFieldMap: Record<string, INodeProperties> = {
-	street: str('Street', 'street', 'Street'),
-	nr: str('House Number', 'nr', 'House number'),
+	street: str('Street', 'street', ''),
+	nr: str('House Number', 'nr', ''),
 	box: str('Box', 'box', 'Box (leave empty when there is none)'),
 	floor: str('Floor', 'floor', 'Floor on which the apartment is located'),
-	postal_code: str('Zip Code', 'postal_code', 'Zip code'),
-	city: str('City', 'city', 'City'),
-	country: str('Country', 'country', 'Country (BE, NL, ...)', { placeholder: 'BE' }),
+	postal_code: str('Postal Code', 'postal_code', '', { placeholder: 'e.g. 1000' }),
+	city: str('City', 'city', ''),
+	country: str('Country', 'country', 'Country code (BE, NL, ...)', { placeholder: 'e.g. BE' }),
 	building_type: enumNumber('Building Type', 'building_type', 'Type of building for the address'),
 };
 
@@ -61,16 +61,16 @@ export function addressOptions(exclude: string[] = []): INodeProperties[] {
 /** Doc "Create client": cellphone and landline are both marked required, but the doc's example leaves landline empty: one is needed. */
 export function checkClient(node: INode, client: IDataObject, itemIndex: number, label = ''): void {
 	for (const name of clientRequired) {
-		if (isBlank(client[name])) throw inputError(node, `${label}${name}`, 'is required (doc "Create client") and is empty', itemIndex);
+		if (isBlank(client[name])) throw inputError(node, `${label}${name}`, 'is required and is empty', itemIndex);
 	}
 	if (isBlank(client.cellphone) && isBlank(client.landline)) {
-		throw inputError(node, `${label}cellphone or ${label}landline`, 'a phone number is required (doc "Create client": cellphone, landline)', itemIndex);
+		throw inputError(node, `${label}cellphone or ${label}landline`, 'a phone number is required: give a mobile or a landline number', itemIndex);
 	}
 	assertEmail(node, `${label}email`, client.email, itemIndex);
 }
 
 export function checkAddress(node: INode, address: IDataObject, itemIndex: number, label = ''): void {
 	for (const name of addressRequired) {
-		if (isBlank(address[name])) throw inputError(node, `${label}${name}`, 'is required (doc "Create address") and is empty', itemIndex);
+		if (isBlank(address[name])) throw inputError(node, `${label}${name}`, 'is required and is empty', itemIndex);
 	}
 }

@@ -47,7 +47,7 @@ describe('Econtract address:create', () => {
 
 	it.each(['street', 'nr', 'postal_code', 'city', 'country'])('refuses an empty %s before sending', async (field) => {
 		const { error } = await run(sim(), create({ [field]: '' }));
-		expect(error?.message).toBe(`${field}: is required (doc "Create address") and is empty`);
+		expect(error?.message).toBe(`${field}: is required and is empty`);
 		expect(sim().log).toHaveLength(0);
 	});
 });

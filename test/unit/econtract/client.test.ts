@@ -47,7 +47,7 @@ describe('Econtract client:create', () => {
 
 	it('refuses a client without any phone before sending', async () => {
 		const { error } = await run(sim(), create({ cellphone: '', landline: '' }));
-		expect(error?.message).toBe('cellphone or landline: a phone number is required (doc "Create client": cellphone, landline)');
+		expect(error?.message).toBe('cellphone or landline: a phone number is required: give a mobile or a landline number');
 		expect(sim().log).toHaveLength(0);
 	});
 

@@ -46,10 +46,10 @@ describe('Econtract lead:create third_party', () => {
 
 	// Doc "Third party lead > Validation": each rule refused before sending, and accepted when met.
 	it.each([
-		['cellphone or landline', {}, {}, 'cellphone or landline: one is required: doc rules "cellphone: required if landline is not provided" and "landline: required if cellphone is not provided"', { landline: '012457898', landline_country: 'BE' }],
-		['cellphone_country', { cellphone: '0499656565' }, {}, 'cellphone_country: required: doc rule "cellphone_country: required if cellphone is provided"', { cellphone_country: 'BE' }],
-		['landline_country', { landline: '012457898' }, {}, 'landline_country: required: doc rule "landline_country: required if landline is provided"', { landline_country: 'BE' }],
-		['vat', { ...phone, company: 'Doe BV' }, {}, 'vat: required: doc rule "vat: required if company is provided"', { vat: 'BE0123.456.789' }],
+		['cellphone or landline', {}, {}, 'cellphone or landline: one is required: give a mobile or a landline number', { landline: '012457898', landline_country: 'BE' }],
+		['cellphone_country', { cellphone: '0499656565' }, {}, 'cellphone_country: is required when cellphone is provided', { cellphone_country: 'BE' }],
+		['landline_country', { landline: '012457898' }, {}, 'landline_country: is required when landline is provided', { landline_country: 'BE' }],
+		['vat', { ...phone, company: 'Doe BV' }, {}, 'vat: is required when company is provided', { vat: 'BE0123.456.789' }],
 	])('rule %s', async (_rule, fields, addr, message, fix) => {
 		const refused = await run(sim(), lead('third_party', fields, { address: addr }));
 		expect(refused.error?.message).toBe(message);
@@ -60,9 +60,9 @@ describe('Econtract lead:create third_party', () => {
 	});
 
 	it.each([
-		['address_street', { nr: '10', postal_code: '1234' }, 'address_street: required: doc rule "address_street: required if address_nr is provided"', { street: 'SomeStreet' }],
-		['address_nr', { street: 'SomeStreet', postal_code: '1234' }, 'address_nr: required: doc rule "address_nr: required if address_street is provided"', { nr: '10' }],
-		['address_postal_code', { street: 'SomeStreet', nr: '10' }, 'address_postal_code: required: doc rule "address_postal_code: required if either address_street or address_nr is provided"', { postal_code: '1234' }],
+		['address_street', { nr: '10', postal_code: '1234' }, 'address_street: is required when address_nr is provided', { street: 'SomeStreet' }],
+		['address_nr', { street: 'SomeStreet', postal_code: '1234' }, 'address_nr: is required when address_street is provided', { nr: '10' }],
+		['address_postal_code', { street: 'SomeStreet', nr: '10' }, 'address_postal_code: is required when either address_street or address_nr is provided', { postal_code: '1234' }],
 	])('rule %s', async (_rule, addr, message, fix) => {
 		const refused = await run(sim(), lead('third_party', phone, { address: addr }));
 		expect(refused.error?.message).toBe(message);
@@ -85,7 +85,7 @@ describe('Econtract lead:create insurance', () => {
 
 	it('refuses an empty interests list before sending', async () => {
 		const { error } = await run(sim(), lead('insurance', {}, { interested_in_insurance: true, allow_insurance_call: true, interests: [] }));
-		expect(error?.message).toBe('interests: at least one is required (doc "Insurance lead"). Expected some of car, dog, funeral, fire, hospitalization');
+		expect(error?.message).toBe('interests: at least one is required for an insurance lead. Expected some of car, dog, funeral, fire, hospitalization');
 		expect(sim().log).toHaveLength(0);
 	});
 
@@ -129,7 +129,7 @@ describe('Econtract lead:create call_me_back', () => {
 describe('Econtract lead:create general fields', () => {
 	it.each(['gender', 'first_name', 'email', 'language'])('refuses an empty %s before sending', async (field) => {
 		const { error } = await run(sim(), lead('call_me_back', {}, { [field]: '' }));
-		expect(error?.message).toBe(`${field}: is required (doc: Required yes) and is empty`);
+		expect(error?.message).toBe(`${field}: is required and is empty`);
 		expect(sim().log).toHaveLength(0);
 	});
 

@@ -137,7 +137,7 @@ describe('Econtract order:create', () => {
 		['dualfuel_pack', 'elec_mru_nr', DUALFUEL],
 	])('%s: refuses an empty required %s before sending', async (type, field, contract) => {
 		const { error } = await run(sim(), order(type, { ...contract, [field]: '' }));
-		expect(error?.message).toBe(`${field}: is required for product type ${type} (doc "${type} contract parameters") and is empty`);
+		expect(error?.message).toBe(`${field}: is required for product type ${type} and is empty`);
 		expect(sim().log).toHaveLength(0);
 	});
 
@@ -148,11 +148,11 @@ describe('Econtract order:create', () => {
 
 	it('names the client and address field that is missing, in its group', async () => {
 		const noName = await run(sim(), order('gas', GAS, { client: { ...client, first_name: '' } }));
-		expect(noName.error?.message).toBe('client.first_name: is required (doc "Create client") and is empty');
+		expect(noName.error?.message).toBe('client.first_name: is required and is empty');
 		const noCity = await run(sim(), order('gas', GAS, { address: { ...address, city: '' } }));
-		expect(noCity.error?.message).toBe('address.city: is required (doc "Create address") and is empty');
+		expect(noCity.error?.message).toBe('address.city: is required and is empty');
 		const halfInvoice = await run(sim(), order('gas', GAS, { invoice_address: { street: 'X' } }));
-		expect(halfInvoice.error?.message).toBe('invoice_address.nr: is required (doc "Create address") and is empty');
+		expect(halfInvoice.error?.message).toBe('invoice_address.nr: is required and is empty');
 		expect(sim().log).toHaveLength(0);
 	});
 

@@ -13,9 +13,9 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['address'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create the address of a client, or update the one the CRM finds (POST /api/addresses); needs client ID, street, house number, zip code, city and country', action: 'Create an address' },
-			{ name: 'Get', value: 'get', description: 'Get an address by its ID (GET /api/addresses/{ID})', action: 'Get an address' },
-			{ name: 'Update', value: 'update', description: 'Update an address by its ID with the fields given (POST /api/addresses/{ID}, vendor client)', action: 'Update an address' },
+			{ name: 'Create or Update', value: 'create', description: 'Create a new record, or update the current one if it already exists (upsert)', action: 'Create or update an address' },
+			{ name: 'Get', value: 'get', description: 'Get an address by its ID', action: 'Get an address' },
+			{ name: 'Update', value: 'update', description: 'Update an address by its ID with the fields given', action: 'Update an address' },
 		],
 		default: 'create',
 	},

@@ -2,20 +2,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { econtractRequest, toOutput } from '../../transport';
-import { extraFieldsJson, prepareFields, readParameters, requireId } from '../common';
+import { extraFieldsJson, idText, prepareFields, readParameters, requireId } from '../common';
 import { addressFieldMap, addressOptions, addressRequired, checkAddress } from '../fields';
 
 const topLevel = ['street', 'nr', 'box', 'postal_code', 'city', 'country'];
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Client ID',
-		name: 'client_id',
-		type: 'number',
-		required: true,
-		default: 0,
-		description: 'ID of the client to whom the address belongs',
-	},
+	idText('Client ID', 'client_id', 'ID of the client to whom the address belongs', { required: true }),
 	...topLevel.map((name) => (addressRequired.includes(name) ? { ...addressFieldMap[name], required: true } : addressFieldMap[name])),
 	{
 		displayName: 'Additional Fields',

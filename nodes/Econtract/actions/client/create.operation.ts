@@ -6,7 +6,8 @@ import { econtractRequest, toOutput } from '../../transport';
 import { extraFieldsJson, prepareParts, readParameters } from '../common';
 import { checkClient, clientFieldMap, clientOptions, clientRequired } from '../fields';
 
-const PHONE_HINT = 'The doc marks cellphone and landline required; its own example leaves landline empty. Give at least one.';
+// Doc "Create client" marks both phones required, but its own example leaves landline empty: one is needed.
+const PHONE_HINT = 'Give a mobile or a landline number, at least one of the two';
 const topLevel = [...clientRequired, 'cellphone', 'landline'];
 
 const properties: INodeProperties[] = [

@@ -5,11 +5,12 @@ import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { assertEmail } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
-import { bool, date, extraFieldsJson, num, prefixed, prepareFields, readParameters, requireFields, str } from '../common';
+import { bool, checkOptionalIds, date, extraFieldsJson, idText, prefixed, prepareFields, readParameters, requireFields, str } from '../common';
 import { addressOptions, clientFieldMap } from '../fields';
 import { INTERESTS, checkInsurance, checkThirdParty } from './rules';
 
 const LEAD_TYPES = ['third_party', 'insurance', 'call_me_back'];
+const OPTIONAL_IDS = ['affiliate_id', 'product_id', 'producttype_id', 'supplier_id'];
 const GENERAL_REQUIRED = ['gender', 'segment', 'first_name', 'last_name', 'email', 'language'];
 const onlyFor = (types: string[]): Partial<INodeProperties> => ({ displayOptions: { show: { '/lead_type': types } } });
 const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
@@ -37,7 +38,7 @@ const properties: INodeProperties[] = [
 		name: 'interests',
 		type: 'multiOptions',
 		required: true,
-		options: INTERESTS.map((value) => ({ name: value.charAt(0).toUpperCase() + value.slice(1), value })),
+		options: INTERESTS.map((value) => ({ name: value.charAt(0).toUpperCase() + value.slice(1), value })).sort((a, b) => a.name.localeCompare(b.name)),
 		default: [],
 		description: 'Types of insurance the client is interested in',
 		displayOptions: { show: { lead_type: ['insurance'] } },
@@ -49,28 +50,28 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			num('Affiliate ID', 'affiliate_id', 'ID of the affiliate through which the lead was created'),
+			idText('Affiliate ID', 'affiliate_id', 'ID of the affiliate through which the lead was created'),
 			str('Batch Identifier', 'batch', 'Batch description identifying a batch of leads for reporting', onlyFor(['third_party'])),
 			clientFieldMap.birthdate,
-			date('Call Back At', 'call_at', 'When to call the lead back, sent as YYYY-MM-DD HH:MM:SS', onlyFor(['third_party', 'call_me_back'])),
-			date('Call Back Until', 'call_until', 'End of the call-back window, sent as YYYY-MM-DD HH:MM:SS', onlyFor(['call_me_back'])),
+			date('Call Back At', 'call_at', 'When to call the lead back', onlyFor(['third_party', 'call_me_back'])),
+			date('Call Back Until', 'call_until', 'End of the call-back window', onlyFor(['call_me_back'])),
 			clientFieldMap.cellphone,
-			str('Cellphone Country', 'cellphone_country', 'Country of the cellphone (BE, NL, FR, DE, ...)'),
+			str('Mobile Country', 'cellphone_country', 'Country code of the mobile number (BE, NL, FR, DE, ...)', { placeholder: 'e.g. BE' }),
 			clientFieldMap.company,
-			str('Cookie ID', 'cookie_id', 'Cookie ID'),
+			str('Cookie ID', 'cookie_id', "ID of the visitor's cookie, from the comparison the lead made"),
 			bool('Deal Closed', 'deal_closed', 'Whether the deal is closed', onlyFor(['call_me_back'])),
 			extraFieldsJson,
 			clientFieldMap.iban,
 			str('IP Address', 'ip_address', 'IP address of the client'),
 			bool('Is Hot', 'is_hot', 'Whether this is a very recent lead', onlyFor(['third_party'])),
 			clientFieldMap.landline,
-			str('Landline Country', 'landline_country', 'Country of the landline (BE, NL, FR, DE, ...)'),
+			str('Landline Country', 'landline_country', 'Country code of the landline number (BE, NL, FR, DE, ...)', { placeholder: 'e.g. BE' }),
 			str('Phone', 'phone', 'Phone number to call back', onlyFor(['call_me_back'])),
-			num('Product ID', 'product_id', 'ID of the product the lead is interested in'),
-			num('Product Type ID', 'producttype_id', 'ID of the product type the lead is interested in'),
+			idText('Product ID', 'product_id', 'ID of the product the lead is interested in'),
+			idText('Product Type ID', 'producttype_id', 'ID of the product type the lead is interested in'),
 			str('Remarks', 'remarks', 'Remarks for the agents processing the lead'),
 			str('Subject', 'subject', 'Subject of the call back', onlyFor(['call_me_back'])),
-			num('Supplier ID', 'supplier_id', 'ID of the supplier the lead is interested in'),
+			idText('Supplier ID', 'supplier_id', 'ID of the supplier the lead is interested in'),
 			clientFieldMap.vat,
 		].sort(byName),
 	},
@@ -80,7 +81,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Address Field',
 		default: {},
-		description: 'Address of the lead, sent with the address_ prefix (doc examples of "Third party lead" and "Insurance lead")',
+		description: 'Address of the lead',
 		options: addressOptions(),
 	},
 	simplifyField,
@@ -99,11 +100,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!LEAD_TYPES.includes(leadType)) {
 		throw inputError(node, 'lead_type', `"${String(leadType)}" is not offered. Expected third_party, insurance or call_me_back`, itemIndex);
 	}
-	const general = prepareFields(
-		this,
-		{ ...readParameters(this, GENERAL_REQUIRED, itemIndex), ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },
-		itemIndex,
-	);
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	checkOptionalIds(node, additional, OPTIONAL_IDS, itemIndex);
+	const general = prepareFields(this, { ...readParameters(this, GENERAL_REQUIRED, itemIndex), ...additional }, itemIndex);
 	requireFields(node, general, GENERAL_REQUIRED, itemIndex);
 	assertEmail(node, 'email', general.email, itemIndex);
 	const address = prepareFields(this, this.getNodeParameter('address', itemIndex, {}) as IDataObject, itemIndex, 'address.');

@@ -5,15 +5,15 @@ import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { assertEmail } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
-import { extraFieldsJson, num, prepareFields, readParameters, requireFields, str } from '../common';
+import { checkOptionalIds, extraFieldsJson, idText, prepareFields, readParameters, requireFields, str } from '../common';
 
 const REQUIRED = ['first_name', 'last_name', 'email'];
 
 // Doc "Click-out lead" ("coming soon"): the fields of its example.
 const properties: INodeProperties[] = [
-	str('First Name', 'first_name', 'First name', { required: true }),
-	str('Last Name', 'last_name', 'Last name', { required: true }),
-	str('Email', 'email', 'Email address', { required: true, placeholder: 'name@email.com' }),
+	str('First Name', 'first_name', '', { required: true }),
+	str('Last Name', 'last_name', '', { required: true }),
+	str('Email', 'email', 'Email address of the lead', { required: true, placeholder: 'e.g. nathan@example.com' }),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -22,10 +22,10 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			extraFieldsJson,
-			num('Product ID', 'product_id', 'ID of the product'),
-			num('Product Type ID', 'product_type_id', 'ID of the product type'),
-			num('Supplier ID', 'supplier_id', 'ID of the supplier'),
-			str('URL', 'url', 'URL the lead clicked out to', { placeholder: 'https://example.com/offer' }),
+			idText('Product ID', 'product_id', 'ID of the product'),
+			idText('Product Type ID', 'product_type_id', 'ID of the product type'),
+			idText('Supplier ID', 'supplier_id', 'ID of the supplier'),
+			str('URL', 'url', 'Web address the lead clicked out to', { placeholder: 'e.g. https://example.com/offer' }),
 		],
 	},
 	simplifyField,
@@ -39,11 +39,9 @@ export const parallel = true;
 /** Doc "Click-out lead": POST /api/leads/clickOut. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const data = prepareFields(
-		this,
-		{ ...readParameters(this, REQUIRED, itemIndex), ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },
-		itemIndex,
-	);
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	checkOptionalIds(node, additional, ['product_id', 'product_type_id', 'supplier_id'], itemIndex);
+	const data = prepareFields(this, { ...readParameters(this, REQUIRED, itemIndex), ...additional }, itemIndex);
 	requireFields(node, data, REQUIRED, itemIndex);
 	assertEmail(node, 'email', data.email, itemIndex);
 	if (data.url !== undefined && !/^https?:\/\/\S+$/i.test(String(data.url))) {

@@ -11,9 +11,9 @@ export const INTERESTS = ['car', 'dog', 'funeral', 'fire', 'hospitalization'];
  */
 export function checkThirdParty(node: INode, data: IDataObject, itemIndex: number): void {
 	const given = (name: string) => !isBlank(data[name]);
-	const rule = (field: string, text: string) => inputError(node, field, `required: doc rule "${field}: required if ${text}"`, itemIndex);
+	const rule = (field: string, text: string) => inputError(node, field, `is required when ${text}`, itemIndex);
 	if (!given('cellphone') && !given('landline')) {
-		throw inputError(node, 'cellphone or landline', 'one is required: doc rules "cellphone: required if landline is not provided" and "landline: required if cellphone is not provided"', itemIndex);
+		throw inputError(node, 'cellphone or landline', 'one is required: give a mobile or a landline number', itemIndex);
 	}
 	if (given('cellphone') && !given('cellphone_country')) throw rule('cellphone_country', 'cellphone is provided');
 	if (given('landline') && !given('landline_country')) throw rule('landline_country', 'landline is provided');
@@ -28,7 +28,7 @@ export function checkThirdParty(node: INode, data: IDataObject, itemIndex: numbe
 /** Doc "Insurance lead": interests is required, from car, dog, funeral, fire, hospitalization. */
 export function checkInsurance(node: INode, interests: unknown, itemIndex: number): string[] {
 	const list = Array.isArray(interests) ? interests.map(String) : isBlank(interests) ? [] : String(interests).split(',').map((s) => s.trim());
-	if (list.length === 0) throw inputError(node, 'interests', `at least one is required (doc "Insurance lead"). Expected some of ${INTERESTS.join(', ')}`, itemIndex);
+	if (list.length === 0) throw inputError(node, 'interests', `at least one is required for an insurance lead. Expected some of ${INTERESTS.join(', ')}`, itemIndex);
 	for (const value of list) {
 		if (!INTERESTS.includes(value)) throw inputError(node, 'interests', `"${value}" is not offered. Expected some of ${INTERESTS.join(', ')}`, itemIndex);
 	}

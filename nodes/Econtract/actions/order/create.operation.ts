@@ -5,7 +5,7 @@ import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { assertInteger, isBlank } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
-import { PRODUCT_TYPES, enumNumber, extraFieldsJson, prefixed, prepareFields, prepareParts, readParameters, requireId, str } from '../common';
+import { PRODUCT_TYPES, enumNumber, extraFieldsJson, idText, prefixed, prepareFields, prepareParts, readParameters, requireId, str } from '../common';
 import { addressOptions, checkAddress, checkClient, clientOptions } from '../fields';
 import { digitFields, optionalProperties, requiredOf, requiredProperties } from './productFields';
 import type { ProductType } from './productFields';
@@ -13,19 +13,12 @@ import type { ProductType } from './productFields';
 const ORDER_IDS = ['comparison_id', 'affiliate_id', 'sales_channel_id', 'supplier_id', 'product_id'];
 const TYPES: ProductType[] = ['electricity', 'gas', 'dualfuel_pack'];
 
-const idParam = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'number',
-	required: true,
-	default: 0,
-	description,
-});
+const idParam = (displayName: string, name: string, description: string): INodeProperties => idText(displayName, name, description, { required: true });
 
 const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
 const orderOptional: INodeProperties[] = [
-	str('Cookie ID', 'cookie_id', 'Can be found in the JSON response of the comparison'),
+	str('Cookie ID', 'cookie_id', "ID of the visitor's cookie, given in the result of the comparison"),
 	str('Customer Remarks', 'remarks', 'Remarks given by the customer while placing the order'),
 	str('Internal Remarks', 'internal_remarks', 'Remarks of the agent, not visible to the customer'),
 	extraFieldsJson,
@@ -40,12 +33,12 @@ const properties: INodeProperties[] = [
 		required: true,
 		options: PRODUCT_TYPES.map(([name, value]) => ({ name, value })),
 		default: 'electricity',
-		description: 'Product type of the order; it decides the contract fields (mobile is "coming soon" in the doc)',
+		description: 'Product type of the order; it decides which contract fields are shown',
 	},
 	idParam('Comparison ID', 'comparison_id', 'ID of the comparison used to generate the order'),
 	idParam('Affiliate ID', 'affiliate_id', 'ID of the affiliate through which the order was placed'),
 	idParam('Sales Channel ID', 'sales_channel_id', 'ID of the sales channel through which the order was placed'),
-	str('IP Address', 'ip_address', 'IP address of the client, e.g. 192.168.1.1', { required: true }),
+	str('IP Address', 'ip_address', 'IP address from which the client placed the order', { required: true, placeholder: 'e.g. 192.168.1.1' }),
 	idParam('Supplier ID', 'supplier_id', 'ID of the selected supplier'),
 	idParam('Product ID', 'product_id', 'ID of the selected product'),
 	{ ...enumNumber('Payment Method', 'payment_method', 'Payment method of the contract'), required: true },
@@ -56,7 +49,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Client Field',
 		default: {},
-		description: 'The client of the order, sent with the client_ prefix. Required: gender, segment, first_name, last_name, email, language and a phone.',
+		description: 'The client of the order. Needed: Gender, Market Segment, First Name, Last Name, Email, Language, and Mobile or Landline.',
 		options: clientOptions(),
 	},
 	{
@@ -65,7 +58,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Address Field',
 		default: {},
-		description: 'The supply address, sent with the address_ prefix. Required: street, nr, postal_code, city, country.',
+		description: 'The supply address. Needed: Street, House Number, Postal Code, City and Country.',
 		options: addressOptions(),
 	},
 	{
@@ -74,7 +67,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Invoice Address Field',
 		default: {},
-		description: 'Optional invoice address, sent with the invoice_address_ prefix',
+		description: 'Invoice address, when it differs from the supply address; it then needs the same fields',
 		options: addressOptions(),
 	},
 	...TYPES.map(
@@ -107,7 +100,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const order: IDataObject = { product_type: productType };
 	for (const name of ORDER_IDS) order[name] = requireId(node, name, this.getNodeParameter(name, itemIndex), itemIndex);
 	order.ip_address = String(this.getNodeParameter('ip_address', itemIndex, '') ?? '').trim();
-	if (isBlank(order.ip_address)) throw inputError(node, 'ip_address', 'is required (doc "Order parameters"), e.g. 192.168.1.1', itemIndex);
+	if (isBlank(order.ip_address)) throw inputError(node, 'ip_address', 'is required and is empty. Expected an IP address, e.g. 192.168.1.1', itemIndex);
 	order.payment_method = this.getNodeParameter('payment_method', itemIndex);
 	assertInteger(node, 'payment_method', order.payment_method, itemIndex);
 
@@ -119,7 +112,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	for (const name of requiredNames) {
 		if (isBlank(contract[name])) {
-			throw inputError(node, name, `is required for product type ${productType} (doc "${productType} contract parameters") and is empty`, itemIndex);
+			throw inputError(node, name, `is required for product type ${productType} and is empty`, itemIndex);
 		}
 	}
 	for (const name of digitFields(productType)) assertInteger(node, name, contract[name], itemIndex);

@@ -7,16 +7,18 @@ import { econtractRequest, toOutput } from '../../transport';
 import { latestFilterOptions, readLatestFilters } from './latestFilters';
 
 const properties: INodeProperties[] = [
+	// The doc's POST /api/latest (value latest) or the vendor PHP client's GET /api/orders/latest
+	// (ordersLatest, which also takes affiliate_id): they disagree, both are offered.
 	{
-		displayName: 'Endpoint',
+		displayName: 'Lookup',
 		name: 'endpoint',
 		type: 'options',
 		options: [
-			{ name: 'Latest (Documented)', value: 'latest', description: 'POST /api/latest, the call of the vendor doc' },
-			{ name: 'Orders Latest (Vendor Client)', value: 'ordersLatest', description: 'GET /api/orders/latest, the call the vendor PHP client makes' },
+			{ name: 'Standard', value: 'latest', description: 'The way Econtract describes for reading the latest orders' },
+			{ name: 'Alternative', value: 'ordersLatest', description: "The way Econtract's own client library reads them; it also takes the Affiliate ID filter" },
 		],
 		default: 'latest',
-		description: 'The doc and the vendor client disagree on the call; both are offered, the doc first',
+		description: 'How to read the latest orders from Econtract: keep Standard unless it fails for your account, or you filter by affiliate',
 	},
 	{
 		displayName: 'Limit',

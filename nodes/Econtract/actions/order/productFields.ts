@@ -20,7 +20,7 @@ const spec = (name: string, label: string, kind: Kind, required: boolean, descri
 const electricity: Spec[] = [
 	spec('ean', 'EAN Code', 's', true, 'EAN code for day and day-night meters'),
 	spec('ean_excl', 'Exclusive Night EAN Code', 's', false, 'EAN code for exclusive night meters'),
-	spec('mru_type', 'Meter Type', 'e', true, 'Meter type'),
+	spec('mru_type', 'Meter Type', 'e', true, 'Type of the electricity meter'),
 	spec('mru_nr', 'Meter Number', 'n', true, 'Meter number of the electricity meter'),
 	spec('connection_type', 'Connection Type', 'e', true, 'Connection type of the meter'),
 	spec('usage_day', 'Usage Day', 'i', true, 'Usage day in kWh'),
@@ -36,7 +36,7 @@ const electricity: Spec[] = [
 	spec('solar_injection_night', 'Solar Injection Night', 'i', false, 'Solar injection on the night meter in kWh'),
 	spec('monthly_amount', 'Monthly Due Amount', 'd', false, 'Monthly deposit to be paid to the supplier'),
 	spec('situation', 'Situation', 'e', true, 'Situation for which the contract is being created'),
-	spec('wishdate', 'Wish Date', 't', false, 'Preferred date on which the new contract goes into effect, sent as YYYY-MM-DD'),
+	spec('wishdate', 'Wish Date', 't', false, 'Preferred date on which the new contract goes into effect'),
 	spec('donor', 'Current Supplier', 's', true, 'ID of the current supplier'),
 	spec('donor_client_nr', 'Client Number at Current Supplier', 'n', true, 'Customer number at the current supplier'),
 	spec('index_day', 'Index of Day Meter', 'i', false, 'Index of the day meter'),
@@ -85,7 +85,7 @@ export const PRODUCT_TABLES: Record<ProductType, Spec[]> = { electricity, gas, d
 
 function toProperty(s: Spec): INodeProperties {
 	const description = s.description;
-	if (s.name === 'gas_unit') return options('Gas Unit', 'gas_unit', [['kWh', 'kwh'], ['m³', 'm3']], description);
+	if (s.name === 'gas_unit') return options('Gas Unit', 'gas_unit', [['Kilowatt-Hours (kWh)', 'kwh'], ['Cubic Meters (m³)', 'm3']], description);
 	switch (s.kind) {
 		case 'b':
 			return bool(s.label, s.name, description);

@@ -6,18 +6,27 @@ import { econtractRequest, toOutput } from '../../transport';
 import { PRODUCT_TYPES, bool, enumNumber, num, options, prepareFields } from '../common';
 
 const AGE: Array<[string, string]> = [
-	['Less Than 10 Years (<10)', '<10'],
-	['More Than 10 Years (>10)', '>10'],
+	['Less Than 10 Years', '<10'],
+	['More Than 10 Years', '>10'],
 ];
-const ISOLATION: Array<[string, number]> = [
-	['No / No Idea (0)', 0],
-	['Yes (1)', 1],
+const INSULATION: Array<[string, number]> = [
+	['No or Not Known', 0],
+	['Yes', 1],
 ];
+const FAMILY_SIZE: Array<[string, number]> = [
+	['0 People', 0],
+	['1 Person', 1],
+	['2 People', 2],
+	['3 People', 3],
+	['4 People', 4],
+	['5 People', 5],
+];
+const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
 // Doc "Get default usages" parameters; enums as dropdowns where the doc lists the values.
 const properties: INodeProperties[] = [
-	{ ...options('Product Type', 'producttype', PRODUCT_TYPES, 'Product type filter'), required: true, default: 'electricity' },
-	{ ...enumNumber('Segment', 'segment', 'Segment'), required: true, default: 1 },
+	{ ...options('Product Type', 'producttype', PRODUCT_TYPES, 'Product type to get the default usages of'), required: true, default: 'electricity' },
+	{ ...enumNumber('Market Segment', 'segment', 'Market segment to get the default usages of'), required: true, default: 1 },
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -27,15 +36,16 @@ const properties: INodeProperties[] = [
 		options: [
 			options('Age of Boiler', 'boiler', AGE, 'Age of the boiler'),
 			options('Age of Central Heating', 'cv', AGE, 'Age of the central heating'),
-			options('Family Size', 'family_size', [['0', 0], ['1', 1], ['2', 2], ['3', 3], ['4', 4], ['5', 5]], 'Family size (0 to 5)'),
-			options('Glass Type', 'glass', [['Single', 'single'], ['Double', 'double']], 'Glass type'),
-			bool('Has Solar', 'has_solar', 'Whether the home has solar panels (sent as 1/0)'),
-			options('Has Roof Isolation', 'roof_isolation', ISOLATION, 'Whether the roof is isolated'),
-			options('Has Wall Isolation', 'wall_isolation', ISOLATION, 'Whether the walls are isolated'),
+			options('Family Size', 'family_size', FAMILY_SIZE, 'Number of people living in the home'),
+			// Double sorts first; single glazing stays what an added field starts with.
+			{ ...options('Glass Type', 'glass', [['Double', 'double'], ['Single', 'single']], 'Glazing of the windows'), default: 'single' },
+			bool('Has Solar', 'has_solar', 'Whether the home has solar panels'),
+			options('Has Roof Insulation', 'roof_isolation', INSULATION, 'Whether the roof is insulated'),
+			options('Has Wall Insulation', 'wall_isolation', INSULATION, 'Whether the walls are insulated'),
 			num('Home Size', 'home_size', 'Home size in square meters', { typeOptions: { minValue: 0 } }),
-			enumNumber('Meter Type', 'meter_type', 'Electricity meter type'),
-			enumNumber('Residence Type', 'residence_type', 'Residence type'),
-		],
+			enumNumber('Meter Type', 'meter_type', 'Type of the electricity meter'),
+			enumNumber('Residence Type', 'residence_type', 'Type of home the usages are for'),
+		].sort(byName),
 	},
 	requestOptionsField,
 ];
