@@ -5,12 +5,14 @@
 // credentials and nodes rulesets), applied the way the scanner applies them:
 //   1. to the sources: package.json, nodes/** and credentials/**
 //   2. to the packed tarball: its compiled .js files and its package.json
+//   3. the `nodes` rules to every built node's description as n8n resolves it
+//      (scripts/lint-resolved.mjs: descriptions built with spreads and helpers escape step 1)
 // Inline `eslint-disable` comments are ignored, as the scanner ignores them.
 // Options: --source-only (skip the tarball leg, no build needed).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { defineConfig } from 'eslint/config';
@@ -77,5 +79,7 @@ if (!sourceOnly) {
 	execFileSync('tar', ['-xzf', tarball, '-C', tmp]);
 	errors += await lint(unpacked, /^(package\.json|.*\.js)$/, `tarball ${path.basename(tarball)}`);
 	fs.rmSync(tmp, { recursive: true, force: true });
+	// 3. the nodes rules on the descriptions as n8n resolves them (built nodes: dist/).
+	if (spawnSync(process.execPath, [path.join(root, 'scripts', 'lint-resolved.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0) errors += 1;
 }
 process.exit(errors ? 1 : 0);

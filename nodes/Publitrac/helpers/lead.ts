@@ -52,7 +52,7 @@ export const leadFieldOptions: INodeProperties[] = [
 	flag('Is Customer', 'isCustomer', 'the lead is a customer'),
 	text('Job Title', 'jobTitle'),
 	text('Keyword', 'keyword'),
-	text('Language', 'language', 'E.g. fr or en'),
+	{ ...text('Language', 'language', "The lead's language, as a two-letter code"), placeholder: 'e.g. fr' },
 	text('Last Name', 'lastName'),
 	text('Lead Source', 'leadSource'),
 	text('Mailing Address', 'mailingAddress'),
@@ -69,7 +69,8 @@ export const leadFieldOptions: INodeProperties[] = [
 	text('State', 'state'),
 	flag('Suspended', 'suspended', 'the lead is suspended'),
 	text('Suspended Reason', 'suspendedReason'),
-	text('Token', 'token', 'The PUBLITRAC tracking cookie, e.g. _nl-yourdomain.com-1323891914130-53205'),
+	// A visitor's tracking cookie identifies their browsing session: masked like n8n masks every token.
+	{ ...text('Token', 'token', 'The PUBLITRAC tracking cookie of the lead'), typeOptions: { password: true } },
 	text('Unsubscribe Cause', 'unsubscribeCause'),
 	text('Unsubscribe Reason', 'unsubscribeReason'),
 	flag('Unsubscribed', 'unsubscribed', 'the lead unsubscribed'),

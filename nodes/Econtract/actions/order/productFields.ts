@@ -85,7 +85,7 @@ export const PRODUCT_TABLES: Record<ProductType, Spec[]> = { electricity, gas, d
 
 function toProperty(s: Spec): INodeProperties {
 	const description = s.description;
-	if (s.name === 'gas_unit') return options('Gas Unit', 'gas_unit', [['Kilowatt-Hours (kWh)', 'kwh'], ['Cubic Meters (m³)', 'm3']], description);
+	if (s.name === 'gas_unit') return options('Gas Unit', 'gas_unit', [['Kilowatt-Hours (kWh)', 'kwh'], ['Cubic Meters', 'm3']], description);
 	switch (s.kind) {
 		case 'b':
 			return bool(s.label, s.name, description);
@@ -110,7 +110,7 @@ export function requiredOf(type: ProductType): Spec[] {
 
 /** Required contract fields of one product type, shown only for it. */
 export function requiredProperties(type: ProductType): INodeProperties[] {
-	return requiredOf(type).map((s) => ({ ...toProperty(s), required: s.kind !== 'b', displayOptions: { show: { product_type: [type] } } }));
+	return requiredOf(type).map((s) => ({ ...toProperty(s), ...(s.kind !== 'b' ? { required: true } : {}), displayOptions: { show: { product_type: [type] } } }));
 }
 
 /** Optional contract fields of one product type, for its Additional Fields collection. */

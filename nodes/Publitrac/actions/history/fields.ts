@@ -16,17 +16,24 @@ export const emailField: INodeProperties = {
 	description: 'The email of an existing lead; fewer than 50 characters',
 };
 
-const text = (displayName: string, name: string, description: string): INodeProperties => ({ displayName, name, type: 'string', default: '', description });
+const text = (displayName: string, name: string, description: string, placeholder?: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	description,
+	...(placeholder ? { placeholder } : {}),
+});
 
 /** The fields of <webvisitleadhistory> and <clicklinkleadhistory> (doc "Add web visit history"), sorted by display name. */
 export const visitFieldOptions: INodeProperties[] = [
-	text('Context', 'context', 'E.g. Blog viewed'),
-	text('Information', 'information', 'E.g. /blog'),
-	text('IP', 'ip', 'E.g. 71.23.75.32'),
+	text('Context', 'context', 'What the visitor was doing', 'e.g. Blog viewed'),
+	text('Information', 'information', 'More about the visit, such as the section of the site', 'e.g. /blog'),
+	text('IP', 'ip', "The visitor's IP address", 'e.g. 71.23.75.32'),
 	text('Query', 'query', 'The query string of the page, e.g. blog_post=product_abc_launch'),
 	text('Referral', 'referral', 'The referring page'),
-	text('Session ID', 'sessionId', 'E.g. 2192c0f3802f8e0744e9940788121624'),
-	text('URL', 'url', 'E.g. http://www.acme.com/blog'),
+	text('Session ID', 'sessionId', "The visitor's session on your site", 'e.g. 2192c0f3802f8e0744e9940788121624'),
+	text('URL', 'url', 'The address of the page visited', 'e.g. https://www.example.com/blog'),
 	text('User Agent', 'userAgent', 'The browser user agent'),
 ];
 

@@ -36,10 +36,10 @@ const properties: INodeProperties[] = [
 		name: 'salesStage',
 		type: 'options',
 		required: true,
-		// In pipeline order, from first contact to closing (the editor check lists it in ORDER_IS_THE_POINT).
-		options: SALES_STAGES.map((s) => ({ name: STAGE_NAMES[s] ?? s, value: s })),
+		// Sorted by name, as n8n's node rules require of every option list (scripts/lint-resolved.mjs).
+		options: SALES_STAGES.map((s) => ({ name: STAGE_NAMES[s] ?? s, value: s })).sort((a, b) => a.name.localeCompare(b.name, 'en')),
 		default: 'Prospecting',
-		description: 'Where the opportunity stands; the stages are listed in pipeline order',
+		description: 'Where the opportunity stands in the sales pipeline, from Prospecting to Closed Won or Closed Lost',
 	},
 	{ displayName: 'Amount', name: 'amount', type: 'number', required: true, default: 0, description: 'Whole amount of the potential sale' },
 	{ displayName: 'Probability', name: 'probability', type: 'number', required: true, typeOptions: { minValue: 1, maxValue: 100 }, default: 50, description: 'From 1 to 100' },
