@@ -1,5 +1,13 @@
 // Starts simulators for a test file on free ports and gives typed access to them.
 /* eslint-disable @typescript-eslint/no-require-imports */
+import type { SimulatorState } from '../../sandbox/framework';
+
+/**
+ * A simulator's state and the records in it (leads, orders, tokens...). The simulators are
+ * JavaScript (sandbox/): the type is sandbox/framework.js's SimulatorState, an open record.
+ */
+export type { SimulatorState };
+export type SimRecord = SimulatorState;
 export interface LoggedRequest {
 	method: string;
 	path: string;
@@ -19,7 +27,7 @@ export interface LoggedRequest {
 export interface Simulator {
 	url: string;
 	log: LoggedRequest[];
-	state: Record<string, unknown> & { [k: string]: any };
+	state: SimulatorState;
 	start(port?: number): Promise<Simulator>;
 	stop(): Promise<void>;
 	reset(): void;
