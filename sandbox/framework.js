@@ -48,23 +48,23 @@ function parseForm(text) {
 }
 
 /**
+ * What a simulator keeps (leads, orders, tokens...): plain JSON records the tests read and change.
+ * @typedef {Record<string, any>} SimulatorState
+ */
+
+/**
  * @param {object} spec
  * @param {string} spec.name
  * @param {(ctx: object) => (object|undefined)} spec.handle  returns {status, body, headers, contentType} or undefined for 404
  * @param {() => object} [spec.initialState]
  */
-/**
- * What a simulator keeps (leads, orders, tokens...): plain JSON records the tests read and change.
- * @typedef {Record<string, any>} SimulatorState
- */
-
 function createSimulator(spec) {
 	const sim = {
 		name: spec.name,
 		log: [],
 		faults: [],
 		hooks: [],
-		state: /** @type {SimulatorState} */ (spec.initialState ? spec.initialState() : {}),
+		state: spec.initialState ? spec.initialState() : {},
 		server: null,
 		url: null,
 	};

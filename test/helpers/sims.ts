@@ -3,11 +3,11 @@
 import type { SimulatorState } from '../../sandbox/framework';
 
 /**
- * A simulator's state and the records in it (leads, orders, tokens...). The simulators are
- * JavaScript (sandbox/): the type is sandbox/framework.js's SimulatorState, an open record.
+ * A record in a simulator's state (a lead, an order, a token...), or the state itself. The
+ * simulators are JavaScript (sandbox/): this is sandbox/framework.js's SimulatorState, an open record.
  */
-export type { SimulatorState };
 export type SimRecord = SimulatorState;
+
 export interface LoggedRequest {
 	method: string;
 	path: string;
