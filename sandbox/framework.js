@@ -48,6 +48,11 @@ function parseForm(text) {
 }
 
 /**
+ * What a simulator keeps (leads, orders, tokens...): plain JSON records the tests read and change.
+ * @typedef {Record<string, any>} SimulatorState
+ */
+
+/**
  * @param {object} spec
  * @param {string} spec.name
  * @param {(ctx: object) => (object|undefined)} spec.handle  returns {status, body, headers, contentType} or undefined for 404

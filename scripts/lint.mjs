@@ -8,6 +8,10 @@
 //   3. the `nodes` rules to every built node's description as n8n resolves it
 //      (scripts/lint-resolved.mjs: descriptions built with spreads and helpers escape step 1)
 // Inline `eslint-disable` comments are ignored, as the scanner ignores them.
+//   3. the package's architecture, which no n8n rule knows: no CRM folder (nodes/<Crm>/) imports
+//      from another CRM's folder, and nodes/shared/ imports from no CRM folder.
+// n8n's own strict lint (`npx n8n-node lint`, eslint.config.mjs) runs apart: strict mode
+// requires its config verbatim, so these checks cannot be added to it.
 // Options: --source-only (skip the tarball leg, no build needed).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -70,7 +74,36 @@ async function lint(cwd, patterns, label) {
 	return errors;
 }
 
-let errors = await lint(root, /^(package\.json|(nodes|credentials)\/.*\.(js|ts|json))$/, 'sources');
+// The CRM folder (or 'shared') a path under nodes/ belongs to, undefined outside nodes/.
+function nodesArea(file) {
+	const rel = path.relative(path.join(root, 'nodes'), file).split(path.sep);
+	return rel[0] === '..' || rel.length < 2 ? undefined : rel[0];
+}
+
+function architecture() {
+	const problems = [];
+	const walk = (dir) =>
+		fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+	const files = walk(path.join(root, 'nodes')).filter((f) => f.endsWith('.ts'));
+	const specifier = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
+	for (const file of files) {
+		const from = nodesArea(file);
+		const text = fs.readFileSync(file, 'utf8');
+		for (const [, spec] of text.matchAll(specifier)) {
+			if (!spec.startsWith('.')) continue;
+			const to = nodesArea(path.resolve(path.dirname(file), spec));
+			if (!to || to === from || to === 'shared') continue;
+			const rule = from === 'shared' ? 'nodes/shared imports no CRM folder' : 'a CRM folder imports no other CRM folder';
+			problems.push(`${path.relative(root, file)}: imports '${spec}' (nodes/${to}): ${rule}`);
+		}
+	}
+	for (const problem of problems) console.log(problem);
+	console.log(`architecture: ${files.length} files, ${problems.length} errors`);
+	return problems.length;
+}
+
+let errors = architecture();
+errors += await lint(root, /^(package\.json|(nodes|credentials)\/.*\.(js|ts|json))$/, 'sources');
 if (!sourceOnly) {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-leads-lint-'));
 	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: root, encoding: 'utf8' });

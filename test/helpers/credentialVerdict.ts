@@ -1,5 +1,5 @@
-import { STATUS_CODES } from 'http';
 import type { ICredentialTestRequest } from 'n8n-workflow';
+import { STATUS_CODES } from './runtime';
 
 // What n8n's credential dialog shows for a test request's answer: n8n 2.41.1
 // CredentialsTester.runRequestTest (dist/services/credentials-tester.service.js). A non-2xx

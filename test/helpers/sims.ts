@@ -1,5 +1,13 @@
 // Starts simulators for a test file on free ports and gives typed access to them.
 /* eslint-disable @typescript-eslint/no-require-imports */
+import type { SimulatorState } from '../../sandbox/framework';
+
+/**
+ * A record in a simulator's state (a lead, an order, a token...), or the state itself. The
+ * simulators are JavaScript (sandbox/): this is sandbox/framework.js's SimulatorState, an open record.
+ */
+export type SimRecord = SimulatorState;
+
 export interface LoggedRequest {
 	method: string;
 	path: string;
@@ -19,7 +27,7 @@ export interface LoggedRequest {
 export interface Simulator {
 	url: string;
 	log: LoggedRequest[];
-	state: Record<string, unknown> & { [k: string]: any };
+	state: SimulatorState;
 	start(port?: number): Promise<Simulator>;
 	stop(): Promise<void>;
 	reset(): void;

@@ -4,6 +4,7 @@ import { DataPlatformApi } from '../../../credentials/DataPlatformApi.credential
 import { sendHttp } from '../../helpers/context';
 import type { Simulator } from '../../helpers/sims';
 import { dataPlatformSimulator, LISTENER_PATH, posts, run } from './setup';
+import { evaluate } from '../../helpers/runtime';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ const credential = new DataPlatformApi();
 // The test URL is an n8n expression over $credentials; evaluated here as n8n's sandbox would.
 const testUrl = (listenerUrl: string): string => {
 	const source = String(credential.test.request.url).replace(/^=\{\{/, '').replace(/\}\}$/, '');
-	return new Function('$credentials', `return (${source});`)({ listenerUrl }) as string;
+	return evaluate(source, { $credentials: { listenerUrl } }) as string;
 };
 
 describe('dataPlatformApi credential', () => {

@@ -5,8 +5,9 @@ import { NodeHelpers } from 'n8n-workflow';
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, INodeParameters, IWebhookFunctions } from 'n8n-workflow';
 import { DataPlatformTriggerApi } from '../../../credentials/DataPlatformTriggerApi.credentials';
 import { DataPlatformTrigger, ipAllowed, normalizeIp } from '../../../nodes/DataPlatform/DataPlatformTrigger.node';
+import SECRETS from '../../fixtures/secrets.json';
 
-const SECRET = 'shared-Secret-9f31';
+const SECRET = SECRETS.dataPlatformSharedSecret;
 const description = new DataPlatformTrigger().description;
 
 interface FakeRequest {

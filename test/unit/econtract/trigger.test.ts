@@ -3,6 +3,7 @@ import { EcontractApi } from '../../../credentials/EcontractApi.credentials';
 import { EcontractTrigger } from '../../../nodes/Econtract/EcontractTrigger.node';
 import { createTriggerContext } from '../../helpers/context';
 import { CRM_API_ID, CRM_API_KEY, address, client, noRetry, run, useSimulator } from './setup';
+import type { SimRecord } from '../../helpers/sims';
 
 const sim = useSimulator();
 const trigger = new EcontractTrigger();
@@ -123,7 +124,7 @@ describe('Econtract trigger: new orders', () => {
 });
 
 describe('Econtract trigger: an order dated far in the future, a saved state it cannot use (issue 15 items 7 and 11)', () => {
-	type Order = Record<string, any>;
+	type Order = SimRecord;
 	const seed = (n: number) => (sim() as unknown as { seedOrders(n: number): Order[] }).seedOrders(n);
 
 	it('an order created_at 2999 in the baseline does not silence the trigger: later orders are emitted, a warning names the order by ID only', async () => {

@@ -6,13 +6,12 @@
 // received (500/502/504, reset, timeout) is never sent again; the other items succeed
 // and keep their pairedItem. Each cell is asserted; the table goes to
 // test-output/faults-matrix.md and the console.
-import fs from 'fs';
-import path from 'path';
 import type { INodeExecutionData } from 'n8n-workflow';
 import { setRetryDefaults } from '../../../nodes/shared/transport';
 import type { RunResult } from '../../helpers/context';
 import { allTargets, callsOf } from './targets';
 import type { RequestOptions, Target } from './targets';
+import { fs, repoPath } from '../../helpers/runtime';
 
 const MAX_RETRIES = 2;
 // Request Options > Timeout is in seconds (nodes/shared/descriptions.ts, minimum 1).
@@ -157,9 +156,9 @@ afterAll(async () => {
 		...rows.map((r) => `| ${r.target} | ${r.fault} | ${r.outcome} | ${r.requests} | ${r.retries} | ${r.processed} | ${r.duplicates} | ${r.verdict} |`),
 	];
 	const text = lines.join('\n');
-	const dir = path.join(__dirname, '../../../test-output');
+	const dir = repoPath('test-output');
 	fs.mkdirSync(dir, { recursive: true });
-	fs.writeFileSync(path.join(dir, 'faults-matrix.md'), `${text}\n`);
+	fs.writeFileSync(`${dir}/faults-matrix.md`, `${text}\n`);
 	// eslint-disable-next-line no-console
 	console.log(text);
 });

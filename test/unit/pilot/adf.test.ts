@@ -1,15 +1,13 @@
-import { readFileSync, readdirSync } from 'fs';
-import { join } from 'path';
-import { isDeepStrictEqual } from 'util';
 import { looksLikeAdf, parseAdfDocument, parseAdfXml } from '../../../nodes/Pilot/helpers/adf';
 import { toCommonLead } from '../../../nodes/shared/leadShape';
+import { fs, isDeepStrictEqual, repoPath } from '../../helpers/runtime';
 
 // ADF documents of real senders (test/fixtures/adf/README.md gives where each comes from) and
 // generated variants of the repeatable elements: each document must become one item holding
 // every customer datum it carries.
 
-const FIXTURES = join(__dirname, '../../fixtures/adf');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const FIXTURES = repoPath('test', 'fixtures', 'adf');
+const fixture = (name: string) => fs.readFileSync(repoPath('test', 'fixtures', 'adf', name), 'utf8');
 
 const phone = (value: string, type: string, time = 'nopreference', preferred = false) => ({ value, type, time, preferred });
 const email = (value: string, preferred = false) => ({ value, preferred });
@@ -126,7 +124,7 @@ const REAL: Record<string, Record<string, unknown>> = {
 
 describe('ADF documents of real senders', () => {
 	it('covers every document of test/fixtures/adf', () => {
-		expect(readdirSync(FIXTURES).filter((f) => f.endsWith('.xml')).sort()).toEqual(Object.keys(REAL).sort());
+		expect(fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.xml')).sort()).toEqual(Object.keys(REAL).sort());
 	});
 
 	it.each(Object.entries(REAL))('%s becomes one item with every customer datum', (file, expected) => {

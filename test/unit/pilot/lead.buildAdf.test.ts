@@ -1,8 +1,7 @@
-import { execFileSync } from 'child_process';
-import { join } from 'path';
 import { Pilot } from '../../../nodes/Pilot/Pilot.node';
 import { parseAdfXml } from '../../../nodes/Pilot/helpers/adf';
 import { runNode } from '../../helpers/context';
+import { repoPath, xmllintDtdErrors } from '../../helpers/runtime';
 
 const node = new Pilot();
 
@@ -169,7 +168,7 @@ describe('Pilot lead:buildAdf', () => {
 // <international_phone>, <address><province>, <provider><notification_email> and <debug>,
 // and <adf><format> (formtype, formversion, key).
 const PILOT_ADDED_TAGS = ['brand', 'cellphone', 'international_phone', 'province', 'notification_email', 'debug', 'format'];
-const DTD = join(__dirname, '../../fixtures/adf/adf-1.0.dtd');
+const DTD = repoPath('test', 'fixtures', 'adf', 'adf-1.0.dtd');
 
 function withoutPilotTags(adf: string): string {
 	let out = adf;
@@ -179,14 +178,7 @@ function withoutPilotTags(adf: string): string {
 
 /** xmllint's verdict on the document against the ADF 1.0 DTD: '' when valid, its messages otherwise. */
 function dtdErrors(xml: string): string {
-	try {
-		execFileSync('xmllint', ['--noout', '--dtdvalid', DTD, '-'], { input: xml, stdio: ['pipe', 'pipe', 'pipe'] });
-		return '';
-	} catch (error) {
-		const e = error as { code?: string; stderr?: Buffer };
-		if (e.code === 'ENOENT') throw new Error('xmllint is not installed (apt-get install -y libxml2-utils; scripts/test.sh installs it)');
-		return String(e.stderr ?? error);
-	}
+	return xmllintDtdErrors(xml, DTD);
 }
 
 describe('Pilot lead:buildAdf against the ADF 1.0 DTD', () => {

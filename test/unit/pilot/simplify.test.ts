@@ -92,7 +92,9 @@ describe('pilotTrigger with Simplify', () => {
 		const before = await receive(request, undefined);
 		const off = await receive(request, false);
 		const on = await receive(request, true);
-		const { appkey: _key, action: _action, ...fields } = posted;
+		const { ...fields } = posted;
+		delete fields.appkey;
+		delete fields.action;
 		expect(before).toEqual([{ json: { submissionType: 'lead', ...fields } }]);
 		expect(off).toEqual(before);
 		expect(on).toEqual([{ json: { ...ANA, raw: { submissionType: 'lead', ...fields } } }]);

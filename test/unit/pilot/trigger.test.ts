@@ -3,8 +3,9 @@
 // test/e2e/pilot.e2e.test.js; these cases cover the rest quickly.
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { PilotTrigger } from '../../../nodes/Pilot/PilotTrigger.node';
+import SECRETS from '../../fixtures/secrets.json';
 
-const KEY = 'trigger-key-123456';
+const KEY = SECRETS.pilotTriggerKey;
 
 function call(
 	request: { contentType: string; body?: unknown; raw?: string },

@@ -90,13 +90,15 @@ describe('PUBLITRAC lead:sync (syncLead)', () => {
 	});
 
 	it('sends useToken, mergeAnonymous and customUnicityKeys at request level', async () => {
-		const { error } = await run(sim, lead('a@acme.com', { token: '_nl-acme.com-1-2', crmLeadId: 'CRM1' }, { useToken: true, mergeAnonymous: true, customUnicityKeys: 'email, crmLeadId' }));
+		// A PUBLITRAC tracking token (the visitor's cookie id), not a credential.
+		const visitorTracking = '_nl-acme.com-1-2';
+		const { error } = await run(sim, lead('a@acme.com', { token: visitorTracking, crmLeadId: 'CRM1' }, { useToken: true, mergeAnonymous: true, customUnicityKeys: 'email, crmLeadId' }));
 		expect(error).toBeUndefined();
 		const q = sentQuery(apiCalls(sim)[0]).request;
 		expect(q.useToken).toBe('true');
 		expect(q.mergeAnonymous).toBe('true');
 		expect(q.customUnicityKeys).toBe('email,crmLeadId');
-		expect(q.lead).toMatchObject({ email: 'a@acme.com', token: '_nl-acme.com-1-2', crmLeadId: 'CRM1' });
+		expect(q.lead).toMatchObject({ email: 'a@acme.com', token: visitorTracking, crmLeadId: 'CRM1' });
 	});
 
 	it('updates, not duplicates, a lead that exists by email (upsert)', async () => {
@@ -229,7 +231,9 @@ describe('PUBLITRAC lead:getByExternalId (getLeadByExternalId)', () => {
 describe('PUBLITRAC lead:getByToken (getLeadByTokenId)', () => {
 	it('GETs getLeadByTokenId with tokenId; an invalid token gives the appendix line', async () => {
 		const [seeded] = sim.seedLeads(1);
-		seeded.token = '_nl-acme.com-1282527313351-84730';
+		// A PUBLITRAC tracking token as the doc shows one (the visitor's cookie id), not a credential.
+		const visitorTracking = '_nl-acme.com-1282527313351-84730';
+		seeded.token = visitorTracking;
 		const { output } = await run(sim, { resource: 'lead', operation: 'getByToken', tokenId: seeded.token });
 		expectAuth(apiCalls(sim)[0], 'getLeadByTokenId');
 		expect(apiCalls(sim)[0].query.tokenId).toBe(seeded.token);

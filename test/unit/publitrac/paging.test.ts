@@ -135,9 +135,12 @@ describe('PUBLITRAC campaign:getMany (getCampaigns)', () => {
 		expect(error).toBeUndefined();
 		expectAuth(apiCalls(sim)[0], 'getCampaigns');
 		expect(apiCalls(sim)).toHaveLength(1);
+		// Campaign tracking tokens as the doc shows them (they tag links), not credentials.
+		const campaign2071 = 'CMP-4d7147b0dd389';
+		const campaign2211 = 'CMP-4dc2ebfe7a3f2';
 		expect(output.map((o) => o.json)).toEqual([
-			{ id: '2071', Name: 'AdCenter - Drip Marketing', Type: 'Paid Search', Token: 'CMP-4d7147b0dd389', CampaignType: 'CAMPAIGNTRACKING', Created_Date: '2011-03-04 20:12:32', Last_Updated: '2011-12-08 01:10:14' },
-			{ id: '2211', Name: 'Trade Show May', Type: 'Paid Search', Token: 'CMP-4dc2ebfe7a3f2', CampaignType: 'CAMPAIGNTRACKING', Created_Date: '2011-05-05 18:27:10', Last_Updated: '2011-12-08 01:10:14' },
+			{ id: '2071', Name: 'AdCenter - Drip Marketing', Type: 'Paid Search', Token: campaign2071, CampaignType: 'CAMPAIGNTRACKING', Created_Date: '2011-03-04 20:12:32', Last_Updated: '2011-12-08 01:10:14' },
+			{ id: '2211', Name: 'Trade Show May', Type: 'Paid Search', Token: campaign2211, CampaignType: 'CAMPAIGNTRACKING', Created_Date: '2011-05-05 18:27:10', Last_Updated: '2011-12-08 01:10:14' },
 		]);
 	});
 

@@ -1,6 +1,5 @@
 // PUBLITRAC sends its api key, password (and, for transactions, the account token) in every
 // URL: none may reach an error message, description or output item, whatever the error path.
-import http from 'http';
 import { PublitracApi } from '../../../credentials/PublitracApi.credentials';
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { runNode } from '../../helpers/context';
@@ -8,6 +7,7 @@ import type { RunResult } from '../../helpers/context';
 import { leakedForms, rfc3986 } from '../secrets/forms';
 import { CREDS, apiCalls, node, startSim } from './setup';
 import type { PublitracSim } from './setup';
+import { http } from '../../helpers/runtime';
 
 let sim: PublitracSim;
 beforeAll(async () => {

@@ -6,10 +6,10 @@ import { PublitracApi } from '../../../credentials/PublitracApi.credentials';
 import { Publitrac } from '../../../nodes/Publitrac/Publitrac.node';
 import { runNode } from '../../helpers/context';
 import type { RunOptions } from '../../helpers/context';
-import type { LoggedRequest, Simulator } from '../../helpers/sims';
+import type { LoggedRequest, Simulator, SimRecord } from '../../helpers/sims';
 
 export interface PublitracSim extends Simulator {
-	seedLeads(n: number, where?: { view?: string; list?: string }): Array<Record<string, any>>;
+	seedLeads(n: number, where?: { view?: string; list?: string }): Array<SimRecord>;
 }
 
 export const CREDS: { apiKey: string; username: string; password: string; accountToken: string } = require('../../../sandbox/publitrac').PUBLITRAC_CREDENTIALS;
@@ -28,7 +28,7 @@ export const run = (sim: Simulator, parameters: RunOptions['parameters'], more: 
 	runNode(node, { parameters, credentials: credentialsFor(sim), credentialTypes: { publitracApi: new PublitracApi() }, ...more });
 
 /** The XML `query` the simulator received (form body of a POST, query string of a GET), parsed. */
-export function sentQuery(entry: LoggedRequest): any {
+export function sentQuery(entry: LoggedRequest): SimRecord {
 	const text = entry.method === 'GET' ? entry.query.query : (entry.body as Record<string, string>).query;
 	return new XMLParser({ parseTagValue: false, trimValues: true, ignoreDeclaration: true }).parse(text);
 }

@@ -8,6 +8,7 @@ import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { createTriggerContext } from '../../helpers/context';
 import { apiCalls, credentialsFor, run, startSim } from './setup';
 import type { PublitracSim } from './setup';
+import type { SimRecord } from '../../helpers/sims';
 
 let sim: PublitracSim;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ beforeEach(() => {
 });
 
 /** Gives a seeded lead the address, phones and source of the doc's "Get lead" example. */
-function complete(lead: Record<string, any>, more: Record<string, string> = {}) {
+function complete(lead: SimRecord, more: Record<string, string> = {}) {
 	Object.assign(lead, {
 		phone: '514-555-2149',
 		mobile: '514-555-0000',
@@ -39,7 +40,7 @@ function complete(lead: Record<string, any>, more: Record<string, string> = {}) 
 }
 
 /** The common lead the simulator's lead gives, with the raw item it came from. */
-const expected = (lead: Record<string, any>, raw: IDataObject) => ({
+const expected = (lead: SimRecord, raw: IDataObject) => ({
 	crm: 'publitrac',
 	crmId: lead.id,
 	firstName: lead.firstName,

@@ -7,6 +7,7 @@ import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { createTriggerContext } from '../../helpers/context';
 import { CREDS, apiCalls, credentialsFor, startSim } from './setup';
 import type { PublitracSim } from './setup';
+import type { SimRecord } from '../../helpers/sims';
 
 let sim: PublitracSim;
 beforeAll(async () => {
@@ -37,7 +38,7 @@ function poll(parameters: IDataObject, staticData: IDataObject, more: { mode?: '
 }
 
 const ids = (result: Awaited<ReturnType<typeof poll>>) => (result ? result[0].map((i) => i.json.id) : []);
-const touch = (lead: Record<string, any>, at: string) => (lead.lastUpdated = at);
+const touch = (lead: SimRecord, at: string) => (lead.lastUpdated = at);
 
 describe('publitracTrigger on a view (getView), new leads', () => {
 	const params = { source: 'view', viewName: 'Hot', event: 'new', options: {} };

@@ -38,6 +38,7 @@ import { createTriggerContext, runNode } from '../../helpers/context';
 import type { RunOptions, RunResult } from '../../helpers/context';
 import type { Simulator } from '../../helpers/sims';
 import { formsOf, wireForms } from './forms';
+import SECRETS from '../../fixtures/secrets.json';
 
 // ---- what "visible" means, and every form a secret can take there -------------------------
 
@@ -92,7 +93,7 @@ const SECRET = {
 	publitracPassword: 'pt-Pässword "pw" &x=1/?<3>*\'',
 	publitracAccountToken: 'pt-Tök "acct" &en=9/+<4>*~',
 	smlPassword: 'sml-Pässword "pw" &=+/<5>*~!\'()',
-	smlToken: 'tok-SECRET-5ml7f3a9c2e41b84d0f9a6e5c1b2d8e4',
+	smlToken: SECRETS.smlAllFormsToken,
 	econtractKey: 'ek-Kèy "crm" &=+/<6>*~!\'()',
 	dataPlatformPath: '/webhook/listener/lst-SECRETPATH-9f8e7d6c5b4a',
 	dataPlatformQuery: 'qtok Sécret "dp" &=+/<7>*~!\'()',

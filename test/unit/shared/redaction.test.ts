@@ -12,6 +12,7 @@ import type { RunResult } from '../../helpers/context';
 import { pilotSimulator } from '../../helpers/sims';
 import type { Simulator } from '../../helpers/sims';
 import { jsonInner, leakedForms, rfc3986, wireForms } from '../secrets/forms';
+import SECRETS from '../../fixtures/secrets.json';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -81,7 +82,7 @@ describe('redaction: Pilot appKey', () => {
 describe('redaction: errors raised by the HTTP layer itself', () => {
 	// A credential that puts its secret in the URL, as PUBLITRAC and Econtract do:
 	// the HTTP layer's own error messages then contain the full URL.
-	const secret = 'qs-secret-Token_9f8e7d';
+	const secret = SECRETS.queryStringToken;
 	class QueryApi implements ICredentialType {
 		name = 'queryApi';
 		displayName = 'Query';

@@ -1,5 +1,6 @@
 // The shared transport, through a minimal node, against a simulator over HTTP:
 // which failures are retried, which never are, Retry-After, and the rate limiter.
+import { sleep } from 'n8n-workflow';
 import type { ICredentialType, IDataObject, IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { EcontractApi } from '../../../credentials/EcontractApi.credentials';
 import { PilotApi } from '../../../credentials/PilotApi.credentials';
@@ -14,6 +15,7 @@ import type { CrmRequest } from '../../../nodes/shared/transport';
 import { runNode } from '../../helpers/context';
 import { PILOT_APP_KEY, pilotSimulator } from '../../helpers/sims';
 import type { Simulator } from '../../helpers/sims';
+import SECRETS from '../../fixtures/secrets.json';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -164,8 +166,8 @@ interface Hostile {
 	answers?: Array<{ bytes: number; complete: boolean; closedAt?: number }>;
 }
 
-const TOKEN = 'Bearer-token-for-the-crm-only-7f3a';
-const BODY_KEY = 'body-key-for-the-crm-only-91c2';
+const TOKEN = SECRETS.transportBearerToken;
+const BODY_KEY = SECRETS.transportBodyKey;
 
 class HeaderAuth implements ICredentialType {
 	name = 'headerAuth';
@@ -246,7 +248,7 @@ describe('shared transport against hostile servers', () => {
 			expect(elapsed).toBeGreaterThanOrEqual(950);
 			expect(elapsed).toBeLessThan(3000);
 			// The connection is closed at the deadline, not left dripping.
-			await new Promise((r) => setTimeout(r, 200));
+			await sleep(200);
 			expect(drip.drips![0].closedAt).toBeDefined();
 			expect(drip.drips![0].closedAt! - drip.drips![0].startedAt).toBeLessThan(2500);
 		});
@@ -286,7 +288,7 @@ describe('shared transport against hostile servers', () => {
 			expect(error?.message).toBe('Test: answer larger than 50 MB to GET /list: reading stopped there (no answer of this CRM is that large).');
 			// Not retried (the same answer would come again); the server could not send it all.
 			expect(huge.received).toHaveLength(1);
-			await new Promise((r) => setTimeout(r, 200));
+			await sleep(200);
 			expect(huge.answers![0].complete).toBe(false);
 			expect(huge.answers![0].bytes).toBeLessThan(100 * 1024 * 1024);
 			expect(Date.now() - started).toBeLessThan(30_000);
@@ -311,7 +313,7 @@ describe('CRM nodes never send their secret to where a redirect points', () => {
 	});
 	const pair = async (status: number) => {
 		const elsewhere: Hostile = await hostile.elsewhereServer();
-		const front: Hostile = await hostile.redirectingServer({ status, target: elsewhere.url, token: 'sml-token-7d2e-not-for-elsewhere' });
+		const front: Hostile = await hostile.redirectingServer({ status, target: elsewhere.url, token: SECRETS.smlRedirectToken });
 		servers.push(elsewhere, front);
 		return { elsewhere, front };
 	};
@@ -354,7 +356,7 @@ describe('CRM nodes never send their secret to where a redirect points', () => {
 
 	it('Econtract after a 307: the CRM API key went in the form to the Econtract host only', async () => {
 		const { elsewhere, front } = await pair(307);
-		const key = 'econtract-key-3b9f-not-for-elsewhere';
+		const key = SECRETS.econtractRedirectKey;
 		const { error } = await runNode(new Econtract(), {
 			parameters: {
 				resource: 'client',

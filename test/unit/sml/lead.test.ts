@@ -1,5 +1,7 @@
 import { apiCalls, credentialsFor, runSml, smlSimulator, SML_PASSWORD } from './setup';
 import type { SmlSim } from './setup';
+import SECRETS from '../../fixtures/secrets.json';
+import type { SimRecord } from '../../helpers/sims';
 
 let sim: SmlSim;
 beforeAll(async () => {
@@ -12,7 +14,7 @@ beforeEach(() => sim.reset());
 const createLead = async (extra: Record<string, unknown> = {}) => {
 	const { output, error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: 'Seat León' }, additionalFields: extra });
 	if (error) throw error;
-	return output[0].json as Record<string, any>;
+	return output[0].json as SimRecord;
 };
 
 describe('SML lead:create', () => {
@@ -82,7 +84,7 @@ describe('SML lead:create', () => {
 				],
 			},
 		});
-		const lead = output[0].json as Record<string, any>;
+		const lead = output[0].json as SimRecord;
 		expect(lead.client.id).toEqual(expect.any(Number));
 		expect(lead.request.task[0].appraisal.id).toEqual(expect.any(Number));
 	});
@@ -151,8 +153,8 @@ describe('SML lead:update', () => {
 		expect(call.method).toBe('PATCH');
 		expect(call.path).toBe(`/api/lead/${lead.id}/`);
 		expect(call.body).toEqual({ score: 4, vehicle: { id: lead.vehicle.id, brand_model: 'Datos adicionales sobre el modelo' } });
-		expect((output[0].json as any).vehicle.id).toBe(lead.vehicle.id);
-		expect((output[0].json as any).vehicle.brand_model).toBe('Datos adicionales sobre el modelo');
+		expect((output[0].json as SimRecord).vehicle.id).toBe(lead.vehicle.id);
+		expect((output[0].json as SimRecord).vehicle.brand_model).toBe('Datos adicionales sobre el modelo');
 	});
 
 	it('takes the IDs typed in the (empty by default) ID fields as text and sends them as numbers, as the former number fields did', async () => {
@@ -185,7 +187,7 @@ describe('SML lead:update', () => {
 	it('replaces the sub-object when no id is given, and asks for its required field then', async () => {
 		const lead = await createLead({ client: { name: 'Ana' } });
 		const { output } = await runSml(sim, { resource: 'lead', operation: 'update', id_lead: lead.id, updateFields: { client: { name: 'Bea' } } });
-		expect((output[0].json as any).client.id).not.toBe(lead.client.id);
+		expect((output[0].json as SimRecord).client.id).not.toBe(lead.client.id);
 		const { error } = await runSml(sim, { resource: 'lead', operation: 'update', id_lead: lead.id, updateFields: { client: { phone: '1' } } });
 		expect(error?.message).toMatch(/^client\.name: is required when the client has no ID/);
 	});
@@ -284,7 +286,7 @@ describe('SML credential and session', () => {
 		const lead = await createLead();
 		sim.expireTokens();
 		sim.log.length = 0;
-		const smlApi = credentialsFor(sim, { token: 'stale-token-0001' });
+		const smlApi = credentialsFor(sim, { token: SECRETS.smlStaleToken });
 		const { output, error } = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: lead.id }, { credentials: { smlApi } });
 		expect(error).toBeUndefined();
 		expect(output[0].json.id).toBe(lead.id);
@@ -299,7 +301,7 @@ describe('SML credential and session', () => {
 		sim.expireTokens();
 		sim.log.length = 0;
 		const before = sim.state.leads.length;
-		const { error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: 'Seat León' }, additionalFields: {} }, { credentials: { smlApi: credentialsFor(sim, { token: 'stale-token-0001' }) } });
+		const { error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: 'Seat León' }, additionalFields: {} }, { credentials: { smlApi: credentialsFor(sim, { token: SECRETS.smlStaleToken }) } });
 		expect(error).toBeUndefined();
 		expect(sim.log.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /api/lead/ 401', 'POST /api/auth/login/ 200', 'POST /api/lead/ 201']);
 		expect(sim.state.leads.length).toBe(before + 1);
@@ -312,7 +314,7 @@ describe('SML credential and session', () => {
 		const { output, error } = await runSml(
 			sim,
 			{ resource: 'lead', operation: 'get', id_lead: lead.id, requestOptions: { parallelRequests: 3 } },
-			{ items: [{}, {}, {}], credentials: { smlApi: credentialsFor(sim, { token: 'stale-token-0001' }) } },
+			{ items: [{}, {}, {}], credentials: { smlApi: credentialsFor(sim, { token: SECRETS.smlStaleToken }) } },
 		);
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(3);
@@ -330,7 +332,7 @@ describe('SML credential and session', () => {
 		sim.log.length = 0;
 		// Every call with a token answers 401 (e.g. the user lost its rights).
 		sim.addFault({ kind: 'status', status: 401, path: `/api/lead/${lead.id}/`, times: 5, body: '{"detail":"Token inválido."}', contentType: 'application/json' });
-		const { error } = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: lead.id }, { credentials: { smlApi: credentialsFor(sim, { token: 'stale-token-0001' }) } });
+		const { error } = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: lead.id }, { credentials: { smlApi: credentialsFor(sim, { token: SECRETS.smlStaleToken }) } });
 		expect(error?.message).toBe('SML: not allowed (HTTP 401): Token inválido.');
 		expect(sim.log.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([`GET /api/lead/${lead.id}/ 401`, 'POST /api/auth/login/ 200', `GET /api/lead/${lead.id}/ 401`]);
 	});
@@ -349,7 +351,7 @@ describe('SML credential and session', () => {
 		const wrong = 'Wr0ng-Pässword&=';
 		const { error } = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: 1 }, { credentials: { smlApi: credentialsFor(sim, { password: wrong }) } });
 		expect(error?.message).toMatch(/^SML: No se puede iniciar sesión con las credenciales proporcionadas\. \(login refused, HTTP 400/);
-		expect(JSON.stringify({ m: error?.message, d: (error as any)?.description })).not.toContain(wrong);
+		expect(JSON.stringify({ m: error?.message, d: (error as { description?: unknown } | undefined)?.description })).not.toContain(wrong);
 		expect(apiCalls(sim)).toHaveLength(0);
 	});
 

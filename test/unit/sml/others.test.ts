@@ -4,6 +4,7 @@ import { SmlTrigger } from '../../../nodes/Sml/SmlTrigger.node';
 import { createTriggerContext } from '../../helpers/context';
 import { apiCalls, credentialTypes, credentialsFor, runSml, smlSimulator } from './setup';
 import type { SmlSim } from './setup';
+import type { SimRecord } from '../../helpers/sims';
 
 let sim: SmlSim;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ beforeEach(() => sim.reset());
 const newLead = async (brand = 'Seat') => {
 	const { output, error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: brand }, additionalFields: {} });
 	if (error) throw error;
-	return output[0].json as Record<string, any>;
+	return output[0].json as SimRecord;
 };
 
 describe('SML task:create', () => {
@@ -35,12 +36,12 @@ describe('SML task:update', () => {
 	it('patches /api/task/{id}/ keeping the appraisal id to update it in place', async () => {
 		const lead = await newLead();
 		const created = await runSml(sim, { resource: 'task', operation: 'create', lead: lead.id, additionalFields: { type: 'appraisal', appraisal: { brand_model: 'A' } } });
-		const task = created.output[0].json as Record<string, any>;
+		const task = created.output[0].json as SimRecord;
 		const { output, error } = await runSml(sim, { resource: 'task', operation: 'update', id_tarea: task.id, updateFields: { appraisal: { id: task.appraisal.id, brand_model: 'new name' } } });
 		expect(error).toBeUndefined();
 		const call = apiCalls(sim).pop()!;
 		expect([call.method, call.path, call.body]).toEqual(['PATCH', `/api/task/${task.id}/`, { appraisal: { id: task.appraisal.id, brand_model: 'new name' } }]);
-		expect((output[0].json as any).appraisal).toMatchObject({ id: task.appraisal.id, brand_model: 'new name' });
+		expect((output[0].json as SimRecord).appraisal).toMatchObject({ id: task.appraisal.id, brand_model: 'new name' });
 		expect(output[0].json).not.toHaveProperty('lead');
 	});
 
@@ -53,7 +54,7 @@ describe('SML task:update', () => {
 describe('SML task:delete', () => {
 	it('deletes /api/task/{id}/ (204) and outputs what was deleted', async () => {
 		const lead = await newLead();
-		const task = (await runSml(sim, { resource: 'task', operation: 'create', lead: lead.id, additionalFields: {} })).output[0].json as Record<string, any>;
+		const task = (await runSml(sim, { resource: 'task', operation: 'create', lead: lead.id, additionalFields: {} })).output[0].json as SimRecord;
 		const { output } = await runSml(sim, { resource: 'task', operation: 'delete', id_tarea: task.id });
 		const call = apiCalls(sim).pop()!;
 		expect([call.method, call.path, call.status]).toEqual(['DELETE', `/api/task/${task.id}/`, 204]);

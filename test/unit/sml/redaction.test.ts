@@ -3,6 +3,7 @@
 import { runSml, smlSimulator, credentialsFor, SML_USERNAME } from './setup';
 import type { SmlSim } from './setup';
 import type { RunResult } from '../../helpers/context';
+import SECRETS from '../../fixtures/secrets.json';
 
 let sim: SmlSim;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ beforeEach(() => sim.reset());
 const secret = 'sml-Sécret pass&=+/42';
 const forms = (s: string) => [s, encodeURIComponent(s), encodeURIComponent(s).replace(/%20/g, '+'), JSON.stringify(s).slice(1, -1)];
 function expectNoSecret(result: RunResult, value: string) {
-	const seen = JSON.stringify({ m: result.error?.message, d: (result.error as any)?.description, c: (result.error as any)?.context, o: result.output });
+	const seen = JSON.stringify({ m: result.error?.message, d: (result.error as { description?: unknown } | undefined)?.description, c: (result.error as { context?: unknown } | undefined)?.context, o: result.output });
 	for (const f of forms(value)) expect(seen).not.toContain(f);
 }
 
@@ -35,7 +36,7 @@ describe('redaction: SML password and token', () => {
 	])('are removed from the error of %s on the API call', async (_name, fault) => {
 		for (const continueOnFail of [false, true]) {
 			sim.reset();
-			const token = 'tok-0123456789abcdef-secret';
+			const token = SECRETS.smlEchoedInErrorToken;
 			sim.state.tokens.push({ token, username: SML_USERNAME });
 			sim.addFault({ ...fault, path: '/api/lead/' });
 			sim.log.length = 0;
@@ -53,7 +54,7 @@ describe('redaction: SML password and token', () => {
 	});
 
 	it('is removed from output items that echo the token', async () => {
-		const token = 'tok-echoed-in-body-777';
+		const token = SECRETS.smlEchoedInBodyToken;
 		sim.state.tokens.push({ token, username: SML_USERNAME });
 		sim.addFault({ kind: 'status', status: 200, path: '/api/lead/', body: JSON.stringify({ id: 1, note: `token ${token}` }) });
 		const result = await run(false, token);

@@ -26,10 +26,11 @@ import { MAX_SEEN, PublitracTrigger } from '../../../nodes/Publitrac/PublitracTr
 import { SmlTrigger } from '../../../nodes/Sml/SmlTrigger.node';
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { createTriggerContext } from '../../helpers/context';
-import type { LoggedRequest, Simulator } from '../../helpers/sims';
+import type { LoggedRequest, SimRecord, Simulator } from '../../helpers/sims';
+import { env, writeStdout } from '../../helpers/runtime';
 
-const SEED = Number(process.env.NOTHING_LOST_SEED ?? 20261123);
-const POLLS = Number(process.env.NOTHING_LOST_POLLS ?? 40);
+const SEED = Number(env('NOTHING_LOST_SEED') ?? 20261123);
+const POLLS = Number(env('NOTHING_LOST_POLLS') ?? 40);
 const BASELINE = 230; // three pages of 100
 
 jest.setTimeout(180_000);
@@ -183,13 +184,15 @@ async function runScenario(scenario: Scenario, rand: () => number, kinds: Kind[]
 		const from = sim.log.length;
 		const newestBefore = scenario.newest();
 		let result: INodeExecutionData[][] | null = null;
+		let failure: Error | undefined;
 		try {
 			result = await poll(kind === 'budget' ? 1 : undefined);
 			if (kind === 'fail') out.failures.push(`poll ${i}: the page-2 failure did not fail the poll`);
 		} catch (error) {
-			if (kind !== 'fail') throw error;
-			expect((error as Error).message).toMatch(/500/);
+			failure = error as Error;
 		}
+		if (failure && kind !== 'fail') throw failure;
+		if (failure) expect(failure.message).toMatch(/500/);
 		sim.hooks.length = 0;
 		// The server is well again for the next poll.
 		(sim as unknown as { faults: unknown[] }).faults.length = 0;
@@ -214,7 +217,7 @@ function expectExactlyOnce(out: Outcome) {
 }
 
 function report(label: string, out: Outcome) {
-	process.stdout.write(
+	writeStdout(
 		`${label}: seed ${SEED}, ${POLLS} polls ${JSON.stringify(out.kinds)}, ${out.created.size} created, ${out.emitted.length} emitted, ${out.sameSecond} in the same second as the newest record of the previous poll\n`,
 	);
 }
@@ -222,7 +225,7 @@ function report(label: string, out: Outcome) {
 // ---------------------------------------------------------------- PUBLITRAC
 describe('publitracTrigger loses nothing', () => {
 	const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('../../../sandbox/publitrac');
-	let sim: Simulator & { seedLeads(n: number, where?: IDataObject): Array<Record<string, any>> };
+	let sim: Simulator & { seedLeads(n: number, where?: IDataObject): Array<SimRecord> };
 	beforeAll(async () => {
 		sim = createPublitracSimulator();
 		await sim.start(0);
@@ -238,9 +241,9 @@ describe('publitracTrigger loses nothing', () => {
 
 	function scenario(source: 'view' | 'list', event: 'new' | 'newOrUpdated', order: 'oldest first' | 'newest first', rand: () => number): Scenario {
 		sim.seedLeads(BASELINE, where(source));
-		const clock = Clock.from(sim.state.leads.reduce((max: string, l: any) => (l.createdDate > max ? l.createdDate : max), ''));
+		const clock = Clock.from(sim.state.leads.reduce((max: string, l: SimRecord) => (l.createdDate > max ? l.createdDate : max), ''));
 		if (order === 'newest first') sim.state.leads.reverse();
-		const byId = (id: string) => sim.state.leads.find((l: any) => l.id === id);
+		const byId = (id: string) => sim.state.leads.find((l: SimRecord) => l.id === id);
 		const keyOf = (lead: IDataObject) => (event === 'new' ? String(lead.id) : `${lead.id}@${lead.lastUpdated}`);
 		const make = (visible: boolean) => {
 			const [lead] = sim.seedLeads(1, visible ? where(source) : {});
@@ -286,7 +289,7 @@ describe('publitracTrigger loses nothing', () => {
 					if (entry.query.page !== '2' || done) return;
 					done = true;
 					const ids = new Set(members(source));
-					const first = sim.state.leads.find((l: any) => ids.has(l.id));
+					const first = sim.state.leads.find((l: SimRecord) => ids.has(l.id));
 					const list = members(source);
 					list.splice(list.indexOf(first.id), 1);
 				});
@@ -354,7 +357,7 @@ describe('publitracTrigger loses nothing', () => {
 		const s = scenario('list', 'newOrUpdated', 'newest first', rand);
 		for (const lead of sim.state.leads) baselineVersions.add(`${lead.id}@${lead.lastUpdated}`);
 		const versions = new Set<string>();
-		const current = (): string[] => sim.state.leads.filter((l: any) => members('list').includes(l.id)).map((l: any) => `${l.id}@${l.lastUpdated}`);
+		const current = (): string[] => sim.state.leads.filter((l: SimRecord) => members('list').includes(l.id)).map((l: SimRecord) => `${l.id}@${l.lastUpdated}`);
 		// Every version that ever existed (created or updated), recorded as the scenario goes.
 		const update = s.update!;
 		s.update = (r) => {
@@ -386,7 +389,7 @@ describe('publitracTrigger loses nothing', () => {
 // ---------------------------------------------------------------- SML
 describe('smlTrigger loses nothing', () => {
 	const { createSmlSimulator, SML_USERNAME, SML_PASSWORD } = require('../../../sandbox/sml');
-	let sim: Simulator & { seedLeads(n: number, fields?: IDataObject): Array<Record<string, any>> };
+	let sim: Simulator & { seedLeads(n: number, fields?: IDataObject): Array<SimRecord> };
 	beforeAll(async () => {
 		sim = createSmlSimulator();
 		await sim.start(0);
@@ -394,10 +397,10 @@ describe('smlTrigger loses nothing', () => {
 	afterAll(async () => sim.stop());
 	beforeEach(() => sim.reset());
 
-	function scenario(parameters: IDataObject, rand: () => number): Scenario {
+	function scenario(parameters: IDataObject): Scenario {
 		sim.seedLeads(BASELINE);
 		const make = () => sim.seedLeads(1)[0];
-		const filtered = () => sim.state.leads.filter((l: any) => !(parameters.filters as IDataObject)?.status || l.status === (parameters.filters as IDataObject).status);
+		const filtered = () => sim.state.leads.filter((l: SimRecord) => !(parameters.filters as IDataObject)?.status || l.status === (parameters.filters as IDataObject).status);
 		return {
 			sim,
 			trigger: () => new SmlTrigger(),
@@ -417,7 +420,7 @@ describe('smlTrigger loses nothing', () => {
 				return {
 					key: String(lead.id),
 					reveal: () => {
-						const at = sim.state.leads.findIndex((l: any) => l.id > lead.id);
+						const at = sim.state.leads.findIndex((l: SimRecord) => l.id > lead.id);
 						sim.state.leads.splice(at < 0 ? sim.state.leads.length : at, 0, lead);
 					},
 				};
@@ -449,7 +452,7 @@ describe('smlTrigger loses nothing', () => {
 
 	it('new leads of status "new": every lead created after the baseline emitted exactly once', async () => {
 		const rand = prng(SEED + 2);
-		const s = scenario({ filters: { status: 'new' } }, rand);
+		const s = scenario({ filters: { status: 'new' } });
 		const out = await runScenario(s, rand, ['during', 'fail', 'budget', 'restart', 'shift', 'late'], () => []);
 		report('SML new leads (status new)', out);
 		expectExactlyOnce(out);
@@ -458,9 +461,9 @@ describe('smlTrigger loses nothing', () => {
 
 	it('with status changes: new leads once, and every status change in an unbroken chain (previousStatus = the status last emitted)', async () => {
 		const rand = prng(SEED + 3);
-		const s = scenario({ emitStatusChanges: true }, rand);
+		const s = scenario({ emitStatusChanges: true });
 		const STATUSES = ['new', 'commercial_management', 'tracing', 'end'];
-		const baselineStatus = new Map<number, string>(sim.state.leads.map((l: any) => [l.id, l.status]));
+		const baselineStatus = new Map<number, string>(sim.state.leads.map((l: SimRecord) => [l.id, l.status]));
 		s.update = (r) => {
 			for (let n = Math.floor(r() * 4); n > 0; n--) {
 				const lead = sim.state.leads[Math.floor(r() * sim.state.leads.length)];
@@ -468,7 +471,7 @@ describe('smlTrigger loses nothing', () => {
 			}
 		};
 		const out = await runScenario(s, rand, ['during', 'fail', 'budget', 'restart', 'late'], () =>
-			sim.state.leads.filter((l: any) => l.status !== baselineStatus.get(l.id)).map((l: any) => `${l.id}:${l.status}`),
+			sim.state.leads.filter((l: SimRecord) => l.status !== baselineStatus.get(l.id)).map((l: SimRecord) => `${l.id}:${l.status}`),
 		);
 		report('SML new leads + status changes', out);
 		const news = out.emittedItems.filter((i) => i.event === 'newLead');
@@ -489,7 +492,7 @@ describe('smlTrigger loses nothing', () => {
 		expect(broken).toEqual([]);
 		expect(out.emittedItems.filter((i) => i.event === 'statusChanged').length).toBeGreaterThan(10);
 		// After the catch-up polls, the last status emitted is each lead's status.
-		const stale = sim.state.leads.filter((l: any) => last.get(l.id) !== l.status).map((l: any) => `${l.id}: ${last.get(l.id)} vs ${l.status}`);
+		const stale = sim.state.leads.filter((l: SimRecord) => last.get(l.id) !== l.status).map((l: SimRecord) => `${l.id}: ${last.get(l.id)} vs ${l.status}`);
 		expect(stale).toEqual([]);
 	});
 });
@@ -497,7 +500,7 @@ describe('smlTrigger loses nothing', () => {
 // ---------------------------------------------------------------- Econtract
 describe('econtractTrigger loses nothing', () => {
 	const { createEcontractSimulator, ECONTRACT_CRM_API_ID, ECONTRACT_CRM_API_KEY } = require('../../../sandbox/econtract');
-	let sim: Simulator & { seedOrders(n: number): Array<Record<string, any>> };
+	let sim: Simulator & { seedOrders(n: number): Array<SimRecord> };
 	beforeAll(async () => {
 		sim = createEcontractSimulator();
 		await sim.start(0);
@@ -543,7 +546,7 @@ describe('econtractTrigger loses nothing', () => {
 			isPage2: (entry) => entry.path === '/api/latest',
 			keyOf: (order) => String(order.id),
 			newest: () => clock.text(),
-			positionOf: (key) => sim.state.orders.find((o: any) => String(o.id) === key)?.created_at ?? '',
+			positionOf: (key) => sim.state.orders.find((o: SimRecord) => String(o.id) === key)?.created_at ?? '',
 		};
 		// The fault of runScenario names page 2: here the one call fails.
 		const addFault = sim.addFault.bind(sim);

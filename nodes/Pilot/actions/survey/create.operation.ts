@@ -127,6 +127,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const answer = await pilotPost.call(this, '/webhooks/survey.php', out, itemIndex, readRequestOptions.call(this, itemIndex));
 	const data = typeof answer.data === 'object' ? answer.data : { message: answer.data };
-	const { appkey: _appkey, ...echoed } = data;
+	const { ...echoed } = data;
+	delete echoed.appkey;
 	return { success: true, message: answer.message, identificador_lote_carga: out.identificador_lote_carga, ...echoed };
 }
