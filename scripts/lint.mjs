@@ -7,9 +7,9 @@
 //   2. to the packed tarball: its compiled .js files and its package.json
 //   3. the `nodes` rules to every built node's description as n8n resolves it
 //      (scripts/lint-resolved.mjs: descriptions built with spreads and helpers escape step 1)
-// Inline `eslint-disable` comments are ignored, as the scanner ignores them.
-//   3. the package's architecture, which no n8n rule knows: no CRM folder (nodes/<Crm>/) imports
+//   4. the package's architecture, which no n8n rule knows: no CRM folder (nodes/<Crm>/) imports
 //      from another CRM's folder, and nodes/shared/ imports from no CRM folder.
+// Inline `eslint-disable` comments are ignored, as the scanner ignores them.
 // n8n's own strict lint (`npx n8n-node lint`, eslint.config.mjs) runs apart: strict mode
 // requires its config verbatim, so these checks cannot be added to it.
 // Options: --source-only (skip the tarball leg, no build needed).
