@@ -432,11 +432,12 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 		await openNodePanel();
 		await findInNodePanel(description);
 		lap('found in the node panel');
-		// One entry per event of the trigger's "event" option (PUBLITRAC's), else one.
-		const events = description.properties.find((p) => p.name === 'event' && p.type === 'options');
+		// One entry per option of the trigger's "Trigger On" parameter, as n8n's node panel makes them
+		// (its editor looks for a parameter displayed as "Event", "Events" or "Trigger On"), else one.
+		const events = description.properties.find((p) => ['event', 'events', 'trigger on'].includes(p.displayName.toLowerCase()) && p.options);
 		await entries(description.name).first().waitFor();
 		const shown = (await entries(description.name).allInnerTexts()).map((s) => s.trim());
-		if (events) assert.deepEqual(shown, events.options.map((o) => `On ${o.name.toLowerCase()}`));
+		if (events) assert.deepEqual(shown, events.options.map((o) => o.action ?? `On ${o.name.toLowerCase()}`));
 		else assert.equal(shown.length, 1, `${description.name}: one trigger entry in the node panel (${shown})`);
 		await entries(description.name).first().click();
 		const ndv = await ndvOpened(description, description.defaults.name);
