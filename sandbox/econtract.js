@@ -319,6 +319,15 @@ function createEcontractSimulator(options = {}) {
 		}
 		return made;
 	};
+	/** Test helper (not part of the API): creates n clients as POST /api/clients would; returns them. */
+	sim.seedClients = (n, fields = {}) => {
+		const made = [];
+		for (let i = 0; i < n; i++) {
+			const k = sim.state.nextId.client;
+			made.push(upsertClient(sim.state, { gender: '1', segment: '1', first_name: 'Seed', last_name: `Client${k}`, email: `client${k}@example.com`, language: 'nl', ...fields }).client);
+		}
+		return made;
+	};
 	return sim;
 }
 

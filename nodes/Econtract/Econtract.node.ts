@@ -8,6 +8,7 @@ import * as order from './actions/order/Order.resource';
 import { router } from './actions/router';
 import * as supplier from './actions/supplier/Supplier.resource';
 import * as usage from './actions/usage/Usage.resource';
+import { listSearch } from './methods/listSearch';
 
 export class Econtract implements INodeType {
 	description: INodeTypeDescription = {
@@ -50,6 +51,8 @@ export class Econtract implements INodeType {
 			...usage.description,
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

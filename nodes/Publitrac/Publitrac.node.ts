@@ -8,6 +8,7 @@ import * as opportunity from './actions/opportunity/Opportunity.resource';
 import { router } from './actions/router';
 import * as transaction from './actions/transaction/Transaction.resource';
 import * as view from './actions/view/View.resource';
+import { loadOptions } from './methods/loadOptions';
 
 export class Publitrac implements INodeType {
 	description: INodeTypeDescription = {
@@ -50,6 +51,8 @@ export class Publitrac implements INodeType {
 			...view.description,
 		],
 	};
+
+	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -11,6 +11,7 @@ import * as session from './actions/session/Session.resource';
 import * as source from './actions/source/Source.resource';
 import * as task from './actions/task/Task.resource';
 import * as user from './actions/user/User.resource';
+import { listSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
 
 export class Sml implements INodeType {
@@ -61,7 +62,7 @@ export class Sml implements INodeType {
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -43,3 +43,36 @@ export function compact<T extends Record<string, unknown>>(fields: T): Partial<T
 	for (const [key, value] of Object.entries(fields)) if (!isBlank(value)) out[key] = value;
 	return out as Partial<T>;
 }
+
+export interface IdRule {
+	/** Blank is an error (else blank reads as undefined: not sent). */
+	required?: boolean;
+	/** 0 is accepted (a sub-object ID where 0 means "none"); else IDs are positive. */
+	allowZero?: boolean;
+	/** The example in the error, e.g. "1234". */
+	example?: string;
+}
+
+/**
+ * The one reader of record IDs (SML, Econtract): a whole number given as digits (spaces around
+ * them do not count), a number (workflows saved when IDs were number fields), or a resource
+ * locator's value. Returns the number to send; anything else (1.5, 1e3, -2, 12a) is refused
+ * before any request. `field` is the field as the editor shows it, e.g. "Lead (id_lead)".
+ */
+export function readId(node: INode, field: string, value: unknown, itemIndex?: number, rule: IdRule = {}): number | undefined {
+	// A resource locator read without extractValue: its value is the ID.
+	if (value !== null && typeof value === 'object' && '__rl' in value) value = (value as { value?: unknown }).value;
+	if (typeof value === 'string') value = value.trim();
+	const expected = `Expected a ${rule.allowZero ? '' : 'positive '}whole number, e.g. ${rule.example ?? '1234'}`;
+	if (isBlank(value)) {
+		if (rule.required) throw inputError(node, field, `is required. ${expected}`, itemIndex);
+		return undefined;
+	}
+	const text = typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+	const id = /^\d+$/.test(text) ? Number(text) : NaN;
+	if (!Number.isSafeInteger(id) || (id === 0 && !rule.allowZero)) {
+		const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
+		throw inputError(node, field, `"${shown}" is not a valid ID. ${expected}`, itemIndex);
+	}
+	return id;
+}

@@ -256,12 +256,15 @@ export function createExecuteContext(options: RunOptions): IExecuteFunctions {
 		getNode: () => node,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getTimezone: () => options.timezone ?? 'UTC',
-		getNodeParameter(name: string, itemIndex: number, fallback?: unknown) {
+		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, options?: { extractValue?: boolean }) {
 			const value = getPath(paramsFor(itemIndex), name);
 			if (value === undefined) {
 				if (arguments.length >= 3) return fallback;
 				throw new Error(`Could not get parameter "${name}"`);
 			}
+			// As n8n's extractValue: a resource locator ({__rl, mode, value}) gives its value; a plain
+			// value (a workflow saved before the field was a locator) is returned as it is.
+			if (options?.extractValue && value && typeof value === 'object' && 'mode' in value && 'value' in value) return (value as { value: unknown }).value;
 			return value;
 		},
 		async getCredentials(type: string) {

@@ -2,7 +2,7 @@ import { parseJsonObject } from '../../shared/json';
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { toVendorDate } from '../../shared/dates';
 import { inputError } from '../../shared/errors';
-import { isBlank } from '../../shared/validation';
+import { isBlank, readId } from '../../shared/validation';
 
 export const PARAMETERS_HINT = "Enter the value's number: your Econtract CRM lists them on its parameters page";
 
@@ -86,8 +86,8 @@ export const extraFieldsJson: INodeProperties = {
 };
 
 /**
- * A record ID: text, empty until filled (never a 0 that looks like an ID); checked by requireId
- * (required ones) or checkOptionalIds before any request.
+ * A record ID: text, empty until filled (never a 0 that looks like an ID); checked by
+ * readIdParameter (required ones) or readOptionalIds before any request.
  */
 export const idText = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
 	displayName,
@@ -170,33 +170,55 @@ export function requireFields(node: INode, data: IDataObject, names: string[], i
 }
 
 /**
- * A positive whole number, e.g. an ID (doc type integer). A number (workflows saved when the IDs
- * were number fields) is returned as it is; text as its trimmed digits, sent as typed.
+ * A required record ID parameter (a text field, or a resource locator whose value is the ID),
+ * read by the shared readId: named as the editor shows it, a positive whole number.
  */
-export function requireId(node: INode, field: string, value: unknown, itemIndex: number): number | string {
-	if (isBlank(value)) throw inputError(node, field, 'is required and is empty. Expected a positive whole number, e.g. 666', itemIndex);
-	if (typeof value === 'number') {
-		if (!Number.isInteger(value) || value <= 0) throw inputError(node, field, `"${String(value)}" is not a valid ID. Expected a positive whole number, e.g. 666`, itemIndex);
-		return value;
-	}
-	const text = String(value).trim();
-	if (!/^\d+$/.test(text) || !/[1-9]/.test(text)) {
-		throw inputError(node, field, `"${String(value)}" is not a valid ID. Expected a positive whole number, e.g. 666`, itemIndex);
-	}
-	return text;
+export function readIdParameter(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): number {
+	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	return readId(ctx.getNode(), `${label} (${name})`, value, itemIndex, { required: true, example: '666' }) as number;
 }
 
 /**
- * Optional IDs (text fields, blank ones not sent): when given, whole numbers; numbers from older
- * workflows sent as before. Pass the node's fields, not Extra Fields (JSON): that is sent as given.
+ * Optional IDs of a collection (name to label as the editor shows it): blank ones are not sent;
+ * the others must be whole numbers and are sent as such. Pass the node's fields, not Extra
+ * Fields (JSON): that is sent as given.
  */
-export function checkOptionalIds(node: INode, data: IDataObject, names: string[], itemIndex: number): void {
-	for (const name of names) {
-		const value = data[name];
-		if (isBlank(value) || typeof value === 'number') continue;
-		if (!/^\d+$/.test(String(value).trim())) throw inputError(node, name, `"${String(value)}" is not a valid ID. Expected a whole number, e.g. 666`, itemIndex);
+export function readOptionalIds(node: INode, data: IDataObject, labels: Record<string, string>, itemIndex: number): void {
+	for (const [name, label] of Object.entries(labels)) {
+		const id = readId(node, `${label} (${name})`, data[name], itemIndex, { allowZero: true, example: '666' });
+		if (id === undefined) delete data[name];
+		else data[name] = id;
 	}
 }
+
+/**
+ * A client, as n8n's own CRM nodes pick a record: "From List" (searchClients: the CRM's client
+ * search, so a search text is needed) or "By ID". A plain ID of an older workflow still reads.
+ */
+export const clientLocator = (name: string, description: string): INodeProperties => ({
+	displayName: 'Client',
+	name,
+	type: 'resourceLocator',
+	required: true,
+	default: { mode: 'list', value: '' },
+	description,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Search by name, email or phone...',
+			typeOptions: { searchListMethod: 'searchClients', searchable: true, searchFilterRequired: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 666',
+			validation: [{ type: 'regex', properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'Not a valid client ID: enter a whole number, e.g. 666' } }],
+		},
+	],
+});
 
 /** Prefixes a group for the one-array order/lead body (doc "Create order": client_, address_, invoice_address_). */
 export function prefixed(prefix: string, fields: IDataObject): IDataObject {

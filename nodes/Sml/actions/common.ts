@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { toVendorDate } from '../../shared/dates';
 import { readRequestOptions } from '../../shared/descriptions';
 import { inputError } from '../../shared/errors';
-import { assertEmail, assertInteger, isBlank } from '../../shared/validation';
+import { assertEmail, isBlank, readId } from '../../shared/validation';
 import { smlList } from '../transport';
 
 // doc "Crear Lead > status": new, commercial_management, tracing, end. In the order a lead goes
@@ -139,32 +139,6 @@ export function isoDate(this: IExecuteFunctions, value: unknown, field: string, 
 	return DateTime.fromISO(withOffset, { setZone: true }).toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
 }
 
-/** An ID field: a whole number, sent as a number. */
-export function readId(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number, required = false): number | undefined {
-	// IDs are typed in text fields: spaces around the digits do not count.
-	if (typeof value === 'string') value = value.trim();
-	if (isBlank(value)) {
-		if (required) throw inputError(this.getNode(), field, 'is required: the numeric SML ID', itemIndex);
-		return undefined;
-	}
-	assertInteger(this.getNode(), field, value, itemIndex);
-	const id = Number(value);
-	if (required && id <= 0) throw inputError(this.getNode(), field, `"${String(value)}" is not an SML ID. Expected a positive whole number`, itemIndex);
-	return id;
-}
-
-/**
- * The ID of an existing sub-object (client, vehicle, appraisal, note, tag), typed in a text field
- * whose default is empty (not 0): a number, as the former number field sent it.
- */
-export function subObjectId(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): number | undefined {
-	if (isBlank(value)) return undefined;
-	if (typeof value === 'number') return value;
-	const id = Number(String(value).trim());
-	if (!Number.isFinite(id)) throw inputError(this.getNode(), field, `"${String(value)}" is not an SML ID. Expected a whole number, e.g. 1234`, itemIndex);
-	return id;
-}
-
 /** The task fields of the doc (Crear Solicitudes/Tareas), read from a set of parameters. */
 export function readTask(this: IExecuteFunctions, fields: IDataObject, itemIndex: number, label: string): IDataObject {
 	const { planified_realization_date, planified_tracking_date, note, appraisal, ...rest } = fields;
@@ -172,13 +146,13 @@ export function readTask(this: IExecuteFunctions, fields: IDataObject, itemIndex
 	for (const [name, value] of [['planified_realization_date', planified_realization_date], ['planified_tracking_date', planified_tracking_date]] as const) {
 		if (!isBlank(value)) task[name] = isoDate.call(this, value, `${label}${name}`, itemIndex);
 	}
-	const notes = typeof note === 'string' ? note.split('\n').map((s) => s.trim()).filter(Boolean).map((content) => ({ content })) : readContentList(note, (id, n) => subObjectId.call(this, id, `${label}note[${n}].id`, itemIndex));
+	const notes = typeof note === 'string' ? note.split('\n').map((s) => s.trim()).filter(Boolean).map((content) => ({ content })) : readContentList(note, (id, n) => readId(this.getNode(), `Note ID (${label}note[${n}].id)`, id, itemIndex, { allowZero: true }));
 	if (notes && notes.length) task.note = notes;
 	// Only an appraisal with a value set is sent: an empty {} would make SML ask for its brand_model.
 	const a = appraisal && typeof appraisal === 'object' ? setValues(appraisal as IDataObject) : {};
 	if (Object.keys(a).length) {
-		if (a.gas !== undefined) a.gas = readId.call(this, a.gas, `${label}appraisal.gas`, itemIndex);
-		if (a.id !== undefined) a.id = subObjectId.call(this, a.id, `${label}appraisal.id`, itemIndex);
+		if (a.gas !== undefined) a.gas = readId(this.getNode(), `Gas Type Name or ID (${label}appraisal.gas)`, a.gas, itemIndex);
+		if (a.id !== undefined) a.id = readId(this.getNode(), `Appraisal ID (${label}appraisal.id)`, a.id, itemIndex, { allowZero: true });
 		task.appraisal = a;
 	}
 	// doc: appraisal "obligatorio/parcial si el type es appraisal", brand_model obligatorio.
@@ -195,8 +169,9 @@ export function readClient(this: IExecuteFunctions, value: unknown, itemIndex: n
 	// doc: name "obligatorio en caso de rellenar el bloque cliente".
 	if (requireName && isBlank(client.name)) throw inputError(this.getNode(), 'client.name', 'is required when any client field is set', itemIndex);
 	assertEmail(this.getNode(), 'client.email', client.email, itemIndex);
-	for (const key of ['province', 'location']) if (client[key] !== undefined) client[key] = readId.call(this, client[key], `client.${key}`, itemIndex);
-	if (client.id !== undefined) client.id = subObjectId.call(this, client.id, 'client.id', itemIndex);
+	if (client.province !== undefined) client.province = readId(this.getNode(), 'Province Name or ID (client.province)', client.province, itemIndex);
+	if (client.location !== undefined) client.location = readId(this.getNode(), 'Locality Name or ID (client.location)', client.location, itemIndex);
+	if (client.id !== undefined) client.id = readId(this.getNode(), 'Client ID (client.id)', client.id, itemIndex, { allowZero: true });
 	return client;
 }
 
@@ -204,8 +179,8 @@ export function readClient(this: IExecuteFunctions, value: unknown, itemIndex: n
 export function readVehicle(this: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject | undefined {
 	const vehicle = setValues((value ?? {}) as IDataObject);
 	if (!Object.keys(vehicle).length) return undefined;
-	if (vehicle.gas !== undefined) vehicle.gas = readId.call(this, vehicle.gas, 'vehicle.gas', itemIndex);
-	if (vehicle.id !== undefined) vehicle.id = subObjectId.call(this, vehicle.id, 'vehicle.id', itemIndex);
+	if (vehicle.gas !== undefined) vehicle.gas = readId(this.getNode(), 'Gas Type Name or ID (vehicle.gas)', vehicle.gas, itemIndex);
+	if (vehicle.id !== undefined) vehicle.id = readId(this.getNode(), 'Vehicle ID (vehicle.id)', vehicle.id, itemIndex, { allowZero: true });
 	return vehicle;
 }
 

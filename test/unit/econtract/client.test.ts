@@ -86,7 +86,7 @@ describe('Econtract client:get', () => {
 
 	it('refuses an id that is not a positive whole number', async () => {
 		const { error } = await run(sim(), { resource: 'client', operation: 'get', id: 'abc', requestOptions: noRetry });
-		expect(error?.message).toBe('id: "abc" is not a valid ID. Expected a positive whole number, e.g. 666');
+		expect(error?.message).toBe('Client (id): "abc" is not a valid ID. Expected a positive whole number, e.g. 666');
 		expect(sim().log).toHaveLength(0);
 	});
 

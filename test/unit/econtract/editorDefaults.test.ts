@@ -27,6 +27,11 @@ describe('Econtract: defaults the editor fills in', () => {
 		const ids = allProperties(node.description.properties).filter((p) => ID_NAMES.test(p.name) && p.name !== 'cookie_id');
 		expect(ids.length).toBeGreaterThan(0);
 		for (const p of ids) {
+			// A client is picked (a resource locator: From List, or By ID with the same example).
+			if (p.type === 'resourceLocator') {
+				expect({ name: p.name, default: p.default, placeholder: p.modes?.find((m) => m.name === 'id')?.placeholder }).toEqual({ name: p.name, default: { mode: 'list', value: '' }, placeholder: 'e.g. 666' });
+				continue;
+			}
 			expect({ name: p.name, type: p.type, default: p.default, placeholder: p.placeholder }).toEqual({ name: p.name, type: 'string', default: '', placeholder: 'e.g. 666' });
 		}
 	});
@@ -57,13 +62,13 @@ describe('Econtract: defaults the editor fills in', () => {
 
 describe('Econtract: record IDs as text', () => {
 	it.each([
-		['client', 'get'],
-		['address', 'get'],
-		['contract', 'get'],
-		['supplier', 'getRating'],
-	])('%s:%s left empty is refused, naming the field, before sending', async (resource, operation) => {
+		['client', 'get', 'Client'],
+		['address', 'get', 'Address ID'],
+		['contract', 'get', 'Contract ID'],
+		['supplier', 'getRating', 'Supplier ID'],
+	])('%s:%s left empty is refused, naming the field, before sending', async (resource, operation, label) => {
 		const { error } = await run(sim(), { resource, operation, id: '', requestOptions: noRetry });
-		expect(error?.message).toBe('id: is required and is empty. Expected a positive whole number, e.g. 666');
+		expect(error?.message).toBe(`${label} (id): is required. Expected a positive whole number, e.g. 666`);
 		expect(sim().log).toHaveLength(0);
 	});
 
@@ -74,13 +79,13 @@ describe('Econtract: record IDs as text', () => {
 
 	it.each(['0', '00', '-3', '1.5', '1e3'])('refuses the ID "%s"', async (id) => {
 		const { error } = await run(sim(), { resource: 'contract', operation: 'get', id, requestOptions: noRetry });
-		expect(error?.message).toBe(`id: "${id}" is not a valid ID. Expected a positive whole number, e.g. 666`);
+		expect(error?.message).toBe(`Contract ID (id): "${id}" is not a valid ID. Expected a positive whole number, e.g. 666`);
 		expect(sim().log).toHaveLength(0);
 	});
 
 	it('address:create: an empty Client ID is refused before sending', async () => {
 		const { error } = await run(sim(), { resource: 'address', operation: 'create', client_id: '', ...address, box: '', additionalFields: {}, requestOptions: noRetry });
-		expect(error?.message).toBe('client_id: is required and is empty. Expected a positive whole number, e.g. 666');
+		expect(error?.message).toBe('Client (client_id): is required. Expected a positive whole number, e.g. 666');
 		expect(sim().log).toHaveLength(0);
 	});
 
@@ -117,13 +122,13 @@ describe('Econtract: record IDs as text', () => {
 		expect(body.affiliate_id).toBeUndefined();
 		expect([body.product_id, body.supplier_id]).toEqual(['12', '542']);
 		const { error } = await run(sim(), lead({ producttype_id: 'gas' }));
-		expect(error?.message).toBe('producttype_id: "gas" is not a valid ID. Expected a whole number, e.g. 666');
+		expect(error?.message).toBe('Product Type ID (producttype_id): "gas" is not a valid ID. Expected a whole number, e.g. 666');
 		expect(sim().log).toHaveLength(1);
 	});
 
 	it('lead:createClickOut: a Supplier ID that is not a number is refused before sending', async () => {
 		const { error } = await run(sim(), { resource: 'lead', operation: 'createClickOut', first_name: 'J', last_name: 'D', email: 'j@d.be', additionalFields: { supplier_id: 'abc' }, requestOptions: noRetry });
-		expect(error?.message).toBe('supplier_id: "abc" is not a valid ID. Expected a whole number, e.g. 666');
+		expect(error?.message).toBe('Supplier ID (supplier_id): "abc" is not a valid ID. Expected a whole number, e.g. 666');
 		expect(sim().log).toHaveLength(0);
 	});
 });

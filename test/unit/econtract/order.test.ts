@@ -158,7 +158,7 @@ describe('Econtract order:create', () => {
 
 	it('refuses ids that are not positive whole numbers', async () => {
 		const { error } = await run(sim(), order('gas', GAS, { comparison_id: 0 }));
-		expect(error?.message).toBe('comparison_id: "0" is not a valid ID. Expected a positive whole number, e.g. 666');
+		expect(error?.message).toBe('Comparison ID (comparison_id): "0" is not a valid ID. Expected a positive whole number, e.g. 666');
 	});
 });
 

@@ -100,7 +100,7 @@ describe('SML lead:create', () => {
 		[{ additionalFields: { client: { name: 'A', email: 'no-mail' } } }, /client\.email: "no-mail" is not a valid email address/],
 		[{ additionalFields: { task: { values: [{ type: 'appraisal' }] } } }, /request\.task\[0\]\.appraisal\.brand_model: is required when the task type is Appraisal/],
 		[{ additionalFields: { task: { values: [{ type: 'date', planified_tracking_date: 'mañana' }] } } }, /request\.task\[0\]\.planified_tracking_date: "mañana" is not a date/],
-		[{ source: 'abc' }, /source: "abc" is not a whole number/],
+		[{ source: 'abc' }, /^Source Name or ID \(source\): "abc" is not a valid ID. Expected a positive whole number, e.g. 1234$/],
 	])('refuses bad input before any request: %j', async (change, message) => {
 		const { error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: 'X' }, additionalFields: {}, ...change });
 		expect(error?.message).toMatch(message);
@@ -139,7 +139,7 @@ describe('SML lead:get', () => {
 
 	it('refuses a lead id that is not a number before any request', async () => {
 		const { error } = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: '12a' });
-		expect(error?.message).toMatch(/^id_lead: "12a" is not a whole number/);
+		expect(error?.message).toBe('Lead (id_lead): "12a" is not a valid ID. Expected a positive whole number, e.g. 1234');
 		expect(sim.log).toHaveLength(0);
 	});
 });
@@ -172,8 +172,8 @@ describe('SML lead:update', () => {
 			note: [{ id: lead.note[0].id, content: 'n2' }],
 		});
 		for (const [updateFields, message] of [
-			[{ vehicle: { id: 'abc', brand_model: 'B' } }, /^vehicle\.id: "abc" is not an SML ID/],
-			[{ note: { values: [{ id: 'x1', content: 'n' }] } }, /^note\[0\]\.id: "x1" is not an SML ID/],
+			[{ vehicle: { id: 'abc', brand_model: 'B' } }, /^Vehicle ID \(vehicle\.id\): "abc" is not a valid ID. Expected a whole number, e.g. 1234$/],
+			[{ note: { values: [{ id: 'x1', content: 'n' }] } }, /^Note ID \(note\[0\]\.id\): "x1" is not a valid ID. Expected a whole number, e.g. 1234$/],
 		] as const) {
 			const before = sim.log.length;
 			const refused = await runSml(sim, { resource: 'lead', operation: 'update', id_lead: lead.id, updateFields });
@@ -181,7 +181,7 @@ describe('SML lead:update', () => {
 			expect(sim.log.slice(before).filter((r) => r.method === 'PATCH')).toHaveLength(0);
 		}
 		const blank = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: '' });
-		expect(blank.error?.message).toMatch(/^id_lead: is required/);
+		expect(blank.error?.message).toBe('Lead (id_lead): is required. Expected a positive whole number, e.g. 1234');
 	});
 
 	it('replaces the sub-object when no id is given, and asks for its required field then', async () => {

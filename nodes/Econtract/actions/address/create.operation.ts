@@ -2,13 +2,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { econtractRequest, toOutput } from '../../transport';
-import { extraFieldsJson, idText, prepareFields, readParameters, requireId } from '../common';
+import { clientLocator, extraFieldsJson, prepareFields, readIdParameter, readParameters } from '../common';
 import { addressFieldMap, addressOptions, addressRequired, checkAddress } from '../fields';
 
 const topLevel = ['street', 'nr', 'box', 'postal_code', 'city', 'country'];
 
 const properties: INodeProperties[] = [
-	idText('Client ID', 'client_id', 'ID of the client to whom the address belongs', { required: true }),
+	clientLocator('client_id', 'The client to whom the address belongs'),
 	...topLevel.map((name) => (addressRequired.includes(name) ? { ...addressFieldMap[name], required: true } : addressFieldMap[name])),
 	{
 		displayName: 'Additional Fields',
@@ -29,7 +29,7 @@ export const parallel = true;
 /** Doc "Create address": POST /api/addresses. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const client_id = requireId(node, 'client_id', this.getNodeParameter('client_id', itemIndex), itemIndex);
+	const client_id = readIdParameter(this, 'client_id', 'Client', itemIndex);
 	const fields = prepareFields(
 		this,
 		{ ...readParameters(this, topLevel, itemIndex), ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { econtractRequest, toOutput } from '../../transport';
-import { extraFieldsJson, idField, prepareFields, requireId } from '../common';
+import { extraFieldsJson, idField, prepareFields, readIdParameter } from '../common';
 import { addressOptions } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -24,7 +24,7 @@ export const description = updateDisplayOptions({ show: { resource: ['address'],
 /** Vendor client (contract "Econtract"): POST /api/addresses/{id} with the changed fields. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const id = requireId(node, 'id', this.getNodeParameter('id', itemIndex), itemIndex);
+	const id = readIdParameter(this, 'id', 'Address ID', itemIndex);
 	const data = prepareFields(this, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, itemIndex);
 	if (Object.keys(data).length === 0) throw inputError(node, 'Update Fields', 'add at least one field to change', itemIndex);
 	const answer = await econtractRequest.call(this, { method: 'POST', path: `/api/addresses/${id}`, data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });

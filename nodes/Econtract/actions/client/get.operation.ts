@@ -3,15 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { econtractRequest, toOutput } from '../../transport';
-import { idField, requireId } from '../common';
+import { clientLocator, readIdParameter } from '../common';
 
-const properties: INodeProperties[] = [idField('Client'), simplifyField, requestOptionsField];
+const properties: INodeProperties[] = [clientLocator('id', 'The client to get'), simplifyField, requestOptionsField];
 
 export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['get'] } }, properties);
 
 /** Doc "Get client": GET /api/clients/{id}. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const id = requireId(this.getNode(), 'id', this.getNodeParameter('id', itemIndex), itemIndex);
+	const id = readIdParameter(this, 'id', 'Client', itemIndex);
 	const answer = await econtractRequest.call(this, { method: 'GET', path: `/api/clients/${id}`, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
 	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));
 }

@@ -5,11 +5,11 @@ import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { assertEmail } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
-import { extraFieldsJson, idField, prepareFields, requireId } from '../common';
+import { clientLocator, extraFieldsJson, prepareFields, readIdParameter } from '../common';
 import { clientOptions } from '../fields';
 
 const properties: INodeProperties[] = [
-	idField('Client'),
+	clientLocator('id', 'The client to update'),
 	{
 		displayName: 'Update Fields',
 		name: 'additionalFields',
@@ -27,7 +27,7 @@ export const description = updateDisplayOptions({ show: { resource: ['client'], 
 /** Vendor client (contract "Econtract"): POST /api/clients/{id} with the changed fields. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const id = requireId(node, 'id', this.getNodeParameter('id', itemIndex), itemIndex);
+	const id = readIdParameter(this, 'id', 'Client', itemIndex);
 	const data = prepareFields(this, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, itemIndex);
 	if (Object.keys(data).length === 0) throw inputError(node, 'Update Fields', 'add at least one field to change', itemIndex);
 	assertEmail(node, 'email', data.email, itemIndex);

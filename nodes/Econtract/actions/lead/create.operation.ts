@@ -5,12 +5,12 @@ import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { assertEmail } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
-import { bool, checkOptionalIds, date, extraFieldsJson, idText, prefixed, prepareFields, readParameters, requireFields, str } from '../common';
+import { bool, date, extraFieldsJson, idText, prefixed, prepareFields, readOptionalIds, readParameters, requireFields, str } from '../common';
 import { addressOptions, clientFieldMap } from '../fields';
 import { INTERESTS, checkInsurance, checkThirdParty } from './rules';
 
 const LEAD_TYPES = ['third_party', 'insurance', 'call_me_back'];
-const OPTIONAL_IDS = ['affiliate_id', 'product_id', 'producttype_id', 'supplier_id'];
+const OPTIONAL_IDS: Record<string, string> = { affiliate_id: 'Affiliate ID', product_id: 'Product ID', producttype_id: 'Product Type ID', supplier_id: 'Supplier ID' };
 const GENERAL_REQUIRED = ['gender', 'segment', 'first_name', 'last_name', 'email', 'language'];
 const onlyFor = (types: string[]): Partial<INodeProperties> => ({ displayOptions: { show: { '/lead_type': types } } });
 const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
@@ -101,7 +101,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw inputError(node, 'lead_type', `"${String(leadType)}" is not offered. Expected third_party, insurance or call_me_back`, itemIndex);
 	}
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	checkOptionalIds(node, additional, OPTIONAL_IDS, itemIndex);
+	readOptionalIds(node, additional, OPTIONAL_IDS, itemIndex);
 	const general = prepareFields(this, { ...readParameters(this, GENERAL_REQUIRED, itemIndex), ...additional }, itemIndex);
 	requireFields(node, general, GENERAL_REQUIRED, itemIndex);
 	assertEmail(node, 'email', general.email, itemIndex);

@@ -5,7 +5,7 @@ import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { assertEmail } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
-import { checkOptionalIds, extraFieldsJson, idText, prepareFields, readParameters, requireFields, str } from '../common';
+import { extraFieldsJson, idText, prepareFields, readOptionalIds, readParameters, requireFields, str } from '../common';
 
 const REQUIRED = ['first_name', 'last_name', 'email'];
 
@@ -40,7 +40,7 @@ export const parallel = true;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	checkOptionalIds(node, additional, ['product_id', 'product_type_id', 'supplier_id'], itemIndex);
+	readOptionalIds(node, additional, { product_id: 'Product ID', product_type_id: 'Product Type ID', supplier_id: 'Supplier ID' }, itemIndex);
 	const data = prepareFields(this, { ...readParameters(this, REQUIRED, itemIndex), ...additional }, itemIndex);
 	requireFields(node, data, REQUIRED, itemIndex);
 	assertEmail(node, 'email', data.email, itemIndex);

@@ -5,12 +5,12 @@ import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { assertInteger, isBlank } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
-import { PRODUCT_TYPES, enumNumber, extraFieldsJson, idText, prefixed, prepareFields, prepareParts, readParameters, requireId, str } from '../common';
+import { PRODUCT_TYPES, enumNumber, extraFieldsJson, idText, prefixed, prepareFields, prepareParts, readIdParameter, readParameters, str } from '../common';
 import { addressOptions, checkAddress, checkClient, clientOptions } from '../fields';
 import { digitFields, optionalProperties, requiredOf, requiredProperties } from './productFields';
 import type { ProductType } from './productFields';
 
-const ORDER_IDS = ['comparison_id', 'affiliate_id', 'sales_channel_id', 'supplier_id', 'product_id'];
+const ORDER_IDS: Record<string, string> = { comparison_id: 'Comparison ID', affiliate_id: 'Affiliate ID', sales_channel_id: 'Sales Channel ID', supplier_id: 'Supplier ID', product_id: 'Product ID' };
 const TYPES: ProductType[] = ['electricity', 'gas', 'dualfuel_pack'];
 
 const idParam = (displayName: string, name: string, description: string): INodeProperties => idText(displayName, name, description, { required: true });
@@ -98,7 +98,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw inputError(node, 'product_type', `"${String(productType)}" is not offered. Expected electricity, gas or dualfuel_pack`, itemIndex);
 	}
 	const order: IDataObject = { product_type: productType };
-	for (const name of ORDER_IDS) order[name] = requireId(node, name, this.getNodeParameter(name, itemIndex), itemIndex);
+	for (const [name, label] of Object.entries(ORDER_IDS)) order[name] = readIdParameter(this, name, label, itemIndex);
 	order.ip_address = String(this.getNodeParameter('ip_address', itemIndex, '') ?? '').trim();
 	if (isBlank(order.ip_address)) throw inputError(node, 'ip_address', 'is required and is empty. Expected an IP address, e.g. 192.168.1.1', itemIndex);
 	order.payment_method = this.getNodeParameter('payment_method', itemIndex);

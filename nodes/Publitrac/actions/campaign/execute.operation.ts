@@ -17,13 +17,13 @@ const properties: INodeProperties[] = [
 		description: 'Emails of existing leads, separated by commas or new lines (or an array from an expression)',
 	},
 	{
-		displayName: 'Campaign Names',
+		displayName: 'Campaign Names or IDs',
 		name: 'campaigns',
-		type: 'string',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCampaigns' },
 		required: true,
-		default: '',
-		placeholder: 'e.g. Trade Show May',
-		description: 'Names of existing automated campaigns, one per line or separated by commas (or an array from an expression)',
+		default: [],
+		description: 'Existing automated campaigns to run on the leads. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	requestOptionsField,
 ];

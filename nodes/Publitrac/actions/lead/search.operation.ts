@@ -21,7 +21,14 @@ const properties: INodeProperties[] = [
 				name: 'query',
 				values: [
 					{ displayName: 'Field', name: 'field', type: 'string', default: '', placeholder: 'e.g. email', description: 'The lead field, e.g. firstName, lastName, email or a custom field' },
-					{ displayName: 'Operator', name: 'operator', type: 'string', default: 'like', description: 'How the field is compared with the value, e.g. like (with % as wildcard)' },
+					{
+						displayName: 'Operator',
+						name: 'operator',
+						type: 'options',
+						// The one comparison PUBLITRAC documents for a lead search.
+						options: [{ name: 'Like', value: 'like', description: 'The field matches the value, with % as a wildcard (e.g. nathan@%); without %, the whole value must match' }],
+						default: 'like',
+					},
 					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. nathan@%' },
 				],
 			},

@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { smlRequest } from '../../transport';
-import { readId } from '../common';
 import { leadIdField } from './get.operation';
+import { readLeadId } from '../leadLocator';
+import { readId } from '../../../shared/validation';
 
 const properties: INodeProperties[] = [
 	leadIdField,
@@ -25,8 +26,8 @@ export const description = updateDisplayOptions({ show: { resource: ['lead'], op
 
 /** PATCH /api/lead/{id_lead}/ {user} (doc "Asignar Lead"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readId.call(this, this.getNodeParameter('id_lead', itemIndex, ''), 'id_lead', itemIndex, true);
-	const user = readId.call(this, this.getNodeParameter('user', itemIndex, ''), 'user', itemIndex, true);
+	const id = readLeadId.call(this, itemIndex);
+	const user = readId(this.getNode(), 'User Name or ID (user)', this.getNodeParameter('user', itemIndex, ''), itemIndex, { required: true });
 	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, { body: { user }, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
 	return simplifyRecord.call(this, itemIndex, 'sml', lead);
 }

@@ -4,8 +4,9 @@ import { readRequestOptions, requestOptionsField } from '../../../shared/descrip
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { smlRequest } from '../../transport';
-import { STATUS_OPTIONS, readId } from '../common';
+import { STATUS_OPTIONS } from '../common';
 import { leadIdField } from './get.operation';
+import { readLeadId } from '../leadLocator';
 
 const properties: INodeProperties[] = [
 	leadIdField,
@@ -18,7 +19,7 @@ export const description = updateDisplayOptions({ show: { resource: ['lead'], op
 
 /** PATCH /api/lead/{id_lead}/change_status/ {status} (doc "Cambiar el estado del Lead"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readId.call(this, this.getNodeParameter('id_lead', itemIndex, ''), 'id_lead', itemIndex, true);
+	const id = readLeadId.call(this, itemIndex);
 	const status = String(this.getNodeParameter('status', itemIndex, ''));
 	if (!STATUS_OPTIONS.some((o) => o.value === status)) {
 		throw inputError(this.getNode(), 'status', `"${status}" is not an SML status. Expected one of new, commercial_management, tracing, end`, itemIndex);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
-import { isBlank } from '../../../shared/validation';
+import { isBlank, readId } from '../../../shared/validation';
 import { smlRequest } from '../../transport';
 import {
 	MEDIA_OPTIONS,
@@ -17,11 +17,9 @@ import {
 	mergeBody,
 	readClient,
 	readContentList,
-	readId,
 	readJsonObject,
 	readTask,
 	readVehicle,
-	subObjectId,
 	vehicleOptions,
 } from '../common';
 
@@ -103,18 +101,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const { extraFieldsJson: extraJson, client, note, tags, task, user, ...rest } = additional;
 	const extra = readJsonObject.call(this, extraJson, 'Extra Fields (JSON)', itemIndex);
-	const body: IDataObject = { source: readId.call(this, this.getNodeParameter('source', itemIndex, ''), 'source', itemIndex, isBlank(extra.source)) };
+	const body: IDataObject = { source: readId(node, 'Source Name or ID (source)', this.getNodeParameter('source', itemIndex, ''), itemIndex, { required: isBlank(extra.source) }) };
 	if (body.source === undefined) delete body.source;
 	const vehicle = readVehicle.call(this, this.getNodeParameter('vehicle', itemIndex, {}), itemIndex);
 	if (vehicle) body.vehicle = vehicle;
 	const clientBody = readClient.call(this, client, itemIndex, true);
 	if (clientBody) body.client = clientBody;
-	if (!isBlank(user)) body.user = readId.call(this, user, 'user', itemIndex);
+	if (!isBlank(user)) body.user = readId(this.getNode(), 'User Name or ID (user)', user, itemIndex);
 	for (const [key, value] of Object.entries(rest)) if (!isBlank(value)) body[key] = value;
 	if (body.score !== undefined) body.score = Number(body.score);
-	const notes = readContentList(note, (id, n) => subObjectId.call(this, id, `note[${n}].id`, itemIndex));
+	const notes = readContentList(note, (id, n) => readId(this.getNode(), `Note ID (note[${n}].id)`, id, itemIndex, { allowZero: true }));
 	if (notes) body.note = notes;
-	const tagList = readContentList(tags, (id, n) => subObjectId.call(this, id, `tags[${n}].id`, itemIndex));
+	const tagList = readContentList(tags, (id, n) => readId(this.getNode(), `Tag ID (tags[${n}].id)`, id, itemIndex, { allowZero: true }));
 	if (tagList) body.tags = tagList;
 	const tasks = ((task as IDataObject | undefined)?.values ?? []) as IDataObject[];
 	if (tasks.length) body.request = { task: tasks.map((t, n) => readTask.call(this, t, itemIndex, `request.task[${n}].`)) };

@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { smlRequest } from '../../transport';
-import { readId } from '../common';
 import { leadIdField } from './get.operation';
+import { readLeadId } from '../leadLocator';
 
 const properties: INodeProperties[] = [leadIdField, simplifyField, requestOptionsField];
 
@@ -12,7 +12,7 @@ export const description = updateDisplayOptions({ show: { resource: ['lead'], op
 
 /** PATCH /api/lead/{id_lead}/ {status: "end"} (doc "Finalizar Lead"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readId.call(this, this.getNodeParameter('id_lead', itemIndex, ''), 'id_lead', itemIndex, true);
+	const id = readLeadId.call(this, itemIndex);
 	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, { body: { status: 'end' }, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
 	return simplifyRecord.call(this, itemIndex, 'sml', lead);
 }

@@ -3,18 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { smlRequest } from '../../transport';
-import { readId } from '../common';
+import { leadLocator, readLeadId } from '../leadLocator';
 
-export const leadIdField: INodeProperties = {
-	displayName: 'Lead ID',
-	name: 'id_lead',
-	// Text, empty by default (never a pre-filled 0); read as a whole number (readId).
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 1234',
-	description: 'The ID of the lead, as Get Many Leads shows it',
-};
+export const leadIdField: INodeProperties = leadLocator('id_lead', 'The lead to act on: pick it from the list, or enter its ID');
 
 const properties: INodeProperties[] = [leadIdField, simplifyField, requestOptionsField];
 
@@ -22,7 +13,7 @@ export const description = updateDisplayOptions({ show: { resource: ['lead'], op
 
 /** GET /api/lead/{id_lead}/ (doc "Consultar Lead"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readId.call(this, this.getNodeParameter('id_lead', itemIndex, ''), 'id_lead', itemIndex, true);
+	const id = readLeadId.call(this, itemIndex);
 	const lead = (await smlRequest.call(this, 'GET', `/api/lead/${id}/`, { itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
 	return simplifyRecord.call(this, itemIndex, 'sml', lead);
 }

@@ -1,8 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { requestOptionsField } from '../../../shared/descriptions';
-import { listFields, readId, runList } from '../common';
+import { listFields, runList } from '../common';
 import { leadIdField } from './get.operation';
+import { readLeadId } from '../leadLocator';
 
 const properties: INodeProperties[] = [leadIdField, ...listFields(), requestOptionsField];
 
@@ -10,6 +11,6 @@ export const description = updateDisplayOptions({ show: { resource: ['lead'], op
 
 /** GET /api/lead_history/{id_lead}/get_history/ (doc "Histórico de cambios en Lead"), a DRF list. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const id = readId.call(this, this.getNodeParameter('id_lead', itemIndex, ''), 'id_lead', itemIndex, true);
+	const id = readLeadId.call(this, itemIndex);
 	return await runList.call(this, `/api/lead_history/${id}/get_history/`, {}, itemIndex, `lead ${id}`);
 }

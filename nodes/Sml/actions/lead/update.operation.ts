@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
-import { isBlank } from '../../../shared/validation';
+import { isBlank, readId } from '../../../shared/validation';
 import { smlRequest } from '../../transport';
 import {
 	SCORE_OPTIONS,
@@ -14,13 +14,12 @@ import {
 	mergeBody,
 	readClient,
 	readContentList,
-	readId,
 	readJsonObject,
 	readVehicle,
-	subObjectId,
 	vehicleOptions,
 } from '../common';
 import { leadIdField } from './get.operation';
+import { readLeadId } from '../leadLocator';
 
 const properties: INodeProperties[] = [
 	leadIdField,
@@ -59,7 +58,7 @@ export const description = updateDisplayOptions({ show: { resource: ['lead'], op
 /** PATCH /api/lead/{id_lead}/ (doc "Modificar Lead"); tasks: Extra Fields (JSON) `request`, or Task > Update. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
-	const id = readId.call(this, this.getNodeParameter('id_lead', itemIndex, ''), 'id_lead', itemIndex, true);
+	const id = readLeadId.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const { extraFieldsJson: extraJson, client, vehicle, note, tags, user, ...rest } = fields;
 	const body: IDataObject = {};
@@ -78,12 +77,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		body.client = clientBody;
 	}
-	if (!isBlank(user)) body.user = readId.call(this, user, 'user', itemIndex);
+	if (!isBlank(user)) body.user = readId(this.getNode(), 'User Name or ID (user)', user, itemIndex);
 	for (const [key, value] of Object.entries(rest)) if (!isBlank(value)) body[key] = value;
 	if (body.score !== undefined) body.score = Number(body.score);
-	const notes = readContentList(note, (id, n) => subObjectId.call(this, id, `note[${n}].id`, itemIndex));
+	const notes = readContentList(note, (id, n) => readId(this.getNode(), `Note ID (note[${n}].id)`, id, itemIndex, { allowZero: true }));
 	if (notes) body.note = notes;
-	const tagList = readContentList(tags, (id, n) => subObjectId.call(this, id, `tags[${n}].id`, itemIndex));
+	const tagList = readContentList(tags, (id, n) => readId(this.getNode(), `Tag ID (tags[${n}].id)`, id, itemIndex, { allowZero: true }));
 	if (tagList) body.tags = tagList;
 	const sent = mergeBody(body, readJsonObject.call(this, extraJson, 'Extra Fields (JSON)', itemIndex));
 	if (!Object.keys(sent).length) throw inputError(node, 'Update Fields', 'set at least one field to change', itemIndex);

@@ -2,11 +2,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { smlRequest } from '../../transport';
-import { mergeBody, readId, readJsonObject, readTask } from '../common';
+import { mergeBody, readJsonObject, readTask } from '../common';
+import { leadLocator, readLeadId } from '../leadLocator';
 import { taskFieldOptions } from './fields';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Lead ID', name: 'lead', type: 'string', required: true, default: '', placeholder: 'e.g. 1234', description: 'The ID of the lead the task belongs to' },
+	leadLocator('lead', 'The lead the task belongs to'),
 	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: taskFieldOptions(false) },
 	requestOptionsField,
 ];
@@ -17,7 +18,7 @@ export const description = updateDisplayOptions({ show: { resource: ['task'], op
 
 /** POST /api/lead_task_create/ (doc "Crear Solicitudes/Tareas"): answers the task with its lead. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const lead = readId.call(this, this.getNodeParameter('lead', itemIndex, ''), 'lead', itemIndex, true);
+	const lead = readLeadId.call(this, itemIndex, 'lead');
 	const { extraFieldsJson, ...fields } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body = mergeBody({ lead, ...readTask.call(this, fields, itemIndex, '') }, readJsonObject.call(this, extraFieldsJson, 'Extra Fields (JSON)', itemIndex));
 	return (await smlRequest.call(this, 'POST', '/api/lead_task_create/', { body, itemIndex, idempotent: false, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;

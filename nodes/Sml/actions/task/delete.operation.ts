@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { smlRequest } from '../../transport';
-import { readId } from '../common';
+import { readId } from '../../../shared/validation';
 import { taskIdField } from './fields';
 
 const properties: INodeProperties[] = [taskIdField, requestOptionsField];
@@ -11,7 +11,7 @@ export const description = updateDisplayOptions({ show: { resource: ['task'], op
 
 /** DELETE /api/task/{id_tarea}/ (doc "Borrar Solicitudes/Tareas"): 204, no body. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readId.call(this, this.getNodeParameter('id_tarea', itemIndex, ''), 'id_tarea', itemIndex, true);
+	const id = readId(this.getNode(), 'Task ID (id_tarea)', this.getNodeParameter('id_tarea', itemIndex, ''), itemIndex, { required: true });
 	await smlRequest.call(this, 'DELETE', `/api/task/${id}/`, { itemIndex, idempotent: true, what: `task ${id}`, ...readRequestOptions.call(this, itemIndex) });
 	return { deleted: true, id };
 }

@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { smlRequest } from '../../transport';
-import { mergeBody, readId, readJsonObject, readTask } from '../common';
+import { mergeBody, readJsonObject, readTask } from '../common';
+import { readId } from '../../../shared/validation';
+
 import { taskFieldOptions, taskIdField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -24,7 +26,7 @@ export const description = updateDisplayOptions({ show: { resource: ['task'], op
 
 /** PATCH /api/task/{id_tarea}/ (doc "Modificar Solicitudes/Tareas"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readId.call(this, this.getNodeParameter('id_tarea', itemIndex, ''), 'id_tarea', itemIndex, true);
+	const id = readId(this.getNode(), 'Task ID (id_tarea)', this.getNodeParameter('id_tarea', itemIndex, ''), itemIndex, { required: true });
 	const { extraFieldsJson, ...fields } = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = mergeBody(readTask.call(this, fields, itemIndex, ''), readJsonObject.call(this, extraFieldsJson, 'Extra Fields (JSON)', itemIndex));
 	if (!Object.keys(body).length) throw inputError(this.getNode(), 'Update Fields', 'set at least one field to change', itemIndex);
