@@ -8,6 +8,7 @@ import * as order from './actions/order/Order.resource';
 import { router } from './actions/router';
 import * as supplier from './actions/supplier/Supplier.resource';
 import * as usage from './actions/usage/Usage.resource';
+import { econtractApiTest } from './methods/credentialTest';
 
 export class Econtract implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +24,7 @@ export class Econtract implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'econtractApi', required: true }],
+		credentials: [{ name: 'econtractApi', required: true, testedBy: 'econtractApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -50,6 +51,8 @@ export class Econtract implements INodeType {
 			...usage.description,
 		],
 	};
+
+	methods = { credentialTest: { econtractApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
