@@ -46,7 +46,16 @@ describe(`credential Test button in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tar
 			['pilotApi', 'publitracApi', 'smlApi', 'econtractApi', 'dataPlatformApi', 'dataPlatformTriggerApi'].map((type) => ({ id: `t-${type}`, name: `test ${type}`, type, data: {} })),
 		);
 		await n8n.start();
-		headers = await n8n.ownerSession();
+		// n8n 1.x may drop a connection while it mounts its REST API after answering readiness.
+		for (let attempt = 1; ; attempt++) {
+			try {
+				headers = await n8n.ownerSession();
+				break;
+			} catch (error) {
+				if (attempt >= 5 || !['ECONNRESET', 'ECONNREFUSED'].includes(error.code)) throw error;
+				await new Promise((r) => setTimeout(r, 1000));
+			}
+		}
 	});
 
 	after(async () => {
