@@ -20,7 +20,7 @@ export class DataPlatformApi implements ICredentialType {
 			placeholder: 'e.g. https://your-org.example.com/webhook/listener/...',
 			description:
 				'The URL of a webhook listener (Settings &gt; Other settings &gt; Webhook &gt; Listener &gt; Add webhook listener). It is the only protection of your account: keep it secret.',
-			hint: 'The Test button only checks that this is an http(s) URL with a path and that its server answers. It cannot check that the listener accepts data: the platform offers no call that does not create data.',
+			hint: 'The Test button only checks that this is an http(s) URL with a path and that its server answers: it cannot tell a right listener path from a wrong one, because the platform offers no call that does not create data.',
 		},
 		{
 			displayName: 'Default Sender User',

@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestOptions,
@@ -65,30 +64,7 @@ export class EcontractApi implements ICredentialType {
 		return requestOptions;
 	}
 
-	// A read without side effects: default usages for electricity, segment 1 (doc "Get default usages"); 401 on a wrong ID or key.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/api/usages',
-			method: 'GET',
-			qs: { producttype: 'electricity', segment: '1' },
-		},
-		// n8n shows a rule's message instead of its bare "Unauthorized". Econtract's doc
-		// "Credentials": "If either one is incorrect, or not included, the operation will be
-		// aborted and a 401 response will be returned."
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Econtract refused the CRM API ID or the CRM API Key (HTTP 401: "if either one is incorrect, or not included, the operation will be aborted", says Econtract). Check both fields.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 404, message: 'No Econtract API at this Base URL (HTTP 404 on /api/usages). Check the Base URL (by default https://crm.econtract.be).' },
-			},
-		],
-	};
+	// The Test button: econtractApiTest (nodes/Econtract/methods/credentialTest.ts), named by the nodes'
+	// testedBy, reads the default usages through the nodes' transport and quotes Econtract's words on a
+	// refusal (a declarative test could only show fixed texts).
 }

@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -86,36 +85,7 @@ export class PublitracApi implements ICredentialType {
 		return requestOptions;
 	}
 
-	// getCampaigns page 1: a read every account may call.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '',
-			method: 'GET',
-			qs: { method: 'getCampaigns', page: 1 },
-		},
-		// n8n shows a rule's message instead of its bare "Unauthorized" (PUBLITRAC's doc gives no
-		// words of its own for a refused login).
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'PUBLITRAC refused the login (HTTP 401). Check the API Key (Configuration > Account Information in PUBLITRAC), the Username and the Password of the PUBLITRAC user.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message: 'PUBLITRAC refused this user (HTTP 403). Check the Username and Password, and that the API Key belongs to the same account.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 404, message: 'No PUBLITRAC API at this Base URL (HTTP 404). Check the Base URL (by default https://app.publitrac.com/api).' },
-			},
-		],
-	};
+	// The Test button: publitracApiTest (nodes/Publitrac/methods/credentialTest.ts), named by the nodes'
+	// testedBy, reads page 1 of the campaigns through the nodes' transport and quotes PUBLITRAC's words
+	// on a refusal (a declarative test could only show fixed texts).
 }

@@ -8,6 +8,7 @@ import * as order from './actions/order/Order.resource';
 import { router } from './actions/router';
 import * as supplier from './actions/supplier/Supplier.resource';
 import * as usage from './actions/usage/Usage.resource';
+import { econtractApiTest } from './methods/credentialTest';
 import { listSearch } from './methods/listSearch';
 
 export class Econtract implements INodeType {
@@ -24,7 +25,7 @@ export class Econtract implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'econtractApi', required: true }],
+		credentials: [{ name: 'econtractApi', required: true, testedBy: 'econtractApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -52,7 +53,7 @@ export class Econtract implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { credentialTest: { econtractApiTest }, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -4,6 +4,7 @@ import { simplifyField, simplifyRecords } from '../shared/leadShape';
 import { latestFilterOptions, readLatestFilters } from './actions/order/latestFilters';
 import { MIN_POLL_BUDGET_MS, PollState, pollBudget } from '../shared/pollState';
 import { econtractRequest, toOutput } from './transport';
+import { econtractApiTest } from './methods/credentialTest';
 
 // Orders kept in the poll state (nodes/shared/pollState.ts): five polls' worth of the 100
 // latest orders the API gives.
@@ -34,7 +35,7 @@ export class EcontractTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'econtractApi', required: true }],
+		credentials: [{ name: 'econtractApi', required: true, testedBy: 'econtractApiTest' }],
 		properties: [
 			{
 				displayName: 'Filters',
@@ -49,6 +50,8 @@ export class EcontractTrigger implements INodeType {
 			simplifyField,
 		],
 	};
+
+	methods = { credentialTest: { econtractApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();

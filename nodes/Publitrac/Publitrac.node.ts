@@ -8,6 +8,7 @@ import * as opportunity from './actions/opportunity/Opportunity.resource';
 import { router } from './actions/router';
 import * as transaction from './actions/transaction/Transaction.resource';
 import * as view from './actions/view/View.resource';
+import { publitracApiTest } from './methods/credentialTest';
 import { loadOptions } from './methods/loadOptions';
 
 export class Publitrac implements INodeType {
@@ -24,7 +25,7 @@ export class Publitrac implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'publitracApi', required: true }],
+		credentials: [{ name: 'publitracApi', required: true, testedBy: 'publitracApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -52,7 +53,7 @@ export class Publitrac implements INodeType {
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { credentialTest: { publitracApiTest }, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -4,6 +4,7 @@ import { inputError } from '../shared/errors';
 import { simplifyField, simplifyRecords } from '../shared/leadShape';
 import { MAX_SEEN, PollState, pollBudget } from '../shared/pollState';
 import { publitracPages } from './transport';
+import { publitracApiTest } from './methods/credentialTest';
 
 // The bound of the poll state (nodes/shared/pollState.ts): at most 2,000 recent leads kept.
 export { MAX_SEEN };
@@ -34,7 +35,7 @@ export class PublitracTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'publitracApi', required: true }],
+		credentials: [{ name: 'publitracApi', required: true, testedBy: 'publitracApiTest' }],
 		properties: [
 			{
 				displayName: 'Watch',
@@ -94,6 +95,8 @@ export class PublitracTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: { publitracApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const source = this.getNodeParameter('source', 'view') as string;

@@ -5,91 +5,13 @@
 // holding every customer datum it carries, whatever content type the sender gives it.
 const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
-const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
 const { isDeepStrictEqual } = require('node:util');
-const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('./harness');
+const { REAL: REAL_DATA, CONTENT_TYPES, fixture, phone } = require('../fixtures/adf/expected');
+const { startPilotTriggerHook } = require('./pilotTriggerHook');
 
-const PILOT_TRIGGER = `${PACKAGE_NAME}.pilotTrigger`;
-const FIXTURES = join(__dirname, '../fixtures/adf');
-const fixture = (file) => readFileSync(join(FIXTURES, file), 'utf8');
-
-const phone = (value, type, time = 'nopreference') => ({ value, type, time, preferred: false });
-
-// Per document: its content type as a sender would give it, and the customer data the item must hold.
-const REAL = [
-	{
-		file: 'activix-crm.xml',
-		contentType: 'application/xml',
-		expect: {
-			pilot_firstname: 'Test',
-			pilot_lastname: 'Activix 2',
-			pilot_email: 'test@activix.ca',
-			pilot_phone: '+14382881008',
-			pilot_cellphone: '+14382881008',
-			adf_phones: [phone('+14382881008', 'phone', 'day'), phone('+14382881008', 'phone', 'evening'), phone('+14382881008', 'cellphone')],
-			pilot_car_brand: 'Volvo',
-			pilot_car_modelo: 'XC90',
-			pilot_address_postal_code: 'J1B2N3',
-			pilot_notes: 'Can you deliver the car to my house?',
-		},
-	},
-	{
-		file: 'pilot-doc-email-integration.xml',
-		contentType: 'text/xml; charset=utf-8',
-		expect: {
-			pilot_fullname: 'nombre completo del prospecto',
-			pilot_firstname: 'nombre',
-			pilot_lastname: 'apellido',
-			pilot_email: 'mail@domionio.com',
-			pilot_phone: '1147899000',
-			pilot_cellphone: '1160403456',
-			adf_phones: [phone('1147899000', 'voice'), phone('1160403456', 'cellphone')],
-			pilot_car_brand: 'PEUGEOT',
-			pilot_province: 'Buenos Aires',
-		},
-	},
-	{
-		// An e-mail body forwarded as plain text, the ADF instruction in capitals, no XML declaration.
-		file: 'dealerspike-test-lead.xml',
-		contentType: 'text/plain',
-		expect: {
-			pilot_firstname: 'test',
-			pilot_email: 'test@dealerspike.com',
-			pilot_phone: '8002885917',
-			pilot_cellphone: '8008675309',
-			adf_phones: [phone('8002885917', 'voice', 'evening'), phone('8008675309', 'cellphone')],
-			pilot_car_modelo: 'i-Go G256BH',
-			pilot_notes: 'This is a Dealerspike Test',
-		},
-	},
-	{
-		file: 'motomate123-coupon-lead.xml',
-		contentType: 'application/xml',
-		expect: {
-			pilot_firstname: 'David',
-			pilot_lastname: 'Money',
-			pilot_email: 'cavertn@gmail.com',
-			pilot_cellphone: '2567149042',
-			adf_phones: [phone('2567149042', 'cellphone')],
-			adf_ids: [{ value: '69b0b744863abac139405c27', sequence: '1', source: 'MotoMate123', of: 'prospect' }],
-		},
-	},
-	{
-		file: 'harley-davidson-prequal.xml',
-		contentType: 'application/xml',
-		expect: {
-			pilot_firstname: 'Matthew',
-			pilot_lastname: 'Murphree',
-			pilot_email: 'matthewmurphree1@gmail.com',
-			pilot_phone: '8702600364',
-			adf_phones: [phone('8702600364', 'voice', 'day')],
-			pilot_address_street: '412 N Center St',
-			pilot_city: 'Alpine',
-			pilot_car_modelo: 'Nightster',
-		},
-	},
-];
+// Per document: its content type as a sender would give it, and every customer datum the item
+// must hold (test/fixtures/adf/expected.js, the same data the parser's unit test checks).
+const REAL = Object.entries(REAL_DATA).map(([file, expect]) => ({ file, contentType: CONTENT_TYPES[file], expect }));
 
 // Generated variants: the repeatable elements and the prolog forms real senders use.
 const contact = (inner) => `<customer><contact>${inner}</contact></customer>`;
@@ -149,71 +71,24 @@ const VARIANTS = [
 ];
 
 describe(`ADF documents of real senders through the Pilot Trigger, n8n ${process.env.E2E_N8N_MAJOR || 2}.x`, () => {
-	let n8n;
-	let recorder;
-	let hook;
+	let trigger;
+	const post = (...args) => trigger.post(...args);
 
 	before(async () => {
-		recorder = await recordingServer();
-		n8n = new N8nInstance();
-		await n8n.importCredentials([{ id: 'pilotAdf', name: 'Pilot', type: 'pilotApi', data: { appKey: 'unused-key', baseUrl: 'http://127.0.0.1:9' } }]);
-		await n8n.importWorkflows([
-			{
-				id: 'e2eAdfSenders',
-				name: 'pilot trigger, ADF of real senders',
-				active: false,
-				settings: { executionOrder: 'v1' },
-				nodes: [
-					{
-						id: 'a1',
-						name: 'Pilot Trigger',
-						type: PILOT_TRIGGER,
-						typeVersion: 1,
-						position: [0, 0],
-						webhookId: 'e2e-adf-senders',
-						credentials: { pilotApi: { id: 'pilotAdf', name: 'Pilot' } },
-						// Real senders' documents carry no Pilot app key.
-						parameters: { path: 'adf', checkAppKey: false },
-					},
-					{
-						id: 'a2',
-						name: 'Record',
-						type: 'n8n-nodes-base.httpRequest',
-						typeVersion: 4.2,
-						position: [220, 0],
-						parameters: { method: 'POST', url: `${recorder.url}/emitted`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}' },
-					},
-				],
-				connections: { 'Pilot Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
-			},
-		]);
-		await n8n.activate('e2eAdfSenders');
-		await n8n.start();
-		hook = `${n8n.url}/webhook/e2e-adf-senders/adf`;
-		// Registration can lag the start: retry a 404 for a few seconds.
-		for (let i = 0; i < 40; i++) {
-			const r = await request('POST', hook, { headers: { 'content-type': 'application/json' }, body: {} });
-			if (r.status !== 404) break;
-			await new Promise((r2) => setTimeout(r2, 500));
-		}
+		trigger = await startPilotTriggerHook({
+			id: 'e2eAdfSenders',
+			name: 'pilot trigger, ADF of real senders',
+			webhookId: 'e2e-adf-senders',
+			path: 'adf',
+			credential: { id: 'pilotAdf', name: 'Pilot', data: { appKey: 'unused-key', baseUrl: 'http://127.0.0.1:9' } },
+			// Real senders' documents carry no Pilot app key.
+			parameters: { checkAppKey: false },
+		});
 	});
 
 	after(async () => {
-		await n8n?.stop();
-		n8n?.cleanup();
-		await recorder?.close();
+		await trigger?.stop();
 	});
-
-	/** Posts one document; returns n8n's answer and the items the workflow emitted for it. */
-	async function post(contentType, body, items) {
-		const before = recorder.received.length;
-		const r = await request('POST', hook, { headers: { 'content-type': contentType }, body });
-		if (r.status !== 200) return { r, emitted: [] };
-		const received = await recorder.waitFor(before + items);
-		// Let a wrongly extra item arrive before counting.
-		await new Promise((r2) => setTimeout(r2, 300));
-		return { r, emitted: received.slice(before).map((e) => e.body), extra: recorder.received.length - before - items };
-	}
 
 	/** The expected data the item lacks or holds differently, one line each. */
 	const missing = (item, expected) =>

@@ -7,9 +7,9 @@ const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const http = require('http');
 const { PILOT_APP_KEY } = require('../../sandbox/pilot');
-const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('./harness');
+const { request } = require('./harness');
+const { startPilotTriggerHook } = require('./pilotTriggerHook');
 
-const PILOT_TRIGGER = `${PACKAGE_NAME}.pilotTrigger`;
 const SIBLINGS = 80_000;
 // Generous for a busy 2-core machine: the quadratic parse answered after 52 s, /healthz after 49.7 s.
 const ANSWER_BOUND_MS = 5_000;
@@ -61,58 +61,25 @@ async function whilePollingHealthz(baseUrl, work) {
 }
 
 describe(`Pilot Solution Trigger against hostile posts, n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)`, () => {
+	let trigger;
 	let n8n;
 	let recorder;
 	let hook;
 
 	before(async () => {
-		recorder = await recordingServer();
-		n8n = new N8nInstance();
-		await n8n.importCredentials([{ id: 'pilotKey', name: 'Pilot key', type: 'pilotApi', data: { appKey: PILOT_APP_KEY, baseUrl: 'http://127.0.0.1:9' } }]);
-		await n8n.importWorkflows([
-			{
-				id: 'e2ePilotHostile',
-				name: 'pilot trigger, hostile posts',
-				active: false,
-				settings: { executionOrder: 'v1' },
-				nodes: [
-					{
-						id: 'h1',
-						name: 'Pilot Trigger',
-						type: PILOT_TRIGGER,
-						typeVersion: 1,
-						position: [0, 0],
-						webhookId: 'e2e-pilot-hostile',
-						credentials: { pilotApi: { id: 'pilotKey', name: 'Pilot key' } },
-						parameters: { path: 'pilot', checkAppKey: true },
-					},
-					{
-						id: 'h2',
-						name: 'Record',
-						type: 'n8n-nodes-base.httpRequest',
-						typeVersion: 4.2,
-						position: [220, 0],
-						parameters: { method: 'POST', url: `${recorder.url}/emitted`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}' },
-					},
-				],
-				connections: { 'Pilot Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
-			},
-		]);
-		await n8n.activate('e2ePilotHostile');
-		await n8n.start();
-		hook = `${n8n.url}/webhook/e2e-pilot-hostile/pilot`;
-		// Registration can lag the start: retry a 404 for a few seconds.
-		for (let i = 0; i < 40; i++) {
-			const r = await request('POST', hook, { headers: { 'content-type': 'application/json' }, body: {} });
-			if (r.status !== 404) break;
-			await new Promise((r2) => setTimeout(r2, 500));
-		}
+		trigger = await startPilotTriggerHook({
+			id: 'e2ePilotHostile',
+			name: 'pilot trigger, hostile posts',
+			webhookId: 'e2e-pilot-hostile',
+			path: 'pilot',
+			credential: { id: 'pilotKey', name: 'Pilot key', data: { appKey: PILOT_APP_KEY, baseUrl: 'http://127.0.0.1:9' } },
+			parameters: { checkAppKey: true },
+		});
+		({ n8n, recorder, hook } = trigger);
 	});
 
 	after(async () => {
-		await n8n?.stop();
-		n8n?.cleanup();
-		await recorder?.close();
+		await trigger?.stop();
 	});
 
 	const hostile = `<adf>${Array.from({ length: SIBLINGS }, (_, i) => `<e${i}/>`).join('')}<format><key>wrong-key</key></format></adf>`;
@@ -142,14 +109,13 @@ describe(`Pilot Solution Trigger against hostile posts, n8n ${process.env.E2E_N8
 	it('still accepts a real ADF email posted as text/plain, and refuses it with a wrong key', async () => {
 		const adf = (key) =>
 			`<?xml version="1.0" encoding="UTF-8"?>\n<?adf version="1.0"?>\n<adf><prospect><customer><contact><name part="first">Plain</name><email>plain@example.com</email></contact></customer></prospect><format><formtype>pilot</formtype><formversion>1</formversion><key>${key}</key></format></adf>`;
-		const before = recorder.received.length;
-		const wrong = await request('POST', hook, { headers: { 'content-type': 'text/plain' }, body: adf('wrong-key') });
-		assert.equal(wrong.status, 401, wrong.text);
-		assert.equal(wrong.json.data, 'The appkey is not valid');
-		const ok = await request('POST', hook, { headers: { 'content-type': 'text/plain; charset=utf-8' }, body: adf(PILOT_APP_KEY) });
-		assert.equal(ok.status, 200, ok.text);
-		const received = await recorder.waitFor(before + 1);
-		assert.deepEqual(received[before].body, {
+		const wrong = await trigger.post('text/plain', adf('wrong-key'));
+		assert.equal(wrong.r.status, 401, wrong.r.text);
+		assert.equal(wrong.r.json.data, 'The appkey is not valid');
+		const ok = await trigger.post('text/plain; charset=utf-8', adf(PILOT_APP_KEY));
+		assert.equal(ok.r.status, 200, ok.r.text);
+		assert.equal(ok.extra, 0, 'exactly one item');
+		assert.deepEqual(ok.emitted[0], {
 			submissionType: 'adf',
 			pilot_firstname: 'Plain',
 			pilot_email: 'plain@example.com',

@@ -25,6 +25,8 @@ describe('dataPlatformApi credential', () => {
 		const listener = credential.properties.find((p) => p.name === 'listenerUrl')!;
 		expect(listener.typeOptions).toEqual({ password: true });
 		expect(listener.hint).toContain('only checks that this is an http(s) URL with a path and that its server answers');
+		// n8n's dialog shows its own "Connection tested successfully" for any OK and drops the test's message, so the hint says it.
+		expect(listener.hint).toContain('it cannot tell a right listener path from a wrong one');
 	});
 
 	it('tests with a GET that any HTTP answer passes, creating nothing', async () => {

@@ -1,126 +1,16 @@
 import { looksLikeAdf, parseAdfDocument, parseAdfXml } from '../../../nodes/Pilot/helpers/adf';
 import { toCommonLead } from '../../../nodes/shared/leadShape';
 import { fs, isDeepStrictEqual, repoPath } from '../../helpers/runtime';
+import { REAL, email, fixture, name, phone } from '../../fixtures/adf/expected';
 
 // ADF documents of real senders (test/fixtures/adf/README.md gives where each comes from) and
 // generated variants of the repeatable elements: each document must become one item holding
 // every customer datum it carries.
 
 const FIXTURES = repoPath('test', 'fixtures', 'adf');
-const fixture = (name: string) => fs.readFileSync(repoPath('test', 'fixtures', 'adf', name), 'utf8');
 
-const phone = (value: string, type: string, time = 'nopreference', preferred = false) => ({ value, type, time, preferred });
-const email = (value: string, preferred = false) => ({ value, preferred });
-const name = (value: string, part: string, type = 'individual') => ({ value, part, type });
-
-// Every datum of each real document, as the trigger must emit it.
-const REAL: Record<string, Record<string, unknown>> = {
-	'activix-crm.xml': {
-		requestdate: '2020-04-28T15:30:20-05:00',
-		pilot_firstname: 'Test',
-		pilot_lastname: 'Activix 2',
-		pilot_email: 'test@activix.ca',
-		// The first voice line (Activix writes type="phone", the DTD's voice) and the cellphone.
-		pilot_phone: '+14382881008',
-		pilot_cellphone: '+14382881008',
-		adf_phones: [phone('+14382881008', 'phone', 'day'), phone('+14382881008', 'phone', 'evening'), phone('+14382881008', 'cellphone')],
-		adf_emails: [email('test@activix.ca')],
-		adf_names: [name('Test', 'first'), name('Activix 2', 'last')],
-		adf_ids: [
-			{ value: '12345', sequence: '1', source: 'Activix', of: 'prospect' },
-			{ value: '12345', sequence: '1', source: 'Activix', of: 'contact' },
-		],
-		pilot_car_brand: 'Volvo',
-		pilot_car_modelo: 'XC90',
-		pilot_province: 'QC',
-		pilot_address_postal_code: 'J1B2N3',
-		pilot_country: 'CA',
-		adf_address: { regioncode: 'QC', postalcode: 'J1B2N3', country: 'CA' },
-		pilot_notes: 'Can you deliver the car to my house?',
-		adf_timeframe: { description: 'Changing car soon.', earliestdate: '2020-05-01T15:30:00-04:00' },
-		pilot_vendor_name: 'ABC Motors',
-		pilot_vendor_email: 'jane@abcmotors.com',
-		pilot_vendor_phone: '+15144447859',
-		provider_name: 'Activix',
-		pilot_provider_service: "ABC Motors' Website",
-		pilot_provider_url: 'https://abcmotors.com/volvo/xc90',
-	},
-	'pilot-doc-email-integration.xml': {
-		requestdate: '2013-06-27 11:26:24',
-		pilot_fullname: 'nombre completo del prospecto',
-		pilot_firstname: 'nombre',
-		pilot_lastname: 'apellido',
-		pilot_email: 'mail@domionio.com',
-		pilot_phone: '1147899000',
-		pilot_cellphone: '1160403456',
-		adf_phones: [phone('1147899000', 'voice'), phone('1160403456', 'cellphone')],
-		adf_emails: [email('mail@domionio.com')],
-		adf_names: [name('nombre completo del prospecto', 'full'), name('nombre', 'first'), name('apellido', 'last')],
-		pilot_car_brand: 'PEUGEOT',
-		pilot_car_modelo: '207',
-		pilot_city: 'Cuidad Autónoma de Buenos Aires',
-		pilot_province: 'Buenos Aires',
-		pilot_country: 'Argentina',
-		pilot_notes: '"I’m interest in buying a Ford Fiesta"',
-		provider_name: 'proveedor de datos',
-		pilot_provider_service: 'Landing Venta Ford Fiesta',
-		debug: '0',
-		formtype: 'pilot',
-	},
-	'dealerspike-test-lead.xml': {
-		requestdate: '2014-04-07T4:35:52 PM',
-		pilot_firstname: 'test',
-		pilot_lastname: 'test',
-		pilot_email: 'test@dealerspike.com',
-		// The blank day phone is no datum; the evening one is the first voice phone.
-		pilot_phone: '8002885917',
-		pilot_cellphone: '8008675309',
-		adf_phones: [phone('8002885917', 'voice', 'evening'), phone('8008675309', 'cellphone')],
-		adf_emails: [email('test@dealerspike.com')],
-		pilot_car_brand: 'EverGreen®',
-		pilot_car_modelo: 'i-Go G256BH',
-		pilot_notes: 'This is a Dealerspike Test',
-		pilot_vendor_name: 'Uhlmann RV',
-		pilot_vendor_phone: '888.455.9665',
-		provider_name: 'Dealerspike',
-		pilot_provider_service: 'uhlmannrv',
-		pilot_provider_url: 'http://www.uhlmannrv.com/',
-	},
-	'motomate123-coupon-lead.xml': {
-		requestdate: '2026-03-11T00:28:48.542Z',
-		pilot_firstname: 'David',
-		pilot_lastname: 'Money',
-		pilot_email: 'cavertn@gmail.com',
-		pilot_cellphone: '2567149042',
-		adf_phones: [phone('2567149042', 'cellphone')],
-		adf_ids: [{ value: '69b0b744863abac139405c27', sequence: '1', source: 'MotoMate123', of: 'prospect' }],
-		pilot_notes: 'Sent from VDP page',
-		pilot_vendor_name: 'Rock City Harley-Davidson',
-		provider_name: 'MotoMate123',
-		pilot_provider_service: 'Coupon Lead',
-	},
-	'harley-davidson-prequal.xml': {
-		requestdate: '2026-03-11T03:11:42.3770000Z',
-		pilot_firstname: 'Matthew',
-		pilot_lastname: 'Murphree',
-		pilot_email: 'matthewmurphree1@gmail.com',
-		pilot_phone: '8702600364',
-		adf_phones: [phone('8702600364', 'voice', 'day')],
-		adf_ids: [{ value: '0d405f1b-1440-4d1c-979e-e56b1558f54c', sequence: '1', source: 'LeadID', of: 'prospect' }],
-		pilot_car_brand: 'Harley-Davidson',
-		pilot_car_modelo: 'Nightster',
-		adf_vehicles: [{ model: 'Nightster', year: '2023', make: 'Harley-Davidson', interest: 'buy', status: 'cpo' }],
-		pilot_address_street: '412 N Center St',
-		pilot_city: 'Alpine',
-		pilot_province: 'AR',
-		pilot_address_postal_code: '71921',
-		pilot_notes:
-			'Model Year: 2023, Model: Nightster, VIN: 1HD1ZH110PB311358, PreQual: N, PreQualified Amount; $0 Please note non-prequalified customers can still be considered for approval with a completed credit application. HDMC-Campaign-Tracking Code: HDFS PQ',
-		pilot_vendor_name: 'Rock City Harley-Davidson',
-		provider_name: 'Harley-Davidson',
-		pilot_provider_service: 'Marketplace - Prequal',
-	},
-};
+// Every datum of each real document, as the trigger must emit it: test/fixtures/adf/expected.js,
+// which the e2e test through a real n8n reads too.
 
 describe('ADF documents of real senders', () => {
 	it('covers every document of test/fixtures/adf', () => {

@@ -1,6 +1,6 @@
-import { PublitracApi } from '../../../credentials/PublitracApi.credentials';
+import { publitracApiTest } from '../../../nodes/Publitrac/methods/credentialTest';
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
-import { createExecuteContext } from '../../helpers/context';
+import { credentialVerdict } from '../../helpers/credentialTest';
 import { CREDS, apiCalls, expectAuth, run, sentQuery, sentXml, startSim } from './setup';
 import type { PublitracSim } from './setup';
 
@@ -283,17 +283,11 @@ describe('PUBLITRAC lead:search (getLeads)', () => {
 
 describe('PUBLITRAC credential', () => {
 	it("the credential test (getCampaigns page 1) sends the credentials and passes; a wrong password gets 401", async () => {
-		const type = new PublitracApi();
-		const test = type.test.request;
-		const send = (password: string) =>
-			createExecuteContext({ parameters: {}, credentials: { publitracApi: { ...CREDS, password, baseUrl: `${sim.url}/api` } }, credentialTypes: { publitracApi: type } }).helpers.httpRequestWithAuthentication.call(
-				{} as never,
-				'publitracApi',
-				{ ...test, baseURL: `${sim.url}/api`, url: '', returnFullResponse: true, ignoreHttpStatusErrors: true } as never,
-			) as Promise<{ statusCode: number }>;
-		expect((await send(CREDS.password)).statusCode).toBe(200);
+		const verdict = (password: string) => credentialVerdict(publitracApiTest, 'publitracApi', { ...CREDS, password, baseUrl: `${sim.url}/api` });
+		expect(await verdict(CREDS.password)).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(apiCalls(sim)[0].query).toMatchObject({ method: 'getCampaigns', page: '1', apikey: CREDS.apiKey, username: CREDS.username, password: CREDS.password });
-		expect((await send('Wrong-pass')).statusCode).toBe(401);
+		expect(await verdict('Wrong-pass')).toMatchObject({ status: 'Error', message: expect.stringContaining('(HTTP 401') });
+		expect(apiCalls(sim)[1].status).toBe(401);
 	});
 
 	it('a read is resent after a 502 (reads are idempotent)', async () => {
