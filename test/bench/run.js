@@ -9,7 +9,7 @@ const { createPilotSimulator, PILOT_APP_KEY } = require('../../sandbox/pilot');
 const { createDataPlatformSimulator, DATA_PLATFORM_LISTENER_PATH, DATA_PLATFORM_SENDER_USERS } = require('../../sandbox/dataPlatform');
 const { createSmlSimulator, SML_USERNAME, SML_PASSWORD } = require('../../sandbox/sml');
 const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('../../sandbox/publitrac');
-const { N8nInstance, PACKAGE_NAME, chainWorkflow } = require('../e2e/harness');
+const { N8nInstance, PACKAGE_NAME, chainWorkflow } = require('../helpers/n8n');
 
 const fs = require('fs');
 const os = require('os');
@@ -398,12 +398,7 @@ async function main() {
 	report(summaries, !process.env.BENCH && !process.env.BENCH_ITEMS && !process.env.BENCH_ROUNDS);
 }
 
-module.exports = { SCENARIOS, publitracFloorMs };
-
-// Required by test/bench/trace.js for its scenarios: the bench runs only when started itself.
-if (require.main === module) {
-	main().catch((e) => {
-		console.error(e);
-		process.exit(1);
-	});
-}
+main().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});

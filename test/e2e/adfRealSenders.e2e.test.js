@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { isDeepStrictEqual } = require('node:util');
-const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('../helpers/n8n');
 
 const PILOT_TRIGGER = `${PACKAGE_NAME}.pilotTrigger`;
 const FIXTURES = join(__dirname, '../fixtures/adf');

@@ -11,7 +11,7 @@ const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
-const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('../helpers/n8n');
 
 const DP_TRIGGER = `${PACKAGE_NAME}.dataPlatformTrigger`;
 const HEADER_SECRET = 'dp-trg-header-secret-7c41e9';

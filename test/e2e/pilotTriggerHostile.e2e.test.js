@@ -5,9 +5,8 @@
 // parse, run before the key check). Here it must get 413 at once while /healthz keeps answering.
 const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
-const http = require('http');
 const { PILOT_APP_KEY } = require('../../sandbox/pilot');
-const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('../helpers/n8n');
 
 const PILOT_TRIGGER = `${PACKAGE_NAME}.pilotTrigger`;
 const SIBLINGS = 80_000;
@@ -15,33 +14,9 @@ const SIBLINGS = 80_000;
 const ANSWER_BOUND_MS = 5_000;
 const HEALTHZ_BOUND_MS = 2_000;
 
-/**
- * A request that may take long (the harness's request gives up after 30 s, which would cap the
- * latency measured): resolves {status, json, ms}.
- */
-function timedRequest(method, url, headers = {}, body) {
-	return new Promise((resolve, reject) => {
-		const payload = body === undefined ? undefined : Buffer.from(body);
-		const started = Date.now();
-		const req = http.request(url, { method, headers: { ...(payload ? { 'content-length': payload.length } : {}), ...headers } }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => {
-				const text = Buffer.concat(chunks).toString('utf8');
-				let json;
-				try {
-					json = JSON.parse(text);
-				} catch {
-					json = undefined;
-				}
-				resolve({ status: res.statusCode, text, json, ms: Date.now() - started });
-			});
-		});
-		req.on('error', reject);
-		req.setTimeout(180_000, () => req.destroy(new Error('request timeout')));
-		req.end(payload);
-	});
-}
+// A hostile post or a /healthz poll may take long: the harness's default request timeout (30 s)
+// would cap the latency measured.
+const LONG_TIMEOUT_MS = 180_000;
 
 /** Polls GET /healthz every 100 ms while `work` runs; resolves the work's result and the slowest /healthz answer. */
 async function whilePollingHealthz(baseUrl, work) {
@@ -50,7 +25,7 @@ async function whilePollingHealthz(baseUrl, work) {
 	const poller = (async () => {
 		while (!done) {
 			const started = Date.now();
-			await timedRequest('GET', `${baseUrl}/healthz`).catch(() => undefined);
+			await request('GET', `${baseUrl}/healthz`, { timeout: LONG_TIMEOUT_MS }).catch(() => undefined);
 			latencies.push(Date.now() - started);
 			await new Promise((r) => setTimeout(r, 100));
 		}
@@ -121,7 +96,7 @@ describe(`Pilot Solution Trigger against hostile posts, n8n ${process.env.E2E_N8
 		it(`answers a 709 KB ADF of 80,000 distinct siblings (${contentType}, wrong key) with 413 at once, /healthz answering meanwhile`, async () => {
 			assert.ok(hostile.length > 700_000);
 			const before = recorder.received.length;
-			const { result, slowestHealthz, polls } = await whilePollingHealthz(n8n.url, () => timedRequest('POST', hook, { 'content-type': contentType }, hostile));
+			const { result, slowestHealthz, polls } = await whilePollingHealthz(n8n.url, () => request('POST', hook, { headers: { 'content-type': contentType }, body: hostile, timeout: LONG_TIMEOUT_MS }));
 			// The numbers behind the issue's before/after (shown by node --test).
 			console.log(`[${contentType}] answer ${result.status} after ${result.ms} ms; slowest /healthz ${slowestHealthz} ms over ${polls} polls`);
 			assert.equal(result.status, 413, result.text);

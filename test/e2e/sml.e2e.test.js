@@ -6,7 +6,7 @@
 const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { createSmlSimulator, SML_USERNAME, SML_PASSWORD } = require('../../sandbox/sml');
-const { N8nInstance, PACKAGE_NAME, chainWorkflow, nodeOutput, recordingServer, request } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, chainWorkflow, nodeOutput, recordingServer, request } = require('../helpers/n8n');
 
 const SML = `${PACKAGE_NAME}.sml`;
 const cred = { smlApi: { id: 'smlSim', name: 'SML simulator' } };

@@ -15,8 +15,7 @@ const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { isDeepStrictEqual } = require('node:util');
 const { PILOT_APP_KEY } = require('../../sandbox/pilot');
-const http = require('node:http');
-const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('../helpers/n8n');
 
 // 1,000 posts per trigger take about 5 minutes each on this shared 2-core machine (n8n runs
 // about 3 executions a second here): the default run sends 200, the full size is a variable away.
@@ -48,29 +47,8 @@ function triggerWorkflow(id, trigger, recordUrl) {
 	};
 }
 
-/** One POST; resolves {status, json, text}; a post waits up to 5 minutes for its answer (n8n may hold it until its execution exists). */
-function post(url, headers, body) {
-	return new Promise((resolve, reject) => {
-		const payload = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-		const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': payload.length } }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => {
-				const text = Buffer.concat(chunks).toString('utf8');
-				let json;
-				try {
-					json = JSON.parse(text);
-				} catch {
-					json = undefined;
-				}
-				resolve({ status: res.statusCode, json, text });
-			});
-		});
-		req.on('error', reject);
-		req.setTimeout(300_000, () => req.destroy(new Error('no answer within 5 minutes')));
-		req.end(payload);
-	});
-}
+// A post waits up to 5 minutes for its answer (n8n may hold it until its execution exists).
+const POST_TIMEOUT_MS = 300_000;
 
 /** Sends the posts in bursts of BURST at once; returns each post with its answer. */
 async function sendInBursts(posts) {
@@ -81,7 +59,7 @@ async function sendInBursts(posts) {
 			...(await Promise.all(
 				burst.map(async (item) => {
 					try {
-						const r = await post(item.url, item.headers, item.body);
+						const r = await request('POST', item.url, { headers: item.headers, body: item.body, timeout: POST_TIMEOUT_MS });
 						return { ...item, status: r.status, answer: r.json ?? r.text };
 					} catch (error) {
 						return { ...item, status: 0, answer: String(error && error.message) };

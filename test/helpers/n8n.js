@@ -1,9 +1,11 @@
 'use strict';
-// Real-n8n end-to-end harness: installs (once, cached outside the repo) a real n8n,
-// installs this package from its packed tarball the way the Community Nodes screen
-// does (into <user folder>/.n8n/nodes/node_modules/<name>), imports credentials and
-// workflows with n8n's CLI, runs them with execute-batch, or starts n8n for webhooks.
-// Facts behind each step: ../shared/design/n8n-e2e.md.
+// The real-n8n harness the e2e tests, the bench (test/bench/run.js) and the demo
+// (scripts/demo.js) share: installs (once, cached outside the repo) a real n8n, installs
+// this package from its packed tarball the way the Community Nodes screen does (into
+// <user folder>/.n8n/nodes/node_modules/<name>), imports credentials and workflows with
+// n8n's CLI, runs them with execute-batch, or starts n8n for webhooks; and the small HTTP
+// client and recording server the tests talk to it with.
+// Facts behind each step: docs/n8n-facts.md.
 const { execFileSync, spawn } = require('child_process');
 const fs = require('fs');
 const http = require('http');
@@ -306,10 +308,16 @@ class N8nInstance {
 	}
 }
 
-/** Minimal HTTP client for tests: resolves {status, headers, text, json}. */
-function request(method, url, { headers = {}, body } = {}) {
+/**
+ * Minimal HTTP client for tests: resolves {status, headers, text, json, ms}, `ms` being the time
+ * from sending to the whole answer. `body`: a string or Buffer as is, anything else as JSON.
+ * `timeout` (ms, 30 s by default): the request is abandoned (rejected) when the answer takes
+ * longer; a test that measures a slow answer, or waits on n8n holding a webhook, raises it.
+ */
+function request(method, url, { headers = {}, body, timeout = 30_000 } = {}) {
 	return new Promise((resolve, reject) => {
-		const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+		const payload = body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? Buffer.from(body) : Buffer.from(JSON.stringify(body));
+		const started = Date.now();
 		const req = http.request(url, { method, headers: { ...(payload ? { 'content-length': payload.length } : {}), ...headers } }, (res) => {
 			const chunks = [];
 			res.on('data', (c) => chunks.push(c));
@@ -321,11 +329,11 @@ function request(method, url, { headers = {}, body } = {}) {
 				} catch {
 					json = undefined;
 				}
-				resolve({ status: res.statusCode, headers: res.headers, text, json });
+				resolve({ status: res.statusCode, headers: res.headers, text, json, ms: Date.now() - started });
 			});
 		});
 		req.on('error', reject);
-		req.setTimeout(30_000, () => req.destroy(new Error('request timeout')));
+		req.setTimeout(timeout, () => req.destroy(new Error(`request timeout: no answer within ${timeout} ms`)));
 		if (payload) req.write(payload);
 		req.end();
 	});
