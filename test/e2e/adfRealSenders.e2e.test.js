@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { isDeepStrictEqual } = require('node:util');
-const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('../helpers/n8n');
+const { N8nInstance, PACKAGE_NAME, postWhenRegistered, recordedTriggerWorkflow, recordingServer, request } = require('../helpers/n8n');
 
 const PILOT_TRIGGER = `${PACKAGE_NAME}.pilotTrigger`;
 const FIXTURES = join(__dirname, '../fixtures/adf');
@@ -158,44 +158,24 @@ describe(`ADF documents of real senders through the Pilot Trigger, n8n ${process
 		n8n = new N8nInstance();
 		await n8n.importCredentials([{ id: 'pilotAdf', name: 'Pilot', type: 'pilotApi', data: { appKey: 'unused-key', baseUrl: 'http://127.0.0.1:9' } }]);
 		await n8n.importWorkflows([
-			{
-				id: 'e2eAdfSenders',
-				name: 'pilot trigger, ADF of real senders',
-				active: false,
-				settings: { executionOrder: 'v1' },
-				nodes: [
-					{
-						id: 'a1',
-						name: 'Pilot Trigger',
-						type: PILOT_TRIGGER,
-						typeVersion: 1,
-						position: [0, 0],
-						webhookId: 'e2e-adf-senders',
-						credentials: { pilotApi: { id: 'pilotAdf', name: 'Pilot' } },
-						// Real senders' documents carry no Pilot app key.
-						parameters: { path: 'adf', checkAppKey: false },
-					},
-					{
-						id: 'a2',
-						name: 'Record',
-						type: 'n8n-nodes-base.httpRequest',
-						typeVersion: 4.2,
-						position: [220, 0],
-						parameters: { method: 'POST', url: `${recorder.url}/emitted`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}' },
-					},
-				],
-				connections: { 'Pilot Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
-			},
+			recordedTriggerWorkflow(
+				'e2eAdfSenders',
+				'pilot trigger, ADF of real senders',
+				{
+					name: 'Pilot Trigger',
+					type: PILOT_TRIGGER,
+					webhookId: 'e2e-adf-senders',
+					credentials: { pilotApi: { id: 'pilotAdf', name: 'Pilot' } },
+					// Real senders' documents carry no Pilot app key.
+					parameters: { path: 'adf', checkAppKey: false },
+				},
+				`${recorder.url}/emitted`,
+			),
 		]);
 		await n8n.activate('e2eAdfSenders');
 		await n8n.start();
 		hook = `${n8n.url}/webhook/e2e-adf-senders/adf`;
-		// Registration can lag the start: retry a 404 for a few seconds.
-		for (let i = 0; i < 40; i++) {
-			const r = await request('POST', hook, { headers: { 'content-type': 'application/json' }, body: {} });
-			if (r.status !== 404) break;
-			await new Promise((r2) => setTimeout(r2, 500));
-		}
+		await postWhenRegistered(hook);
 	});
 
 	after(async () => {

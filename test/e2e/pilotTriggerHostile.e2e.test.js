@@ -6,7 +6,7 @@
 const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { PILOT_APP_KEY } = require('../../sandbox/pilot');
-const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('../helpers/n8n');
+const { N8nInstance, PACKAGE_NAME, postWhenRegistered, recordedTriggerWorkflow, recordingServer, request } = require('../helpers/n8n');
 
 const PILOT_TRIGGER = `${PACKAGE_NAME}.pilotTrigger`;
 const SIBLINGS = 80_000;
@@ -45,43 +45,23 @@ describe(`Pilot Solution Trigger against hostile posts, n8n ${process.env.E2E_N8
 		n8n = new N8nInstance();
 		await n8n.importCredentials([{ id: 'pilotKey', name: 'Pilot key', type: 'pilotApi', data: { appKey: PILOT_APP_KEY, baseUrl: 'http://127.0.0.1:9' } }]);
 		await n8n.importWorkflows([
-			{
-				id: 'e2ePilotHostile',
-				name: 'pilot trigger, hostile posts',
-				active: false,
-				settings: { executionOrder: 'v1' },
-				nodes: [
-					{
-						id: 'h1',
-						name: 'Pilot Trigger',
-						type: PILOT_TRIGGER,
-						typeVersion: 1,
-						position: [0, 0],
-						webhookId: 'e2e-pilot-hostile',
-						credentials: { pilotApi: { id: 'pilotKey', name: 'Pilot key' } },
-						parameters: { path: 'pilot', checkAppKey: true },
-					},
-					{
-						id: 'h2',
-						name: 'Record',
-						type: 'n8n-nodes-base.httpRequest',
-						typeVersion: 4.2,
-						position: [220, 0],
-						parameters: { method: 'POST', url: `${recorder.url}/emitted`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}' },
-					},
-				],
-				connections: { 'Pilot Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
-			},
+			recordedTriggerWorkflow(
+				'e2ePilotHostile',
+				'pilot trigger, hostile posts',
+				{
+					name: 'Pilot Trigger',
+					type: PILOT_TRIGGER,
+					webhookId: 'e2e-pilot-hostile',
+					credentials: { pilotApi: { id: 'pilotKey', name: 'Pilot key' } },
+					parameters: { path: 'pilot', checkAppKey: true },
+				},
+				`${recorder.url}/emitted`,
+			),
 		]);
 		await n8n.activate('e2ePilotHostile');
 		await n8n.start();
 		hook = `${n8n.url}/webhook/e2e-pilot-hostile/pilot`;
-		// Registration can lag the start: retry a 404 for a few seconds.
-		for (let i = 0; i < 40; i++) {
-			const r = await request('POST', hook, { headers: { 'content-type': 'application/json' }, body: {} });
-			if (r.status !== 404) break;
-			await new Promise((r2) => setTimeout(r2, 500));
-		}
+		await postWhenRegistered(hook);
 	});
 
 	after(async () => {

@@ -15,7 +15,7 @@ const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { isDeepStrictEqual } = require('node:util');
 const { PILOT_APP_KEY } = require('../../sandbox/pilot');
-const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('../helpers/n8n');
+const { N8nInstance, PACKAGE_NAME, postWhenRegistered, recordedTriggerWorkflow, recordingServer, request } = require('../helpers/n8n');
 
 // 1,000 posts per trigger take about 5 minutes each on this shared 2-core machine (n8n runs
 // about 3 executions a second here): the default run sends 200, the full size is a variable away.
@@ -26,26 +26,7 @@ const DP_SECRET = 'burst-listener-secret-93c1';
 const SENDER = 'burst@dataplatform.test';
 
 /** A published workflow: the trigger, then an HTTP Request node posting each item to the recorder. */
-function triggerWorkflow(id, trigger, recordUrl) {
-	return {
-		id,
-		name: id,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{ id: `${id}-t`, name: 'Trigger', typeVersion: 1, position: [0, 0], ...trigger },
-			{
-				id: `${id}-r`,
-				name: 'Record',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [220, 0],
-				parameters: { method: 'POST', url: recordUrl, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}' },
-			},
-		],
-		connections: { Trigger: { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
-	};
-}
+const triggerWorkflow = (id, trigger, recordUrl) => recordedTriggerWorkflow(id, id, { name: 'Trigger', ...trigger }, recordUrl);
 
 // A post waits up to 5 minutes for its answer (n8n may hold it until its execution exists).
 const POST_TIMEOUT_MS = 300_000;
@@ -122,11 +103,7 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 		// Registration can lag the start: wait until both URLs answer something else than 404
 		// (with a body each trigger refuses, so no execution starts).
 		for (const url of [`${n8n.url}/webhook/burst-pilot/pilot`, `${n8n.url}/webhook/burst-dp/listener`]) {
-			for (let i = 0; i < 40; i++) {
-				const r = await request('POST', url, { headers: { 'content-type': 'application/json' }, body: {} });
-				if (r.status !== 404) break;
-				await new Promise((r2) => setTimeout(r2, 500));
-			}
+			await postWhenRegistered(url);
 		}
 	});
 

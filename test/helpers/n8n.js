@@ -383,6 +383,51 @@ function recordingServer() {
 	});
 }
 
+/**
+ * POSTs to a webhook of a started n8n until n8n has registered it (an answer other than 404:
+ * registration can lag the start, docs/n8n-facts.md part 4), every 500 ms, `tries` times at
+ * most; resolves the last answer. The default post (`{}` as JSON) is one every trigger of this
+ * package refuses, so it starts no execution.
+ */
+async function postWhenRegistered(url, { headers = { 'content-type': 'application/json' }, body = {}, tries = 40 } = {}) {
+	let answer;
+	for (let i = 0; i < tries; i++) {
+		answer = await request('POST', url, { headers, body });
+		if (answer.status !== 404) break;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	return answer;
+}
+
+/** n8n's HTTP Request node posting each item it gets, as JSON, to `url` (a recordingServer's: what a trigger emitted). */
+function recordNode(url, { id, name = 'Record', position = [220, 0] } = {}) {
+	return {
+		...(id ? { id } : {}),
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position,
+		parameters: { method: 'POST', url, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}' },
+	};
+}
+
+/**
+ * A workflow to activate: the trigger node (its name, type, parameters, webhookId, credentials;
+ * typeVersion 1 and position unless given), then recordNode(recordUrl) posting each item it emits.
+ */
+function recordedTriggerWorkflow(id, name, trigger, recordUrl) {
+	const first = { id: `${id}-t`, typeVersion: 1, position: [0, 0], ...trigger };
+	const record = recordNode(recordUrl, { id: `${id}-r` });
+	return {
+		id,
+		name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [first, record],
+		connections: { [first.name]: { main: [[{ node: record.name, type: 'main', index: 0 }]] } },
+	};
+}
+
 /** The output items of a node in a run snapshot (first run, first output). */
 function nodeOutput(run, nodeName) {
 	const runs = run?.data?.resultData?.runData?.[nodeName];
@@ -419,4 +464,20 @@ function itemsNode(name, items) {
 	};
 }
 
-module.exports = { N8nInstance, installN8n, packTarball, freePort, request, recordingServer, nodeOutput, runError, chainWorkflow, itemsNode, PACKAGE_NAME, ROOT };
+module.exports = {
+	N8nInstance,
+	installN8n,
+	packTarball,
+	freePort,
+	request,
+	postWhenRegistered,
+	recordingServer,
+	recordNode,
+	recordedTriggerWorkflow,
+	nodeOutput,
+	runError,
+	chainWorkflow,
+	itemsNode,
+	PACKAGE_NAME,
+	ROOT,
+};
