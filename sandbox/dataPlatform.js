@@ -1,5 +1,5 @@
 'use strict';
-// CRM Data Platform webhook listener simulator, from ../shared/vendor-docs/data-platform.txt:
+// CRM Data Platform webhook listener simulator, from the vendor's API document (docs/vendor-docs.md):
 //   POST <listener URL> (a secret path: doc 2.1 step 3, "authentication is not required ...
 //   users need to secure this URL"), JSON {senderUser, data: [{actionType, data}]} (doc 2.2).
 // The doc gives no answer format: this listener answers 200 {success, message, data: [one
@@ -290,8 +290,14 @@ function createDataPlatformSimulator(options = {}) {
 	});
 }
 
+/** The n8n credential (type and data, as the credential's fields hold it) that points at this simulator's listener, the simulator running at `url`; the sender is its first known user. */
+function dataPlatformCredential(url) {
+	return { type: 'dataPlatformApi', data: { listenerUrl: `${url}${LISTENER_PATH}`, senderUser: SENDER_USERS[0] } };
+}
+
 module.exports = {
 	createDataPlatformSimulator,
+	dataPlatformCredential,
 	DATA_PLATFORM_LISTENER_PATH: LISTENER_PATH,
 	DATA_PLATFORM_LISTENER_SECRET: LISTENER_SECRET,
 	DATA_PLATFORM_SENDER_USERS: SENDER_USERS,

@@ -1,7 +1,8 @@
 'use strict';
-// Econtract CRM simulator, from ../shared/vendor-docs/econtract.txt (+ the wire rules of the
-// contract's Econtract section): crm_api_id/crm_api_key in every call (query on GET, form body
-// on POST), 401 when wrong or missing; JSON models; 422 {message, errors} on invalid data.
+// Econtract CRM simulator, from the vendor's API document (docs/vendor-docs.md) and the wire
+// rules of docs/operations.md's Econtract section: crm_api_id/crm_api_key in every call (query
+// on GET, form body on POST), 401 when wrong or missing; JSON models; 422 {message, errors} on
+// invalid data.
 const { createSimulator } = require('./framework');
 
 const CRM_API_ID = process.env.ECONTRACT_SIM_API_ID || 'sim-crm-4711';
@@ -331,4 +332,9 @@ function createEcontractSimulator(options = {}) {
 	return sim;
 }
 
-module.exports = { createEcontractSimulator, ECONTRACT_CRM_API_ID: CRM_API_ID, ECONTRACT_CRM_API_KEY: CRM_API_KEY };
+/** The n8n credential (type and data, as the credential's fields hold it) that points at this simulator running at `url`. */
+function econtractCredential(url) {
+	return { type: 'econtractApi', data: { baseUrl: url, crmApiId: CRM_API_ID, crmApiKey: CRM_API_KEY } };
+}
+
+module.exports = { createEcontractSimulator, econtractCredential, ECONTRACT_CRM_API_ID: CRM_API_ID, ECONTRACT_CRM_API_KEY: CRM_API_KEY };

@@ -1,5 +1,5 @@
 'use strict';
-// Pilot Solution simulator, from ../shared/vendor-docs/pilot.txt:
+// Pilot Solution simulator, from the vendor's API document (docs/vendor-docs.md):
 //   POST /webhooks/welcome.php  (leads)   and  POST /webhooks/survey.php (surveys)
 //   form-encoded fields, action=create, appkey; answers {success, message, data}.
 const { createSimulator } = require('./framework');
@@ -93,4 +93,9 @@ function createPilotSimulator(options = {}) {
 	});
 }
 
-module.exports = { createPilotSimulator, PILOT_APP_KEY: APP_KEY };
+/** The n8n credential (type and data, as the credential's fields hold it) that points at this simulator running at `url`. */
+function pilotCredential(url) {
+	return { type: 'pilotApi', data: { appKey: APP_KEY, baseUrl: url } };
+}
+
+module.exports = { createPilotSimulator, pilotCredential, PILOT_APP_KEY: APP_KEY };

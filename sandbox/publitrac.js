@@ -1,5 +1,5 @@
 'use strict';
-// PUBLITRAC simulator, from ../shared/vendor-docs/publitrac.fr.txt:
+// PUBLITRAC simulator, from the vendor's API document (docs/vendor-docs.md):
 //   one endpoint (/api), `method` + apikey/username/password in the query string of every call
 //   (doc "Authentification"), XML `query` documents, XML <response> answers with <status>
 //   codes, <errors><error> lists and <paging> (100 leads per page), 35 calls/s per account
@@ -452,4 +452,10 @@ function createPublitracSimulator(options = {}) {
 	return sim;
 }
 
-module.exports = { createPublitracSimulator, PUBLITRAC_CREDENTIALS: CREDENTIALS };
+/** The n8n credential (type and data, as the credential's fields hold it) that points at this simulator running at `url`. */
+function publitracCredential(url) {
+	// The API is under /api on the simulator, as on PUBLITRAC's own servers.
+	return { type: 'publitracApi', data: { ...CREDENTIALS, baseUrl: `${url}/api` } };
+}
+
+module.exports = { createPublitracSimulator, publitracCredential, PUBLITRAC_CREDENTIALS: CREDENTIALS };

@@ -1,5 +1,5 @@
 'use strict';
-// SML simulator, from ../shared/vendor-docs/sml.es.txt ("Kit para Desarrolladores SML"):
+// SML simulator, from the vendor's API document (docs/vendor-docs.md) ("Kit para Desarrolladores SML"):
 // Django REST Framework style JSON API under /api/, token login (POST /api/auth/login/),
 // the token sent as `Authorization: Token <t>` (or Bearer), DRF paging
 // (count/next/previous/results, page, page_size, page_size=all), 201/204 codes and
@@ -512,4 +512,10 @@ function createSmlSimulator(options = {}) {
 	return sim;
 }
 
-module.exports = { createSmlSimulator, SML_USERNAME, SML_PASSWORD, STATUSES, TASK_TYPES, MEDIA };
+/** The n8n credential (type and data, as the credential's fields hold it) that points at this simulator running at `url`. */
+function smlCredential(url) {
+	// token: the hidden field's default (empty: the credential logs in before its first call).
+	return { type: 'smlApi', data: { domain: url, username: SML_USERNAME, password: SML_PASSWORD, authScheme: 'Token', token: '' } };
+}
+
+module.exports = { createSmlSimulator, smlCredential, SML_USERNAME, SML_PASSWORD, STATUSES, TASK_TYPES, MEDIA };

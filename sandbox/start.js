@@ -2,39 +2,25 @@
 'use strict';
 // `npm run sandbox`: starts every CRM simulator on 127.0.0.1 and prints their URLs.
 // Ports: SANDBOX_PORT_BASE (default 4710) + index; 0 picks free ports.
-const { createPilotSimulator, PILOT_APP_KEY } = require('./pilot');
-const { createEcontractSimulator, ECONTRACT_CRM_API_ID, ECONTRACT_CRM_API_KEY } = require('./econtract');
-const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('./publitrac');
-const { createSmlSimulator, SML_USERNAME, SML_PASSWORD } = require('./sml');
-const { createDataPlatformSimulator, DATA_PLATFORM_LISTENER_PATH, DATA_PLATFORM_SENDER_USERS } = require('./dataPlatform');
+const { createPilotSimulator, pilotCredential, PILOT_APP_KEY } = require('./pilot');
+const { createEcontractSimulator, econtractCredential, ECONTRACT_CRM_API_ID, ECONTRACT_CRM_API_KEY } = require('./econtract');
+const { createPublitracSimulator, publitracCredential, PUBLITRAC_CREDENTIALS } = require('./publitrac');
+const { createSmlSimulator, smlCredential, SML_USERNAME, SML_PASSWORD } = require('./sml');
+const { createDataPlatformSimulator, dataPlatformCredential, DATA_PLATFORM_LISTENER_PATH } = require('./dataPlatform');
 
-// credential(url): the n8n credential (type and data) that points at the running simulator.
+// credential(url): the n8n credential (type and data) that points at the running simulator,
+// each simulator's own export.
 const SIMULATORS = [
-	{ name: 'pilot', create: createPilotSimulator, secrets: { appKey: PILOT_APP_KEY }, credential: (url) => ({ type: 'pilotApi', data: { appKey: PILOT_APP_KEY, baseUrl: url } }) },
-	{
-		name: 'econtract',
-		create: createEcontractSimulator,
-		secrets: { crmApiId: ECONTRACT_CRM_API_ID, crmApiKey: ECONTRACT_CRM_API_KEY },
-		credential: (url) => ({ type: 'econtractApi', data: { baseUrl: url, crmApiId: ECONTRACT_CRM_API_ID, crmApiKey: ECONTRACT_CRM_API_KEY } }),
-	},
+	{ name: 'pilot', create: createPilotSimulator, secrets: { appKey: PILOT_APP_KEY }, credential: pilotCredential },
+	{ name: 'econtract', create: createEcontractSimulator, secrets: { crmApiId: ECONTRACT_CRM_API_ID, crmApiKey: ECONTRACT_CRM_API_KEY }, credential: econtractCredential },
 	{
 		name: 'publitrac',
 		create: createPublitracSimulator,
 		secrets: { apiKey: PUBLITRAC_CREDENTIALS.apiKey, password: PUBLITRAC_CREDENTIALS.password, accountToken: PUBLITRAC_CREDENTIALS.accountToken },
-		credential: (url) => ({ type: 'publitracApi', data: { ...PUBLITRAC_CREDENTIALS, baseUrl: `${url}/api` } }),
+		credential: publitracCredential,
 	},
-	{
-		name: 'sml',
-		create: createSmlSimulator,
-		secrets: { username: SML_USERNAME, password: SML_PASSWORD },
-		credential: (url) => ({ type: 'smlApi', data: { domain: url, username: SML_USERNAME, password: SML_PASSWORD, authScheme: 'Token' } }),
-	},
-	{
-		name: 'dataPlatform',
-		create: createDataPlatformSimulator,
-		secrets: { listenerPath: DATA_PLATFORM_LISTENER_PATH },
-		credential: (url) => ({ type: 'dataPlatformApi', data: { listenerUrl: `${url}${DATA_PLATFORM_LISTENER_PATH}`, senderUser: DATA_PLATFORM_SENDER_USERS[0] } }),
-	},
+	{ name: 'sml', create: createSmlSimulator, secrets: { username: SML_USERNAME, password: SML_PASSWORD }, credential: smlCredential },
+	{ name: 'dataPlatform', create: createDataPlatformSimulator, secrets: { listenerPath: DATA_PLATFORM_LISTENER_PATH }, credential: dataPlatformCredential },
 ];
 
 async function startAll(portBase = Number(process.env.SANDBOX_PORT_BASE ?? 4710)) {

@@ -221,7 +221,7 @@ async function main() {
 	process.on('SIGTERM', () => stop(0));
 
 	const { startAll, SIMULATORS } = require('../sandbox/start');
-	const { N8nInstance, request } = require('../test/e2e/harness');
+	const { N8nInstance, request } = require('../test/helpers/n8n');
 	if (SIMULATORS.length !== SIMULATOR_NAMES.length) throw new Error('scripts/demo.js: SIMULATOR_NAMES does not list every simulator of sandbox/start.js');
 	const sims = (running.sims = await startAll(SANDBOX_PORT_BASE));
 	seedDemoData(sims);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (once) and caches a real n8n for the e2e tests, the demo and the bench,
-# outside the repo. Recipe and pitfalls: ../shared/design/n8n-e2e.md.
+# outside the repo. Recipe and pitfalls: docs/n8n-facts.md, part 1.
 #   scripts/install-n8n.sh 2      -> n8n 2.41.1 under Node 24 (default)
 #   scripts/install-n8n.sh 1      -> n8n 1.123.81 under the machine's Node 20
 # Prints the install folder on its last line. npm's own output (hundreds of `npm warn`

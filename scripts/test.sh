@@ -68,7 +68,7 @@ if [ "${E2E:-1}" != "0" ]; then
     SUDO=""; [ "$(id -u)" = "0" ] || SUDO="sudo"
     $SUDO apt-get install -y chromium || { $SUDO apt-get update && $SUDO apt-get install -y chromium; } || echo "chromium install failed: the editor test will fail and say so"
   fi
-  # One tarball for every e2e file (test/e2e/harness.js takes E2E_TARBALL), removed at the end.
+  # One tarball for every e2e file (test/helpers/n8n.js takes E2E_TARBALL), removed at the end.
   PACK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/crm-leads-pack-XXXXXX")
   export E2E_TARBALL="$PACK_DIR/$(npm pack --silent --pack-destination "$PACK_DIR" | tail -n 1)"
   # n8n 2.41.1 (Node 24) and the newest 1.x (1.123.81, the machine's Node 20).

@@ -5,11 +5,11 @@
 // from n8n's execution data (each node run's executionTime), not from process start.
 //   BENCH=pilot,dataPlatform,sml,publitracView,publitracSync (default all)  BENCH_ROUNDS (default 3)
 //   BENCH_ITEMS overrides each scenario's item count (for a quick run)
-const { createPilotSimulator, PILOT_APP_KEY } = require('../../sandbox/pilot');
-const { createDataPlatformSimulator, DATA_PLATFORM_LISTENER_PATH, DATA_PLATFORM_SENDER_USERS } = require('../../sandbox/dataPlatform');
-const { createSmlSimulator, SML_USERNAME, SML_PASSWORD } = require('../../sandbox/sml');
-const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('../../sandbox/publitrac');
-const { N8nInstance, PACKAGE_NAME, chainWorkflow } = require('../e2e/harness');
+const { createPilotSimulator, pilotCredential, PILOT_APP_KEY } = require('../../sandbox/pilot');
+const { createDataPlatformSimulator, dataPlatformCredential, DATA_PLATFORM_LISTENER_PATH, DATA_PLATFORM_SENDER_USERS } = require('../../sandbox/dataPlatform');
+const { createSmlSimulator, smlCredential } = require('../../sandbox/sml');
+const { createPublitracSimulator, publitracCredential } = require('../../sandbox/publitrac');
+const { N8nInstance, PACKAGE_NAME, chainWorkflow } = require('../helpers/n8n');
 
 const fs = require('fs');
 const os = require('os');
@@ -38,7 +38,7 @@ const SCENARIOS = {
 		title: 'Pilot lead:create, one call per lead',
 		items: count(1000),
 		simulator: () => createPilotSimulator(),
-		credential: (url) => ({ type: 'pilotApi', data: { appKey: PILOT_APP_KEY, baseUrl: url } }),
+		credential: pilotCredential,
 		node: (tag, n) => [
 			generate(n, tag),
 			{
@@ -78,7 +78,7 @@ const SCENARIOS = {
 		title: 'CRM Data Platform contact:create, batches of 50 vs one POST per contact',
 		items: count(10000),
 		simulator: () => createDataPlatformSimulator(),
-		credential: (url) => ({ type: 'dataPlatformApi', data: { listenerUrl: `${url}${DATA_PLATFORM_LISTENER_PATH}`, senderUser: DATA_PLATFORM_SENDER_USERS[0] } }),
+		credential: dataPlatformCredential,
 		node: (tag, n) => [
 			generate(n, tag),
 			{
@@ -109,7 +109,7 @@ const SCENARIOS = {
 		title: 'SML lead:getMany Return All over 10,000 leads (DRF pages) vs HTTP Request pagination',
 		items: count(10000),
 		simulator: (n) => createSmlSimulator({ leads: n }),
-		credential: (url) => ({ type: 'smlApi', data: { domain: url, username: SML_USERNAME, password: SML_PASSWORD, authScheme: 'Token' } }),
+		credential: smlCredential,
 		node: () => [
 			{
 				name: 'Job',
@@ -155,7 +155,7 @@ const SCENARIOS = {
 			sim.seedLeads(n, { view: 'Bench' });
 			return sim;
 		},
-		credential: (url) => ({ type: 'publitracApi', data: { ...PUBLITRAC_CREDENTIALS, baseUrl: `${url}/api` } }),
+		credential: publitracCredential,
 		node: () => [
 			{
 				name: 'Job',
@@ -213,7 +213,7 @@ const SCENARIOS = {
 		// Only one call per lead comes near the limit (3,000 calls: 85 s); the batched job makes 50.
 		floorMs: publitracFloorMs,
 		simulator: () => createPublitracSimulator(),
-		credential: (url) => ({ type: 'publitracApi', data: { ...PUBLITRAC_CREDENTIALS, baseUrl: `${url}/api` } }),
+		credential: publitracCredential,
 		node: (tag, n) => [
 			generate(n, tag),
 			{
@@ -398,12 +398,7 @@ async function main() {
 	report(summaries, !process.env.BENCH && !process.env.BENCH_ITEMS && !process.env.BENCH_ROUNDS);
 }
 
-module.exports = { SCENARIOS, publitracFloorMs };
-
-// Required by test/bench/trace.js for its scenarios: the bench runs only when started itself.
-if (require.main === module) {
-	main().catch((e) => {
-		console.error(e);
-		process.exit(1);
-	});
-}
+main().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});

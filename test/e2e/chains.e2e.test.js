@@ -13,7 +13,7 @@ const { PILOT_APP_KEY } = require('../../sandbox/pilot');
 const { SML_USERNAME, SML_PASSWORD } = require('../../sandbox/sml');
 const { ECONTRACT_CRM_API_ID, ECONTRACT_CRM_API_KEY } = require('../../sandbox/econtract');
 const { DATA_PLATFORM_LISTENER_PATH } = require('../../sandbox/dataPlatform');
-const { N8nInstance, request, ROOT } = require('./harness');
+const { N8nInstance, request, ROOT } = require('../helpers/n8n');
 
 const EXAMPLES = ['chain-website-form-to-publitrac-and-sml', 'chain-sml-new-lead-to-data-platform', 'chain-econtract-order-to-publitrac-opportunity', 'chain-publitrac-view-to-pilot'];
 const xml = (text) => new XMLParser({ parseTagValue: false, trimValues: true, ignoreDeclaration: true }).parse(text);

@@ -16,7 +16,7 @@ const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('../../sandb
 const { createSmlSimulator, SML_USERNAME, SML_PASSWORD } = require('../../sandbox/sml');
 const { createEcontractSimulator, ECONTRACT_CRM_API_ID, ECONTRACT_CRM_API_KEY } = require('../../sandbox/econtract');
 const { createDataPlatformSimulator, DATA_PLATFORM_LISTENER_PATH, DATA_PLATFORM_LISTENER_SECRET } = require('../../sandbox/dataPlatform');
-const { N8nInstance, request } = require('./harness');
+const { N8nInstance, request } = require('../helpers/n8n');
 
 const WRONG = 'Wrong-secret-4d1c9e';
 const OK = { status: 'OK', message: 'Connection successful!' };

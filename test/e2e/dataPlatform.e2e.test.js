@@ -5,7 +5,7 @@
 const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { createDataPlatformSimulator, DATA_PLATFORM_LISTENER_PATH, DATA_PLATFORM_LISTENER_SECRET } = require('../../sandbox/dataPlatform');
-const { N8nInstance, PACKAGE_NAME, chainWorkflow, itemsNode, nodeOutput, recordingServer, request } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, chainWorkflow, itemsNode, nodeOutput, recordingServer, request } = require('../helpers/n8n');
 
 const DP = `${PACKAGE_NAME}.dataPlatform`;
 const DP_TRIGGER = `${PACKAGE_NAME}.dataPlatformTrigger`;

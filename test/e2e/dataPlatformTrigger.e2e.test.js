@@ -11,7 +11,7 @@ const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
-const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, postWhenRegistered, recordedTriggerWorkflow, recordingServer, request } = require('../helpers/n8n');
 
 const DP_TRIGGER = `${PACKAGE_NAME}.dataPlatformTrigger`;
 const HEADER_SECRET = 'dp-trg-header-secret-7c41e9';
@@ -22,24 +22,8 @@ const body = (name) => ({ senderUser: SENDER, data: [{ actionType: 'add-note', d
 
 /** A published workflow: the trigger, then an HTTP Request node posting each item to the recorder. */
 function triggerWorkflow(id, parameters, recorderUrl, credentials) {
-	return {
-		id,
-		name: `data platform trigger ${id}`,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{ id: `${id}-t`, name: 'DP Trigger', type: DP_TRIGGER, typeVersion: 1, position: [0, 0], webhookId: id, parameters, ...(credentials ? { credentials } : {}) },
-			{
-				id: `${id}-r`,
-				name: 'Record',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [220, 0],
-				parameters: { method: 'POST', url: `${recorderUrl}/${id}`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}' },
-			},
-		],
-		connections: { 'DP Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
-	};
+	const trigger = { name: 'DP Trigger', type: DP_TRIGGER, webhookId: id, parameters, ...(credentials ? { credentials } : {}) };
+	return recordedTriggerWorkflow(id, `data platform trigger ${id}`, trigger, `${recorderUrl}/${id}`);
 }
 
 describe(`CRM Data Platform Trigger protections in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)`, () => {
@@ -49,15 +33,7 @@ describe(`CRM Data Platform Trigger protections in n8n ${process.env.E2E_N8N_MAJ
 	const post = (url, payload, headers = {}) => request('POST', url, { headers: { 'content-type': 'application/json', ...headers }, body: payload });
 	const recordedFor = (id) => recorder.received.filter((r) => r.path === `/${id}`).map((r) => r.body.data.body);
 	// Registration can lag the start: retry a 404 for a few seconds.
-	const firstPost = async (url, payload, headers) => {
-		let r;
-		for (let i = 0; i < 40; i++) {
-			r = await post(url, payload, headers);
-			if (r.status !== 404) return r;
-			await new Promise((r2) => setTimeout(r2, 500));
-		}
-		return r;
-	};
+	const firstPost = (url, payload, headers = {}) => postWhenRegistered(url, { headers: { 'content-type': 'application/json', ...headers }, body: payload });
 	// A refused post starts no execution: nothing reaches the recorder in the next 1.5 s.
 	const noExecution = async (id, before) => {
 		await new Promise((r) => setTimeout(r, 1500));

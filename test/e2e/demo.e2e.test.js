@@ -12,7 +12,7 @@ const { spawn, execFile, execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { freePort, request, ROOT } = require('./harness');
+const { freePort, request, ROOT } = require('../helpers/n8n');
 
 const EXAMPLE_FILES = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.json'));
 const EXAMPLES = EXAMPLE_FILES.map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8')));
@@ -217,7 +217,7 @@ describe('the demo (bash scripts/demo.sh) as shipped', { timeout: 420_000 }, () 
 
 describe('a fresh clone, and what a run leaves behind', () => {
 	it("a packed tarball's temporary folder is removed when the process that packed it exits", () => {
-		const script = "console.log(require('./test/e2e/harness').packTarball({ build: false }))";
+		const script = "console.log(require('./test/helpers/n8n').packTarball({ build: false }))";
 		const env = { ...process.env };
 		delete env.E2E_TARBALL;
 		const tarball = execFileSync(process.execPath, ['-e', script], { cwd: ROOT, env, encoding: 'utf8' }).trim().split('\n').pop();

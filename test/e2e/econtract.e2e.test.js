@@ -4,7 +4,7 @@
 const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { createEcontractSimulator, ECONTRACT_CRM_API_ID, ECONTRACT_CRM_API_KEY } = require('../../sandbox/econtract');
-const { N8nInstance, PACKAGE_NAME, chainWorkflow, nodeOutput, recordingServer, request } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, chainWorkflow, nodeOutput, recordingServer, request } = require('../helpers/n8n');
 
 const ECONTRACT = `${PACKAGE_NAME}.econtract`;
 const ECONTRACT_TRIGGER = `${PACKAGE_NAME}.econtractTrigger`;

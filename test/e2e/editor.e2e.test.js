@@ -19,7 +19,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
 const { startAll, SIMULATORS } = require('../../sandbox/start');
-const { N8nInstance, PACKAGE_NAME, ROOT, request } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, ROOT, request } = require('../helpers/n8n');
 
 const N8N_MAJOR = 2;
 const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';

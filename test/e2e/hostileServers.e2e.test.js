@@ -7,7 +7,7 @@
 // package's transport (no redirects, a wall-clock deadline, a 50 MB cap) stands in between.
 const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
-const { N8nInstance, PACKAGE_NAME, chainWorkflow, nodeOutput } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, chainWorkflow, nodeOutput } = require('../helpers/n8n');
 const hostile = require('../helpers/hostile');
 
 const SML_TOKEN = 'sml-token-e2e-5c1d-not-for-elsewhere';

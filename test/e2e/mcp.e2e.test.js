@@ -17,7 +17,7 @@ const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
 const { StreamableHTTPClientTransport } = require('@modelcontextprotocol/sdk/client/streamableHttp.js');
 const { SSEClientTransport } = require('@modelcontextprotocol/sdk/client/sse.js');
 const { startAll } = require('../../sandbox/start');
-const { N8nInstance, ROOT, request } = require('./harness');
+const { N8nInstance, ROOT, request } = require('../helpers/n8n');
 
 const MAJOR = Number(process.env.E2E_N8N_MAJOR || 2);
 const EXAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'mcp-server-crm-tools.json'), 'utf8'));

@@ -12,7 +12,7 @@ const assert = require('node:assert/strict');
 const { createSmlSimulator, SML_USERNAME, SML_PASSWORD } = require('../../sandbox/sml');
 const { createEcontractSimulator, ECONTRACT_CRM_API_ID, ECONTRACT_CRM_API_KEY } = require('../../sandbox/econtract');
 const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('../../sandbox/publitrac');
-const { N8nInstance, PACKAGE_NAME, chainWorkflow, nodeOutput, request } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, chainWorkflow, nodeOutput, request } = require('../helpers/n8n');
 
 const MAJOR = Number(process.env.E2E_N8N_MAJOR || 2);
 const SML = `${PACKAGE_NAME}.sml`;

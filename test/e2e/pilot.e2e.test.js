@@ -4,7 +4,7 @@
 const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { createPilotSimulator, PILOT_APP_KEY } = require('../../sandbox/pilot');
-const { N8nInstance, PACKAGE_NAME, chainWorkflow, itemsNode, nodeOutput, recordingServer, request } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, chainWorkflow, itemsNode, nodeOutput, recordingServer, request } = require('../helpers/n8n');
 
 const PILOT = `${PACKAGE_NAME}.pilot`;
 const PILOT_TRIGGER = `${PACKAGE_NAME}.pilotTrigger`;

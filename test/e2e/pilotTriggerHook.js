@@ -3,7 +3,7 @@
 // at a webhook path, each item it emits posted by n8n's HTTP Request node to a recording server.
 // For the e2e tests that post lead documents (ADF and others) to the trigger and assert the
 // answer and the items emitted.
-const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, postWhenRegistered, recordedTriggerWorkflow, recordingServer, request } = require('../helpers/n8n');
 
 const PILOT_TRIGGER = `${PACKAGE_NAME}.pilotTrigger`;
 
@@ -26,42 +26,23 @@ async function startPilotTriggerHook({ id, name, webhookId, path, credential, pa
 	async function setUp() {
 		await n8n.importCredentials([{ id: credential.id, name: credential.name, type: 'pilotApi', data: credential.data }]);
 		await n8n.importWorkflows([
-			{
+			recordedTriggerWorkflow(
 				id,
 				name,
-				active: false,
-				settings: { executionOrder: 'v1' },
-				nodes: [
-					{
-						id: 't1',
-						name: 'Pilot Trigger',
-						type: PILOT_TRIGGER,
-						typeVersion: 1,
-						position: [0, 0],
-						webhookId,
-						credentials: { pilotApi: { id: credential.id, name: credential.name } },
-						parameters: { path, ...parameters },
-					},
-					{
-						id: 't2',
-						name: 'Record',
-						type: 'n8n-nodes-base.httpRequest',
-						typeVersion: 4.2,
-						position: [220, 0],
-						parameters: { method: 'POST', url: `${recorder.url}/emitted`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}' },
-					},
-				],
-				connections: { 'Pilot Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
-			},
+				{
+					name: 'Pilot Trigger',
+					type: PILOT_TRIGGER,
+					webhookId,
+					credentials: { pilotApi: { id: credential.id, name: credential.name } },
+					parameters: { path, ...parameters },
+				},
+				`${recorder.url}/emitted`,
+			),
 		]);
 		await n8n.activate(id);
 		await n8n.start();
 		// Registration can lag the start: retry a 404 for a few seconds.
-		for (let i = 0; i < 40; i++) {
-			const r = await request('POST', hook(), { headers: { 'content-type': 'application/json' }, body: {} });
-			if (r.status !== 404) break;
-			await new Promise((r2) => setTimeout(r2, 500));
-		}
+		await postWhenRegistered(hook());
 	}
 
 	/**

@@ -5,7 +5,7 @@ const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { XMLParser } = require('fast-xml-parser');
 const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('../../sandbox/publitrac');
-const { N8nInstance, PACKAGE_NAME, chainWorkflow, itemsNode, nodeOutput, recordingServer } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, chainWorkflow, itemsNode, nodeOutput, recordingServer } = require('../helpers/n8n');
 
 const NODE = `${PACKAGE_NAME}.publitrac`;
 const TRIGGER = `${PACKAGE_NAME}.publitracTrigger`;

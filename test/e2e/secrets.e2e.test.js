@@ -14,7 +14,7 @@ const path = require('path');
 const Module = require('module');
 const ts = require('typescript');
 const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('../../sandbox/publitrac');
-const { N8nInstance, PACKAGE_NAME, ROOT, chainWorkflow, nodeOutput, request } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, ROOT, chainWorkflow, nodeOutput, request } = require('../helpers/n8n');
 
 /** test/unit/secrets/forms.ts, compiled here: the unit tests and this file search for the same forms. */
 function loadForms() {

@@ -5,8 +5,8 @@
 // received (simulator log) and what n8n output.
 const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
-const { createSmlSimulator, SML_USERNAME, SML_PASSWORD } = require('../../sandbox/sml');
-const { N8nInstance, PACKAGE_NAME, chainWorkflow, nodeOutput, recordingServer, request } = require('./harness');
+const { createSmlSimulator, smlCredential, SML_USERNAME, SML_PASSWORD } = require('../../sandbox/sml');
+const { N8nInstance, PACKAGE_NAME, chainWorkflow, nodeOutput, recordingServer, request } = require('../helpers/n8n');
 
 const SML = `${PACKAGE_NAME}.sml`;
 const cred = { smlApi: { id: 'smlSim', name: 'SML simulator' } };
@@ -27,7 +27,7 @@ describe(`SML in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)`, () 
 	before(async () => {
 		sim = await createSmlSimulator({ leads: 12, maxPageSize: 5 }).start(0);
 		n8n = new N8nInstance();
-		const data = (extra = {}) => ({ domain: sim.url, username: SML_USERNAME, password: SML_PASSWORD, authScheme: 'Token', ...extra });
+		const data = (extra = {}) => ({ ...smlCredential(sim.url).data, ...extra });
 		await n8n.importCredentials([
 			{ id: 'smlSim', name: 'SML simulator', type: 'smlApi', data: data() },
 			{ id: 'smlStale', name: 'SML stale token', type: 'smlApi', data: data({ token: STALE }) },

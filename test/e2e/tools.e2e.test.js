@@ -11,7 +11,7 @@
 const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('path');
-const { N8nInstance, PACKAGE_NAME, ROOT, request } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, ROOT, request } = require('../helpers/n8n');
 
 const MAJOR = Number(process.env.E2E_N8N_MAJOR || 2);
 const pkg = require(path.join(ROOT, 'package.json'));

@@ -15,8 +15,7 @@ const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { isDeepStrictEqual } = require('node:util');
 const { PILOT_APP_KEY } = require('../../sandbox/pilot');
-const http = require('node:http');
-const { N8nInstance, PACKAGE_NAME, recordingServer, request } = require('./harness');
+const { N8nInstance, PACKAGE_NAME, postWhenRegistered, recordedTriggerWorkflow, recordingServer, request } = require('../helpers/n8n');
 
 // 1,000 posts per trigger take about 5 minutes each on this shared 2-core machine (n8n runs
 // about 3 executions a second here): the default run sends 200, the full size is a variable away.
@@ -27,50 +26,10 @@ const DP_SECRET = 'burst-listener-secret-93c1';
 const SENDER = 'burst@dataplatform.test';
 
 /** A published workflow: the trigger, then an HTTP Request node posting each item to the recorder. */
-function triggerWorkflow(id, trigger, recordUrl) {
-	return {
-		id,
-		name: id,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{ id: `${id}-t`, name: 'Trigger', typeVersion: 1, position: [0, 0], ...trigger },
-			{
-				id: `${id}-r`,
-				name: 'Record',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [220, 0],
-				parameters: { method: 'POST', url: recordUrl, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}' },
-			},
-		],
-		connections: { Trigger: { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
-	};
-}
+const triggerWorkflow = (id, trigger, recordUrl) => recordedTriggerWorkflow(id, id, { name: 'Trigger', ...trigger }, recordUrl);
 
-/** One POST; resolves {status, json, text}; a post waits up to 5 minutes for its answer (n8n may hold it until its execution exists). */
-function post(url, headers, body) {
-	return new Promise((resolve, reject) => {
-		const payload = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-		const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': payload.length } }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => {
-				const text = Buffer.concat(chunks).toString('utf8');
-				let json;
-				try {
-					json = JSON.parse(text);
-				} catch {
-					json = undefined;
-				}
-				resolve({ status: res.statusCode, json, text });
-			});
-		});
-		req.on('error', reject);
-		req.setTimeout(300_000, () => req.destroy(new Error('no answer within 5 minutes')));
-		req.end(payload);
-	});
-}
+// A post waits up to 5 minutes for its answer (n8n may hold it until its execution exists).
+const POST_TIMEOUT_MS = 300_000;
 
 /** Sends the posts in bursts of BURST at once; returns each post with its answer. */
 async function sendInBursts(posts) {
@@ -81,7 +40,7 @@ async function sendInBursts(posts) {
 			...(await Promise.all(
 				burst.map(async (item) => {
 					try {
-						const r = await post(item.url, item.headers, item.body);
+						const r = await request('POST', item.url, { headers: item.headers, body: item.body, timeout: POST_TIMEOUT_MS });
 						return { ...item, status: r.status, answer: r.json ?? r.text };
 					} catch (error) {
 						return { ...item, status: 0, answer: String(error && error.message) };
@@ -144,11 +103,7 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 		// Registration can lag the start: wait until both URLs answer something else than 404
 		// (with a body each trigger refuses, so no execution starts).
 		for (const url of [`${n8n.url}/webhook/burst-pilot/pilot`, `${n8n.url}/webhook/burst-dp/listener`]) {
-			for (let i = 0; i < 40; i++) {
-				const r = await request('POST', url, { headers: { 'content-type': 'application/json' }, body: {} });
-				if (r.status !== 404) break;
-				await new Promise((r2) => setTimeout(r2, 500));
-			}
+			await postWhenRegistered(url);
 		}
 	});
 

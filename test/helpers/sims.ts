@@ -1,5 +1,6 @@
 // Starts simulators for a test file on free ports and gives typed access to them.
 /* eslint-disable @typescript-eslint/no-require-imports */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import type { SimulatorState } from '../../sandbox/framework';
 
 /**
@@ -42,3 +43,16 @@ export function pilotSimulator(): Simulator {
 }
 
 export const PILOT_APP_KEY: string = require('../../sandbox/pilot').PILOT_APP_KEY;
+
+/** A credential that points at a running simulator: its n8n type and the fields' values. */
+export interface SimulatorCredential {
+	type: string;
+	data: ICredentialDataDecryptedObject;
+}
+
+// Each simulator's own credential (sandbox/<crm>.js, the registry in sandbox/start.js).
+export const pilotCredential: (url: string) => SimulatorCredential = require('../../sandbox/pilot').pilotCredential;
+export const econtractCredential: (url: string) => SimulatorCredential = require('../../sandbox/econtract').econtractCredential;
+export const publitracCredential: (url: string) => SimulatorCredential = require('../../sandbox/publitrac').publitracCredential;
+export const smlCredential: (url: string) => SimulatorCredential = require('../../sandbox/sml').smlCredential;
+export const dataPlatformCredential: (url: string) => SimulatorCredential = require('../../sandbox/dataPlatform').dataPlatformCredential;

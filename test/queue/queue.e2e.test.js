@@ -19,12 +19,12 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { XMLParser } = require('fast-xml-parser');
-const { N8nInstance, PACKAGE_NAME, freePort, itemsNode, recordingServer, request } = require('../e2e/harness');
-const { createPilotSimulator, PILOT_APP_KEY } = require('../../sandbox/pilot');
-const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('../../sandbox/publitrac');
-const { createSmlSimulator, SML_USERNAME, SML_PASSWORD } = require('../../sandbox/sml');
-const { createEcontractSimulator, ECONTRACT_CRM_API_ID, ECONTRACT_CRM_API_KEY } = require('../../sandbox/econtract');
-const { createDataPlatformSimulator, DATA_PLATFORM_LISTENER_PATH } = require('../../sandbox/dataPlatform');
+const { N8nInstance, PACKAGE_NAME, freePort, itemsNode, recordingServer, request } = require('../helpers/n8n');
+const { createPilotSimulator, pilotCredential, PILOT_APP_KEY } = require('../../sandbox/pilot');
+const { createPublitracSimulator, publitracCredential } = require('../../sandbox/publitrac');
+const { createSmlSimulator, smlCredential, SML_USERNAME, SML_PASSWORD } = require('../../sandbox/sml');
+const { createEcontractSimulator, econtractCredential, ECONTRACT_CRM_API_ID, ECONTRACT_CRM_API_KEY } = require('../../sandbox/econtract');
+const { createDataPlatformSimulator, dataPlatformCredential, DATA_PLATFORM_LISTENER_PATH } = require('../../sandbox/dataPlatform');
 
 const PG_BIN = process.env.PG_BIN || '/usr/lib/postgresql/15/bin';
 const REDIS_SERVER = process.env.REDIS_SERVER || '/usr/bin/redis-server';
@@ -273,11 +273,11 @@ describe('n8n 2.41.1 in queue mode: main + Redis + Postgres + two workers (tarba
 			},
 		});
 		flatted = require(path.join(n8n.n8n.dir, 'node_modules', 'flatted'));
-		const publitrac = (sim, extra = {}) => ({ ...PUBLITRAC_CREDENTIALS, baseUrl: `${sim.url}/api`, ...extra });
-		const sml = (sim) => ({ domain: sim.url, username: SML_USERNAME, password: SML_PASSWORD, authScheme: 'Token' });
-		const econtract = (sim) => ({ baseUrl: sim.url, crmApiId: ECONTRACT_CRM_API_ID, crmApiKey: ECONTRACT_CRM_API_KEY });
+		const publitrac = (sim, extra = {}) => ({ ...publitracCredential(sim.url).data, ...extra });
+		const sml = (sim) => smlCredential(sim.url).data;
+		const econtract = (sim) => econtractCredential(sim.url).data;
 		await n8n.importCredentials([
-			{ id: 'qPilot', name: 'Pilot simulator', type: 'pilotApi', data: { appKey: PILOT_APP_KEY, baseUrl: sims.pilot.url } },
+			{ id: 'qPilot', name: 'Pilot simulator', type: 'pilotApi', data: pilotCredential(sims.pilot.url).data },
 			{ id: 'qPublitrac1', name: 'PUBLITRAC, share 1', type: 'publitracApi', data: publitrac(sims.publitrac, { rateLimitShare: 1 }) },
 			{ id: 'qPublitrac2', name: 'PUBLITRAC, share 2', type: 'publitracApi', data: publitrac(sims.publitrac, { rateLimitShare: 2 }) },
 			{ id: 'qPublitracPoll', name: 'PUBLITRAC (polled)', type: 'publitracApi', data: publitrac(sims.publitracPoll) },
@@ -285,7 +285,7 @@ describe('n8n 2.41.1 in queue mode: main + Redis + Postgres + two workers (tarba
 			{ id: 'qSmlPoll', name: 'SML (polled)', type: 'smlApi', data: sml(sims.smlPoll) },
 			{ id: 'qEcontract', name: 'Econtract simulator', type: 'econtractApi', data: econtract(sims.econtract) },
 			{ id: 'qEcontractPoll', name: 'Econtract (polled)', type: 'econtractApi', data: econtract(sims.econtractPoll) },
-			{ id: 'qDataPlatform', name: 'Data Platform simulator', type: 'dataPlatformApi', data: { listenerUrl: `${sims.dataPlatform.url}${DATA_PLATFORM_LISTENER_PATH}`, senderUser: 'owner@dataplatform.test' } },
+			{ id: 'qDataPlatform', name: 'Data Platform simulator', type: 'dataPlatformApi', data: dataPlatformCredential(sims.dataPlatform.url).data },
 		]);
 		await n8n.importWorkflows([
 			...Object.values(ACTIONS).map(([id, hookPath, action]) => webhookWorkflow(id, hookPath, action)),

@@ -1,9 +1,10 @@
 // "Simplify" on dataPlatformTrigger: the bodies the Data Platform node posts to a listener (as
 // the simulator received them over real HTTP) go to the trigger; contact and lead actions come
 // out in the common lead shape, other actions as they are; without Simplify nothing changes.
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { DataPlatformTrigger } from '../../../nodes/DataPlatform/DataPlatformTrigger.node';
 import type { Simulator } from '../../helpers/sims';
+import { callWebhook, jsonRequest } from '../../helpers/webhook';
 import { dataPlatformSimulator, posts, run, SENDER } from './setup';
 
 let sim: Simulator;
@@ -17,29 +18,9 @@ beforeEach(() => sim.reset());
 async function receive(body: unknown, simplify: boolean | undefined) {
 	const params: IDataObject = { path: 'data-platform', secretLocation: 'none', allowedIps: '', behindProxy: false, maxBodyKb: 1024 };
 	if (simplify !== undefined) params.simplify = simplify;
-	const raw = JSON.stringify(body);
-	const answer: { status?: number } = {};
-	const context = {
-		getRequestObject: () => ({
-			headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(raw)) },
-			query: {},
-			ip: '203.0.113.7',
-			socket: { remoteAddress: '203.0.113.7' },
-			rawBody: Buffer.from(raw),
-			body,
-		}),
-		getResponseObject: () => ({
-			status(code: number) {
-				answer.status = code;
-				return { json: () => undefined };
-			},
-		}),
-		getBodyData: () => body,
-		getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
-	} as unknown as IWebhookFunctions;
-	const result = await new DataPlatformTrigger().webhook.call(context);
-	// Accepted: n8n answers 200 with the node's webhookResponse, once the execution exists.
-	expect(answer.status).toBeUndefined();
+	const { result, answeredBy } = await callWebhook(new DataPlatformTrigger(), jsonRequest({ body, raw: JSON.stringify(body) }), { parameters: params });
+	// Accepted: n8n answers 200 with the node's webhookResponse, once the execution exists (the node did not answer).
+	expect(answeredBy).toBe('n8n');
 	expect(result.noWebhookResponse).toBeUndefined();
 	expect(result.webhookResponse).toMatchObject({ success: true });
 	return result.workflowData![0];

@@ -2,10 +2,11 @@
 // bytes in rawBody, express's req.ip). Real-HTTP behaviour is in test/e2e/dataPlatform.e2e.test.js
 // and test/e2e/dataPlatformTrigger.e2e.test.js.
 import { NodeHelpers } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, INodeParameters, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, INodeParameters } from 'n8n-workflow';
 import { DataPlatformTriggerApi } from '../../../credentials/DataPlatformTriggerApi.credentials';
 import { DataPlatformTrigger, ipAllowed, normalizeIp } from '../../../nodes/DataPlatform/DataPlatformTrigger.node';
 import SECRETS from '../../fixtures/secrets.json';
+import { callWebhook, jsonRequest } from '../../helpers/webhook';
 
 const SECRET = SECRETS.dataPlatformSharedSecret;
 const description = new DataPlatformTrigger().description;
@@ -39,48 +40,25 @@ const asSaved = (parameters: INodeParameters): INodeParameters =>
 	NodeHelpers.getNodeParameters(description.properties, parameters, false, false, { typeVersion: 1 }, description)!;
 
 function call(request: FakeRequest, parameters: IDataObject = {}, credential?: ICredentialDataDecryptedObject | 'unreadable') {
-	const answer: { status?: number; json?: IDataObject } = {};
 	const params = asN8nRuns({ path: 'data-platform', allowedIps: '', maxBodyKb: 1024, ...parameters } as INodeParameters);
-	const raw = request.raw ?? JSON.stringify(request.body ?? {});
-	const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(raw)), ...(request.headers ?? {}) };
+	const posted = jsonRequest({ body: request.body, raw: request.raw, headers: request.headers, query: request.query });
 	const socket = request.ip ?? '203.0.113.7';
-	const context = {
-		getRequestObject: () => ({
-			headers,
-			query: request.query ?? {},
-			ip: expressIp(socket, headers['x-forwarded-for'], request.proxyHops ?? 0),
-			socket: { remoteAddress: socket },
-			rawBody: Buffer.from(raw),
-			body: request.body,
-		}),
-		getResponseObject: () => ({
-			status(code: number) {
-				answer.status = code;
-				return { json: (body: IDataObject) => (answer.json = body) };
+	return callWebhook(
+		new DataPlatformTrigger(),
+		{ ...posted, ip: expressIp(socket, posted.headers!['x-forwarded-for'], request.proxyHops ?? 0), remoteAddress: socket },
+		{
+			parameters: params,
+			credentials: async (type: string) => {
+				// n8n's getCredentials: refuses a node without that credential, and fails when it cannot decrypt it.
+				if (type !== 'dataPlatformTriggerApi' || !credential) throw new Error('Node does not have any credentials set');
+				if (credential === 'unreadable') throw new Error('Credentials could not be decrypted');
+				return credential;
 			},
-		}),
-		getBodyData: () => request.body,
-		getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
-		getNode: () => ({ name: 'CRM Data Platform Trigger', typeVersion: 1, parameters: params, credentials: credential ? { dataPlatformTriggerApi: { id: 'c1', name: 'Listener secret' } } : undefined }),
-		getCredentials: async (type: string) => {
-			// n8n's getCredentials: refuses a node without that credential, and fails when it cannot decrypt it.
-			if (type !== 'dataPlatformTriggerApi' || !credential) throw new Error('Node does not have any credentials set');
-			if (credential === 'unreadable') throw new Error('Credentials could not be decrypted');
-			return credential;
+			context: {
+				getNode: () => ({ name: 'CRM Data Platform Trigger', typeVersion: 1, parameters: params, credentials: credential ? { dataPlatformTriggerApi: { id: 'c1', name: 'Listener secret' } } : undefined }),
+			},
 		},
-	} as unknown as IWebhookFunctions;
-	return new DataPlatformTrigger().webhook.call(context).then((result) => {
-		// What the sender gets: the node's own answer (a refusal, no execution), or n8n's, which
-		// sends the node's webhookResponse with status 200 (responseData '' in the description)
-		// and, on n8n 2.x, only once the execution exists.
-		let answeredBy: 'node' | 'n8n' | undefined = answer.status !== undefined ? 'node' : undefined;
-		if (!answeredBy && result.workflowData && result.webhookResponse !== undefined && !result.noWebhookResponse) {
-			answeredBy = 'n8n';
-			answer.status = 200;
-			answer.json = result.webhookResponse as IDataObject;
-		}
-		return { result, answer, answeredBy };
-	});
+	);
 }
 
 const body = {

@@ -5,6 +5,7 @@ import { Econtract } from '../../../nodes/Econtract/Econtract.node';
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { runNode } from '../../helpers/context';
 import type { RunOptions } from '../../helpers/context';
+import { econtractCredential } from '../../helpers/sims';
 import type { Simulator } from '../../helpers/sims';
 
 const sandbox = require('../../../sandbox/econtract');
@@ -34,7 +35,7 @@ export const node = new Econtract();
 export const run = (sim: Simulator, parameters: RunOptions['parameters'], more: Partial<RunOptions> = {}, key = CRM_API_KEY) =>
 	runNode(node, {
 		parameters,
-		credentials: { econtractApi: { baseUrl: sim.url, crmApiId: CRM_API_ID, crmApiKey: key } },
+		credentials: { econtractApi: { ...econtractCredential(sim.url).data, crmApiKey: key } },
 		credentialTypes: { econtractApi: new EcontractApi() },
 		...more,
 	});

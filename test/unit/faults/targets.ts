@@ -15,6 +15,7 @@ import { Publitrac } from '../../../nodes/Publitrac/Publitrac.node';
 import { Sml } from '../../../nodes/Sml/Sml.node';
 import { runNode } from '../../helpers/context';
 import type { RunResult } from '../../helpers/context';
+import { dataPlatformCredential, publitracCredential, smlCredential } from '../../helpers/sims';
 import type { LoggedRequest, Simulator } from '../../helpers/sims';
 import { GAS, ORDER_FIELDS } from '../econtract/setup';
 
@@ -112,7 +113,6 @@ export function pilotLeadCreate(): Target {
 // ---- PUBLITRAC -------------------------------------------------------------------------
 const publitracSim = (): Simulator & { seedLeads(n: number, where?: { view?: string }): Array<Record<string, unknown>> } =>
 	require('../../../sandbox/publitrac').createPublitracSimulator();
-const PUBLITRAC_CREDS = require('../../../sandbox/publitrac').PUBLITRAC_CREDENTIALS;
 
 export function publitracLeadSync(): Target {
 	const sim = publitracSim();
@@ -128,7 +128,7 @@ export function publitracLeadSync(): Target {
 		path: '/api',
 		marker: MARK,
 		seed: () => undefined,
-		credentials: () => ({ ...PUBLITRAC_CREDS, baseUrl: `${sim.url}/api` }),
+		credentials: () => publitracCredential(sim.url).data,
 		parameters: (i, options) => ({
 			resource: 'lead',
 			operation: 'sync',
@@ -157,7 +157,7 @@ export function publitracViewGetLeads(): Target {
 		seed: () => {
 			for (let i = 0; i < 3; i++) sim.seedLeads(2, { view: `View${i}Mark` });
 		},
-		credentials: () => ({ ...PUBLITRAC_CREDS, baseUrl: `${sim.url}/api` }),
+		credentials: () => publitracCredential(sim.url).data,
 		parameters: (i, options) => ({ resource: 'view', operation: 'getLeads', viewName: `View${i}Mark`, returnAll: true, requestOptions: { ...options, parallelRequests: 1 } }),
 		stored: () => 0,
 	});
@@ -167,7 +167,7 @@ export function publitracViewGetLeads(): Target {
 const smlModule = () => require('../../../sandbox/sml');
 
 function smlCredentials(sim: Simulator): ICredentialDataDecryptedObject {
-	return { domain: sim.url, username: smlModule().SML_USERNAME, password: smlModule().SML_PASSWORD, authScheme: 'Token', token: '' };
+	return smlCredential(sim.url).data;
 }
 
 export function smlLeadCreate(): Target {
@@ -295,7 +295,7 @@ export function dataPlatformContactCreate(): Target {
 		path: module.DATA_PLATFORM_LISTENER_PATH,
 		marker: MARK,
 		seed: () => undefined,
-		credentials: () => ({ listenerUrl: `${sim.url}${module.DATA_PLATFORM_LISTENER_PATH}`, senderUser: 'owner@dataplatform.test' }),
+		credentials: () => dataPlatformCredential(sim.url).data,
 		parameters: (i, options) => ({
 			resource: 'contact',
 			operation: 'create',

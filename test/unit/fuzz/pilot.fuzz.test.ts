@@ -6,7 +6,7 @@ import { PilotApi } from '../../../credentials/PilotApi.credentials';
 import { Pilot } from '../../../nodes/Pilot/Pilot.node';
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { runNode } from '../../helpers/context';
-import { PILOT_APP_KEY, pilotSimulator } from '../../helpers/sims';
+import { pilotCredential, pilotSimulator } from '../../helpers/sims';
 import type { Simulator } from '../../helpers/sims';
 import { absent, describeFuzz, fieldString, formPairs, hasProtoKey, isBlank, jsonObjectOf, propertiesOf, refusedJson, wellFormed } from './engine';
 import type { Expected, FuzzOp } from './engine';
@@ -79,7 +79,7 @@ function operation(resource: string, op: string, base: IDataObject, special: Rec
 			resetRateLimiters();
 		},
 		run: (parameters) =>
-			runNode(node, { parameters, credentials: { pilotApi: { appKey: PILOT_APP_KEY, baseUrl: sim.url } }, credentialTypes: { pilotApi: new PilotApi() } }),
+			runNode(node, { parameters, credentials: { pilotApi: pilotCredential(sim.url).data }, credentialTypes: { pilotApi: new PilotApi() } }),
 		requests: () => sim.log.filter((r) => r.path.startsWith('/webhooks/')),
 		decode: (request) => {
 			if (!/^application\/x-www-form-urlencoded/.test(String(request.headers['content-type']))) throw new Error(`not a form: ${request.headers['content-type']}`);

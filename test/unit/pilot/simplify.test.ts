@@ -1,13 +1,14 @@
 // "Simplify" on pilotTrigger: a lead posted exactly as the Pilot node posts it to Pilot (what the
 // simulator received over real HTTP), and an ADF email the node built, come out in the common
 // lead shape; surveys are not leads and stay as they are; without Simplify nothing changes.
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { PilotApi } from '../../../credentials/PilotApi.credentials';
 import { Pilot } from '../../../nodes/Pilot/Pilot.node';
 import { PilotTrigger } from '../../../nodes/Pilot/PilotTrigger.node';
 import { runNode } from '../../helpers/context';
-import { PILOT_APP_KEY, pilotSimulator } from '../../helpers/sims';
+import { PILOT_APP_KEY, pilotCredential, pilotSimulator } from '../../helpers/sims';
 import type { Simulator } from '../../helpers/sims';
+import { callWebhook } from '../../helpers/webhook';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -20,22 +21,13 @@ beforeEach(() => sim.reset());
 async function receive(request: { contentType: string; body?: unknown; raw?: string }, simplify: boolean | undefined) {
 	const params: IDataObject = { path: 'pilot', checkAppKey: false, accept: ['lead', 'survey', 'adf'], checkRequired: true };
 	if (simplify !== undefined) params.simplify = simplify;
-	const answer: { status?: number } = {};
-	const context = {
-		getRequestObject: () => ({ headers: { 'content-type': request.contentType }, rawBody: request.raw === undefined ? undefined : Buffer.from(request.raw), body: request.body }),
-		getResponseObject: () => ({
-			status(code: number) {
-				answer.status = code;
-				return { json: () => undefined };
-			},
-		}),
-		getBodyData: () => request.body,
-		getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
-		getCredentials: async () => ({ appKey: PILOT_APP_KEY, baseUrl: sim.url }),
-	} as unknown as IWebhookFunctions;
-	const result = await new PilotTrigger().webhook.call(context);
-	// Accepted: n8n answers 200 with the node's webhookResponse, once the execution exists.
-	expect(answer.status).toBeUndefined();
+	const { result, answeredBy } = await callWebhook(
+		new PilotTrigger(),
+		{ headers: { 'content-type': request.contentType }, raw: request.raw, body: request.body },
+		{ parameters: params, credentials: pilotCredential(sim.url).data },
+	);
+	// Accepted: n8n answers 200 with the node's webhookResponse, once the execution exists (the node did not answer).
+	expect(answeredBy).toBe('n8n');
 	expect(result.noWebhookResponse).toBeUndefined();
 	expect(result.webhookResponse).toMatchObject({ success: true });
 	return result.workflowData![0];
@@ -80,7 +72,7 @@ describe('pilotTrigger with Simplify', () => {
 	it('turns a lead posted as the Pilot node posts it into the common lead; off, the item is unchanged', async () => {
 		const created = await runNode(new Pilot(), {
 			parameters: { resource: 'lead', operation: 'create', pilot_contact_type_id: '1', pilot_business_type_code: 'New', additionalFields: FIELDS, requestOptions: { maxRetries: 0 } },
-			credentials: { pilotApi: { appKey: PILOT_APP_KEY, baseUrl: sim.url } },
+			credentials: { pilotApi: pilotCredential(sim.url).data },
 			credentialTypes: { pilotApi: new PilotApi() },
 		});
 		expect(created.error).toBeUndefined();

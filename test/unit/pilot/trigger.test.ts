@@ -1,9 +1,10 @@
 // pilotTrigger's webhook() with the request n8n hands it (body already parsed by n8n,
 // raw text in rawBody). The same behaviour is proven over HTTP in a real n8n by
 // test/e2e/pilot.e2e.test.js; these cases cover the rest quickly.
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { PilotTrigger } from '../../../nodes/Pilot/PilotTrigger.node';
 import SECRETS from '../../fixtures/secrets.json';
+import { callWebhook } from '../../helpers/webhook';
 
 const KEY = SECRETS.pilotTriggerKey;
 
@@ -11,32 +12,12 @@ function call(
 	request: { contentType: string; body?: unknown; raw?: string },
 	parameters: IDataObject = {},
 ) {
-	const answer: { status?: number; json?: IDataObject } = {};
 	const params: IDataObject = { path: 'pilot', checkAppKey: false, accept: ['lead', 'survey', 'adf'], checkRequired: true, ...parameters };
-	const context = {
-		getRequestObject: () => ({ headers: { 'content-type': request.contentType }, rawBody: request.raw === undefined ? undefined : Buffer.from(request.raw), body: request.body }),
-		getResponseObject: () => ({
-			status(code: number) {
-				answer.status = code;
-				return { json: (body: IDataObject) => (answer.json = body) };
-			},
-		}),
-		getBodyData: () => request.body,
-		getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
-		getCredentials: async () => ({ appKey: KEY, baseUrl: 'http://unused' }),
-	} as unknown as IWebhookFunctions;
-	return new PilotTrigger().webhook.call(context).then((result) => {
-		// What the sender gets: the node's own answer (a refusal, no execution), or n8n's, which
-		// sends the node's webhookResponse with status 200 (responseData '' in the description)
-		// and, on n8n 2.x, only once the execution exists.
-		let answeredBy: 'node' | 'n8n' | undefined = answer.status !== undefined ? 'node' : undefined;
-		if (!answeredBy && result.workflowData && result.webhookResponse !== undefined && !result.noWebhookResponse) {
-			answeredBy = 'n8n';
-			answer.status = 200;
-			answer.json = result.webhookResponse as IDataObject;
-		}
-		return { result, answer, answeredBy };
-	});
+	return callWebhook(
+		new PilotTrigger(),
+		{ headers: { 'content-type': request.contentType }, raw: request.raw, body: request.body },
+		{ parameters: params, credentials: { appKey: KEY, baseUrl: 'http://unused' } },
+	);
 }
 
 const lead = { action: 'create', pilot_firstname: 'Ana', pilot_contact_type_id: '1', pilot_business_type_code: 'New' };

@@ -11,7 +11,7 @@
 // decimal and hex entities), JSON-escaped (with `\/`, with `\u`; once, twice and three times),
 // and for the Data Platform listener URL its path, host+path, query and query values.
 /* eslint-disable @typescript-eslint/no-require-imports */
-import type { ICredentialDataDecryptedObject, IDataObject, ILoadOptionsFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 import { DataPlatformApi } from '../../../credentials/DataPlatformApi.credentials';
 import { EcontractApi } from '../../../credentials/EcontractApi.credentials';
 import { PilotApi } from '../../../credentials/PilotApi.credentials';
@@ -36,7 +36,10 @@ import { SmlTrigger } from '../../../nodes/Sml/SmlTrigger.node';
 import { SML_SECRET_FIELDS } from '../../../nodes/Sml/transport';
 import { createTriggerContext, runNode } from '../../helpers/context';
 import type { RunOptions, RunResult } from '../../helpers/context';
+import { smlCredential } from '../../helpers/sims';
 import type { Simulator } from '../../helpers/sims';
+import { callWebhook, jsonRequest } from '../../helpers/webhook';
+import type { WebhookTrigger } from '../../helpers/webhook';
 import { formsOf, wireForms } from './forms';
 import SECRETS from '../../fixtures/secrets.json';
 
@@ -243,8 +246,8 @@ function sml(): Crm {
 		// Wrong: a token SML does not know (a 401, then a login) and a password it refuses.
 		credentials: (wrong) =>
 			wrong
-				? { domain: sim.url, username: smlModule.SML_USERNAME, password: `${SECRET.smlPassword}-wrong`, authScheme: 'Token', token: `${SECRET.smlToken}-wrong` }
-				: { domain: sim.url, username: smlModule.SML_USERNAME, password: SECRET.smlPassword, authScheme: 'Token', token: SECRET.smlToken },
+				? { ...smlCredential(sim.url).data, password: `${SECRET.smlPassword}-wrong`, token: `${SECRET.smlToken}-wrong` }
+				: { ...smlCredential(sim.url).data, password: SECRET.smlPassword, token: SECRET.smlToken },
 		// The tokens SML issued during the run are secrets too.
 		secrets: (credentials) => [...secretValues(SML_SECRET_FIELDS, credentials), ...(sim.state.tokens as Array<{ token: string }>).map((t) => t.token)],
 		run: (params, credentials, continueOnFail, items = 1) =>
@@ -526,38 +529,18 @@ describe('triggers and dropdowns', () => {
 		}
 	}, 60_000);
 
-	function webhook(trigger: { webhook?: (this: IWebhookFunctions) => Promise<unknown> }, request: IDataObject, params: IDataObject, credentials?: IDataObject) {
-		const answer: { status?: number; json?: IDataObject } = {};
-		const raw = typeof request.raw === 'string' ? request.raw : JSON.stringify(request.body ?? {});
-		const context = {
-			getRequestObject: () => ({
-				headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(raw)), ...((request.headers as IDataObject) ?? {}) },
-				query: request.query ?? {},
-				ip: '203.0.113.7',
-				socket: { remoteAddress: '203.0.113.7' },
-				rawBody: Buffer.from(raw),
-				body: request.body,
-			}),
-			getResponseObject: () => ({
-				status(code: number) {
-					answer.status = code;
-					return { json: (body: IDataObject) => (answer.json = body) };
-				},
-			}),
-			getBodyData: () => request.body,
-			getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
-			getCredentials: async () => credentials,
-		} as unknown as IWebhookFunctions;
-		return trigger.webhook!.call(context).then((result) => {
-			// An accepted submission is answered by n8n with the node's webhookResponse (status 200,
-			// once the execution exists): that answer is what the sender sees, so it is searched too.
-			const r = result as { workflowData?: unknown; webhookResponse?: IDataObject; noWebhookResponse?: boolean };
-			if (answer.status === undefined && r.workflowData && r.webhookResponse !== undefined && !r.noWebhookResponse) {
-				answer.status = 200;
-				answer.json = r.webhookResponse;
-			}
-			return { result, answer };
-		});
+	/**
+	 * webhook() of a trigger given a JSON post (or `raw` with its headers). An accepted submission is
+	 * answered by n8n with the node's webhookResponse (status 200, once the execution exists): that
+	 * answer is what the sender sees, so it is searched too.
+	 */
+	function webhook(trigger: WebhookTrigger, request: IDataObject, params: IDataObject, credentials?: IDataObject) {
+		const raw = typeof request.raw === 'string' ? request.raw : undefined;
+		return callWebhook(
+			trigger,
+			jsonRequest({ body: request.body, raw, headers: request.headers as Record<string, string> | undefined, query: request.query }),
+			{ parameters: params, credentials },
+		);
 	}
 
 	it('pilotTrigger: neither its refusals nor its items show the app key', async () => {

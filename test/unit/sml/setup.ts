@@ -6,6 +6,7 @@ import { SmlApi } from '../../../credentials/SmlApi.credentials';
 import { Sml } from '../../../nodes/Sml/Sml.node';
 import { runNode } from '../../helpers/context';
 import type { RunOptions } from '../../helpers/context';
+import { smlCredential } from '../../helpers/sims';
 import type { Simulator } from '../../helpers/sims';
 
 const simModule = require('../../../sandbox/sml');
@@ -21,7 +22,7 @@ export function smlSimulator(options: Record<string, unknown> = {}): SmlSim {
 export const credentialTypes = { smlApi: new SmlApi() };
 
 export function credentialsFor(sim: SmlSim, extra: Partial<ICredentialDataDecryptedObject> = {}): ICredentialDataDecryptedObject {
-	return { domain: sim.url, username: SML_USERNAME, password: SML_PASSWORD, authScheme: 'Token', token: '', ...extra };
+	return { ...smlCredential(sim.url).data, ...extra } as ICredentialDataDecryptedObject;
 }
 
 export function runSml(sim: SmlSim, parameters: RunOptions['parameters'], more: Partial<RunOptions> & { credentials?: Record<string, ICredentialDataDecryptedObject> } = {}) {

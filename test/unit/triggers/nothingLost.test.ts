@@ -26,6 +26,7 @@ import { MAX_SEEN, PublitracTrigger } from '../../../nodes/Publitrac/PublitracTr
 import { SmlTrigger } from '../../../nodes/Sml/SmlTrigger.node';
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { createTriggerContext } from '../../helpers/context';
+import { econtractCredential, publitracCredential, smlCredential } from '../../helpers/sims';
 import type { LoggedRequest, SimRecord, Simulator } from '../../helpers/sims';
 import { env, writeStdout } from '../../helpers/runtime';
 
@@ -224,7 +225,7 @@ function report(label: string, out: Outcome) {
 
 // ---------------------------------------------------------------- PUBLITRAC
 describe('publitracTrigger loses nothing', () => {
-	const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('../../../sandbox/publitrac');
+	const { createPublitracSimulator } = require('../../../sandbox/publitrac');
 	let sim: Simulator & { seedLeads(n: number, where?: IDataObject): Array<SimRecord> };
 	beforeAll(async () => {
 		sim = createPublitracSimulator();
@@ -259,7 +260,7 @@ describe('publitracTrigger loses nothing', () => {
 				createTriggerContext({
 					parameters: { source, viewName: 'Hot', listName: 'Imported2012', event, options: {} },
 					staticData,
-					credentials: { publitracApi: { ...PUBLITRAC_CREDENTIALS, baseUrl: `${sim.url}/api` } },
+					credentials: { publitracApi: publitracCredential(sim.url).data },
 					credentialTypes: { publitracApi: new PublitracApi() },
 					pollBudgetMs,
 				}),
@@ -388,7 +389,7 @@ describe('publitracTrigger loses nothing', () => {
 
 // ---------------------------------------------------------------- SML
 describe('smlTrigger loses nothing', () => {
-	const { createSmlSimulator, SML_USERNAME, SML_PASSWORD } = require('../../../sandbox/sml');
+	const { createSmlSimulator } = require('../../../sandbox/sml');
 	let sim: Simulator & { seedLeads(n: number, fields?: IDataObject): Array<SimRecord> };
 	beforeAll(async () => {
 		sim = createSmlSimulator();
@@ -408,7 +409,7 @@ describe('smlTrigger loses nothing', () => {
 				createTriggerContext({
 					parameters: { filters: {}, emitStatusChanges: false, ...parameters },
 					staticData,
-					credentials: { smlApi: { domain: sim.url, username: SML_USERNAME, password: SML_PASSWORD, authScheme: 'Token', token: '' } },
+					credentials: { smlApi: smlCredential(sim.url).data },
 					credentialTypes: { smlApi: new SmlApi() },
 					pollBudgetMs,
 				}),
@@ -499,7 +500,7 @@ describe('smlTrigger loses nothing', () => {
 
 // ---------------------------------------------------------------- Econtract
 describe('econtractTrigger loses nothing', () => {
-	const { createEcontractSimulator, ECONTRACT_CRM_API_ID, ECONTRACT_CRM_API_KEY } = require('../../../sandbox/econtract');
+	const { createEcontractSimulator } = require('../../../sandbox/econtract');
 	let sim: Simulator & { seedOrders(n: number): Array<SimRecord> };
 	beforeAll(async () => {
 		sim = createEcontractSimulator();
@@ -527,7 +528,7 @@ describe('econtractTrigger loses nothing', () => {
 				createTriggerContext({
 					parameters: { filters: {} },
 					staticData,
-					credentials: { econtractApi: { baseUrl: sim.url, crmApiId: ECONTRACT_CRM_API_ID, crmApiKey: ECONTRACT_CRM_API_KEY } },
+					credentials: { econtractApi: econtractCredential(sim.url).data },
 					credentialTypes: { econtractApi: new EcontractApi() },
 					pollBudgetMs,
 				}),

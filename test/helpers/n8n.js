@@ -1,9 +1,11 @@
 'use strict';
-// Real-n8n end-to-end harness: installs (once, cached outside the repo) a real n8n,
-// installs this package from its packed tarball the way the Community Nodes screen
-// does (into <user folder>/.n8n/nodes/node_modules/<name>), imports credentials and
-// workflows with n8n's CLI, runs them with execute-batch, or starts n8n for webhooks.
-// Facts behind each step: ../shared/design/n8n-e2e.md.
+// The real-n8n harness the e2e tests, the bench (test/bench/run.js) and the demo
+// (scripts/demo.js) share: installs (once, cached outside the repo) a real n8n, installs
+// this package from its packed tarball the way the Community Nodes screen does (into
+// <user folder>/.n8n/nodes/node_modules/<name>), imports credentials and workflows with
+// n8n's CLI, runs them with execute-batch, or starts n8n for webhooks; and the small HTTP
+// client and recording server the tests talk to it with.
+// Facts behind each step: docs/n8n-facts.md.
 const { execFileSync, spawn } = require('child_process');
 const fs = require('fs');
 const http = require('http');
@@ -306,10 +308,16 @@ class N8nInstance {
 	}
 }
 
-/** Minimal HTTP client for tests: resolves {status, headers, text, json}. */
-function request(method, url, { headers = {}, body } = {}) {
+/**
+ * Minimal HTTP client for tests: resolves {status, headers, text, json, ms}, `ms` being the time
+ * from sending to the whole answer. `body`: a string or Buffer as is, anything else as JSON.
+ * `timeout` (ms, 30 s by default): the request is abandoned (rejected) when the answer takes
+ * longer; a test that measures a slow answer, or waits on n8n holding a webhook, raises it.
+ */
+function request(method, url, { headers = {}, body, timeout = 30_000 } = {}) {
 	return new Promise((resolve, reject) => {
-		const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+		const payload = body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? Buffer.from(body) : Buffer.from(JSON.stringify(body));
+		const started = Date.now();
 		const req = http.request(url, { method, headers: { ...(payload ? { 'content-length': payload.length } : {}), ...headers } }, (res) => {
 			const chunks = [];
 			res.on('data', (c) => chunks.push(c));
@@ -321,11 +329,11 @@ function request(method, url, { headers = {}, body } = {}) {
 				} catch {
 					json = undefined;
 				}
-				resolve({ status: res.statusCode, headers: res.headers, text, json });
+				resolve({ status: res.statusCode, headers: res.headers, text, json, ms: Date.now() - started });
 			});
 		});
 		req.on('error', reject);
-		req.setTimeout(30_000, () => req.destroy(new Error('request timeout')));
+		req.setTimeout(timeout, () => req.destroy(new Error(`request timeout: no answer within ${timeout} ms`)));
 		if (payload) req.write(payload);
 		req.end();
 	});
@@ -375,6 +383,51 @@ function recordingServer() {
 	});
 }
 
+/**
+ * POSTs to a webhook of a started n8n until n8n has registered it (an answer other than 404:
+ * registration can lag the start, docs/n8n-facts.md part 4), every 500 ms, `tries` times at
+ * most; resolves the last answer. The default post (`{}` as JSON) is one every trigger of this
+ * package refuses, so it starts no execution.
+ */
+async function postWhenRegistered(url, { headers = { 'content-type': 'application/json' }, body = {}, tries = 40 } = {}) {
+	let answer;
+	for (let i = 0; i < tries; i++) {
+		answer = await request('POST', url, { headers, body });
+		if (answer.status !== 404) break;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	return answer;
+}
+
+/** n8n's HTTP Request node posting each item it gets, as JSON, to `url` (a recordingServer's: what a trigger emitted). */
+function recordNode(url, { id, name = 'Record', position = [220, 0] } = {}) {
+	return {
+		...(id ? { id } : {}),
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position,
+		parameters: { method: 'POST', url, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}' },
+	};
+}
+
+/**
+ * A workflow to activate: the trigger node (its name, type, parameters, webhookId, credentials;
+ * typeVersion 1 and position unless given), then recordNode(recordUrl) posting each item it emits.
+ */
+function recordedTriggerWorkflow(id, name, trigger, recordUrl) {
+	const first = { id: `${id}-t`, typeVersion: 1, position: [0, 0], ...trigger };
+	const record = recordNode(recordUrl, { id: `${id}-r` });
+	return {
+		id,
+		name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [first, record],
+		connections: { [first.name]: { main: [[{ node: record.name, type: 'main', index: 0 }]] } },
+	};
+}
+
 /** The output items of a node in a run snapshot (first run, first output). */
 function nodeOutput(run, nodeName) {
 	const runs = run?.data?.resultData?.runData?.[nodeName];
@@ -411,4 +464,20 @@ function itemsNode(name, items) {
 	};
 }
 
-module.exports = { N8nInstance, installN8n, packTarball, freePort, request, recordingServer, nodeOutput, runError, chainWorkflow, itemsNode, PACKAGE_NAME, ROOT };
+module.exports = {
+	N8nInstance,
+	installN8n,
+	packTarball,
+	freePort,
+	request,
+	postWhenRegistered,
+	recordingServer,
+	recordNode,
+	recordedTriggerWorkflow,
+	nodeOutput,
+	runError,
+	chainWorkflow,
+	itemsNode,
+	PACKAGE_NAME,
+	ROOT,
+};
