@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { simplifyField, simplifyRecords } from '../shared/leadShape';
+import { smlLead } from './helpers/commonLead';
 import { STATUS_OPTIONS } from './actions/common';
 import { loadOptions } from './methods/loadOptions';
 import { MAX_SEEN, PollState, pollBudget } from '../shared/pollState';
@@ -102,7 +103,7 @@ export class SmlTrigger implements INodeType {
 		if (this.getMode() === 'manual') {
 			const leads = await smlList.call(this, '/api/lead/', { returnAll: true, limit: 0, qs, pageSize: 100 });
 			const newest = leads.reduce<IDataObject | undefined>((a, b) => (!a || Number(b.id) > Number(a.id) ? b : a), undefined);
-			return newest ? [this.helpers.returnJsonArray(simplifyRecords(simplify, 'sml', [{ event: 'newLead', ...newest }]))] : null;
+			return newest ? [this.helpers.returnJsonArray(simplifyRecords(simplify, smlLead, [{ event: 'newLead', ...newest }]))] : null;
 		}
 
 		const budget = pollBudget(this);
@@ -146,6 +147,6 @@ export class SmlTrigger implements INodeType {
 			.sort((a, b) => b - a)
 			.slice(0, MAX_TRACKED);
 		state.save({ statuses: Object.fromEntries(keep.map((id) => [String(id), statuses[id]])) });
-		return out.length ? [this.helpers.returnJsonArray(simplifyRecords(simplify, 'sml', out))] : null;
+		return out.length ? [this.helpers.returnJsonArray(simplifyRecords(simplify, smlLead, out))] : null;
 	}
 }

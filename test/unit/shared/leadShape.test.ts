@@ -10,10 +10,22 @@ import { Pilot } from '../../../nodes/Pilot/Pilot.node';
 import { PilotTrigger } from '../../../nodes/Pilot/PilotTrigger.node';
 import { Publitrac } from '../../../nodes/Publitrac/Publitrac.node';
 import { PublitracTrigger } from '../../../nodes/Publitrac/PublitracTrigger.node';
-import { simplifyField, simplifyRecords, toCommonLead } from '../../../nodes/shared/leadShape';
-import type { CommonLead, LeadCrm } from '../../../nodes/shared/leadShape';
+import { dataPlatformLead } from '../../../nodes/DataPlatform/helpers/commonLead';
+import { econtractLead } from '../../../nodes/Econtract/helpers/commonLead';
+import { pilotLead } from '../../../nodes/Pilot/helpers/commonLead';
+import { publitracLead } from '../../../nodes/Publitrac/helpers/commonLead';
+import * as leadShape from '../../../nodes/shared/leadShape';
+import { simplifyField } from '../../../nodes/shared/leadShape';
+import type { CommonLead, LeadMapper } from '../../../nodes/shared/leadShape';
+import { smlLead } from '../../../nodes/Sml/helpers/commonLead';
 import { Sml } from '../../../nodes/Sml/Sml.node';
 import { SmlTrigger } from '../../../nodes/Sml/SmlTrigger.node';
+
+// Each CRM owns its mapper (nodes/<Crm>/helpers/commonLead.ts); the shared shape applies it.
+const MAPPERS = { pilot: pilotLead, publitrac: publitracLead, sml: smlLead, econtract: econtractLead, dataPlatform: dataPlatformLead } satisfies Record<string, LeadMapper>;
+type LeadCrm = keyof typeof MAPPERS;
+const toCommonLead = (crm: LeadCrm, record: IDataObject) => leadShape.toCommonLead(MAPPERS[crm], record);
+const simplifyRecords = (simplify: boolean, crm: LeadCrm, records: IDataObject[]) => leadShape.simplifyRecords(simplify, MAPPERS[crm], records);
 
 const KEYS = ['crm', 'crmId', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'company', 'street', 'postalCode', 'city', 'state', 'country', 'source', 'raw'];
 

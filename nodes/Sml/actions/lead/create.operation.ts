@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
-import { isBlank } from '../../../shared/validation';
+import { smlLead } from '../../helpers/commonLead';
+import { compact, isBlank } from '../../../shared/validation';
 import { smlRequest } from '../../transport';
 import {
 	MEDIA_OPTIONS,
@@ -110,7 +111,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const clientBody = readClient.call(this, client, itemIndex, true);
 	if (clientBody) body.client = clientBody;
 	if (!isBlank(user)) body.user = readId.call(this, user, 'user', itemIndex);
-	for (const [key, value] of Object.entries(rest)) if (!isBlank(value)) body[key] = value;
+	Object.assign(body, compact(rest));
 	if (body.score !== undefined) body.score = Number(body.score);
 	const notes = readContentList(note, (id, n) => subObjectId.call(this, id, `note[${n}].id`, itemIndex));
 	if (notes) body.note = notes;
@@ -124,5 +125,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw inputError(node, 'vehicle.brand_model', 'is required: the make and model of the vehicle (Vehicle > Brand and Model)', itemIndex);
 	}
 	const lead = (await smlRequest.call(this, 'POST', '/api/lead/', { body: sent, itemIndex, idempotent: false, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
-	return simplifyRecord.call(this, itemIndex, 'sml', lead);
+	return simplifyRecord.call(this, itemIndex, smlLead, lead);
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { requestOptionsField } from '../../../shared/descriptions';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
+import { smlLead } from '../../helpers/commonLead';
 import { STATUS_OPTIONS, listFields, runList } from '../common';
 
 const properties: INodeProperties[] = [
@@ -32,5 +33,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ids = filters.concessionaire__in;
 	// doc: "Listado de ID de concesión separados por coma".
 	if (Array.isArray(ids)) filters.concessionaire__in = ids.join(',');
-	return simplifyOutput.call(this, itemIndex, 'sml', await runList.call(this, '/api/lead/', filters, itemIndex));
+	return simplifyOutput.call(this, itemIndex, smlLead, await runList.call(this, '/api/lead/', filters, itemIndex));
 }
