@@ -1,27 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions } from '../../shared/descriptions';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { readRequestOptions, returnAllFields } from '../../shared/descriptions';
 import { publitracPages } from '../transport';
 import type { PageRequest } from '../transport';
 
 /** Return All / Limit of every paged read (getLeads, getView, getList, getCampaigns, getOpportunities). */
-export const returnAllFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
+export { returnAllFields };
 
 /** Reads every page (or up to Limit) of a paged method for one item. */
 export async function readPaged(

@@ -2,9 +2,9 @@ import { parseJsonObject } from '../../shared/json';
 import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { toVendorDate } from '../../shared/dates';
-import { readRequestOptions } from '../../shared/descriptions';
+import { extraFieldsJsonField, readRequestOptions, returnAllFields } from '../../shared/descriptions';
 import { inputError } from '../../shared/errors';
-import { assertEmail, assertInteger, isBlank } from '../../shared/validation';
+import { assertEmail, assertInteger, compact, isBlank } from '../../shared/validation';
 import { smlList } from '../transport';
 
 // doc "Crear Lead > status": new, commercial_management, tracing, end. In the order a lead goes
@@ -45,13 +45,7 @@ export const SCORE_OPTIONS: INodePropertyOptions[] = [
 	{ name: '4 - High', value: '4' },
 ];
 
-export const extraFieldsJson: INodeProperties = {
-	displayName: 'Extra Fields (JSON)',
-	name: 'extraFieldsJson',
-	type: 'json',
-	default: '{}',
-	description: 'Other SML fields, as a JSON object added to what is sent, e.g. {"vehicle": {"color": "Red"}}; an object is merged key by key with the fields above',
-};
+export const extraFieldsJson: INodeProperties = extraFieldsJsonField('extraFieldsJson', 'Other SML fields, as a JSON object added to what is sent, e.g. {"vehicle": {"color": "Red"}}; an object is merged key by key with the fields above');
 
 /** The appraisal sub-object of a task (doc "appraisal"), with `id` where it updates in place. */
 export function appraisalField(withId: boolean): INodeProperties {
@@ -242,17 +236,12 @@ export function vehicleOptions(withId: boolean): INodeProperties[] {
 
 /** Return All / Limit, as every list operation shows them. */
 export function listFields(): INodeProperties[] {
-	return [
-		{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, description: 'Whether to return all results or only up to a given limit' },
-		{ displayName: 'Limit', name: 'limit', type: 'number', typeOptions: { minValue: 1 }, default: 50, description: 'Max number of results to return', displayOptions: { show: { returnAll: [false] } } },
-	];
+	return returnAllFields;
 }
 
 /** Runs a list call with the operation's Return All / Limit and request options. */
 export async function runList(this: IExecuteFunctions, path: string, qs: IDataObject, itemIndex: number, what?: string): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const clean: IDataObject = {};
-	for (const [key, value] of Object.entries(qs)) if (!isBlank(value)) clean[key] = value;
-	return await smlList.call(this, path, { returnAll, limit, qs: clean, itemIndex, what, ...readRequestOptions.call(this, itemIndex) });
+	return await smlList.call(this, path, { returnAll, limit, qs: compact(qs), itemIndex, what, ...readRequestOptions.call(this, itemIndex) });
 }
