@@ -352,7 +352,8 @@ export class DataPlatformTrigger implements INodeType {
 		const simplify = this.getNodeParameter('simplify', false) === true;
 		const items = kept.map((a) => {
 			const json: IDataObject = { senderUser: parsed.senderUser, actionType: a.actionType, data: a.data };
-			return { json: simplify && PERSON_ACTIONS.includes(a.actionType) ? toCommonLead(dataPlatformLead, json) : json };
+			// Simplified: which action (added or updated, contact or lead), then the common lead.
+			return { json: simplify && PERSON_ACTIONS.includes(a.actionType) ? { actionType: a.actionType, ...toCommonLead(dataPlatformLead, json) } : json };
 		});
 		// n8n sends this answer itself, and n8n 2.x only once the execution exists, so a 200 with
 		// accepted actions always means an execution (written here, before it, a failure to start

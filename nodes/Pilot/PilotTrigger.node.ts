@@ -299,7 +299,8 @@ export class PilotTrigger implements INodeType {
 			delete fields.submissionType;
 			if (s.submissionType === 'adf') delete fields.key;
 			const json: IDataObject = { submissionType: s.submissionType, ...fields };
-			return { json: simplify && s.submissionType !== 'survey' ? toCommonLead(pilotLead, json) : json };
+			// Simplified: what was submitted (lead or ADF), then the common lead.
+			return { json: simplify && s.submissionType !== 'survey' ? { submissionType: s.submissionType, ...toCommonLead(pilotLead, json) } : json };
 		});
 		// Accepted: n8n sends this answer itself, and n8n 2.x only once the execution exists, so a
 		// 200 always means an execution (written here, before it, a failure to start the execution

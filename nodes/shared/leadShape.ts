@@ -5,52 +5,32 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 // Pure: no I/O. Each CRM owns its mapper (nodes/<Crm>/helpers/commonLead.ts), which reads the
 // fields out of its records; this file keeps the shape and applies a mapper.
 
-/** The common lead: keys always present and in this order; '' when the CRM has no value. */
+/**
+ * The common lead: at most ten fields a lead flow needs, keys always present and in this order;
+ * '' when the CRM has no value. The whole record is what Simplify off gives.
+ */
 export type CommonLead = {
-	/** The mapper's `crm`: which CRM the record came from. */
-	crm: string;
-	crmId: string;
+	id: string;
 	firstName: string;
 	lastName: string;
 	email: string;
 	phone: string;
 	mobile: string;
 	company: string;
-	street: string;
 	postalCode: string;
 	city: string;
-	state: string;
 	country: string;
-	source: string;
-	/** The record as the node outputs it without Simplify. */
-	raw: IDataObject;
 };
 
-type LeadFields = Omit<CommonLead, 'crm' | 'raw'>;
 /** What a mapper reads out of a record: any value, made text by toCommonLead. */
-export type LeadValues = { [K in keyof LeadFields]?: unknown };
+export type LeadValues = { [K in keyof CommonLead]?: unknown };
 
-/** One CRM's way into the common lead: its name in the `crm` key and its field mapper. */
+/** One CRM's way into the common lead: its field mapper. */
 export type LeadMapper = {
-	crm: string;
 	map: (record: IDataObject) => LeadValues;
 };
 
-const FIELD_ORDER: Array<keyof LeadFields> = [
-	'crmId',
-	'firstName',
-	'lastName',
-	'email',
-	'phone',
-	'mobile',
-	'company',
-	'street',
-	'postalCode',
-	'city',
-	'state',
-	'country',
-	'source',
-];
+const FIELD_ORDER: Array<keyof CommonLead> = ['id', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'company', 'postalCode', 'city', 'country'];
 
 /** The one "Simplify" parameter of every operation and trigger whose output items are people. */
 export const simplifyField: INodeProperties = {
@@ -96,13 +76,11 @@ export function joinText(separator: string, ...values: unknown[]): string {
 		.join(separator);
 }
 
-/** One record in the common lead shape through `mapper`: every key present, text trimmed, the record kept as `raw`. */
+/** One record in the common lead shape through `mapper`: every key present, text trimmed. */
 export function toCommonLead(mapper: LeadMapper, record: IDataObject): CommonLead {
-	const source = obj(record) ?? {};
-	const values = mapper.map(source);
-	const lead = { crm: mapper.crm } as CommonLead;
+	const values = mapper.map(obj(record) ?? {});
+	const lead = {} as CommonLead;
 	for (const key of FIELD_ORDER) lead[key] = leadText(values[key]);
-	lead.raw = source;
 	return lead;
 }
 

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { leadText, obj, firstObj, firstText } from '../../shared/leadShape';
+import { firstObj, firstText, leadText, obj } from '../../shared/leadShape';
 import type { LeadMapper, LeadValues } from '../../shared/leadShape';
 
 // Simplify's common lead (nodes/shared/leadShape.ts) for this CRM's records. Pure: no I/O.
@@ -24,7 +24,7 @@ function dataPlatform(r: IDataObject): LeadValues {
 	const address = firstObj(p.addresses) ?? {};
 	const country = obj(address.country);
 	return {
-		crmId: p.customerId,
+		id: p.customerId,
 		firstName: isAccount || !hasLastName ? '' : p.name,
 		lastName: isAccount ? '' : hasLastName ? p.lastname : p.name,
 		email: firstText(...emails.map(entryValue)),
@@ -32,13 +32,10 @@ function dataPlatform(r: IDataObject): LeadValues {
 		phone: firstText(...phones.filter((e) => !isMobileEntry(e)).map(entryValue)),
 		mobile: firstText(...phones.filter(isMobileEntry).map(entryValue)),
 		company: isAccount ? p.name : firstText(p.companyLead, obj(p.companyContact)?.name),
-		street: address.street,
 		postalCode: address.zip,
 		city: address.city,
-		state: address.state,
 		country: country ? firstText(country.name, country.code) : address.country,
-		source: p.tag,
 	};
 }
 
-export const dataPlatformLead: LeadMapper = { crm: 'dataPlatform', map: dataPlatform };
+export const dataPlatformLead: LeadMapper = { map: dataPlatform };

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { leadText, obj, firstObj, firstText, joinText } from '../../shared/leadShape';
+import { firstObj, firstText, leadText, obj } from '../../shared/leadShape';
 import type { LeadMapper, LeadValues } from '../../shared/leadShape';
 
 // Simplify's common lead (nodes/shared/leadShape.ts) for this CRM's records. Pure: no I/O.
@@ -15,7 +15,7 @@ const ECONTRACT_CLIENT_KEYS = ['client_first_name', 'client_last_name', 'client_
 
 /**
  * Econtract: a client (doc "Create client" fields), a lead (same person fields, address as
- * address_*), or an order (its client nested as `client` or flat as client_*; then crmId is
+ * address_*), or an order (its client nested as `client` or flat as client_*; then the id is
  * the client's id, so Client > Get finds the person).
  */
 function econtract(r: IDataObject): LeadValues {
@@ -26,7 +26,7 @@ function econtract(r: IDataObject): LeadValues {
 	const address = obj(r.address) ?? obj(person.address) ?? firstObj(r.addresses) ?? firstObj(person.addresses) ?? unprefixed(r, 'address_');
 	const hasParts = !!(leadText(person.first_name) || leadText(person.last_name));
 	return {
-		crmId: isOrder ? firstText(nested?.id, r.client_id) : r.id,
+		id: isOrder ? firstText(nested?.id, r.client_id) : r.id,
 		firstName: person.first_name,
 		// Only a single `name`: it is the last name.
 		lastName: hasParts ? person.last_name : person.name,
@@ -34,13 +34,10 @@ function econtract(r: IDataObject): LeadValues {
 		phone: firstText(person.landline, person.phone),
 		mobile: person.cellphone,
 		company: person.company,
-		street: joinText(' ', address.street, address.nr, address.box),
 		postalCode: address.postal_code,
 		city: address.city,
 		country: address.country,
-		// "ID of the affiliate through which the order (or lead) was placed"; clients have none.
-		source: firstText(r.affiliate_id, person.affiliate_id),
 	};
 }
 
-export const econtractLead: LeadMapper = { crm: 'econtract', map: econtract };
+export const econtractLead: LeadMapper = { map: econtract };

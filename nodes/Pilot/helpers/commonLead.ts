@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { leadText, firstText, joinText } from '../../shared/leadShape';
+import { joinText, leadText } from '../../shared/leadShape';
 import type { LeadMapper, LeadValues } from '../../shared/leadShape';
 
 // Simplify's common lead (nodes/shared/leadShape.ts) for this CRM's records. Pure: no I/O.
@@ -15,21 +15,17 @@ function pilot(r: IDataObject): LeadValues {
 		else if (full.startsWith(`${firstName} `)) lastName = full.slice(firstName.length + 1).trim();
 	}
 	return {
-		crmId: '',
+		id: '',
 		firstName,
 		lastName,
 		email: r.pilot_email,
 		phone: r.pilot_phone,
 		mobile: r.pilot_cellphone,
 		company: r.pilot_client_company,
-		// Pilot spells the house number field with three s (doc "Parameters Description").
-		street: joinText(' ', r.pilot_address_street, r.pilot_addresss_number),
 		postalCode: r.pilot_address_postal_code,
 		city: r.pilot_city,
-		state: r.pilot_province,
 		country: r.pilot_country,
-		source: firstText(r.pilot_provider_service, r.provider_name, r.pilot_suborigin_id, r.pilot_origin_id),
 	};
 }
 
-export const pilotLead: LeadMapper = { crm: 'pilot', map: pilot };
+export const pilotLead: LeadMapper = { map: pilot };

@@ -163,9 +163,9 @@ describe('ADF documents of real senders', () => {
 
 	it('the common lead shape (Simplify) still reads them', () => {
 		const lead = toCommonLead(pilotLead, { submissionType: 'adf', ...parseAdfXml(fixture('dealerspike-test-lead.xml')) });
-		expect(lead).toMatchObject({ firstName: 'test', lastName: 'test', email: 'test@dealerspike.com', phone: '8002885917', mobile: '8008675309', source: 'uhlmannrv' });
+		expect(lead).toMatchObject({ firstName: 'test', lastName: 'test', email: 'test@dealerspike.com', phone: '8002885917', mobile: '8008675309' });
 		const full = toCommonLead(pilotLead, { submissionType: 'adf', ...parseAdfXml(fixture('pilot-doc-email-integration.xml')) });
-		expect(full).toMatchObject({ firstName: 'nombre', lastName: 'apellido', phone: '1147899000', mobile: '1160403456', state: 'Buenos Aires' });
+		expect(full).toMatchObject({ firstName: 'nombre', lastName: 'apellido', phone: '1147899000', mobile: '1160403456' });
 	});
 });
 
