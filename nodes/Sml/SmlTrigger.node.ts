@@ -2,7 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { simplifyField, toCommonLead } from '../shared/leadShape';
 import { smlLead } from './helpers/commonLead';
-import { STATUS_OPTIONS } from './actions/common';
+import { STATUS_OPTIONS } from './actions/common.descriptions';
 import { loadOptions } from './methods/loadOptions';
 import { MAX_SEEN, PollState, pollBudget } from '../shared/pollState';
 import { smlList } from './transport';

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requestOptionsField } from '../../shared/descriptions';
 import { simplifyField, simplifyOutput } from '../../shared/leadShape';
 import type { LeadMapper } from '../../shared/leadShape';
-import { listFields, runList } from './common';
+import { listFields } from './common.descriptions';
+import { runList } from '../transport/list';
 
 export const searchFilter: INodeProperties = { displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Matches any attribute' };
 

@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { requestOptionsField } from '../../../shared/descriptions';
+import { requestOptionsField, returnAllFields } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { publitracLead } from '../../helpers/commonLead';
 import type { XmlNode } from '../../../shared/xml';
-import { readPaged, returnAllFields } from '../../helpers/common';
+import { readPaged } from '../../transport/paged';
 
 const properties: INodeProperties[] = [
 	{

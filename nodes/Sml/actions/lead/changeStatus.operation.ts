@@ -5,7 +5,8 @@ import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { smlLead } from '../../helpers/commonLead';
 import { smlRequest } from '../../transport';
-import { STATUS_OPTIONS, readId } from '../common';
+import { readId } from '../common';
+import { STATUS_OPTIONS } from '../common.descriptions';
 import { leadIdField } from './get.operation';
 
 const properties: INodeProperties[] = [

@@ -7,14 +7,7 @@ import { smlLead } from '../../helpers/commonLead';
 import { compact, isBlank } from '../../../shared/validation';
 import { smlRequest } from '../../transport';
 import {
-	MEDIA_OPTIONS,
-	SCORE_OPTIONS,
-	STATUS_OPTIONS,
-	TASK_TYPE_OPTIONS,
-	appraisalField,
 	clientField,
-	contentListField,
-	extraFieldsJson,
 	mergeBody,
 	readClient,
 	readContentList,
@@ -25,6 +18,8 @@ import {
 	subObjectId,
 	vehicleOptions,
 } from '../common';
+import { SCORE_OPTIONS, STATUS_OPTIONS, contentListField, extraFieldsJson } from '../common.descriptions';
+import { taskFieldOptions } from '../task/fields';
 
 // doc "Crear Lead": source and vehicle.brand_model required; the rest optional.
 const properties: INodeProperties[] = [
@@ -71,18 +66,8 @@ const properties: INodeProperties[] = [
 					{
 						displayName: 'Task',
 						name: 'values',
-						values: [
-							appraisalField(false),
-							{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-							{ displayName: 'Media', name: 'media', type: 'options', options: MEDIA_OPTIONS, default: 'Phone' },
-							{ displayName: 'Notes', name: 'note', type: 'string', typeOptions: { rows: 3 }, default: '', description: 'Notes of the task, one per line' },
-							{ displayName: 'Planned Realization Date', name: 'planified_realization_date', type: 'dateTime', default: '' },
-							{ displayName: 'Planned Tracking Date', name: 'planified_tracking_date', type: 'dateTime', default: '' },
-							{ displayName: 'Realization Done', name: 'realization_date_check', type: 'boolean', default: false, description: 'Whether the user has carried out the task' },
-							{ displayName: 'Subtype', name: 'subtype', type: 'string', default: '' },
-							{ displayName: 'Tracking Done', name: 'tracking_date_check', type: 'boolean', default: false, description: 'Whether the follow-up of the task took place' },
-							{ displayName: 'Type', name: 'type', type: 'options', options: TASK_TYPE_OPTIONS, default: 'date' },
-						],
+						// The same task as Task > Create (one API object): its fields but Extra Fields (JSON).
+						values: taskFieldOptions(false).filter((field) => field.name !== 'extraFieldsJson'),
 					},
 				],
 			},

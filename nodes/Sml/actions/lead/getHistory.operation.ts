@@ -1,7 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { requestOptionsField } from '../../../shared/descriptions';
-import { listFields, readId, runList } from '../common';
+import { readId } from '../common';
+import { listFields } from '../common.descriptions';
+import { runList } from '../../transport/list';
 import { leadIdField } from './get.operation';
 
 const properties: INodeProperties[] = [leadIdField, ...listFields(), requestOptionsField];

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requestOptionsField } from '../../../shared/descriptions';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { smlLead } from '../../helpers/commonLead';
-import { STATUS_OPTIONS, listFields, runList } from '../common';
+import { STATUS_OPTIONS, listFields } from '../common.descriptions';
+import { runList } from '../../transport/list';
 
 const properties: INodeProperties[] = [
 	...listFields(),

@@ -6,21 +6,8 @@ import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { smlLead } from '../../helpers/commonLead';
 import { compact, isBlank } from '../../../shared/validation';
 import { smlRequest } from '../../transport';
-import {
-	SCORE_OPTIONS,
-	STATUS_OPTIONS,
-	clientField,
-	contentListField,
-	extraFieldsJson,
-	mergeBody,
-	readClient,
-	readContentList,
-	readId,
-	readJsonObject,
-	readVehicle,
-	subObjectId,
-	vehicleOptions,
-} from '../common';
+import { clientField, mergeBody, readClient, readContentList, readId, readJsonObject, readVehicle, subObjectId, vehicleOptions } from '../common';
+import { SCORE_OPTIONS, STATUS_OPTIONS, contentListField, extraFieldsJson } from '../common.descriptions';
 import { leadIdField } from './get.operation';
 
 const properties: INodeProperties[] = [
