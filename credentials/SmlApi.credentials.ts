@@ -8,7 +8,8 @@ import type {
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
-import { drfErrorText, smlBaseUrl } from '../nodes/Sml/helpers/url';
+import { drfErrorText } from '../nodes/Sml/transport/errors';
+import { smlBaseUrl } from '../nodes/Sml/helpers/url';
 
 export class SmlApi implements ICredentialType {
 	name = 'smlApi';

@@ -8,7 +8,8 @@
 //   3. the `nodes` rules to every built node's description as n8n resolves it
 //      (scripts/lint-resolved.mjs: descriptions built with spreads and helpers escape step 1)
 //   4. the package's architecture, which no n8n rule knows: no CRM folder (nodes/<Crm>/) imports
-//      from another CRM's folder, and nodes/shared/ imports from no CRM folder.
+//      from another CRM's folder, nodes/shared/ imports from no CRM folder, and nodes/shared/
+//      names no CRM, not even in a comment (each CRM's business lives in its own folder).
 // Inline `eslint-disable` comments are ignored, as the scanner ignores them.
 // n8n's own strict lint (`npx n8n-node lint`, eslint.config.mjs) runs apart: strict mode
 // requires its config verbatim, so these checks cannot be added to it.
@@ -96,6 +97,19 @@ function architecture() {
 			const rule = from === 'shared' ? 'nodes/shared imports no CRM folder' : 'a CRM folder imports no other CRM folder';
 			problems.push(`${path.relative(root, file)}: imports '${spec}' (nodes/${to}): ${rule}`);
 		}
+	}
+	const crms = fs.readdirSync(path.join(root, 'nodes'), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'shared').map((e) => e.name);
+	// A CRM's name as its folder spells it (DataPlatform), in any case, words apart or not
+	// ("Data Platform", "data_platform", "SML", "smlToken"), not inside a longer word ("autopilot").
+	const anyCase = (word) => [...word].map((ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`).join('');
+	const spelled = (crm) => crm.split(/(?<=[a-z])(?=[A-Z])/).map(anyCase).join('[ _-]?');
+	const crmName = new RegExp(`(?<![A-Za-z])(${crms.map(spelled).join('|')})(?![a-z])`, 'g');
+	for (const file of files.filter((f) => nodesArea(f) === 'shared')) {
+		fs.readFileSync(file, 'utf8')
+			.split('\n')
+			.forEach((line, i) => {
+				for (const [name] of line.matchAll(crmName)) problems.push(`${path.relative(root, file)}:${i + 1}: names '${name}': nodes/shared names no CRM`);
+			});
 	}
 	for (const problem of problems) console.log(problem);
 	console.log(`architecture: ${files.length} files, ${problems.length} errors`);

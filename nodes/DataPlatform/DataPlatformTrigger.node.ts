@@ -1,11 +1,9 @@
-import { timingSafeEqual } from 'crypto';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
 	IDataObject,
-	IHookFunctions,
 	INodeCredentialTestResult,
 	INodeProperties,
 	INodeType,
@@ -14,27 +12,19 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { simplifyField, toCommonLead } from '../shared/leadShape';
-import { isBlank } from '../shared/validation';
+import { dataPlatformLead } from './helpers/commonLead';
+import { isBlank, isEmail } from '../shared/validation';
+import { sameSecret, unregisteredWebhookMethods } from '../shared/webhook';
+import type { Refusal } from '../shared/webhook';
 
 // doc 2.2: the listener takes POST {senderUser, data: [{actionType, data}]}, eight action types.
 const ACTION_TYPES = ['add-contact', 'update-contact', 'add-lead', 'update-lead', 'add-note', 'add-deal', 'add-ticket', 'send-sms'];
 // The actions whose data is a person (doc 2.2.1-2.2.4): the ones Simplify turns into the common lead.
 const PERSON_ACTIONS = ['add-contact', 'update-contact', 'add-lead', 'update-lead'];
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
 
-interface Refusal {
-	status: number;
-	message: string;
-}
 interface Action {
 	actionType: string;
 	data: IDataObject;
-}
-
-function sameSecret(given: string, expected: string): boolean {
-	const a = Buffer.from(given, 'utf8');
-	const b = Buffer.from(expected, 'utf8');
-	return a.length === b.length && timingSafeEqual(a, b);
 }
 
 const DOTTED = /^\d{1,3}(?:\.\d{1,3}){3}$/;
@@ -145,7 +135,7 @@ function readBody(body: unknown): { senderUser: string; actions: Action[] } | Re
 	}
 	const { senderUser, data } = body as IDataObject;
 	if (isBlank(senderUser) || typeof senderUser !== 'string') return { status: 400, message: 'senderUser is required: the email of a user of the CRM organization' };
-	if (!EMAIL.test(senderUser.trim())) return { status: 400, message: `senderUser "${senderUser}" is not an email address` };
+	if (!isEmail(senderUser.trim())) return { status: 400, message: `senderUser "${senderUser}" is not an email address` };
 	if (!Array.isArray(data)) return { status: 400, message: 'data must be an array of actions [{"actionType": "...", "data": {...}}]' };
 	if (!data.length) return { status: 400, message: 'data holds no action' };
 	const actions: Action[] = [];
@@ -308,19 +298,7 @@ export class DataPlatformTrigger implements INodeType {
 	};
 
 	// Nothing to register on the platform's side: senders are given the URL instead.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = unregisteredWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
@@ -374,7 +352,8 @@ export class DataPlatformTrigger implements INodeType {
 		const simplify = this.getNodeParameter('simplify', false) === true;
 		const items = kept.map((a) => {
 			const json: IDataObject = { senderUser: parsed.senderUser, actionType: a.actionType, data: a.data };
-			return { json: simplify && PERSON_ACTIONS.includes(a.actionType) ? toCommonLead('dataPlatform', json) : json };
+			// Simplified: which action (added or updated, contact or lead), then the common lead.
+			return { json: simplify && PERSON_ACTIONS.includes(a.actionType) ? { actionType: a.actionType, ...toCommonLead(dataPlatformLead, json) } : json };
 		});
 		// n8n sends this answer itself, and n8n 2.x only once the execution exists, so a 200 with
 		// accepted actions always means an execution (written here, before it, a failure to start

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { simplifyField, simplifyRecords } from '../shared/leadShape';
+import { econtractLead } from './helpers/commonLead';
 import { latestFilterOptions, readLatestFilters } from './actions/order/latestFilters';
 import { MIN_POLL_BUDGET_MS, PollState, pollBudget } from '../shared/pollState';
 import { econtractRequest, toOutput } from './transport';
@@ -72,7 +73,7 @@ export class EcontractTrigger implements INodeType {
 		const simplify = this.getNodeParameter('simplify', false) === true;
 		if (manual) {
 			// "Fetch test event": the newest order as a sample, state untouched.
-			return orders.length ? [this.helpers.returnJsonArray(simplifyRecords(simplify, 'econtract', [orders[0]]))] : null;
+			return orders.length ? [this.helpers.returnJsonArray(simplifyRecords(simplify, econtractLead, [orders[0]]))] : null;
 		}
 		// State: nodes/shared/pollState.ts, an order's created_at as its position.
 		const state = PollState.load(this, {
@@ -97,6 +98,6 @@ export class EcontractTrigger implements INodeType {
 			// All of the latest orders are new: older new ones may lie beyond them, out of reach.
 			this.logger.warn(`Econtract Trigger: ${LATEST_LIMIT} new orders since the last poll, the most the API returns; poll more often if orders arrive faster`);
 		}
-		return [this.helpers.returnJsonArray(simplifyRecords(simplify, 'econtract', fresh))];
+		return [this.helpers.returnJsonArray(simplifyRecords(simplify, econtractLead, fresh))];
 	}
 }

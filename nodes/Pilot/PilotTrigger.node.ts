@@ -1,14 +1,15 @@
-import { timingSafeEqual } from 'crypto';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { simplifyField, toCommonLead } from '../shared/leadShape';
+import { pilotLead } from './helpers/commonLead';
+import { isRefusal, refuse, sameSecret, unregisteredWebhookMethods } from '../shared/webhook';
+import type { Refusal } from '../shared/webhook';
 import { hasMoreTagsThan } from '../shared/xml';
 import { looksLikeAdf, parseAdfDocument } from './helpers/adf';
 
@@ -40,22 +41,6 @@ const XML_TYPE = /[/+]xml$/;
  * JSON and multipart bodies are never read as XML.
  */
 const SNIFFED_TYPES = ['text/plain', 'application/x-www-form-urlencoded', ''];
-
-/** A submission refused before any execution starts: the HTTP status and Pilot's error text. */
-interface Refusal {
-	status: number;
-	message: string;
-}
-
-const refuse = (status: number, message: string): Refusal => ({ status, message });
-const isRefusal = (value: unknown): value is Refusal =>
-	!!value && typeof value === 'object' && 'status' in value && 'message' in value && !Array.isArray(value);
-
-function sameSecret(given: string, expected: string): boolean {
-	const a = Buffer.from(given, 'utf8');
-	const b = Buffer.from(expected, 'utf8');
-	return a.length === b.length && timingSafeEqual(a, b);
-}
 
 function classify(fields: IDataObject): 'lead' | 'survey' | undefined {
 	const keys = Object.keys(fields);
@@ -292,19 +277,7 @@ export class PilotTrigger implements INodeType {
 	};
 
 	// Nothing to register on Pilot's side: the URL is given to the website or form instead.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = unregisteredWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const res = this.getResponseObject();
@@ -326,7 +299,8 @@ export class PilotTrigger implements INodeType {
 			delete fields.submissionType;
 			if (s.submissionType === 'adf') delete fields.key;
 			const json: IDataObject = { submissionType: s.submissionType, ...fields };
-			return { json: simplify && s.submissionType !== 'survey' ? toCommonLead('pilot', json) : json };
+			// Simplified: what was submitted (lead or ADF), then the common lead.
+			return { json: simplify && s.submissionType !== 'survey' ? { submissionType: s.submissionType, ...toCommonLead(pilotLead, json) } : json };
 		});
 		// Accepted: n8n sends this answer itself, and n8n 2.x only once the execution exists, so a
 		// 200 always means an execution (written here, before it, a failure to start the execution

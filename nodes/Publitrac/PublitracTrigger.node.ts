@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { inputError } from '../shared/errors';
 import { simplifyField, simplifyRecords } from '../shared/leadShape';
+import { publitracLead } from './helpers/commonLead';
 import { MAX_SEEN, PollState, pollBudget } from '../shared/pollState';
 import { publitracPages } from './transport';
 import { publitracApiTest } from './methods/credentialTest';
@@ -114,7 +115,7 @@ export class PublitracTrigger implements INodeType {
 			const { records } = await publitracPages.call(this, { method, params, kind: 'lead', limit: 100 });
 			if (!records.length) return null;
 			const sample = [...records].sort((a, b) => timeOf(b, event).localeCompare(timeOf(a, event)))[0];
-			return [this.helpers.returnJsonArray(simplifyRecords(simplify, 'publitrac', [sample]))];
+			return [this.helpers.returnJsonArray(simplifyRecords(simplify, publitracLead, [sample]))];
 		}
 
 		const budget = pollBudget(this);
@@ -152,6 +153,6 @@ export class PublitracTrigger implements INodeType {
 		state.save();
 
 		if (!fresh.length) return null;
-		return [this.helpers.returnJsonArray(simplifyRecords(simplify, 'publitrac', fresh))];
+		return [this.helpers.returnJsonArray(simplifyRecords(simplify, publitracLead, fresh))];
 	}
 }

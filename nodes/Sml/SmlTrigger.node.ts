@@ -1,7 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { simplifyField, simplifyRecords } from '../shared/leadShape';
-import { STATUS_OPTIONS } from './actions/common';
+import { simplifyField, toCommonLead } from '../shared/leadShape';
+import { smlLead } from './helpers/commonLead';
+import { STATUS_OPTIONS } from './actions/common.descriptions';
 import { loadOptions } from './methods/loadOptions';
 import { MAX_SEEN, PollState, pollBudget } from '../shared/pollState';
 import { smlList } from './transport';
@@ -32,6 +33,11 @@ function statusesProblem(stored: IDataObject, watermark: string | number | null)
 		return `the watermark ${watermark} is above every lead ID the trigger has read (${ids.length ? `the highest is ${highest}` : 'none'})`;
 	}
 	return undefined;
+}
+
+/** The items as emitted; simplified, which event (new lead or status change), then the common lead. */
+function emitted(simplify: boolean, records: IDataObject[]): IDataObject[] {
+	return simplify ? records.map((record) => ({ event: record.event, ...toCommonLead(smlLead, record) })) : records;
 }
 
 export class SmlTrigger implements INodeType {
@@ -102,7 +108,7 @@ export class SmlTrigger implements INodeType {
 		if (this.getMode() === 'manual') {
 			const leads = await smlList.call(this, '/api/lead/', { returnAll: true, limit: 0, qs, pageSize: 100 });
 			const newest = leads.reduce<IDataObject | undefined>((a, b) => (!a || Number(b.id) > Number(a.id) ? b : a), undefined);
-			return newest ? [this.helpers.returnJsonArray(simplifyRecords(simplify, 'sml', [{ event: 'newLead', ...newest }]))] : null;
+			return newest ? [this.helpers.returnJsonArray(emitted(simplify, [{ event: 'newLead', ...newest }]))] : null;
 		}
 
 		const budget = pollBudget(this);
@@ -146,6 +152,6 @@ export class SmlTrigger implements INodeType {
 			.sort((a, b) => b - a)
 			.slice(0, MAX_TRACKED);
 		state.save({ statuses: Object.fromEntries(keep.map((id) => [String(id), statuses[id]])) });
-		return out.length ? [this.helpers.returnJsonArray(simplifyRecords(simplify, 'sml', out))] : null;
+		return out.length ? [this.helpers.returnJsonArray(emitted(simplify, out))] : null;
 	}
 }

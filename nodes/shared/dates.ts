@@ -43,7 +43,7 @@ export function toVendorDate(
 	return date.toFormat(options.format);
 }
 
-/** Now, in the vendor's format (e.g. Pilot's batch id YYYYMMDDHHMMSS). */
+/** Now, in the vendor's format (e.g. a batch id YYYYMMDDHHMMSS). */
 export function nowInFormat(format: string, zone = 'UTC'): string {
 	return DateTime.now().setZone(zone).toFormat(format);
 }

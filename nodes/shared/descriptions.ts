@@ -48,3 +48,31 @@ export function readRequestOptions(
 	if (typeof options.maxRetries === 'number' && options.maxRetries >= 0) out.retry = { maxRetries: options.maxRetries };
 	return out;
 }
+
+/** Return All / Limit, as every list operation shows them. */
+export const returnAllFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/**
+ * The "Extra Fields (JSON)" parameter: fields the node does not list, as a JSON object.
+ * `name` stays what each operation has always used: workflows saved it.
+ */
+export function extraFieldsJsonField(name: 'extraFieldsJson' | 'extraFields', description: string): INodeProperties {
+	return { displayName: 'Extra Fields (JSON)', name, type: 'json', default: '{}', description };
+}

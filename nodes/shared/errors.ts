@@ -10,7 +10,7 @@ export function vendorError(
 	options: { httpCode?: number; description?: string; itemIndex?: number; secrets?: string[] } = {},
 ): NodeApiError {
 	const secrets = options.secrets ?? [];
-	// "Econtract rejected ..." needs no "Econtract: " before it.
+	// "Acme rejected ..." needs no "Acme: " before it.
 	const clean = redactText(message.startsWith(`${crm} `) ? message : `${crm}: ${message}`, secrets);
 	const description = options.description ? redactText(options.description, secrets) : undefined;
 	const response: JsonObject = { message: clean };

@@ -25,7 +25,7 @@ export class PageCapError extends Error {
 		this.message = this.text('the CRM');
 	}
 
-	/** The error in words, `announcer` naming who announced the total ("SML (count)"). */
+	/** The error in words, `announcer` naming who announced the total ("Acme (count)"). */
 	text(announcer: string): string {
 		const n = (value: number) => value.toLocaleString('en-US');
 		const said = this.announced === undefined ? `${announcer} announced no total` : `${announcer} announced ${n(this.announced)} in total`;
@@ -63,7 +63,7 @@ export interface PagingOptions {
 /**
  * The one "follow the pages" loop of the package: asks `fetchPage` for the first
  * page, then for each `next` it reports, until the last page or the limit.
- * Each CRM says how a page reads (DRF `next`, PUBLITRAC page/offset) in `fetchPage`.
+ * Each CRM says how a page reads (DRF `next`, page/offset) in `fetchPage`.
  */
 export async function followPages<T>(
 	fetchPage: (query: IDataObject) => Promise<PageResult<T>>,
@@ -145,7 +145,7 @@ export interface NumberedPagingResult<T> {
 }
 
 /**
- * Reads `page` 1, 2, ... (PUBLITRAC's `paging`: page, items, offset, total) until `total`
+ * Reads `page` 1, 2, ... (a `paging` block: page, items, offset, total) until `total`
  * records are read, a page brings nothing new, or the limit is reached. Once page 1 gave
  * the total, the remaining pages are fetched `concurrency` at a time and kept in page
  * order, so a rate-limited API is read at its limit while pages are parsed. Records are

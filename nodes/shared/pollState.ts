@@ -3,15 +3,15 @@ import { DEFAULT_TIMEOUT_MS } from './transport';
 import type { RetryPolicy } from './transport';
 
 /**
- * The one poll state of the polling triggers (PUBLITRAC, SML, Econtract): what was already
+ * The one poll state of the polling triggers: what was already
  * emitted, kept in the node's workflow static data (`getWorkflowStaticData('node')`), which
  * n8n 2.41 treats as the poll's cursor (stored between polls, committed once the emitted
  * items were handed off when its durable cursors are on). Nothing is kept anywhere else.
  *
  * Every record a trigger reads has an `id` and a `position`: a text that sorts in time
- * ("yyyy-mm-dd hh:mm:ss": PUBLITRAC's createdDate / lastUpdated, Econtract's created_at; a
+ * ("yyyy-mm-dd hh:mm:ss": a creation or update time; a
  * "T" separator, fractions of a second and a zone are left out, see timePosition) or a number
- * that grows (SML's lead id). `id@position` names one thing to emit once: with
+ * that grows (a sequential id). `id@position` names one thing to emit once: with
  * the position an update time ("new or updated" modes), a later update is a new thing.
  *
  * A record is *handled* (never emitted again) when
@@ -58,8 +58,8 @@ export const MAX_SEEN = 2000;
 export const MAX_AHEAD = 500;
 /**
  * How far after now a time position may lie and still move the watermark: one day. The CRMs
- * give their times without a zone ("yyyy-mm-dd hh:mm:ss"; PUBLITRAC's doc "Format" names none,
- * PUBLITRAC and Econtract are French and Belgian: UTC+1, UTC+2 in summer), so they are read as
+ * give their times without a zone ("yyyy-mm-dd hh:mm:ss", no zone named; the European ones
+ * are UTC+1, UTC+2 in summer), so they are read as
  * wall-clock times and compared with now in UTC; a wall clock in any zone is at most 14 h ahead
  * of UTC, which leaves 10 h for a CRM (or n8n) clock set wrong.
  */
@@ -110,7 +110,7 @@ export interface PollStateOptions {
 	 * checked): why it cannot be right, or undefined.
 	 */
 	check?: (stored: IDataObject, watermark: Position | null) => string | undefined;
-	/** Names in the warnings: the trigger ("PUBLITRAC Trigger"), a record ("lead"), the field giving its position ("createdDate"). */
+	/** Names in the warnings: the trigger ("Acme Trigger"), a record ("lead"), the field giving its position ("createdDate"). */
 	labels?: { trigger: string; record: string; field: string };
 }
 

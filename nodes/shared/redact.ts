@@ -66,7 +66,7 @@ function basesOf(secret: string): string[] {
 }
 
 // The secrets last asked for, by their values: every call and every output item asks (a Return
-// All makes 200 calls, a sync 3,000), the values rarely change (SML's token once per login).
+// All makes 200 calls, a sync 3,000), the values rarely change (a login token once per login).
 // Bounded, so rotating tokens do not grow it.
 const known = new Map<string, string[]>();
 const KNOWN_MAX = 64;

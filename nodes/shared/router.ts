@@ -28,7 +28,7 @@ function toItems(result: OperationResult, itemIndex: number, secrets: string[]):
 export async function routeItems(this: IExecuteFunctions, runtime: NodeRuntime): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	// Looked up when an error or item is made, not once: a credential's login during the run
-	// (SML's token) adds a secret that did not exist when the run started.
+	// (an expirable token) adds a secret that did not exist when the run started.
 	const credentials = runtime.credentialType ? await cachedCredentials.call(this, runtime.credentialType).catch(() => undefined) : undefined;
 	const secretsNow = () => secretsOf(credentials, runtime.secretFields ?? []);
 	const results: INodeExecutionData[][] = items.map(() => []);

@@ -59,14 +59,14 @@ export interface CrmRequest {
 	rateLimit?: { key: string; calls: number; perMs: number };
 	itemIndex?: number;
 	/**
-	 * Values no error may show. A function when they change during the call: SML's token
-	 * exists only once the credential's login (run by n8n inside the call) is done.
+	 * Values no error may show. A function when they change during the call: a login
+	 * token exists only once the credential's login (run by n8n inside the call) is done.
 	 */
 	secrets?: string[] | (() => string[]);
 	/** The decrypted credential, when the caller has it: n8n then does not decrypt it again. */
 	credentials?: ICredentialDataDecryptedObject;
 	/**
-	 * The credential logs in through n8n's preAuthentication (an expirable token, SML): on the
+	 * The credential logs in through n8n's preAuthentication (an expirable token): on the
 	 * first 401 this is called to empty the stored token, so n8n logs in before the one resend
 	 * (one 401, one login, one resend); the answer of that resend (even a second 401) is
 	 * returned as usual. A failure that is no network error (the login itself refused) keeps
@@ -120,8 +120,8 @@ const NETWORK_WORDS: Record<string, string> = {
 
 /**
  * The largest answer a call reads, in bytes once decompressed; beyond it the call stops reading
- * and fails. No answer of these CRMs comes near it (a PUBLITRAC page of 100 leads is ~112 KB, an
- * SML or Econtract list page far less), and it keeps a broken or hostile server from filling
+ * and fails. No answer of these CRMs comes near it (the largest, a 100-lead XML list page, is
+ * ~112 KB; JSON list pages far less), and it keeps a broken or hostile server from filling
  * n8n's memory: a 1 GB answer took n8n from 561 MB to 3.5 GB before this cap.
  */
 export const MAX_ANSWER_BYTES = 50 * 1024 * 1024;
@@ -417,14 +417,6 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 					itemIndex: request.itemIndex,
 					secrets: secretsNow(request),
 				});
-			}
-			if (renewing) {
-				// The renewed attempt failed: its HTTP answer goes back to the CRM's own decoding.
-				const answer = thrownAnswer(error);
-				if (answer) {
-					if (answer.statusCode < 400) throw redirectError(node, request, answer.statusCode, answer.headers);
-					return { statusCode: answer.statusCode, headers: answer.headers, body: bodyText(answer.body), retries };
-				}
 			}
 			const deadline = error instanceof DeadlineError ? error : undefined;
 			const code = deadline ? 'ETIMEDOUT' : errorCode(error);

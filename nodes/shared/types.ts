@@ -16,8 +16,8 @@ export interface ItemOperation {
 }
 
 /**
- * An operation whose API takes many items per call (Data Platform's `data` array,
- * PUBLITRAC syncLead). Returns one result or one Error per given item, in order.
+ * An operation whose API takes many items per call (a `data` array,
+ * a bulk sync). Returns one result or one Error per given item, in order.
  */
 export interface BatchOperation {
 	description: INodeProperties[];

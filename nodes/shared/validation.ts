@@ -7,6 +7,11 @@ export function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
+/** Whether the text has the form name@domain.tld. */
+export function isEmail(value: string): boolean {
+	return EMAIL.test(value);
+}
+
 export function assertEmail(node: INode, field: string, value: unknown, itemIndex?: number): void {
 	if (isBlank(value)) return;
 	if (typeof value !== 'string' || !EMAIL.test(value)) {

@@ -58,7 +58,7 @@ export function renderXml(node: XmlNode, indent = ''): string {
 
 // fast-xml-parser refuses (throws on) elements named like JavaScript's object internals
 // (constructor, prototype, __proto__) and renames toString & co. They are valid XML names
-// (a PUBLITRAC custom field may be called so): every name is parsed with this prefix and
+// (a CRM's custom field may be called so): every name is parsed with this prefix and
 // restored as an own property.
 const NAME_PREFIX = 'x\u2063';
 
@@ -90,7 +90,7 @@ const OPTIONS = {
 };
 // The plain path parses in document order and builds the objects itself (compress below):
 // fast-xml-parser's own object building tracks a path matcher for every element and costs
-// twice the parse (a 100-lead PUBLITRAC page: 22 ms against 10 ms).
+// twice the parse (a 100-lead list page: 22 ms against 10 ms).
 const orderedParser = new XMLParser({ ...OPTIONS, preserveOrder: true });
 const renamingParser = new XMLParser({
 	...OPTIONS,
@@ -116,8 +116,8 @@ interface Frame {
 	text?: string;
 }
 
-// Up to this many distinct children, a name is looked up by scanning keys (a PUBLITRAC lead
-// has 43: a scan costs less than a Map per element); past it, through a Map built once, so
+// Up to this many distinct children, a name is looked up by scanning keys (a 43-field lead
+// record: a scan costs less than a Map per element); past it, through a Map built once, so
 // that a document of 80,000 distinct siblings is read in linear time (a scan per child made
 // it quadratic: 16 s, n8n's event loop blocked all along).
 const SCANNED_KEYS = 64;
@@ -215,9 +215,9 @@ function compress(nodes: OrderedNode[], shapes: Shapes, name = ''): Record<strin
 	return frame.keys ? childrenObject(frame, shapes) : {};
 }
 
-// The fast path: documents made only of plain elements and text, what PUBLITRAC's list pages
+// The fast path: documents made only of plain elements and text, what XML list pages usually
 // are (a 100-lead page is about 4,500 elements). fast-xml-parser validates and parses such a
-// page in about 13 ms, which caps Return All below PUBLITRAC's 35 calls/s; this reads it in a
+// page in about 13 ms, which caps Return All below a 35 calls/s rate limit; this reads it in a
 // few. It accepts only what it can read exactly as fast-xml-parser would (tags without
 // attributes, the five XML entities, an XML declaration first) and hands anything else
 // (attributes, comments, CDATA, DOCTYPE, numeric references, namespaces, stray characters,
@@ -359,7 +359,7 @@ export function parseXml(text: string): Record<string, unknown> | undefined {
 	}
 	if (XMLValidator.validate(text) !== true) return undefined;
 	try {
-		// The renaming walk costs as much as the parse: a 100-lead PUBLITRAC page rarely needs it.
+		// The renaming walk costs as much as the parse: a 100-lead list page rarely needs it.
 		if (!objectNames) return compress(orderedParser.parse(text) as OrderedNode[], new Map());
 		return restoreNames(renamingParser.parse(text)) as Record<string, unknown>;
 	} catch {

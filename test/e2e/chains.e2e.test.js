@@ -143,7 +143,7 @@ describe(`Chained example workflows in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (
 		assert.deepEqual(nuria.data.emails, [{ type: 'Work', value: 'nuria@example.com' }]);
 		assert.deepEqual(nuria.data.phones, [{ type: 'Mobile', value: '611222333' }]);
 		assert.equal(nuria.data.tag, 'sml');
-		assert.equal(nuria.data.bgInfo, `SML lead ${smlLead.id} (coches.net - Teléfono)`);
+		assert.equal(nuria.data.bgInfo, `SML lead ${smlLead.id}`);
 		assert.ok(leads.some((a) => a.data.name === "Zoë O'Brien & <Co>"), 'the website lead went on from SML too');
 	});
 

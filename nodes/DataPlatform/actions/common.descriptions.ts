@@ -1,5 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { requestOptionsField } from '../../shared/descriptions';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { extraFieldsJsonField, requestOptionsField } from '../../shared/descriptions';
 
 // Fields several Data Platform actions share. Names are the doc's own field
 // names (doc 2.2.1 "Data structure for the action of adding a new Contact/Account").
@@ -219,6 +219,13 @@ export const genderField: INodeProperties = {
 	default: 2,
 };
 
+/** Gender where it may stay unset (then nothing is sent): a deal's contact. */
+export const optionalGenderField: INodeProperties = {
+	...genderField,
+	options: [...(genderField.options as INodePropertyOptions[]), { name: 'Not Set', value: '' }].sort((x, y) => x.name.localeCompare(y.name)),
+	default: '',
+};
+
 export const dateOfBirthField: INodeProperties = {
 	displayName: 'Date of Birth',
 	name: 'dateOfBirth',
@@ -227,13 +234,7 @@ export const dateOfBirthField: INodeProperties = {
 	description: 'Any date; the platform receives it as a full date and time, e.g. "Fri Jan 01 1993 00:00:00 GMT+0700"',
 };
 
-export const extraFieldsJson: INodeProperties = {
-	displayName: 'Extra Fields (JSON)',
-	name: 'extraFieldsJson',
-	type: 'json',
-	default: '{}',
-	description: 'Fields this node does not list, as a JSON object merged into the record\'s data (e.g. {"contactType": "customer"}); sent as they are',
-};
+export const extraFieldsJson: INodeProperties = extraFieldsJsonField('extraFieldsJson', 'Fields this node does not list, as a JSON object merged into the record\'s data (e.g. {"contactType": "customer"}); sent as they are');
 
 /** Contact/Account fields of doc 2.2.1, optional for every contact-like action. */
 export function personFields(): INodeProperties[] {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 import { toVendorDate } from '../../shared/dates';
 import { inputError } from '../../shared/errors';
 import { isBlank, readId } from '../../shared/validation';
+import { extraFieldsJsonField } from '../../shared/descriptions';
 
 export const PARAMETERS_HINT = "Enter the value's number: your Econtract CRM lists them on its parameters page";
 
@@ -77,13 +78,7 @@ export const LANGUAGES: Array<[string, string]> = [
 	['French', 'fr'],
 ];
 
-export const extraFieldsJson: INodeProperties = {
-	displayName: 'Extra Fields (JSON)',
-	name: 'extraFieldsJson',
-	type: 'json',
-	default: '{}',
-	description: 'More Econtract fields the node does not show, as a JSON object of field name to value, e.g. {"field": "value"}. Sent as given, after the other fields: a key here replaces the field of the same name.',
-};
+export const extraFieldsJson: INodeProperties = extraFieldsJsonField('extraFieldsJson', 'More Econtract fields the node does not show, as a JSON object of field name to value, e.g. {"field": "value"}. Sent as given, after the other fields: a key here replaces the field of the same name.');
 
 /**
  * A record ID: text, empty until filled (never a 0 that looks like an ID); checked by

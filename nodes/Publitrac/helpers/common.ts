@@ -1,39 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions } from '../../shared/descriptions';
-import { publitracPages } from '../transport';
-import type { PageRequest } from '../transport';
-
-/** Return All / Limit of every paged read (getLeads, getView, getList, getCampaigns, getOpportunities). */
-export const returnAllFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
-
-/** Reads every page (or up to Limit) of a paged method for one item. */
-export async function readPaged(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	request: Omit<PageRequest, 'limit' | 'itemIndex' | 'timeoutMs' | 'retry'>,
-): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)) || 50);
-	const { records } = await publitracPages.call(this, { ...request, limit, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return records;
-}
+import type { IDataObject } from 'n8n-workflow';
 
 /** A write's answer as one output item. */
 export function answerItem(answer: { status: string; message: string }, extra: IDataObject = {}): IDataObject {

@@ -5,6 +5,7 @@ import { inputError } from '../../shared/errors';
 import { assertEmail, assertInteger, isBlank, toFieldString } from '../../shared/validation';
 import { isXmlName } from '../../shared/xml';
 import type { XmlNode } from '../../shared/xml';
+import { extraFieldsJsonField } from '../../shared/descriptions';
 
 // doc "Format": dates are yyyy-mm-dd (the writable date fields are dates, not date-times).
 export const DATE_FORMAT = 'yyyy-MM-dd';
@@ -39,13 +40,7 @@ export const leadFieldOptions: INodeProperties[] = [
 	text('Do Not Call Reason', 'doNotCallReason'),
 	flag('Email Invalid', 'emailInvalid', 'the email address is known to be invalid'),
 	text('Email Invalid Cause', 'emailInvalidCause'),
-	{
-		displayName: 'Extra Fields (JSON)',
-		name: 'extraFields',
-		type: 'json',
-		default: '{}',
-		description: 'Other lead fields, as a JSON object of field name to value, e.g. {"carColor": "Red"}; a name starts with a letter or underscore and holds only letters, digits, underscores, dots or hyphens',
-	},
+	extraFieldsJsonField('extraFields', 'Other lead fields, as a JSON object of field name to value, e.g. {"carColor": "Red"}; a name starts with a letter or underscore and holds only letters, digits, underscores, dots or hyphens'),
 	text('Fax', 'fax'),
 	text('First Name', 'firstName'),
 	flag('Is Anonymous', 'isAnonymous', 'the lead is anonymous'),

@@ -2,8 +2,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { requestOptionsField } from '../../shared/descriptions';
 import { simplifyField, simplifyOutput } from '../../shared/leadShape';
-import type { LeadCrm } from '../../shared/leadShape';
-import { listFields, runList } from './common';
+import type { LeadMapper } from '../../shared/leadShape';
+import { listFields } from './common.descriptions';
+import { runList } from '../transport/list';
 
 export const searchFilter: INodeProperties = { displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Matches any attribute' };
 
@@ -19,7 +20,7 @@ export function listOperation(spec: {
 	filters?: INodeProperties[];
 	describe: string;
 	/** Set when the records are people: the operation then offers Simplify (the common lead shape). */
-	simplify?: LeadCrm;
+	simplify?: LeadMapper;
 }) {
 	const properties: INodeProperties[] = [
 		...(spec.topLevel ?? []),

@@ -4,7 +4,8 @@ import { drfPage, followPages } from '../../shared/paging';
 import { redactValue, secretsOf } from '../../shared/redact';
 import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
 import type { CrmContext, RetryPolicy } from '../../shared/transport';
-import { drfErrorText, smlBaseUrl } from '../helpers/url';
+import { smlBaseUrl } from '../helpers/url';
+import { drfErrorText } from './errors';
 
 export const SML_CREDENTIAL = 'smlApi';
 export const SML_SECRET_FIELDS = ['password', 'token'];

@@ -1,6 +1,6 @@
 // "Simplify" on dataPlatformTrigger: the bodies the Data Platform node posts to a listener (as
 // the simulator received them over real HTTP) go to the trigger; contact and lead actions come
-// out in the common lead shape, other actions as they are; without Simplify nothing changes.
+// out as their action type and the common lead shape, other actions as they are; without Simplify nothing changes.
 import type { IDataObject } from 'n8n-workflow';
 import { DataPlatformTrigger } from '../../../nodes/DataPlatform/DataPlatformTrigger.node';
 import type { Simulator } from '../../helpers/sims';
@@ -26,7 +26,7 @@ async function receive(body: unknown, simplify: boolean | undefined) {
 	return result.workflowData![0];
 }
 
-const blank = { crmId: '', firstName: '', lastName: '', email: '', phone: '', mobile: '', company: '', street: '', postalCode: '', city: '', state: '', country: '', source: '' };
+const blank = { id: '', firstName: '', lastName: '', email: '', phone: '', mobile: '', company: '', postalCode: '', city: '', country: '' };
 
 describe('dataPlatformTrigger with Simplify', () => {
 	it('turns the add-contact actions the node posts into common leads; off, the items are unchanged', async () => {
@@ -62,7 +62,7 @@ describe('dataPlatformTrigger with Simplify', () => {
 		expect(on).toEqual([
 			{
 				json: {
-					crm: 'dataPlatform',
+					actionType: 'add-contact',
 					...blank,
 					firstName: 'Huy',
 					lastName: 'Nguyen',
@@ -70,21 +70,17 @@ describe('dataPlatformTrigger with Simplify', () => {
 					phone: '0236000002',
 					mobile: '0905000001',
 					company: 'GOOGLE',
-					street: '58 Ton That Dam',
 					postalCode: '5100000',
 					city: 'Da Nang',
-					state: 'Thanh Khe',
 					country: 'Vietnam',
-					source: 'webhook',
-					raw: before[0].json,
 				},
 			},
-			{ json: { crm: 'dataPlatform', ...blank, email: 'info@acme.example', company: 'ACME Corp', raw: before[1].json } },
+			{ json: { actionType: 'add-contact', ...blank, email: 'info@acme.example', company: 'ACME Corp' } },
 		]);
-		expect(Object.keys(on[0].json)).toEqual(['crm', 'crmId', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'company', 'street', 'postalCode', 'city', 'state', 'country', 'source', 'raw']);
+		expect(Object.keys(on[0].json)).toEqual(['actionType', 'id', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'company', 'postalCode', 'city', 'country']);
 	});
 
-	it('simplifies update-lead (crmId: its customerId) and leaves add-note as it is, in order', async () => {
+	it('simplifies update-lead (id: its customerId) and leaves add-note as it is, in order', async () => {
 		await run(sim, { resource: 'lead', operation: 'update', customerId: 'LID-2001', contactId: '', additionalFields: { name: 'Lan Tran', companyLead: 'GOOGLE', phones: { values: [{ value: '0909' }] } }, requestOptions: { maxRetries: 0 } });
 		await run(sim, { resource: 'note', operation: 'create', body: 'Called back', model: 'contact', customerId: 'LID-2001', email: '', phone: '', passport: '', additionalFields: {}, requestOptions: { maxRetries: 0 } });
 		const sent = posts(sim).map((p) => p.body as { senderUser: string; data: IDataObject[] });
@@ -94,7 +90,7 @@ describe('dataPlatformTrigger with Simplify', () => {
 		const off = await receive(body, false);
 		const on = await receive(body, true);
 		expect(on).toEqual([
-			{ json: { crm: 'dataPlatform', ...blank, crmId: 'LID-2001', lastName: 'Lan Tran', phone: '0909', company: 'GOOGLE', raw: off[0].json } },
+			{ json: { actionType: 'update-lead', ...blank, id: 'LID-2001', lastName: 'Lan Tran', phone: '0909', company: 'GOOGLE' } },
 			off[1],
 		]);
 		expect(off[1].json).toEqual({ senderUser: SENDER, actionType: 'add-note', data: sent[1].data[0].data });

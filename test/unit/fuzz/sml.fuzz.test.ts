@@ -107,6 +107,8 @@ function operation(resource: string, op: string, base: IDataObject, url: string,
 		// A note or tag row: a blank one is not sent (the list with it).
 		if (name === 'content') {
 			const list = path.slice(0, -2);
+			// A task's Notes inside Lead: Create's Tasks: the same list, one level down (task.note, not task.note.values).
+			if (list[list.length - 1] === 'values') list.pop();
 			return { wire: (body) => at(body, list), expect: (v) => (isBlank(v) ? absent : { value: [{ content: v }] }) };
 		}
 		// An appraisal with nothing but blanks is not sent at all.

@@ -1,4 +1,5 @@
 import { looksLikeAdf, parseAdfDocument, parseAdfXml } from '../../../nodes/Pilot/helpers/adf';
+import { pilotLead } from '../../../nodes/Pilot/helpers/commonLead';
 import { toCommonLead } from '../../../nodes/shared/leadShape';
 import { fs, isDeepStrictEqual, repoPath } from '../../helpers/runtime';
 import { REAL, email, fixture, name, phone } from '../../fixtures/adf/expected';
@@ -51,10 +52,10 @@ describe('ADF documents of real senders', () => {
 	});
 
 	it('the common lead shape (Simplify) still reads them', () => {
-		const lead = toCommonLead('pilot', { submissionType: 'adf', ...parseAdfXml(fixture('dealerspike-test-lead.xml')) });
-		expect(lead).toMatchObject({ firstName: 'test', lastName: 'test', email: 'test@dealerspike.com', phone: '8002885917', mobile: '8008675309', source: 'uhlmannrv' });
-		const full = toCommonLead('pilot', { submissionType: 'adf', ...parseAdfXml(fixture('pilot-doc-email-integration.xml')) });
-		expect(full).toMatchObject({ firstName: 'nombre', lastName: 'apellido', phone: '1147899000', mobile: '1160403456', state: 'Buenos Aires' });
+		const lead = toCommonLead(pilotLead, { submissionType: 'adf', ...parseAdfXml(fixture('dealerspike-test-lead.xml')) });
+		expect(lead).toMatchObject({ firstName: 'test', lastName: 'test', email: 'test@dealerspike.com', phone: '8002885917', mobile: '8008675309' });
+		const full = toCommonLead(pilotLead, { submissionType: 'adf', ...parseAdfXml(fixture('pilot-doc-email-integration.xml')) });
+		expect(full).toMatchObject({ firstName: 'nombre', lastName: 'apellido', phone: '1147899000', mobile: '1160403456' });
 	});
 });
 

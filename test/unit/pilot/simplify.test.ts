@@ -1,6 +1,6 @@
 // "Simplify" on pilotTrigger: a lead posted exactly as the Pilot node posts it to Pilot (what the
 // simulator received over real HTTP), and an ADF email the node built, come out in the common
-// lead shape; surveys are not leads and stay as they are; without Simplify nothing changes.
+// lead shape, after what was submitted (submissionType); surveys are not leads and stay as they are; without Simplify nothing changes.
 import type { IDataObject } from 'n8n-workflow';
 import { PilotApi } from '../../../credentials/PilotApi.credentials';
 import { Pilot } from '../../../nodes/Pilot/Pilot.node';
@@ -52,20 +52,16 @@ const FIELDS = {
 };
 
 const ANA = {
-	crm: 'pilot',
-	crmId: '',
+	id: '',
 	firstName: 'Ana',
 	lastName: 'García López',
 	email: 'ana@example.com',
 	phone: '011 4444-5555',
 	mobile: '11 5555-6666',
 	company: 'Acme SA',
-	street: 'Av. Corrientes 1234',
 	postalCode: 'C1043',
 	city: 'Buenos Aires',
-	state: 'CABA',
 	country: 'Argentina',
-	source: 'Landing Verano',
 };
 
 describe('pilotTrigger with Simplify', () => {
@@ -89,7 +85,7 @@ describe('pilotTrigger with Simplify', () => {
 		delete fields.action;
 		expect(before).toEqual([{ json: { submissionType: 'lead', ...fields } }]);
 		expect(off).toEqual(before);
-		expect(on).toEqual([{ json: { ...ANA, raw: { submissionType: 'lead', ...fields } } }]);
+		expect(on).toEqual([{ json: { submissionType: 'lead', ...ANA } }]);
 		expect(JSON.stringify(on)).not.toContain(PILOT_APP_KEY);
 	});
 
@@ -100,21 +96,17 @@ describe('pilotTrigger with Simplify', () => {
 		expect(on).toEqual([
 			{
 				json: {
-					crm: 'pilot',
-					crmId: '',
+					submissionType: 'lead',
+					id: '',
 					firstName: 'Bea',
 					lastName: '',
 					email: 'bea@x.com',
 					phone: '',
 					mobile: '',
 					company: '',
-					street: '',
 					postalCode: '',
 					city: '',
-					state: '',
 					country: '',
-					source: '4',
-					raw: { submissionType: 'lead', pilot_contact_type_id: '1', pilot_business_type_id: '2', pilot_firstname: 'Bea', pilot_email: 'bea@x.com', pilot_origin_id: 4 },
 				},
 			},
 			{ json: { submissionType: 'survey', surveytype: 'A', telefono_contacto: '1144445555', nombre_contacto: 'Bea' } },
@@ -132,6 +124,6 @@ describe('pilotTrigger with Simplify', () => {
 		const on = await receive({ contentType: 'application/xml', raw: adf, body: {} }, true);
 		expect(off[0].json).toMatchObject({ submissionType: 'adf', pilot_firstname: 'Ana', pilot_lastname: 'García López', pilot_address_street: 'Av. Corrientes 1234' });
 		// ADF has no company field and one street line (street and number together).
-		expect(on).toEqual([{ json: { ...ANA, company: '', raw: off[0].json } }]);
+		expect(on).toEqual([{ json: { submissionType: 'adf', ...ANA, company: '' } }]);
 	});
 });

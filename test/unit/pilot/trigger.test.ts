@@ -162,7 +162,7 @@ describe('pilotTrigger', () => {
 
 	it('emits the computed submissionType of a simplified lead too', async () => {
 		const { result } = await call({ contentType: 'application/json', body: { ...lead, submissionType: 'survey' } }, { simplify: true });
-		expect((result.workflowData![0][0].json.raw as IDataObject).submissionType).toBe('lead');
+		expect(result.workflowData![0][0].json.submissionType).toBe('lead');
 	});
 
 	// Issue 15, item 10: [] passed Check Required Fields, and a key sent as an array was accepted.

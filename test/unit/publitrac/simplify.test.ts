@@ -1,6 +1,6 @@
 // "Simplify" on the PUBLITRAC node and trigger, over real HTTP to the simulator: the leads
-// of getLead / getView / the trigger in the common lead shape, the raw lead kept, and the
-// output without Simplify exactly as before.
+// of getLead / getView / the trigger in the common lead shape (at most ten fields, no copy of
+// the lead), and the output without Simplify exactly as before.
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { PublitracApi } from '../../../credentials/PublitracApi.credentials';
 import { PublitracTrigger } from '../../../nodes/Publitrac/PublitracTrigger.node';
@@ -39,27 +39,22 @@ function complete(lead: SimRecord, more: Record<string, string> = {}) {
 	return lead;
 }
 
-/** The common lead the simulator's lead gives, with the raw item it came from. */
-const expected = (lead: SimRecord, raw: IDataObject) => ({
-	crm: 'publitrac',
-	crmId: lead.id,
+/** The common lead the simulator's lead gives. */
+const expected = (lead: SimRecord) => ({
+	id: lead.id,
 	firstName: lead.firstName,
 	lastName: lead.lastName,
 	email: lead.email,
 	phone: '514-555-2149',
 	mobile: '514-555-0000',
 	company: 'ACME',
-	street: '123 Street',
 	postalCode: 'J4W 1Z1',
 	city: 'Montréal',
-	state: 'Quebec',
 	country: 'Canada',
-	source: 'Google',
-	raw,
 });
 
 describe('PUBLITRAC lead:get with Simplify', () => {
-	it('outputs the lead in the common shape, paired, with the raw lead; off, the output is unchanged', async () => {
+	it('outputs the lead in the common shape, paired; off, the output is unchanged', async () => {
 		const [seeded] = sim.seedLeads(1);
 		complete(seeded);
 		const params = { resource: 'lead', operation: 'get', email: seeded.email };
@@ -75,8 +70,8 @@ describe('PUBLITRAC lead:get with Simplify', () => {
 		expect(off.output[0].json).toMatchObject({ id: seeded.id, email: seeded.email, mailingAddress: '123 Street', originalSourceType: 'Organic Search', doNotCall: '0', carColor: 'Red' });
 		expect(off.output[0].json).not.toHaveProperty('crm');
 
-		expect(on.output).toEqual([{ json: expected(seeded, off.output[0].json), pairedItem: { item: 0 } }]);
-		expect(Object.keys(on.output[0].json)).toEqual(['crm', 'crmId', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'company', 'street', 'postalCode', 'city', 'state', 'country', 'source', 'raw']);
+		expect(on.output).toEqual([{ json: expected(seeded), pairedItem: { item: 0 } }]);
+		expect(Object.keys(on.output[0].json)).toEqual(['id', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'company', 'postalCode', 'city', 'country']);
 		// The same call was sent: Simplify changes only the output.
 		expect(apiCalls(sim).map((c) => [c.query.method, c.query.email])).toEqual([
 			['getLead', seeded.email],
@@ -101,8 +96,8 @@ describe('PUBLITRAC view:getLeads with Simplify', () => {
 		expect(on.error).toBeUndefined();
 		expect(off.output.map((o) => [o.json.id, o.pairedItem])).toEqual([...hot.map((l) => [l.id, { item: 0 }]), [cold.id, { item: 1 }]]);
 		expect(on.output).toEqual([
-			...hot.map((l, n) => ({ json: expected(l, off.output[n].json), pairedItem: { item: 0 } })),
-			{ json: { ...expected(cold, off.output[101].json), source: '' }, pairedItem: { item: 1 } },
+			...hot.map((l) => ({ json: expected(l), pairedItem: { item: 0 } })),
+			{ json: expected(cold), pairedItem: { item: 1 } },
 		]);
 	});
 });
@@ -115,7 +110,7 @@ describe('publitracTrigger with Simplify', () => {
 		);
 	const params = (simplify: boolean) => ({ source: 'list', listName: 'Imported2012', event: 'new', options: {}, simplify });
 
-	it('emits new leads in the common shape; without Simplify the raw lead, as before', async () => {
+	it('emits new leads in the common shape; without Simplify the lead, as before', async () => {
 		sim.seedLeads(2, { list: 'Imported2012' });
 		const plain: IDataObject = {};
 		const simple: IDataObject = {};
@@ -128,7 +123,7 @@ describe('publitracTrigger with Simplify', () => {
 		expect(raw![0][0].json).toMatchObject({ id: added.id, email: added.email, createdDate: added.createdDate });
 		expect(raw![0][0].json).not.toHaveProperty('crm');
 		const simplified = await poll(params(true), simple);
-		expect(simplified).toEqual([[{ json: expected(added, raw![0][0].json) }]]);
+		expect(simplified).toEqual([[{ json: expected(added) }]]);
 		// The state is the same with or without Simplify: it tracks the raw leads.
 		expect(simple).toEqual(plain);
 	});
@@ -137,6 +132,7 @@ describe('publitracTrigger with Simplify', () => {
 		const [only] = sim.seedLeads(1, { list: 'Imported2012' }).map((l) => complete(l));
 		const raw = await poll(params(false), {}, 'manual');
 		const simplified = await poll(params(true), {}, 'manual');
-		expect(simplified).toEqual([[{ json: expected(only, raw![0][0].json) }]]);
+		expect(raw![0][0].json).toMatchObject({ id: only.id });
+		expect(simplified).toEqual([[{ json: expected(only) }]]);
 	});
 });

@@ -10,17 +10,30 @@ import { Pilot } from '../../../nodes/Pilot/Pilot.node';
 import { PilotTrigger } from '../../../nodes/Pilot/PilotTrigger.node';
 import { Publitrac } from '../../../nodes/Publitrac/Publitrac.node';
 import { PublitracTrigger } from '../../../nodes/Publitrac/PublitracTrigger.node';
-import { simplifyField, simplifyRecords, toCommonLead } from '../../../nodes/shared/leadShape';
-import type { CommonLead, LeadCrm } from '../../../nodes/shared/leadShape';
+import { dataPlatformLead } from '../../../nodes/DataPlatform/helpers/commonLead';
+import { econtractLead } from '../../../nodes/Econtract/helpers/commonLead';
+import { pilotLead } from '../../../nodes/Pilot/helpers/commonLead';
+import { publitracLead } from '../../../nodes/Publitrac/helpers/commonLead';
+import * as leadShape from '../../../nodes/shared/leadShape';
+import { simplifyField } from '../../../nodes/shared/leadShape';
+import type { CommonLead, LeadMapper } from '../../../nodes/shared/leadShape';
+import { smlLead } from '../../../nodes/Sml/helpers/commonLead';
 import { Sml } from '../../../nodes/Sml/Sml.node';
 import { SmlTrigger } from '../../../nodes/Sml/SmlTrigger.node';
 
-const KEYS = ['crm', 'crmId', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'company', 'street', 'postalCode', 'city', 'state', 'country', 'source', 'raw'];
+// Each CRM owns its mapper (nodes/<Crm>/helpers/commonLead.ts); the shared shape applies it.
+const MAPPERS = { pilot: pilotLead, publitrac: publitracLead, sml: smlLead, econtract: econtractLead, dataPlatform: dataPlatformLead } satisfies Record<string, LeadMapper>;
+type LeadCrm = keyof typeof MAPPERS;
+const toCommonLead = (crm: LeadCrm, record: IDataObject) => leadShape.toCommonLead(MAPPERS[crm], record);
+const simplifyRecords = (simplify: boolean, crm: LeadCrm, records: IDataObject[]) => leadShape.simplifyRecords(simplify, MAPPERS[crm], records);
 
-/** The expected lead: '' for every key not given. */
-function lead(crm: LeadCrm, raw: IDataObject, given: Partial<Omit<CommonLead, 'crm' | 'raw'>>): CommonLead {
-	const blank = { crmId: '', firstName: '', lastName: '', email: '', phone: '', mobile: '', company: '', street: '', postalCode: '', city: '', state: '', country: '', source: '' };
-	return { crm, ...blank, ...given, raw };
+// At most ten fields, no copy of the record: the record itself is what Simplify off gives.
+const KEYS = ['id', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'company', 'postalCode', 'city', 'country'];
+
+/** The expected lead of a record of `_crm`: '' for every key not given. */
+function lead(_crm: LeadCrm, _record: IDataObject, given: Partial<CommonLead>): CommonLead {
+	const blank = { id: '', firstName: '', lastName: '', email: '', phone: '', mobile: '', company: '', postalCode: '', city: '', country: '' };
+	return { ...blank, ...given };
 }
 
 /** Checks the exact value and the key order (toEqual ignores the order). */
@@ -34,11 +47,11 @@ describe('the common lead shape', () => {
 		expectLead(toCommonLead(crm, {}), lead(crm, {}, {}));
 	});
 
-	it('keeps the record itself as raw, untouched', () => {
+	it('leaves the record untouched and carries no copy of it (no raw)', () => {
 		const record = { id: '7', firstName: ' Ann ', nested: { deep: [1, 2] } };
 		const before = JSON.parse(JSON.stringify(record));
 		const out = toCommonLead('publitrac', record);
-		expect(out.raw).toBe(record);
+		expect(out).not.toHaveProperty('raw');
 		expect(record).toEqual(before);
 		expect(out.firstName).toBe('Ann');
 	});
@@ -46,7 +59,7 @@ describe('the common lead shape', () => {
 	it('is not applied when Simplify is off: the same records come back', () => {
 		const records = [{ id: '1' }, { id: '2' }];
 		expect(simplifyRecords(false, 'publitrac', records)).toBe(records);
-		expect(simplifyRecords(true, 'publitrac', records).map((r) => r.crmId)).toEqual(['1', '2']);
+		expect(simplifyRecords(true, 'publitrac', records).map((r) => r.id)).toEqual(['1', '2']);
 	});
 
 	it('survives a record that is not an object', () => {
@@ -80,26 +93,23 @@ describe('PUBLITRAC mapper (doc "Get lead" <lead>)', () => {
 		expectLead(
 			toCommonLead('publitrac', record),
 			lead('publitrac', record, {
-				crmId: '26005',
+				id: '26005',
 				firstName: 'John',
 				lastName: 'Smith',
 				email: 'johnsmith@publitrac.com',
 				phone: '514-555-2149',
 				mobile: '514-555-0000',
 				company: 'PUBLITRAC',
-				street: '123 Street',
 				postalCode: 'J4W 1Z1',
 				city: 'Montreal',
-				state: 'Quebec',
 				country: 'Canada',
-				source: 'New Lead',
 			}),
 		);
 	});
 
-	it('maps a sparse lead, with leadSource when there is no originalSource', () => {
+	it('maps a sparse lead', () => {
 		const record = { id: '9', email: 'a@acme.com', originalSource: '', leadSource: 'Salon 2024' };
-		expectLead(toCommonLead('publitrac', record), lead('publitrac', record, { crmId: '9', email: 'a@acme.com', source: 'Salon 2024' }));
+		expectLead(toCommonLead('publitrac', record), lead('publitrac', record, { id: '9', email: 'a@acme.com' }));
 	});
 
 	it('turns hostile values into text or ""', () => {
@@ -114,7 +124,7 @@ describe('PUBLITRAC mapper (doc "Get lead" <lead>)', () => {
 			city: Number.NaN,
 			originalSource: undefined,
 		} as unknown as IDataObject;
-		expectLead(toCommonLead('publitrac', record), lead('publitrac', record, { crmId: '470', phone: '555-2149', company: '42' }));
+		expectLead(toCommonLead('publitrac', record), lead('publitrac', record, { id: '470', phone: '555-2149', company: '42' }));
 	});
 });
 
@@ -130,7 +140,7 @@ describe('SML mapper (doc "Consultar Lead", "Buscar clientes")', () => {
 		location_data: { id: 58323, province: 638, name: 'Alcalá de Henares', status: true },
 	};
 
-	it('maps a lead: its nested client, the source as origin - channel', () => {
+	it('maps a lead: its nested client', () => {
 		const record = {
 			id: 984,
 			client,
@@ -142,31 +152,29 @@ describe('SML mapper (doc "Consultar Lead", "Buscar clientes")', () => {
 		expectLead(
 			toCommonLead('sml', record),
 			lead('sml', record, {
-				crmId: '984',
+				id: '984',
 				lastName: 'Cliente de Ejemplo',
 				email: 'user@example.com',
 				phone: '666777888',
 				city: 'Alcalá de Henares',
-				state: 'Madrid',
-				source: 'coches.net - Teléfono',
 			}),
 		);
 	});
 
 	it('maps a trigger item (event + lead) the same way', () => {
 		const record = { event: 'statusChanged', previousStatus: 'new', id: 990, client: { ...client, province_data: null, location_data: null }, source: 2 };
-		expectLead(toCommonLead('sml', record), lead('sml', record, { crmId: '990', lastName: 'Cliente de Ejemplo', email: 'user@example.com', phone: '666777888', source: '2' }));
+		expectLead(toCommonLead('sml', record), lead('sml', record, { id: '990', lastName: 'Cliente de Ejemplo', email: 'user@example.com', phone: '666777888' }));
 	});
 
-	it('maps the minimal lead of the doc (client null): the lead id and the source id only', () => {
+	it('maps the minimal lead of the doc (client null): the lead id only', () => {
 		const record = { id: 984, client: null, vehicle: { id: 1036, brand_model: 'Marca y modelo de ejemplo' }, source: 1 };
-		expectLead(toCommonLead('sml', record), lead('sml', record, { crmId: '984', source: '1' }));
+		expectLead(toCommonLead('sml', record), lead('sml', record, { id: '984' }));
 	});
 
-	it('maps a client of "Buscar clientes" (no source)', () => {
+	it('maps a client of "Buscar clientes"', () => {
 		expectLead(
 			toCommonLead('sml', client),
-			lead('sml', client, { crmId: '500', lastName: 'Cliente de Ejemplo', email: 'user@example.com', phone: '666777888', city: 'Alcalá de Henares', state: 'Madrid' }),
+			lead('sml', client, { id: '500', lastName: 'Cliente de Ejemplo', email: 'user@example.com', phone: '666777888', city: 'Alcalá de Henares' }),
 		);
 	});
 
@@ -177,7 +185,7 @@ describe('SML mapper (doc "Consultar Lead", "Buscar clientes")', () => {
 			source: { id: 1 },
 			source_data: { origin_data: { name: 5 }, channel_data: null },
 		} as unknown as IDataObject;
-		expectLead(toCommonLead('sml', record), lead('sml', record, { phone: '600111222', source: '5' }));
+		expectLead(toCommonLead('sml', record), lead('sml', record, { phone: '600111222' }));
 	});
 });
 
@@ -197,7 +205,7 @@ describe('Econtract mapper (doc "Create client", "Create lead", orders)', () => 
 		};
 		expectLead(
 			toCommonLead('econtract', record),
-			lead('econtract', record, { crmId: '101', firstName: 'John', lastName: 'Doe', email: 'john.doe@server.com', phone: '011223344', mobile: '0499656565', company: 'Doe & Zonen' }),
+			lead('econtract', record, { id: '101', firstName: 'John', lastName: 'Doe', email: 'john.doe@server.com', phone: '011223344', mobile: '0499656565', company: 'Doe & Zonen' }),
 		);
 	});
 
@@ -205,11 +213,11 @@ describe('Econtract mapper (doc "Create client", "Create lead", orders)', () => 
 		const record = { id: 102, name: 'Jan Peeters', email: 'jan@x.be', addresses: [{ id: 201, street: 'Street 02', nr: 10, box: 'B', postal_code: 3500, city: 'Hasselt', country: 'BE' }] };
 		expectLead(
 			toCommonLead('econtract', record),
-			lead('econtract', record, { crmId: '102', lastName: 'Jan Peeters', email: 'jan@x.be', street: 'Street 02 10 B', postalCode: '3500', city: 'Hasselt', country: 'BE' }),
+			lead('econtract', record, { id: '102', lastName: 'Jan Peeters', email: 'jan@x.be', postalCode: '3500', city: 'Hasselt', country: 'BE' }),
 		);
 	});
 
-	it('maps a lead: address_* fields, the affiliate as source, phone of a call-me-back', () => {
+	it('maps a lead: address_* fields, phone of a call-me-back', () => {
 		const record = {
 			id: 501,
 			lead_type: 'call_me_back',
@@ -228,21 +236,19 @@ describe('Econtract mapper (doc "Create client", "Create lead", orders)', () => 
 		expectLead(
 			toCommonLead('econtract', record),
 			lead('econtract', record, {
-				crmId: '501',
+				id: '501',
 				firstName: 'John',
 				lastName: 'Doe',
 				email: 'john.doe@server.com',
 				phone: '0499656565',
-				street: 'SomeStreet 10',
 				postalCode: '1234',
 				city: 'SomeCity',
 				country: 'BE',
-				source: '6',
 			}),
 		);
 	});
 
-	it('maps an order: its client becomes the lead, crmId is the client id', () => {
+	it('maps an order: its client becomes the lead, id is the client id', () => {
 		const record = {
 			id: 401,
 			comparison_id: '2',
@@ -255,16 +261,14 @@ describe('Econtract mapper (doc "Create client", "Create lead", orders)', () => 
 		expectLead(
 			toCommonLead('econtract', record),
 			lead('econtract', record, {
-				crmId: '101',
+				id: '101',
 				firstName: 'John',
 				lastName: 'Doe',
 				email: 'c2@x.be',
 				mobile: '0499656565',
-				street: 'Street 02 10',
 				postalCode: '3500',
 				city: 'Hasselt',
 				country: 'BE',
-				source: '50',
 			}),
 		);
 	});
@@ -273,7 +277,7 @@ describe('Econtract mapper (doc "Create client", "Create lead", orders)', () => 
 		const record = { id: 402, client_id: 103, client_first_name: 'Eva', client_last_name: 'Claes', client_email: 'eva@x.be', address_street: 'Kerkstraat', address_nr: 3, address_postal_code: '9000', address_city: 'Gent', address_country: 'BE', affiliate_id: 50 };
 		expectLead(
 			toCommonLead('econtract', record),
-			lead('econtract', record, { crmId: '103', firstName: 'Eva', lastName: 'Claes', email: 'eva@x.be', street: 'Kerkstraat 3', postalCode: '9000', city: 'Gent', country: 'BE', source: '50' }),
+			lead('econtract', record, { id: '103', firstName: 'Eva', lastName: 'Claes', email: 'eva@x.be', postalCode: '9000', city: 'Gent', country: 'BE' }),
 		);
 	});
 
@@ -317,12 +321,9 @@ describe('CRM Data Platform mapper (doc 2.2.1-2.2.4, trigger items)', () => {
 				email: 'huy.nguyen@htklabs.com',
 				phone: '01234567890',
 				company: 'GOOGLE',
-				street: '58 Ton That Dam',
 				postalCode: '5100000',
 				city: 'Da Nang',
-				state: 'Thanh Khe',
 				country: 'VN',
-				source: 'webhook',
 			}),
 		);
 	});
@@ -344,14 +345,13 @@ describe('CRM Data Platform mapper (doc 2.2.1-2.2.4, trigger items)', () => {
 		expectLead(
 			toCommonLead('dataPlatform', record),
 			lead('dataPlatform', record, {
-				crmId: 'PID-678',
+				id: 'PID-678',
 				firstName: 'Huy',
 				lastName: 'Nguyen Viet',
 				email: 'huy@home.vn',
 				phone: '0905000002',
 				mobile: '0905000001',
 				company: 'GOOGLE',
-				street: '1 Le Loi',
 				city: 'Hue',
 				country: 'Viet Nam',
 			}),
@@ -367,7 +367,7 @@ describe('CRM Data Platform mapper (doc 2.2.1-2.2.4, trigger items)', () => {
 
 	it('maps a bare contact data object too', () => {
 		const data = { name: 'Ann', lastname: 'Lee', customerId: 'LID-1', emails: ['ann@x.io'] };
-		expectLead(toCommonLead('dataPlatform', data), lead('dataPlatform', data, { crmId: 'LID-1', firstName: 'Ann', lastName: 'Lee', email: 'ann@x.io' }));
+		expectLead(toCommonLead('dataPlatform', data), lead('dataPlatform', data, { id: 'LID-1', firstName: 'Ann', lastName: 'Lee', email: 'ann@x.io' }));
 	});
 
 	it('turns hostile values into text or ""', () => {
@@ -388,7 +388,7 @@ describe('CRM Data Platform mapper (doc 2.2.1-2.2.4, trigger items)', () => {
 });
 
 describe('Pilot mapper (trigger submissions: pilot_* fields, ADF read back)', () => {
-	it('maps a webhook lead: second last name, street with number, provider service as source, no Pilot id', () => {
+	it('maps a webhook lead: second last name, no Pilot id', () => {
 		const record = {
 			submissionType: 'lead',
 			pilot_firstname: 'Ana',
@@ -418,24 +418,21 @@ describe('Pilot mapper (trigger submissions: pilot_* fields, ADF read back)', ()
 				phone: '011 4444-5555',
 				mobile: '11 5555-6666',
 				company: 'Acme SA',
-				street: 'Av. Corrientes 1234',
 				postalCode: 'C1043',
 				city: 'Buenos Aires',
-				state: 'CABA',
 				country: 'Argentina',
-				source: 'Landing Verano',
 			}),
 		);
 	});
 
-	it('maps a sparse lead: the origin id is the source when no provider is given', () => {
+	it('maps a sparse lead', () => {
 		const record = { submissionType: 'lead', pilot_firstname: 'Bea', pilot_suborigin_id: '', pilot_origin_id: 7 };
-		expectLead(toCommonLead('pilot', record), lead('pilot', record, { firstName: 'Bea', source: '7' }));
+		expectLead(toCommonLead('pilot', record), lead('pilot', record, { firstName: 'Bea' }));
 	});
 
-	it('maps an ADF email: the full name when there is no last part, the provider name as source', () => {
+	it('maps an ADF email: the full name when there is no last part', () => {
 		const full = { submissionType: 'adf', pilot_fullname: 'Carla Ruiz', pilot_email: 'carla@x.com', provider_name: 'Autos.com' };
-		expectLead(toCommonLead('pilot', full), lead('pilot', full, { lastName: 'Carla Ruiz', email: 'carla@x.com', source: 'Autos.com' }));
+		expectLead(toCommonLead('pilot', full), lead('pilot', full, { lastName: 'Carla Ruiz', email: 'carla@x.com' }));
 		const firstAndFull = { submissionType: 'adf', pilot_firstname: 'Carla', pilot_fullname: 'Carla Ruiz Díaz' };
 		expectLead(toCommonLead('pilot', firstAndFull), lead('pilot', firstAndFull, { firstName: 'Carla', lastName: 'Ruiz Díaz' }));
 	});
@@ -453,7 +450,7 @@ describe('Pilot mapper (trigger submissions: pilot_* fields, ADF read back)', ()
 			pilot_provider_service: '   ',
 			pilot_suborigin_id: 2,
 		} as unknown as IDataObject;
-		expectLead(toCommonLead('pilot', record), lead('pilot', record, { lastName: 'López', phone: '1144445555', street: '12', source: '2' }));
+		expectLead(toCommonLead('pilot', record), lead('pilot', record, { lastName: 'López', phone: '1144445555' }));
 	});
 });
 

@@ -1,6 +1,6 @@
 // "Simplify" on the SML node and trigger, over real HTTP to the simulator: a lead's nested
-// client (doc "Consultar Lead") and the clients of "Buscar clientes" in the common lead shape,
-// the raw record kept, and the output without Simplify exactly as before.
+// client (doc "Consultar Lead") and the clients of "Buscar clientes" in the common lead shape
+// (at most ten fields, no copy of the record), and the output without Simplify exactly as before.
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { SmlTrigger } from '../../../nodes/Sml/SmlTrigger.node';
 import { createTriggerContext } from '../../helpers/context';
@@ -25,26 +25,21 @@ const createLead = async (client: IDataObject = CLIENT, more: IDataObject = {}) 
 };
 
 /** The common lead of a lead created with CLIENT from source 1 (coches.net, Teléfono). */
-const expected = (id: unknown, raw: IDataObject) => ({
-	crm: 'sml',
-	crmId: String(id),
+const expected = (id: unknown) => ({
+	id: String(id),
 	firstName: '',
 	lastName: 'Cliente de Ejemplo',
 	email: 'user@example.com',
 	phone: '666777888',
 	mobile: '',
 	company: '',
-	street: '',
 	postalCode: '',
 	city: 'Alcalá de Henares',
-	state: 'Madrid',
 	country: '',
-	source: 'coches.net - Teléfono',
-	raw,
 });
 
 describe('SML lead:get with Simplify', () => {
-	it('outputs the lead client in the common shape, paired, with the raw lead; off, the output is unchanged', async () => {
+	it('outputs the lead client in the common shape, paired; off, the output is unchanged', async () => {
 		const [created] = await createLead();
 		const id = created.json.id as number;
 		const params = { resource: 'lead', operation: 'get', id_lead: id };
@@ -56,22 +51,24 @@ describe('SML lead:get with Simplify', () => {
 		expect(off.output).toEqual(before.output);
 		expect(off.output[0].json).toEqual(created.json);
 		expect(off.output[0].json).toMatchObject({ id, client: { name: ' Cliente de Ejemplo ', province_data: { name: 'Madrid' }, location_data: { name: 'Alcalá de Henares' } } });
-		expect(on.output).toEqual([{ json: expected(id, off.output[0].json), pairedItem: { item: 0 } }]);
+		expect(on.output).toEqual([{ json: expected(id), pairedItem: { item: 0 } }]);
 		expect(apiCalls(sim).slice(-3).map((c) => `${c.method} ${c.path}`)).toEqual(Array(3).fill(`GET /api/lead/${id}/`));
 	});
 });
 
 describe('SML lead:create and lead:changeStatus with Simplify (answers "identical to Consultar Lead")', () => {
-	it('outputs the created lead in the common shape; a lead without client keeps only its id and source', async () => {
+	it('outputs the created lead in the common shape; a lead without client keeps only its id', async () => {
 		const output = await createLead(CLIENT, { simplify: true });
-		const id = (output[0].json.raw as IDataObject).id;
+		const id = output[0].json.id;
 		const read = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: id });
-		expect(output).toEqual([{ json: expected(id, read.output[0].json), pairedItem: { item: 0 } }]);
+		expect(read.output[0].json.id).toBe(Number(id));
+		expect(output).toEqual([{ json: expected(id), pairedItem: { item: 0 } }]);
 
 		const bare = await runSml(sim, { resource: 'lead', operation: 'create', source: 2, vehicle: { brand_model: 'Kia' }, additionalFields: {}, simplify: true });
 		expect(bare.error).toBeUndefined();
-		expect(bare.output[0].json).toEqual({ ...expected(Number(id) + 1, bare.output[0].json.raw as IDataObject), lastName: '', email: '', phone: '', city: '', state: '', source: 'web - Email' });
-		expect((bare.output[0].json.raw as IDataObject).client).toBeNull();
+		expect(bare.output[0].json).toEqual({ ...expected(Number(id) + 1), lastName: '', email: '', phone: '', city: '' });
+		const bareLead = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: Number(id) + 1 });
+		expect(bareLead.output[0].json.client).toBeNull();
 	});
 
 	it('simplifies the lead answered by a status change', async () => {
@@ -81,7 +78,7 @@ describe('SML lead:create and lead:changeStatus with Simplify (answers "identica
 		expect(on.error).toBeUndefined();
 		const read = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: id });
 		expect(read.output[0].json.status).toBe('tracing');
-		expect(on.output).toEqual([{ json: expected(id, read.output[0].json), pairedItem: { item: 0 } }]);
+		expect(on.output).toEqual([{ json: expected(id), pairedItem: { item: 0 } }]);
 	});
 });
 
@@ -94,22 +91,22 @@ describe('SML lead:getMany and client:getMany with Simplify', () => {
 		expect(off.output).toHaveLength(24);
 		expect(on.output).toEqual(
 			off.output.map((o, n) => ({
-				json: { ...expected(o.json.id, o.json), lastName: `Cliente ${n % 12}`, email: `c${n % 12}@example.com` },
+				json: { ...expected(o.json.id), lastName: `Cliente ${n % 12}`, email: `c${n % 12}@example.com` },
 				pairedItem: { item: n < 12 ? 0 : 1 },
 			})),
 		);
 	});
 
-	it('simplifies the clients of "Buscar clientes" (crmId: the client id, no source)', async () => {
+	it('simplifies the clients of "Buscar clientes" (id: the client id)', async () => {
 		await createLead();
 		await createLead({ name: 'Ana Ruiz', email: 'ana@example.com' });
 		const off = await runSml(sim, { resource: 'client', operation: 'getMany', returnAll: true, filters: {} });
 		const on = await runSml(sim, { resource: 'client', operation: 'getMany', returnAll: true, filters: {}, simplify: true });
 		expect(off.output.map((o) => o.json.name)).toEqual([' Cliente de Ejemplo ', 'Ana Ruiz']);
 		expect(on.output).toEqual([
-			{ json: { ...expected(off.output[0].json.id, off.output[0].json), source: '' }, pairedItem: { item: 0 } },
+			{ json: expected(off.output[0].json.id), pairedItem: { item: 0 } },
 			{
-				json: { ...expected(off.output[1].json.id, off.output[1].json), lastName: 'Ana Ruiz', email: 'ana@example.com', phone: '', city: '', state: '', source: '' },
+				json: { ...expected(off.output[1].json.id), lastName: 'Ana Ruiz', email: 'ana@example.com', phone: '', city: '' },
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -129,7 +126,7 @@ describe('smlTrigger with Simplify', () => {
 		return new SmlTrigger().poll.call(ctx as unknown as IPollFunctions);
 	};
 
-	it('emits new leads and status changes in the common shape, the event kept in raw', async () => {
+	it('emits new leads and status changes in the common shape, each with its event first', async () => {
 		const [first] = await createLead();
 		const plain: IDataObject = {};
 		const simple: IDataObject = {};
@@ -144,8 +141,8 @@ describe('smlTrigger with Simplify', () => {
 			['newLead', second.json.id],
 		]);
 		const simplified = await poll(simple, true, true);
-		expect(simplified).toEqual([raw![0].map((i) => ({ json: expected(i.json.id, i.json) }))]);
-		expect((simplified![0][0].json.raw as IDataObject).previousStatus).toBe('new');
+		expect(simplified).toEqual([raw![0].map((i) => ({ json: { event: i.json.event, ...expected(i.json.id) } }))]);
+		expect(Object.keys(simplified![0][0].json)).toEqual(['event', 'id', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'company', 'postalCode', 'city', 'country']);
 		expect(simple).toEqual(plain);
 	});
 });

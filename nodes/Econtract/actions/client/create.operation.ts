@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
+import { econtractLead } from '../../helpers/commonLead';
 import { econtractRequest, toOutput } from '../../transport';
 import { extraFieldsJson, prepareParts, readParameters } from '../common';
 import { checkClient, clientFieldMap, clientOptions, clientRequired } from '../fields';
@@ -42,5 +43,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	checkClient(this.getNode(), fields, itemIndex);
 	const data = { ...fields, ...extra };
 	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/clients', data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));
+	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer));
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
+import { econtractLead } from '../../helpers/commonLead';
 import { isBlank } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
 
@@ -26,5 +27,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const query = String(this.getNodeParameter('query', itemIndex, '') ?? '').trim();
 	if (isBlank(query)) throw inputError(this.getNode(), 'query', 'is required: the text to search for', itemIndex);
 	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/clients/search', data: { query }, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));
+	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer));
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
+import { econtractLead } from '../../helpers/commonLead';
 import { assertEmail } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
 import { clientLocator, extraFieldsJson, prepareFields, readIdParameter } from '../common';
@@ -32,5 +33,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (Object.keys(data).length === 0) throw inputError(node, 'Update Fields', 'add at least one field to change', itemIndex);
 	assertEmail(node, 'email', data.email, itemIndex);
 	const answer = await econtractRequest.call(this, { method: 'POST', path: `/api/clients/${id}`, data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));
+	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer));
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
+import { econtractLead } from '../../helpers/commonLead';
 import { assertEmail } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
 import { bool, date, extraFieldsJson, idText, prefixed, prepareFields, readOptionalIds, readParameters, requireFields, str } from '../common';
@@ -114,5 +115,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (leadType === 'third_party') checkThirdParty(node, data, itemIndex);
 	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/leads', data, idempotent: false, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));
+	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer));
 }

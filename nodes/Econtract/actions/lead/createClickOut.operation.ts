@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
+import { econtractLead } from '../../helpers/commonLead';
 import { assertEmail } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
 import { extraFieldsJson, idText, prepareFields, readOptionalIds, readParameters, requireFields, str } from '../common';
@@ -48,5 +49,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw inputError(node, 'url', `"${String(data.url)}" is not a web address. Expected http:// or https://...`, itemIndex);
 	}
 	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/leads/clickOut', data, idempotent: false, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));
+	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer));
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
+import { econtractLead } from '../../helpers/commonLead';
 import { assertInteger, isBlank } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
 import { PRODUCT_TYPES, enumNumber, extraFieldsJson, idText, prefixed, prepareFields, prepareParts, readIdParameter, readParameters, str } from '../common';
@@ -134,5 +135,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...extra,
 	};
 	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/orders', data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer));
+	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer));
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
+import { econtractLead } from '../../helpers/commonLead';
 import { econtractRequest, toOutput } from '../../transport';
 import { latestFilterOptions, readLatestFilters } from './latestFilters';
 
@@ -54,5 +55,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const call =
 		endpoint === 'ordersLatest' ? { method: 'GET' as const, path: '/api/orders/latest' } : { method: 'POST' as const, path: '/api/latest' };
 	const answer = await econtractRequest.call(this, { ...call, data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
-	return simplifyOutput.call(this, itemIndex, 'econtract', toOutput(answer).slice(0, limit));
+	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer).slice(0, limit));
 }

@@ -2,7 +2,8 @@ import { parseJsonObject } from '../../../shared/json';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { toVendorDate } from '../../../shared/dates';
 import { inputError } from '../../../shared/errors';
-import { assertEmail, assertInteger, assertOneOf, isBlank, toFieldString } from '../../../shared/validation';
+import { assertEmail, assertInteger, assertOneOf, compact, isBlank, toFieldString } from '../../../shared/validation';
+import { extraFieldsJsonField } from '../../../shared/descriptions';
 
 // The lead's pilot_* fields, shared by lead:create and lead:buildAdf.
 // Names are Pilot's own field names (doc "Parameters Description").
@@ -96,13 +97,7 @@ export const leadAdditionalFields: INodeProperties[] = [
 		description: 'Whether Pilot only checks the lead without creating it (a test run)',
 	},
 	text('Email', 'pilot_email', "Lead's email", 'e.g. nathan@example.com'),
-	{
-		displayName: 'Extra Fields (JSON)',
-		name: 'extraFieldsJson',
-		type: 'json',
-		default: '{}',
-		description: 'Pilot fields this node does not list, as a flat JSON object of field name to value; sent as they are',
-	},
+	extraFieldsJsonField('extraFieldsJson', 'Pilot fields this node does not list, as a flat JSON object of field name to value; sent as they are'),
 	text('First Name', 'pilot_firstname', "Lead's first name"),
 	text('Gender Code', 'pilot_gender_code', "Lead's gender code, as set up in Pilot's gender list"),
 	text('Identity Document', 'pilot_client_identity_document', "Lead's identity document"),
@@ -182,8 +177,6 @@ export function readLeadFields(
 		});
 	}
 	const out: Record<string, string> = {};
-	for (const [key, value] of Object.entries(fields)) {
-		if (!isBlank(value)) out[key] = toFieldString(value);
-	}
+	for (const [key, value] of Object.entries(compact(fields))) out[key] = toFieldString(value);
 	return { ...readExtraFields.call(this, extraFieldsJson, itemIndex, ['appkey', 'action']), ...out };
 }

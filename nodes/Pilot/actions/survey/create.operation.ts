@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { nowInFormat } from '../../../shared/dates';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { extraFieldsJsonField, readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
-import { assertEmail, assertInteger, assertOneOf, isBlank, toFieldString } from '../../../shared/validation';
+import { assertEmail, assertInteger, assertOneOf, compact, isBlank, toFieldString } from '../../../shared/validation';
 import { pilotPost } from '../../transport';
 import { readExtraFields } from '../lead/fields';
 
@@ -67,13 +67,7 @@ const properties: INodeProperties[] = [
 			text('Contact First Name', 'nombre_contacto', 'First name of the client to survey'),
 			text('Contact Last Name', 'apellido_contacto', 'Last name of the client to survey'),
 			text('Event Date', 'fecha_evento', 'Sales: vehicle delivery date; after-sales: workshop release date. Sent as typed.'),
-			{
-				displayName: 'Extra Fields (JSON)',
-				name: 'extraFieldsJson',
-				type: 'json',
-				default: '{}',
-				description: 'Survey fields this node does not list, as a flat JSON object of field name to value; sent as they are',
-			},
+			extraFieldsJsonField('extraFieldsJson', 'Survey fields this node does not list, as a flat JSON object of field name to value; sent as they are'),
 			text('Generic 1', 'generico_1', 'Additional survey information'),
 			text('Generic 2', 'generico_2', 'Additional survey information'),
 			text('Generic 3', 'generico_3', 'Additional survey information'),
@@ -123,7 +117,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		fields.identificador_lote_carga = nowInFormat('yyyyMMddHHmmss', this.getTimezone());
 	}
 	const out: Record<string, string> = readExtraFields.call(this, extraFieldsJson, itemIndex, ['appkey', 'action']);
-	for (const [key, value] of Object.entries(fields)) if (!isBlank(value)) out[key] = toFieldString(value);
+	for (const [key, value] of Object.entries(compact(fields))) out[key] = toFieldString(value);
 
 	const answer = await pilotPost.call(this, '/webhooks/survey.php', out, itemIndex, readRequestOptions.call(this, itemIndex));
 	const data = typeof answer.data === 'object' ? answer.data : { message: answer.data };

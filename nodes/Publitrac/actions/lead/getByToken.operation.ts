@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
+import { publitracLead } from '../../helpers/commonLead';
 import { isBlank } from '../../../shared/validation';
 import { publitracCall, recordsOf } from '../../transport';
 
@@ -38,5 +39,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		...readRequestOptions.call(this, itemIndex),
 	});
-	return simplifyOutput.call(this, itemIndex, 'publitrac', recordsOf(answer.response, 'lead'));
+	return simplifyOutput.call(this, itemIndex, publitracLead, recordsOf(answer.response, 'lead'));
 }

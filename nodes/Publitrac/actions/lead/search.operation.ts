@@ -1,10 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { requestOptionsField } from '../../../shared/descriptions';
+import { requestOptionsField, returnAllFields } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
+import { publitracLead } from '../../helpers/commonLead';
 import type { XmlNode } from '../../../shared/xml';
-import { readPaged, returnAllFields } from '../../helpers/common';
+import { readPaged } from '../../transport/paged';
 
 const properties: INodeProperties[] = [
 	{
@@ -63,5 +64,5 @@ export function searchQuery(this: IExecuteFunctions, itemIndex: number): XmlNode
 /** GET getLeads with the XML query, following the pages. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const leads = await readPaged.call(this, itemIndex, { method: 'getLeads', query: searchQuery.call(this, itemIndex), kind: 'lead' });
-	return simplifyOutput.call(this, itemIndex, 'publitrac', leads);
+	return simplifyOutput.call(this, itemIndex, publitracLead, leads);
 }

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { requestOptionsField } from '../../../shared/descriptions';
-import { readPaged, returnAllFields } from '../../helpers/common';
+import { requestOptionsField, returnAllFields } from '../../../shared/descriptions';
+import { readPaged } from '../../transport/paged';
 
 export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['getMany'] } }, [...returnAllFields, requestOptionsField]);
 

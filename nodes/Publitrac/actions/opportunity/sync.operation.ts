@@ -2,7 +2,7 @@ import { parseJsonObject } from '../../../shared/json';
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { toVendorDate } from '../../../shared/dates';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { extraFieldsJsonField, readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { assertInteger, isBlank, toFieldString } from '../../../shared/validation';
 import { isXmlName } from '../../../shared/xml';
@@ -63,13 +63,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Campaign Name', name: 'campaignName', type: 'string', default: '' },
 			{ displayName: 'Date Closed', name: 'dateClosed', type: 'dateTime', default: '', description: 'Needed when the sales stage is Closed Won or Closed Lost; only the date is kept' },
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{
-				displayName: 'Extra Fields (JSON)',
-				name: 'extraFields',
-				type: 'json',
-				default: '{}',
-				description: 'Other opportunity fields, as a JSON object of field name to value; a name starts with a letter or underscore and holds only letters, digits, underscores, dots or hyphens',
-			},
+			extraFieldsJsonField('extraFields', 'Other opportunity fields, as a JSON object of field name to value; a name starts with a letter or underscore and holds only letters, digits, underscores, dots or hyphens'),
 			{ displayName: 'Lead Source', name: 'leadSource', type: 'string', default: '' },
 			{ displayName: 'Type', name: 'type', type: 'string', default: '', placeholder: 'e.g. New Business' },
 		],

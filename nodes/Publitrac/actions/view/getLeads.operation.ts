@@ -1,10 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { requestOptionsField } from '../../../shared/descriptions';
+import { requestOptionsField, returnAllFields } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
+import { publitracLead } from '../../helpers/commonLead';
 import { isBlank } from '../../../shared/validation';
-import { readPaged, returnAllFields } from '../../helpers/common';
+import { readPaged } from '../../transport/paged';
 
 const properties: INodeProperties[] = [
 	{
@@ -28,5 +29,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const viewName = String(this.getNodeParameter('viewName', itemIndex) ?? '').trim();
 	if (isBlank(viewName)) throw inputError(this.getNode(), 'viewName', 'is required, e.g. PromoABC_Email_Open', itemIndex);
 	const leads = await readPaged.call(this, itemIndex, { method: 'getView', params: { viewName }, kind: 'lead' });
-	return simplifyOutput.call(this, itemIndex, 'publitrac', leads);
+	return simplifyOutput.call(this, itemIndex, publitracLead, leads);
 }

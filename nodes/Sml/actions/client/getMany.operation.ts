@@ -1,4 +1,5 @@
 import { listOperation, searchFilter } from '../listOperation';
+import { smlLead } from '../../helpers/commonLead';
 
 /** GET /api/clients/ (doc "Buscar clientes"). */
 export const { description, execute } = listOperation({
@@ -12,5 +13,5 @@ export const { description, execute } = listOperation({
 	],
 	describe: 'List or search clients',
 	// doc "Buscar clientes": people (name, phone, email, province, locality).
-	simplify: 'sml',
+	simplify: smlLead,
 });

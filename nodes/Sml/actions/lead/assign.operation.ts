@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
+import { smlLead } from '../../helpers/commonLead';
 import { smlRequest } from '../../transport';
 import { leadIdField } from './get.operation';
 import { readLeadId } from '../leadLocator';
@@ -29,5 +30,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = readLeadId.call(this, itemIndex);
 	const user = readId(this.getNode(), 'User Name or ID (user)', this.getNodeParameter('user', itemIndex, ''), itemIndex, { required: true });
 	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, { body: { user }, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
-	return simplifyRecord.call(this, itemIndex, 'sml', lead);
+	return simplifyRecord.call(this, itemIndex, smlLead, lead);
 }

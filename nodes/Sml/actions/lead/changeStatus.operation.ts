@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
+import { smlLead } from '../../helpers/commonLead';
 import { smlRequest } from '../../transport';
-import { STATUS_OPTIONS } from '../common';
+import { STATUS_OPTIONS } from '../common.descriptions';
 import { leadIdField } from './get.operation';
 import { readLeadId } from '../leadLocator';
 
@@ -25,5 +26,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw inputError(this.getNode(), 'status', `"${status}" is not an SML status. Expected one of new, commercial_management, tracing, end`, itemIndex);
 	}
 	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/change_status/`, { body: { status }, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
-	return simplifyRecord.call(this, itemIndex, 'sml', lead);
+	return simplifyRecord.call(this, itemIndex, smlLead, lead);
 }

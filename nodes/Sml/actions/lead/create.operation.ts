@@ -3,17 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
-import { isBlank, readId } from '../../../shared/validation';
+import { smlLead } from '../../helpers/commonLead';
+import { compact, isBlank, readId } from '../../../shared/validation';
 import { smlRequest } from '../../transport';
 import {
-	MEDIA_OPTIONS,
-	SCORE_OPTIONS,
-	STATUS_OPTIONS,
-	TASK_TYPE_OPTIONS,
-	appraisalField,
 	clientField,
-	contentListField,
-	extraFieldsJson,
 	mergeBody,
 	readClient,
 	readContentList,
@@ -22,6 +16,8 @@ import {
 	readVehicle,
 	vehicleOptions,
 } from '../common';
+import { SCORE_OPTIONS, STATUS_OPTIONS, contentListField, extraFieldsJson } from '../common.descriptions';
+import { taskFieldOptions } from '../task/fields';
 
 // doc "Crear Lead": source and vehicle.brand_model required; the rest optional.
 const properties: INodeProperties[] = [
@@ -68,18 +64,8 @@ const properties: INodeProperties[] = [
 					{
 						displayName: 'Task',
 						name: 'values',
-						values: [
-							appraisalField(false),
-							{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-							{ displayName: 'Media', name: 'media', type: 'options', options: MEDIA_OPTIONS, default: 'Phone' },
-							{ displayName: 'Notes', name: 'note', type: 'string', typeOptions: { rows: 3 }, default: '', description: 'Notes of the task, one per line' },
-							{ displayName: 'Planned Realization Date', name: 'planified_realization_date', type: 'dateTime', default: '' },
-							{ displayName: 'Planned Tracking Date', name: 'planified_tracking_date', type: 'dateTime', default: '' },
-							{ displayName: 'Realization Done', name: 'realization_date_check', type: 'boolean', default: false, description: 'Whether the user has carried out the task' },
-							{ displayName: 'Subtype', name: 'subtype', type: 'string', default: '' },
-							{ displayName: 'Tracking Done', name: 'tracking_date_check', type: 'boolean', default: false, description: 'Whether the follow-up of the task took place' },
-							{ displayName: 'Type', name: 'type', type: 'options', options: TASK_TYPE_OPTIONS, default: 'date' },
-						],
+						// The same task as Task > Create (one API object): its fields but Extra Fields (JSON).
+						values: taskFieldOptions(false).filter((field) => field.name !== 'extraFieldsJson'),
 					},
 				],
 			},
@@ -108,7 +94,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const clientBody = readClient.call(this, client, itemIndex, true);
 	if (clientBody) body.client = clientBody;
 	if (!isBlank(user)) body.user = readId(this.getNode(), 'User Name or ID (user)', user, itemIndex);
-	for (const [key, value] of Object.entries(rest)) if (!isBlank(value)) body[key] = value;
+	Object.assign(body, compact(rest));
 	if (body.score !== undefined) body.score = Number(body.score);
 	const notes = readContentList(note, (id, n) => readId(this.getNode(), `Note ID (note[${n}].id)`, id, itemIndex, { allowZero: true }));
 	if (notes) body.note = notes;
@@ -122,5 +108,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw inputError(node, 'vehicle.brand_model', 'is required: the make and model of the vehicle (Vehicle > Brand and Model)', itemIndex);
 	}
 	const lead = (await smlRequest.call(this, 'POST', '/api/lead/', { body: sent, itemIndex, idempotent: false, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
-	return simplifyRecord.call(this, itemIndex, 'sml', lead);
+	return simplifyRecord.call(this, itemIndex, smlLead, lead);
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
+import { smlLead } from '../../helpers/commonLead';
 import { smlRequest } from '../../transport';
 import { leadLocator, readLeadId } from '../leadLocator';
 
@@ -15,5 +16,5 @@ export const description = updateDisplayOptions({ show: { resource: ['lead'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readLeadId.call(this, itemIndex);
 	const lead = (await smlRequest.call(this, 'GET', `/api/lead/${id}/`, { itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
-	return simplifyRecord.call(this, itemIndex, 'sml', lead);
+	return simplifyRecord.call(this, itemIndex, smlLead, lead);
 }

@@ -1,7 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { requestOptionsField } from '../../../shared/descriptions';
-import { listFields, runList } from '../common';
+import { listFields } from '../common.descriptions';
+import { runList } from '../../transport/list';
 import { leadIdField } from './get.operation';
 import { readLeadId } from '../leadLocator';
 

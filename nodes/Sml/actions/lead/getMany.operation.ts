@@ -2,7 +2,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { requestOptionsField } from '../../../shared/descriptions';
 import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
-import { STATUS_OPTIONS, listFields, runList } from '../common';
+import { smlLead } from '../../helpers/commonLead';
+import { STATUS_OPTIONS, listFields } from '../common.descriptions';
+import { runList } from '../../transport/list';
 
 const properties: INodeProperties[] = [
 	...listFields(),
@@ -32,5 +34,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ids = filters.concessionaire__in;
 	// doc: "Listado de ID de concesión separados por coma".
 	if (Array.isArray(ids)) filters.concessionaire__in = ids.join(',');
-	return simplifyOutput.call(this, itemIndex, 'sml', await runList.call(this, '/api/lead/', filters, itemIndex));
+	return simplifyOutput.call(this, itemIndex, smlLead, await runList.call(this, '/api/lead/', filters, itemIndex));
 }

@@ -3,21 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
-import { isBlank, readId } from '../../../shared/validation';
+import { smlLead } from '../../helpers/commonLead';
+import { compact, isBlank, readId } from '../../../shared/validation';
 import { smlRequest } from '../../transport';
-import {
-	SCORE_OPTIONS,
-	STATUS_OPTIONS,
-	clientField,
-	contentListField,
-	extraFieldsJson,
-	mergeBody,
-	readClient,
-	readContentList,
-	readJsonObject,
-	readVehicle,
-	vehicleOptions,
-} from '../common';
+import { clientField, mergeBody, readClient, readContentList, readJsonObject, readVehicle, vehicleOptions } from '../common';
+import { SCORE_OPTIONS, STATUS_OPTIONS, contentListField, extraFieldsJson } from '../common.descriptions';
 import { leadIdField } from './get.operation';
 import { readLeadId } from '../leadLocator';
 
@@ -78,7 +68,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.client = clientBody;
 	}
 	if (!isBlank(user)) body.user = readId(this.getNode(), 'User Name or ID (user)', user, itemIndex);
-	for (const [key, value] of Object.entries(rest)) if (!isBlank(value)) body[key] = value;
+	Object.assign(body, compact(rest));
 	if (body.score !== undefined) body.score = Number(body.score);
 	const notes = readContentList(note, (id, n) => readId(this.getNode(), `Note ID (note[${n}].id)`, id, itemIndex, { allowZero: true }));
 	if (notes) body.note = notes;
@@ -87,5 +77,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const sent = mergeBody(body, readJsonObject.call(this, extraJson, 'Extra Fields (JSON)', itemIndex));
 	if (!Object.keys(sent).length) throw inputError(node, 'Update Fields', 'set at least one field to change', itemIndex);
 	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, { body: sent, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
-	return simplifyRecord.call(this, itemIndex, 'sml', lead);
+	return simplifyRecord.call(this, itemIndex, smlLead, lead);
 }

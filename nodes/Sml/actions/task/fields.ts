@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { MEDIA_OPTIONS, TASK_TYPE_OPTIONS, appraisalField, contentListField, extraFieldsJson } from '../common';
+import { MEDIA_OPTIONS, TASK_TYPE_OPTIONS, appraisalField, contentListField, extraFieldsJson } from '../common.descriptions';
 
 /** The task fields of doc "Crear/Modificar Solicitudes/Tareas", sorted by display name. */
 export function taskFieldOptions(update: boolean): INodeProperties[] {
