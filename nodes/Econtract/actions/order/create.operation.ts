@@ -6,7 +6,7 @@ import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { assertInteger, isBlank } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
 import { PRODUCT_TYPES, enumNumber, extraFieldsJson, idText, prefixed, prepareFields, prepareParts, readParameters, requireId, str } from '../common';
-import { addressOptions, checkAddress, checkClient, clientOptions } from '../fields';
+import { addressFieldMap, addressOptions, addressRequired, checkAddress, checkClient, clientFieldMap, clientOptions, clientRequired } from '../fields';
 import { digitFields, optionalProperties, requiredOf, requiredProperties } from './productFields';
 import type { ProductType } from './productFields';
 
@@ -16,6 +16,35 @@ const TYPES: ProductType[] = ['electricity', 'gas', 'dualfuel_pack'];
 const idParam = (displayName: string, name: string, description: string): INodeProperties => idText(displayName, name, description, { required: true });
 
 const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+
+// Doc "Create client" marks both phones required, but its own example leaves landline empty: one is needed.
+const PHONE_HINT = 'Give a mobile or a landline number, at least one of the two';
+/** The client's fields shown at the top level (required, and the two phones of which one is needed). */
+const CLIENT_TOP = [...clientRequired, 'cellphone', 'landline'];
+const ADDRESS_DESCRIPTIONS: Record<string, string> = {
+	street: 'Street of the supply address',
+	nr: 'House number of the supply address',
+	postal_code: 'Postal code of the supply address',
+	city: 'City of the supply address',
+	country: 'Country code of the supply address (BE, NL, ...)',
+};
+
+/**
+ * A group's top-level fields, with the values of workflows saved when they sat inside the
+ * group's collection ("Client", "Address"): such a value is read when the top-level field is
+ * empty or still at its default, so older workflows send what they sent before.
+ */
+function readGroup(ctx: IExecuteFunctions, top: string[], fields: Record<string, INodeProperties>, collection: IDataObject, itemIndex: number): IDataObject {
+	const out: IDataObject = {};
+	for (const name of top) {
+		const value = ctx.getNodeParameter(name, itemIndex, undefined) as IDataObject[string];
+		const old = collection[name];
+		const unset = isBlank(value) || value === fields[name].default;
+		out[name] = unset && !isBlank(old) ? old : value;
+	}
+	for (const [name, value] of Object.entries(collection)) if (!top.includes(name)) out[name] = value;
+	return out;
+}
 
 const orderOptional: INodeProperties[] = [
 	str('Cookie ID', 'cookie_id', "ID of the visitor's cookie, given in the result of the comparison"),
@@ -43,14 +72,20 @@ const properties: INodeProperties[] = [
 	idParam('Product ID', 'product_id', 'ID of the selected product'),
 	{ ...enumNumber('Payment Method', 'payment_method', 'Payment method of the contract'), required: true },
 	...TYPES.flatMap(requiredProperties),
+	// The client and the supply address every order needs (doc "Create order"), as top-level
+	// fields named as in Client: Create and Address: Create; their optional fields in the collections.
+	...clientRequired.map((name) => ({ ...clientFieldMap[name], required: true })),
+	{ ...clientFieldMap.cellphone, hint: PHONE_HINT },
+	clientFieldMap.landline,
+	...addressRequired.map((name) => ({ ...addressFieldMap[name], required: true, description: ADDRESS_DESCRIPTIONS[name] })),
 	{
 		displayName: 'Client',
 		name: 'client',
 		type: 'collection',
 		placeholder: 'Add Client Field',
 		default: {},
-		description: 'The client of the order. Needed: Gender, Market Segment, First Name, Last Name, Email, Language, and Mobile or Landline.',
-		options: clientOptions(),
+		description: 'More about the client of the order',
+		options: clientOptions(CLIENT_TOP),
 	},
 	{
 		displayName: 'Address',
@@ -58,8 +93,8 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Address Field',
 		default: {},
-		description: 'The supply address. Needed: Street, House Number, Postal Code, City and Country.',
-		options: addressOptions(),
+		description: 'More about the supply address',
+		options: addressOptions(addressRequired),
 	},
 	{
 		displayName: 'Invoice Address',
@@ -117,9 +152,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	for (const name of digitFields(productType)) assertInteger(node, name, contract[name], itemIndex);
 
-	const client = prepareFields(this, this.getNodeParameter('client', itemIndex, {}) as IDataObject, itemIndex, 'client.');
+	const clientGroup = readGroup(this, CLIENT_TOP, clientFieldMap, this.getNodeParameter('client', itemIndex, {}) as IDataObject, itemIndex);
+	const client = prepareFields(this, clientGroup, itemIndex, 'client.');
 	checkClient(node, client, itemIndex, 'client.');
-	const address = prepareFields(this, this.getNodeParameter('address', itemIndex, {}) as IDataObject, itemIndex, 'address.');
+	const addressGroup = readGroup(this, addressRequired, addressFieldMap, this.getNodeParameter('address', itemIndex, {}) as IDataObject, itemIndex);
+	const address = prepareFields(this, addressGroup, itemIndex, 'address.');
 	checkAddress(node, address, itemIndex, 'address.');
 	const invoice = prepareFields(this, this.getNodeParameter('invoice_address', itemIndex, {}) as IDataObject, itemIndex, 'invoice_address.');
 	if (Object.keys(invoice).length) checkAddress(node, invoice, itemIndex, 'invoice_address.');
