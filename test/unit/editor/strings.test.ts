@@ -287,6 +287,48 @@ function vendorRequiredProblems(node: string, properties: INodeProperties[], tab
 
 const isEmptyDefault = (value: unknown) => value === '' || value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 
+/**
+ * One vocabulary across the five nodes (issue 18): a label that is a synonym of a chosen word is
+ * refused, whole or as a word of the label ("Zip Code" and "Client Zip Code" alike). Each entry:
+ * the banned word or phrase (a whole-word pattern) → the word used instead.
+ */
+const VOCABULARY: Array<[RegExp, string]> = [
+	[/\bzip\s*codes?\b|\bzip\b|\bpostcode\b/i, 'Postal Code'],
+	[/\bcell\s*phones?\b|\bcellular\b|\bmobile phone\b|\bmobile number\b/i, 'Mobile'],
+	[/\be-mail\b|\bemail address\b/i, 'Email'],
+	[/\bbirth\s*date\b|\bbirthday\b|\bdate born\b/i, 'Date of Birth'],
+	[/\bbirth\s*place\b/i, 'Place of Birth'],
+	[/\bremarks?\b|\bcomments?\b|\bobservations?\b/i, 'Notes'],
+	[/^company$/i, 'Company Name'],
+	[/^ip$|\bclient ip\b/i, 'IP Address'],
+	[/\bidentity document\b|\bdni\b/i, 'ID Card Number'],
+	[/\bsurname\b/i, 'Last Name'],
+	[/^address (street|number|floor|apartment)$/i, 'Street, House Number, Floor, Apartment'],
+	[/\bADF Options\b|\bextra options\b/i, 'Options'],
+	[/\bbinary property\b/i, 'Put Output File in Field'],
+];
+
+/** n8n's words for an operation's optional fields: "Additional Fields" on a create, "Update Fields" on an update. */
+const OPTIONAL_FIELDS_LABEL: Record<string, string> = { create: 'Additional Fields', update: 'Update Fields' };
+
+function vocabularyProblems(node: string, shown: Shown[], properties: INodeProperties[]): string[] {
+	const problems: string[] = [];
+	for (const s of shown) {
+		if (s.kind !== 'label' && s.kind !== 'option') continue;
+		for (const [banned, chosen] of VOCABULARY) {
+			if (banned.test(s.text)) problems.push(`not the chosen word (${chosen}): ${s.where} "${s.text}"`);
+		}
+	}
+	for (const p of properties) {
+		if (p.name !== 'additionalFields' && p.name !== 'updateFields') continue;
+		for (const operation of (p.displayOptions?.show?.operation as string[] | undefined) ?? []) {
+			const label = OPTIONAL_FIELDS_LABEL[operation];
+			if (label && p.displayName !== label) problems.push(`${node} ${String(p.displayOptions?.show?.resource)}:${operation}: the optional fields are "${label}", not "${p.displayName}"`);
+		}
+	}
+	return [...new Set(problems)];
+}
+
 const nodes: Array<[string, INodeType]> = [
 	['Pilot', new Pilot()],
 	['Pilot Trigger', new PilotTrigger()],
@@ -319,6 +361,12 @@ describe('every string the editor shows', () => {
 		}
 		collect(d.properties, name, false, shown, props);
 		expect(problemsOf(name, shown, props)).toEqual([]);
+	});
+
+	it.each(nodes)('node %s: one vocabulary (no banned synonym; Additional Fields on a create, Update Fields on an update)', (name, node) => {
+		const shown: Shown[] = [];
+		collect(node.description.properties, name, false, shown, []);
+		expect(vocabularyProblems(name, shown, node.description.properties)).toEqual([]);
 	});
 
 	it.each(nodes.filter(([name]) => VENDOR_REQUIRED.some((t) => t.node === name)))('node %s: what the vendor requires is a visible required parameter, never inside a collection', (name, node) => {
@@ -380,6 +428,22 @@ describe('every string the editor shows', () => {
 			'required field inside a collection: sample order:create > Client (client) > first_name',
 			'required field not a top-level parameter: sample order:create > first_name',
 			'required field not marked required: sample order:create > Email (email)',
+		]);
+	});
+
+	it('the vocabulary check finds a synonym and the wrong optional-fields label', () => {
+		const sample: INodeProperties[] = [
+			{ displayName: 'Zip Code', name: 'zip', type: 'string', default: '' },
+			{ displayName: 'Cellphone', name: 'cell', type: 'string', default: '' },
+			{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', default: {}, displayOptions: { show: { resource: ['lead'], operation: ['update'] } }, options: [{ displayName: 'Birth Date', name: 'b', type: 'string', default: '' }] },
+		];
+		const shown: Shown[] = [];
+		collect(sample, 'sample', false, shown, []);
+		expect(vocabularyProblems('sample', shown, sample)).toEqual([
+			'not the chosen word (Postal Code): sample > Zip Code (zip) "Zip Code"',
+			'not the chosen word (Mobile): sample > Cellphone (cell) "Cellphone"',
+			'not the chosen word (Date of Birth): sample > Additional Fields (additionalFields) > Birth Date (b) "Birth Date"',
+			'sample lead:update: the optional fields are "Update Fields", not "Additional Fields"',
 		]);
 	});
 

@@ -48,8 +48,8 @@ function readGroup(ctx: IExecuteFunctions, top: string[], fields: Record<string,
 
 const orderOptional: INodeProperties[] = [
 	str('Cookie ID', 'cookie_id', "ID of the visitor's cookie, given in the result of the comparison"),
-	str('Customer Remarks', 'remarks', 'Remarks given by the customer while placing the order'),
-	str('Internal Remarks', 'internal_remarks', 'Remarks of the agent, not visible to the customer'),
+	str('Customer Notes', 'remarks', 'Notes the customer gave while placing the order'),
+	str('Internal Notes', 'internal_remarks', 'Notes of the agent, not visible to the customer'),
 	extraFieldsJson,
 ];
 
