@@ -1,5 +1,7 @@
+import { NodeHelpers } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 import { description } from '../../../nodes/Econtract/actions/order/create.operation';
-import { CRM_API_ID, CRM_API_KEY, GAS, ORDER_FIELDS, address, client, noRetry, run, useSimulator } from './setup';
+import { CRM_API_ID, CRM_API_KEY, GAS, ORDER_FIELDS, address, client, node, noRetry, run, useSimulator } from './setup';
 
 const sim = useSimulator();
 
@@ -172,6 +174,20 @@ describe('Econtract order:create', () => {
 		expect(before.error).toBeUndefined();
 		expect(sim().log[0].body).toEqual(now);
 		expect(now).toMatchObject({ ...clientWire, ...addressWire });
+	});
+
+	it('the values an older workflow saved in Client and Address survive n8n loading the workflow', async () => {
+		// n8n keeps only a collection's known entries when it loads a workflow (the Workflow class
+		// resolves every node's parameters so): the moved fields stay there as hidden entries.
+		const { requestOptions, ...saved } = order('gas', GAS, { client: { ...client, birthdate: '1956-12-25' }, address });
+		for (const name of [...Object.keys(client), ...Object.keys(address)]) delete (saved as Record<string, unknown>)[name];
+		const loaded = NodeHelpers.getNodeParameters(node.description.properties, saved as INodeParameters, false, false, { typeVersion: 1 }, node.description)!;
+		expect(loaded.client).toEqual({ ...client, birthdate: '1956-12-25' });
+		expect(loaded.address).toEqual(address);
+		// Parameters at their defaults (left out by n8n, filled in when read) as saved.
+		const { error } = await run(sim(), { ...(saved as INodeParameters), ...loaded, requestOptions });
+		expect(error).toBeUndefined();
+		expect(sim().log[0].body).toMatchObject({ ...clientWire, ...addressWire });
 	});
 
 	it('a top-level value given replaces one an older workflow left in the collection', async () => {

@@ -250,14 +250,15 @@ const shownFor = (p: INodeProperties, resource: string, operation: string) => {
 };
 
 /**
- * The internal names of the entries of a collection or fixedCollection (its own fields: a
- * collection nested in it is another object, e.g. a task's appraisal or a phone entry).
+ * The internal names of the entries of a collection or fixedCollection the editor offers (its own
+ * fields: a collection nested in it is another object, e.g. a task's appraisal or a phone entry;
+ * a hidden entry is never offered, it only keeps a value older workflows saved there).
  */
 function entryNames(p: INodeProperties): Set<string> {
 	const out = new Set<string>();
 	for (const o of (p.options ?? []) as Option[]) {
-		if (isCollectionEntry(o)) for (const v of o.values) out.add(v.name);
-		else if (isProperty(o)) out.add(o.name);
+		const entries = isCollectionEntry(o) ? o.values : isProperty(o) ? [o] : [];
+		for (const v of entries) if (v.type !== 'hidden') out.add(v.name);
 	}
 	return out;
 }

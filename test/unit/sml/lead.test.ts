@@ -1,3 +1,5 @@
+import { NodeHelpers } from 'n8n-workflow';
+import { Sml } from '../../../nodes/Sml/Sml.node';
 import { apiCalls, credentialsFor, runSml, smlSimulator, SML_PASSWORD } from './setup';
 import type { SmlSim } from './setup';
 import SECRETS from '../../fixtures/secrets.json';
@@ -100,6 +102,17 @@ describe('SML lead:create', () => {
 		expect(now).toEqual({ source: 1, vehicle: { brand_model: 'Seat León', ...vehicle } });
 		expect(saved).toEqual(now);
 		expect(older).toEqual(now);
+	});
+
+	it('the Brand and Model an older workflow saved in Vehicle survives n8n loading the workflow', async () => {
+		// n8n keeps only a collection's known entries when it loads a workflow: brand_model stays there as a hidden entry.
+		const { description } = new Sml();
+		const saved = { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: 'Seat León', year: 2020 } };
+		const loaded = NodeHelpers.getNodeParameters(description.properties, saved, false, false, { typeVersion: 1 }, description)!;
+		expect(loaded.vehicle).toEqual({ brand_model: 'Seat León', year: 2020 });
+		// Parameters at their defaults (left out by n8n, filled in when read) as saved.
+		expect((await runSml(sim, { ...saved, ...loaded, additionalFields: {} })).error).toBeUndefined();
+		expect(apiCalls(sim)[0].body).toEqual({ source: 1, vehicle: { brand_model: 'Seat León', year: 2020 } });
 	});
 
 	it('Brand and Model given replaces a value an older workflow left in Vehicle', async () => {

@@ -30,6 +30,14 @@ const ADDRESS_DESCRIPTIONS: Record<string, string> = {
 };
 
 /**
+ * Entries of the Client and Address collections that held the fields now at the top level, kept
+ * hidden: n8n keeps only the values of a collection's entries when it loads a workflow, so these
+ * keep the values older workflows saved there (the editor never offers a hidden entry).
+ */
+const savedEntries = (fields: Record<string, INodeProperties>, names: string[]): INodeProperties[] =>
+	names.map((name) => ({ displayName: fields[name].displayName, name, type: 'hidden', default: '' }));
+
+/**
  * A group's top-level fields, with the values of workflows saved when they sat inside the
  * group's collection ("Client", "Address"): such a value is read when the top-level field is
  * empty or still at its default, so older workflows send what they sent before.
@@ -85,7 +93,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Client Field',
 		default: {},
 		description: 'More about the client of the order',
-		options: clientOptions(CLIENT_TOP),
+		options: [...clientOptions(CLIENT_TOP), ...savedEntries(clientFieldMap, CLIENT_TOP)].sort(byName),
 	},
 	{
 		displayName: 'Address',
@@ -94,7 +102,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Address Field',
 		default: {},
 		description: 'More about the supply address',
-		options: addressOptions(addressRequired),
+		options: [...addressOptions(addressRequired), ...savedEntries(addressFieldMap, addressRequired)].sort(byName),
 	},
 	{
 		displayName: 'Invoice Address',

@@ -52,7 +52,9 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Vehicle Field',
 		default: {},
-		options: vehicleOptions(false).filter((p) => p.name !== 'brand_model'),
+		// Brand and Model stays as a hidden entry: n8n keeps only the values of a collection's entries, so
+		// this keeps the value older workflows saved here (the editor never offers a hidden entry).
+		options: vehicleOptions(false).map((p): INodeProperties => (p.name === 'brand_model' ? { displayName: p.displayName, name: p.name, type: 'hidden', default: '' } : p)),
 	},
 	{
 		displayName: 'Additional Fields',
