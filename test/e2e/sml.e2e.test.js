@@ -86,10 +86,10 @@ describe(`SML in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)`, () 
 		assert.equal(typeof out[0].json.vehicle.id, 'number');
 	});
 
-	it('lead:create saved with Brand and Model in Vehicle sends the same vehicle', () => {
-		const saved = calls('POST', '/api/lead/').filter((r) => r.body.vehicle.brand_model === 'E2E-saved');
-		assert.deepEqual(saved.map((r) => r.body), [{ source: 1, vehicle: { brand_model: 'E2E-saved', year: 2020 } }]);
-		assert.equal(nodeOutput(runs.e2eSmlSaved, 'Create')[0].json.vehicle.brand_model, 'E2E-saved');
+	it('lead:create saved with Brand and Model in Vehicle is refused by n8n before any request (the required Brand and Model is empty)', () => {
+		// n8n runs no workflow whose required parameters are empty ("workflow has issues"): the older one must have it filled once.
+		assert.equal(calls('POST', '/api/lead/').filter((r) => r.body.vehicle?.brand_model === 'E2E-saved').length, 0);
+		assert.equal(runs.e2eSmlSaved, undefined, 'no successful run of the older workflow');
 	});
 
 	it('lead:get, update (in place), assign, changeStatus and finalize reach the documented paths', () => {
