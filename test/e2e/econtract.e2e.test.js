@@ -31,10 +31,18 @@ const gasOrder = (comparison_id, extra = {}) => ({
 	situation: 3,
 	donor: '8',
 	donor_client_nr: '112233',
-	client: { ...client, email: `order${comparison_id}@example.com` },
-	address,
+	// The client's and the supply address's required fields are top-level parameters.
+	...client,
+	email: `order${comparison_id}@example.com`,
+	...address,
+	client: { birthdate: '1956-12-25T00:00:00' },
 	...extra,
 });
+// The same order as a workflow saved when these fields sat in the Client and Address collections.
+const savedGasOrder = (comparison_id) => {
+	const { gender, segment, first_name, last_name, email, language, cellphone, street, nr, postal_code, city, country, ...rest } = gasOrder(comparison_id);
+	return { ...rest, client: { gender, segment, first_name, last_name, email, language, cellphone, birthdate: '1956-12-25T00:00:00' }, address: { street, nr, postal_code, city, country } };
+};
 const step = (parameters, more = {}) => ({ name: 'Econtract', type: ECONTRACT, credentials: cred, parameters, ...more });
 
 describe(`Econtract in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)`, () => {
@@ -75,6 +83,7 @@ describe(`Econtract in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)
 			chainWorkflow('ecOrderCreate', 'econtract order create (gas, invoice address)', [
 				step(gasOrder(9001, { invoice_address: { street: 'Invoice St', nr: '22', postal_code: '2345', city: 'Antwerpen', country: 'BE' }, additionalFields: { ean_unknown: false, usage_gas: 17000 } })),
 			]),
+			chainWorkflow('ecOrderSaved', 'econtract order create, saved with the client and address in their collections', [step(savedGasOrder(9002))]),
 			chainWorkflow('ecLeadInsurance', 'econtract lead create insurance', [
 				step({ resource: 'lead', operation: 'create', lead_type: 'insurance', ...client, first_name: 'E2E-insurance', interested_in_insurance: true, allow_insurance_call: false, interests: ['fire', 'car'], additionalFields: {} }),
 			]),
@@ -130,6 +139,9 @@ describe(`Econtract in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)
 			'ecContractGet', 'ecLatestDoc', 'ecLatestClient', 'ecLeadInsurance', 'ecLeadThirdPartyBad', 'ecLeadClickOut', 'ecSupplier', 'ecUsage', 'ecWrongKey',
 		]));
 		runs = { ...first, ...runs };
+		// After the reads of the latest orders (they expect the first order only).
+		const { runs: saved } = await n8n.executeBatch(['ecOrderSaved']);
+		runs = { ...runs, ...saved };
 	});
 
 	after(async () => {
@@ -172,6 +184,18 @@ describe(`Econtract in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)
 		assert.equal(req.body.ean_unknown, '0');
 		assert.equal(req.body.crm_api_key, ECONTRACT_CRM_API_KEY);
 		assert.equal(out('ecOrderCreate')[0].json.contract_id, 301);
+	});
+
+	it('order:create: the client and address fields are top-level; a workflow saved with them in the collections is refused by n8n before any request (its required fields are empty)', () => {
+		const now = calls('/api/orders').find((r) => r.body.comparison_id === '9001');
+		// n8n runs no workflow whose required parameters are empty ("workflow has issues"): the older one must have them filled once.
+		assert.equal(calls('/api/orders').filter((r) => r.body.comparison_id === '9002').length, 0);
+		assert.equal(runs.ecOrderSaved, undefined, 'no successful run of the older workflow');
+		const groups = (body) => Object.fromEntries(Object.entries(body).filter(([k]) => /^(client|address)_/.test(k)));
+		assert.deepEqual(groups(now.body), {
+			client_gender: '1', client_segment: '1', client_first_name: 'E2E', client_last_name: 'Client', client_email: 'order9001@example.com', client_language: 'nl', client_cellphone: '0499656565', client_birthdate: '1956-12-25',
+			address_street: 'Street 02', address_nr: '10', address_box: '', address_postal_code: '3500', address_city: 'Hasselt', address_country: 'BE',
+		});
 	});
 
 	it('contract:get and order:getLatest (both endpoints) read the order', () => {

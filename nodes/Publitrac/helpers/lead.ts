@@ -31,7 +31,7 @@ export const leadFieldOptions: INodeProperties[] = [
 	flag('Blacklisted', 'blacklisted', 'the lead is blacklisted'),
 	text('Blacklisted Cause', 'blacklistedCause'),
 	text('City', 'city'),
-	text('Company', 'company'),
+	text('Company Name', 'company'),
 	text('Country', 'country', 'The two-letter country code (ISO 3166-1), e.g. CA, FR or US'),
 	text('CRM Lead ID', 'crmLeadId', 'The ID of the lead in your own system (its external ID)'),
 	text('Customer ID', 'customerId'),

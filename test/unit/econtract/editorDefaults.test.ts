@@ -90,7 +90,7 @@ describe('Econtract: record IDs as text', () => {
 	});
 
 	it('order:create: IDs typed as text send what the same IDs saved as numbers send', async () => {
-		const order = (ids: Record<string, string | number>) => ({ resource: 'order', operation: 'create', product_type: 'gas', ...ORDER_FIELDS, ...ids, ...GAS, client, address, invoice_address: {}, additionalFields: {}, requestOptions: noRetry });
+		const order = (ids: Record<string, string | number>) => ({ resource: 'order', operation: 'create', product_type: 'gas', ...ORDER_FIELDS, ...ids, ...GAS, ...client, ...address, invoice_address: {}, additionalFields: {}, requestOptions: noRetry });
 		const numbers = { comparison_id: 45688954, affiliate_id: 50, sales_channel_id: 1, supplier_id: 5, product_id: 12 };
 		const texts: Record<string, string> = {};
 		for (const [k, v] of Object.entries(numbers)) texts[k] = ` ${v} `;

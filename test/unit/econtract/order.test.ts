@@ -1,5 +1,7 @@
+import { NodeHelpers } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 import { description } from '../../../nodes/Econtract/actions/order/create.operation';
-import { CRM_API_ID, CRM_API_KEY, GAS, ORDER_FIELDS, address, client, noRetry, run, useSimulator } from './setup';
+import { CRM_API_ID, CRM_API_KEY, GAS, ORDER_FIELDS, address, client, node, noRetry, run, useSimulator } from './setup';
 
 const sim = useSimulator();
 
@@ -40,8 +42,11 @@ const order = (product_type: string, contract: Record<string, unknown>, more: Re
 	product_type,
 	...ORDER_FIELDS,
 	...contract,
-	client: { ...client, birthdate: '1956-12-25' },
-	address,
+	// The client's and the supply address's required fields are top-level parameters; the rest in their collections.
+	...client,
+	client: { birthdate: '1956-12-25' },
+	...address,
+	address: {},
 	invoice_address: {},
 	additionalFields: {},
 	requestOptions: noRetry,
@@ -147,13 +152,48 @@ describe('Econtract order:create', () => {
 	});
 
 	it('names the client and address field that is missing, in its group', async () => {
-		const noName = await run(sim(), order('gas', GAS, { client: { ...client, first_name: '' } }));
+		const noName = await run(sim(), order('gas', GAS, { first_name: '' }));
 		expect(noName.error?.message).toBe('client.first_name: is required and is empty');
-		const noCity = await run(sim(), order('gas', GAS, { address: { ...address, city: '' } }));
+		const noPhone = await run(sim(), order('gas', GAS, { cellphone: '' }));
+		expect(noPhone.error?.message).toBe('client.cellphone or client.landline: a phone number is required: give a mobile or a landline number');
+		const noCity = await run(sim(), order('gas', GAS, { city: '' }));
 		expect(noCity.error?.message).toBe('address.city: is required and is empty');
 		const halfInvoice = await run(sim(), order('gas', GAS, { invoice_address: { street: 'X' } }));
 		expect(halfInvoice.error?.message).toBe('invoice_address.nr: is required and is empty');
 		expect(sim().log).toHaveLength(0);
+	});
+
+	it('reads a workflow saved when the client and address fields sat in their collections: the same request', async () => {
+		const { error } = await run(sim(), order('gas', GAS));
+		expect(error).toBeUndefined();
+		const now = sim().log[0].body;
+		sim().reset();
+		// As such a workflow runs today: the new top-level fields at their defaults (left out when saved), the values in the collections.
+		const saved = order('gas', GAS, { client: { ...client, birthdate: '1956-12-25' }, address, gender: 0, segment: 0, first_name: '', last_name: '', email: '', language: 'nl', cellphone: '', landline: '', street: '', nr: '', postal_code: '', city: '', country: '' });
+		const before = await run(sim(), saved);
+		expect(before.error).toBeUndefined();
+		expect(sim().log[0].body).toEqual(now);
+		expect(now).toMatchObject({ ...clientWire, ...addressWire });
+	});
+
+	it('the values an older workflow saved in Client and Address survive n8n loading the workflow', async () => {
+		// n8n keeps only a collection's known entries when it loads a workflow (the Workflow class
+		// resolves every node's parameters so): the moved fields stay there as hidden entries.
+		const { requestOptions, ...saved } = order('gas', GAS, { client: { ...client, birthdate: '1956-12-25' }, address });
+		for (const name of [...Object.keys(client), ...Object.keys(address)]) delete (saved as Record<string, unknown>)[name];
+		const loaded = NodeHelpers.getNodeParameters(node.description.properties, saved as INodeParameters, false, false, { typeVersion: 1 }, node.description)!;
+		expect(loaded.client).toEqual({ ...client, birthdate: '1956-12-25' });
+		expect(loaded.address).toEqual(address);
+		// Parameters at their defaults (left out by n8n, filled in when read) as saved.
+		const { error } = await run(sim(), { ...(saved as INodeParameters), ...loaded, requestOptions });
+		expect(error).toBeUndefined();
+		expect(sim().log[0].body).toMatchObject({ ...clientWire, ...addressWire });
+	});
+
+	it('a top-level value given replaces one an older workflow left in the collection', async () => {
+		const { error } = await run(sim(), order('gas', GAS, { first_name: 'Jane', client: { first_name: 'John', birthdate: '1956-12-25' } }));
+		expect(error).toBeUndefined();
+		expect(sim().log[0].body).toMatchObject({ client_first_name: 'Jane' });
 	});
 
 	it('refuses ids that are not positive whole numbers', async () => {
@@ -180,7 +220,33 @@ describe('Econtract order:create fields per product type', () => {
 
 	it('shows and requires the fields of the chosen table only', () => {
 		expect(description.every((p) => (p.displayOptions?.show?.resource as string[]).includes('order'))).toBe(true);
-		expect(shownFor('gas')).toEqual(['product_type', 'comparison_id', 'affiliate_id', 'sales_channel_id', 'ip_address', 'supplier_id', 'product_id', 'payment_method', 'ean', 'mru_nr', 'situation', 'donor', 'donor_client_nr']);
+		expect(shownFor('gas')).toEqual([
+			'product_type',
+			'comparison_id',
+			'affiliate_id',
+			'sales_channel_id',
+			'ip_address',
+			'supplier_id',
+			'product_id',
+			'payment_method',
+			'ean',
+			'mru_nr',
+			'situation',
+			'donor',
+			'donor_client_nr',
+			// The client and the supply address (doc "Create order": required client_ and address_ fields), no longer hidden in collections.
+			'gender',
+			'segment',
+			'first_name',
+			'last_name',
+			'email',
+			'language',
+			'street',
+			'nr',
+			'postal_code',
+			'city',
+			'country',
+		]);
 		expect(shownFor('electricity')).toContain('usage_excl');
 		expect(shownFor('electricity')).not.toContain('gas_ean');
 		expect(shownFor('dualfuel_pack')).toEqual(expect.arrayContaining(['elec_ean', 'gas_donor_client_nr']));

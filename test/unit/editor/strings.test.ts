@@ -160,6 +160,176 @@ const ORDER_IS_THE_POINT = new Set<string>([
 	'SML Trigger/status',
 ]);
 
+/**
+ * What the vendor docs mark required, per operation, by internal name (the API field name): each
+ * must be a top-level parameter shown for its operation, marked required (unless it is a
+ * boolean or an option list with a default, which always has a value), and never an entry of a
+ * collection shown for that operation. `anyOf`: the doc asks for at least one of these (each is
+ * top-level, none is marked required). `groups`: collections holding another object whose fields
+ * share these names (Econtract's optional Invoice Address). Fields the docs require only in some
+ * cases stay in their collections and are not listed: SML's client name (when a client is given),
+ * an appraisal's brand and model (task type Appraisal), Econtract's invoice address (when given)
+ * and a third-party lead's address, Data Platform's deal stage and customer (when the deal is new),
+ * PUBLITRAC's opportunity close date (when closed).
+ */
+interface VendorRequired {
+	node: string;
+	resource: string;
+	operation: string;
+	fields: string[];
+	anyOf?: string[][];
+	groups?: string[];
+}
+
+const ECONTRACT_CLIENT = ['gender', 'segment', 'first_name', 'last_name', 'email', 'language'];
+const ECONTRACT_ADDRESS = ['street', 'nr', 'postal_code', 'city', 'country'];
+const ECONTRACT_PHONES = [['cellphone', 'landline']];
+
+const VENDOR_REQUIRED: VendorRequired[] = [
+	// Pilot (doc "Lead Integration via Webhook" and "Survey Integration via Webhook").
+	{ node: 'Pilot', resource: 'lead', operation: 'create', fields: [], anyOf: [['pilot_contact_type_id', 'pilot_contact_type_code'], ['pilot_business_type_id', 'pilot_business_type_code']] },
+	{ node: 'Pilot', resource: 'survey', operation: 'create', fields: ['surveytype'], anyOf: [['telefono_contacto', 'celular_contacto']] },
+	// PUBLITRAC ("Paramètres obligatoires" of each method, and the lead's email as its unicity key).
+	...['create', 'update', 'sync', 'get'].map((operation) => ({ node: 'PUBLITRAC', resource: 'lead', operation, fields: ['email'] })),
+	{ node: 'PUBLITRAC', resource: 'lead', operation: 'getByExternalId', fields: ['externalId'] },
+	{ node: 'PUBLITRAC', resource: 'lead', operation: 'getByToken', fields: ['tokenId'] },
+	{ node: 'PUBLITRAC', resource: 'view', operation: 'getLeads', fields: ['viewName'] },
+	{ node: 'PUBLITRAC', resource: 'list', operation: 'getLeads', fields: ['listName'] },
+	{ node: 'PUBLITRAC', resource: 'list', operation: 'addLeads', fields: ['listName', 'emails'] },
+	{ node: 'PUBLITRAC', resource: 'list', operation: 'removeLead', fields: ['listName', 'email'] },
+	{ node: 'PUBLITRAC', resource: 'history', operation: 'addWebVisit', fields: ['email'] },
+	{ node: 'PUBLITRAC', resource: 'history', operation: 'addClickLink', fields: ['email'] },
+	{ node: 'PUBLITRAC', resource: 'history', operation: 'addFormFill', fields: ['email', 'formName'] },
+	{ node: 'PUBLITRAC', resource: 'opportunity', operation: 'sync', fields: ['id', 'name', 'salesStage', 'amount', 'probability', 'leads'] },
+	{ node: 'PUBLITRAC', resource: 'campaign', operation: 'execute', fields: ['emails', 'campaigns'] },
+	{ node: 'PUBLITRAC', resource: 'transaction', operation: 'create', fields: ['email', 'transaction'] },
+	// SML ("obligatorio").
+	{ node: 'SML', resource: 'lead', operation: 'create', fields: ['source', 'brand_model'] },
+	...['get', 'update', 'finalize', 'getHistory'].map((operation) => ({ node: 'SML', resource: 'lead', operation, fields: ['id_lead'] })),
+	{ node: 'SML', resource: 'lead', operation: 'assign', fields: ['id_lead', 'user'] },
+	{ node: 'SML', resource: 'lead', operation: 'changeStatus', fields: ['id_lead', 'status'] },
+	{ node: 'SML', resource: 'task', operation: 'create', fields: ['lead'] },
+	...['update', 'delete'].map((operation) => ({ node: 'SML', resource: 'task', operation, fields: ['id_tarea'] })),
+	{ node: 'SML', resource: 'province', operation: 'getMany', fields: ['country'] },
+	// Econtract (the "Required: yes" rows; both phones are marked yes but the doc's examples send one).
+	{ node: 'Econtract', resource: 'client', operation: 'create', fields: ECONTRACT_CLIENT, anyOf: ECONTRACT_PHONES },
+	{ node: 'Econtract', resource: 'address', operation: 'create', fields: ['client_id', ...ECONTRACT_ADDRESS] },
+	{ node: 'Econtract', resource: 'lead', operation: 'create', fields: ['lead_type', ...ECONTRACT_CLIENT] },
+	{ node: 'Econtract', resource: 'lead', operation: 'createClickOut', fields: ['first_name', 'last_name', 'email'] },
+	{
+		node: 'Econtract',
+		resource: 'order',
+		operation: 'create',
+		fields: [
+			...['product_type', 'comparison_id', 'affiliate_id', 'sales_channel_id', 'ip_address', 'supplier_id', 'product_id', 'payment_method'],
+			// Electricity, gas and dualfuel pack contract tables.
+			...['ean', 'mru_type', 'mru_nr', 'connection_type', 'usage_day', 'usage_night', 'usage_excl', 'has_budget_meter', 'has_solar_panels', 'situation', 'donor', 'donor_client_nr'],
+			...['elec_ean', 'elec_mru_type', 'elec_mru_nr', 'elec_connection_type', 'elec_has_budget_meter', 'elec_has_solar_panels', 'elec_situation', 'elec_donor', 'elec_donor_client_nr'],
+			...['gas_ean', 'gas_mru_nr', 'gas_situation', 'gas_donor', 'gas_donor_client_nr'],
+			// The client_ and address_ groups.
+			...ECONTRACT_CLIENT,
+			...ECONTRACT_ADDRESS,
+		],
+		anyOf: ECONTRACT_PHONES,
+		groups: ['invoice_address'],
+	},
+	{ node: 'Econtract', resource: 'usage', operation: 'getDefaults', fields: ['producttype', 'segment'] },
+	// CRM Data Platform (the "Required: Y" rows).
+	// Company Contact, Deal With and Contacts are other records (the company, the customers), with names of their own.
+	{ node: 'CRM Data Platform', resource: 'contact', operation: 'create', fields: ['name'], groups: ['companyContact'] },
+	{ node: 'CRM Data Platform', resource: 'lead', operation: 'create', fields: ['name'] },
+	{ node: 'CRM Data Platform', resource: 'note', operation: 'create', fields: ['body'] },
+	{ node: 'CRM Data Platform', resource: 'deal', operation: 'upsert', fields: ['name'], groups: ['dealWith', 'contacts'] },
+	{ node: 'CRM Data Platform', resource: 'ticket', operation: 'create', fields: ['body', 'contactType'] },
+	{ node: 'CRM Data Platform', resource: 'sms', operation: 'send', fields: ['content', 'phones'] },
+];
+
+const shownFor = (p: INodeProperties, resource: string, operation: string) => {
+	const show = p.displayOptions?.show ?? {};
+	return (show.resource as string[] | undefined)?.includes(resource) === true && (show.operation as string[] | undefined)?.includes(operation) === true;
+};
+
+/**
+ * The internal names of the entries of a collection or fixedCollection the editor offers (its own
+ * fields: a collection nested in it is another object, e.g. a task's appraisal or a phone entry;
+ * a hidden entry is never offered, it only keeps a value older workflows saved there).
+ */
+function entryNames(p: INodeProperties): Set<string> {
+	const out = new Set<string>();
+	for (const o of (p.options ?? []) as Option[]) {
+		const entries = isCollectionEntry(o) ? o.values : isProperty(o) ? [o] : [];
+		for (const v of entries) if (v.type !== 'hidden') out.add(v.name);
+	}
+	return out;
+}
+
+/** The fields a vendor requires that the node hides in a collection, or does not show, or does not mark required. */
+function vendorRequiredProblems(node: string, properties: INodeProperties[], table: VendorRequired[]): string[] {
+	const problems: string[] = [];
+	for (const { resource, operation, fields, anyOf = [], groups = [] } of table.filter((t) => t.node === node)) {
+		const shown = properties.filter((p) => p.type !== 'hidden' && shownFor(p, resource, operation));
+		const at = `${node} ${resource}:${operation}`;
+		const collections = shown.filter((p) => (p.type === 'collection' || p.type === 'fixedCollection') && !groups.includes(p.name));
+		for (const name of [...fields, ...anyOf.flat()]) {
+			for (const c of collections) {
+				if (entryNames(c).has(name)) problems.push(`required field inside a collection: ${at} > ${c.displayName} (${c.name}) > ${name}`);
+			}
+			const top = shown.filter((p) => p.name === name);
+			if (!top.length) problems.push(`required field not a top-level parameter: ${at} > ${name}`);
+			if (!fields.includes(name)) continue;
+			for (const p of top) {
+				const alwaysSet = p.type === 'boolean' || ((p.type === 'options' || p.type === 'multiOptions') && !isEmptyDefault(p.default));
+				if (!alwaysSet && p.required !== true) problems.push(`required field not marked required: ${at} > ${p.displayName} (${name})`);
+			}
+		}
+	}
+	return problems;
+}
+
+const isEmptyDefault = (value: unknown) => value === '' || value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+
+/**
+ * One vocabulary across the five nodes (issue 18): a label that is a synonym of a chosen word is
+ * refused, whole or as a word of the label ("Zip Code" and "Client Zip Code" alike). Each entry:
+ * the banned word or phrase (a whole-word pattern) → the word used instead.
+ */
+const VOCABULARY: Array<[RegExp, string]> = [
+	[/\bzip\s*codes?\b|\bzip\b|\bpostcode\b/i, 'Postal Code'],
+	[/\bcell\s*phones?\b|\bcellular\b|\bmobile phone\b|\bmobile number\b/i, 'Mobile'],
+	[/\be-mail\b|\bemail address\b/i, 'Email'],
+	[/\bbirth\s*date\b|\bbirthday\b|\bdate born\b/i, 'Date of Birth'],
+	[/\bbirth\s*place\b/i, 'Place of Birth'],
+	[/\bremarks?\b|\bcomments?\b|\bobservations?\b/i, 'Notes'],
+	[/^company$/i, 'Company Name'],
+	[/^ip$|\bclient ip\b/i, 'IP Address'],
+	[/\bidentity document\b|\bdni\b/i, 'ID Card Number'],
+	[/\bsurname\b/i, 'Last Name'],
+	[/^address (street|number|floor|apartment)$/i, 'Street, House Number, Floor, Apartment'],
+	[/\bADF Options\b|\bextra options\b/i, 'Options'],
+	[/\bbinary property\b/i, 'Put Output File in Field'],
+];
+
+/** n8n's words for an operation's optional fields: "Additional Fields" on a create, "Update Fields" on an update. */
+const OPTIONAL_FIELDS_LABEL: Record<string, string> = { create: 'Additional Fields', update: 'Update Fields' };
+
+function vocabularyProblems(node: string, shown: Shown[], properties: INodeProperties[]): string[] {
+	const problems: string[] = [];
+	for (const s of shown) {
+		if (s.kind !== 'label' && s.kind !== 'option') continue;
+		for (const [banned, chosen] of VOCABULARY) {
+			if (banned.test(s.text)) problems.push(`not the chosen word (${chosen}): ${s.where} "${s.text}"`);
+		}
+	}
+	for (const p of properties) {
+		if (p.name !== 'additionalFields' && p.name !== 'updateFields') continue;
+		for (const operation of (p.displayOptions?.show?.operation as string[] | undefined) ?? []) {
+			const label = OPTIONAL_FIELDS_LABEL[operation];
+			if (label && p.displayName !== label) problems.push(`${node} ${String(p.displayOptions?.show?.resource)}:${operation}: the optional fields are "${label}", not "${p.displayName}"`);
+		}
+	}
+	return [...new Set(problems)];
+}
+
 const nodes: Array<[string, INodeType]> = [
 	['Pilot', new Pilot()],
 	['Pilot Trigger', new PilotTrigger()],
@@ -192,6 +362,16 @@ describe('every string the editor shows', () => {
 		}
 		collect(d.properties, name, false, shown, props);
 		expect(problemsOf(name, shown, props)).toEqual([]);
+	});
+
+	it.each(nodes)('node %s: one vocabulary (no banned synonym; Additional Fields on a create, Update Fields on an update)', (name, node) => {
+		const shown: Shown[] = [];
+		collect(node.description.properties, name, false, shown, []);
+		expect(vocabularyProblems(name, shown, node.description.properties)).toEqual([]);
+	});
+
+	it.each(nodes.filter(([name]) => VENDOR_REQUIRED.some((t) => t.node === name)))('node %s: what the vendor requires is a visible required parameter, never inside a collection', (name, node) => {
+		expect(vendorRequiredProblems(name, node.description.properties, VENDOR_REQUIRED)).toEqual([]);
 	});
 
 	it.each(credentials)('credential %s', (name, credential) => {
@@ -234,6 +414,38 @@ describe('every string the editor shows', () => {
 		]) {
 			expect(problems).toContain(kind);
 		}
+	});
+
+	it('the vendor-required table finds a required field in a collection, one missing and one not marked required', () => {
+		const show = { displayOptions: { show: { resource: ['order'], operation: ['create'] } } };
+		const sample: INodeProperties[] = [
+			{ displayName: 'Client', name: 'client', type: 'collection', default: {}, options: [{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' }], ...show },
+			{ displayName: 'Email', name: 'email', type: 'string', default: '', ...show },
+			{ displayName: 'Invoice Address', name: 'invoice_address', type: 'collection', default: {}, options: [{ displayName: 'Street', name: 'street', type: 'string', default: '' }], ...show },
+			{ displayName: 'Street', name: 'street', type: 'string', default: '', required: true, ...show },
+		];
+		const table: VendorRequired[] = [{ node: 'sample', resource: 'order', operation: 'create', fields: ['first_name', 'email', 'street'], groups: ['invoice_address'] }];
+		expect(vendorRequiredProblems('sample', sample, table)).toEqual([
+			'required field inside a collection: sample order:create > Client (client) > first_name',
+			'required field not a top-level parameter: sample order:create > first_name',
+			'required field not marked required: sample order:create > Email (email)',
+		]);
+	});
+
+	it('the vocabulary check finds a synonym and the wrong optional-fields label', () => {
+		const sample: INodeProperties[] = [
+			{ displayName: 'Zip Code', name: 'zip', type: 'string', default: '' },
+			{ displayName: 'Cellphone', name: 'cell', type: 'string', default: '' },
+			{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', default: {}, displayOptions: { show: { resource: ['lead'], operation: ['update'] } }, options: [{ displayName: 'Birth Date', name: 'b', type: 'string', default: '' }] },
+		];
+		const shown: Shown[] = [];
+		collect(sample, 'sample', false, shown, []);
+		expect(vocabularyProblems('sample', shown, sample)).toEqual([
+			'not the chosen word (Postal Code): sample > Zip Code (zip) "Zip Code"',
+			'not the chosen word (Mobile): sample > Cellphone (cell) "Cellphone"',
+			'not the chosen word (Date of Birth): sample > Additional Fields (additionalFields) > Birth Date (b) "Birth Date"',
+			'sample lead:update: the optional fields are "Update Fields", not "Additional Fields"',
+		]);
 	});
 
 	it("n8n's own standard texts pass (the link of its expression tooltip is not the vendor doc)", () => {

@@ -60,11 +60,18 @@ const extraFields: Spec = {
 
 const trimmed = (v: unknown): Expected => (isBlank(v) ? absent : { value: wellFormed(String(v).trim()) });
 
+/** order:create's top-level client and supply address fields (their groups' required fields). */
+const ORDER_TOP_GROUPS: Record<string, string> = Object.fromEntries([
+	...[...Object.keys(client)].map((name) => [name, 'client']),
+	...Object.keys(address).map((name) => [name, 'address']),
+]);
+
 /** The wire key of a parameter: groups of order:create get their prefix. */
-function wireKey(info: FieldInfo): string {
+function wireKey(info: FieldInfo, resource: string): string {
 	const [first] = info.path;
 	const name = String(info.property.name);
 	if (first === 'client' || first === 'address' || first === 'invoice_address') return `${first}_${name}`;
+	if (resource === 'order' && info.path.length === 1 && ORDER_TOP_GROUPS[name]) return `${ORDER_TOP_GROUPS[name]}_${name}`;
 	return name;
 }
 
@@ -72,7 +79,7 @@ function operation(resource: string, op: string, base: IDataObject, contexts: Re
 	const properties = propertiesOf(node, resource, op);
 	const { fields, notFuzzed } = buildFields(fieldsOf(properties), (info) => {
 		if (info.kind === 'json') return extraFields;
-		const key = wireKey(info);
+		const key = wireKey(info, resource);
 		const context = contexts[String(info.path[0])];
 		const names = errorNames(info);
 		if (info.kind === 'date') return { names, context, wire: (pairs) => one(pairs as Pairs, key), expect: (v) => (isBlank(v) ? absent : { matches: /^\d{4}-\d{2}-\d{2}$/ }) };
@@ -150,8 +157,8 @@ const orderCreate = operation(
 		product_type: 'gas',
 		...ORDER_FIELDS,
 		...GAS,
-		client,
-		address,
+		...client,
+		...address,
 		invoice_address: { ...address, street: 'Invoice Street' },
 		additionalFields: { remarks: 'Call after 5' },
 		requestOptions,

@@ -154,7 +154,8 @@ const leadCreate = operation(
 		resource: 'lead',
 		operation: 'create',
 		source: 1,
-		vehicle: { brand_model: 'Seat Ibiza' },
+		brand_model: 'Seat Ibiza',
+		vehicle: {},
 		additionalFields: {
 			// Client: the name is required once any client field is set.
 			client: { name: 'Ana', phone: '600000001' },
@@ -165,7 +166,7 @@ const leadCreate = operation(
 		requestOptions,
 	},
 	'/api/lead/',
-	{ 'additionalFields.client': ['client'], 'additionalFields.note.values': ['note'], 'additionalFields.tags.values': ['tags'], 'additionalFields.task.values': ['request', 'task'], vehicle: ['vehicle'] },
+	{ 'additionalFields.client': ['client'], 'additionalFields.note.values': ['note'], 'additionalFields.tags.values': ['tags'], 'additionalFields.task.values': ['request', 'task'], vehicle: ['vehicle'], brand_model: ['vehicle', 'brand_model'] },
 );
 
 const taskCreate = operation(

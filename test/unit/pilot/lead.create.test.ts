@@ -88,7 +88,7 @@ describe('Pilot lead:create', () => {
 
 	it('refuses a birth date that is not a date, naming the field, before any request', async () => {
 		const { error } = await run(lead({}, { pilot_birth_date: 'next tuesday' }));
-		expect(error?.message).toMatch(/Birth Date \(pilot_birth_date\).*not a date.*DD\/MM\/YY/);
+		expect(error?.message).toMatch(/Date of Birth \(pilot_birth_date\).*not a date.*DD\/MM\/YY/);
 		expect(sim.log).toHaveLength(0);
 	});
 

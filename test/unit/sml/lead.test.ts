@@ -1,3 +1,5 @@
+import { NodeHelpers } from 'n8n-workflow';
+import { Sml } from '../../../nodes/Sml/Sml.node';
 import { apiCalls, credentialsFor, runSml, smlSimulator, SML_PASSWORD } from './setup';
 import type { SmlSim } from './setup';
 import SECRETS from '../../fixtures/secrets.json';
@@ -12,14 +14,14 @@ afterAll(async () => sim.stop());
 beforeEach(() => sim.reset());
 
 const createLead = async (extra: Record<string, unknown> = {}) => {
-	const { output, error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: 'Seat León' }, additionalFields: extra });
+	const { output, error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, brand_model: 'Seat León', additionalFields: extra });
 	if (error) throw error;
 	return output[0].json as SimRecord;
 };
 
 describe('SML lead:create', () => {
 	it('logs in once, posts the minimal lead (doc "Datos mínimos") and outputs the full lead with sub-object ids', async () => {
-		const { output, error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: 'Marca y modelo de ejemplo' }, additionalFields: {} });
+		const { output, error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, brand_model: 'Marca y modelo de ejemplo', additionalFields: {} });
 		expect(error).toBeUndefined();
 		expect(sim.logins()).toHaveLength(1);
 		expect(sim.logins()[0].body).toEqual({ username: expect.any(String), password: SML_PASSWORD });
@@ -39,7 +41,8 @@ describe('SML lead:create', () => {
 			resource: 'lead',
 			operation: 'create',
 			source: 1,
-			vehicle: { brand_model: 'Vehículo de prueba', price: '10000', km: '120000', year: 2008, gas: 1 },
+			brand_model: 'Vehículo de prueba',
+			vehicle: { price: '10000', km: '120000', year: 2008, gas: 1 },
 			additionalFields: {
 				client: { name: 'Cliente de Ejemplo', phone: '666777888', email: 'user@example.com', province: 638, location: 58323 },
 				note: { values: [{ content: 'Nota de prueba' }] },
@@ -89,32 +92,61 @@ describe('SML lead:create', () => {
 		expect(lead.request.task[0].appraisal.id).toEqual(expect.any(Number));
 	});
 
+	it('reads a workflow saved when Brand and Model sat in the Vehicle collection: the same request', async () => {
+		const vehicle = { price: '10000', km: '120000', year: 2008, gas: 1 };
+		expect((await runSml(sim, { resource: 'lead', operation: 'create', source: 1, brand_model: 'Seat León', vehicle, additionalFields: {} })).error).toBeUndefined();
+		// As such a workflow runs today: Brand and Model at its default (left out when saved), the value in Vehicle.
+		expect((await runSml(sim, { resource: 'lead', operation: 'create', source: 1, brand_model: '', vehicle: { brand_model: 'Seat León', ...vehicle }, additionalFields: {} })).error).toBeUndefined();
+		expect((await runSml(sim, { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: 'Seat León', ...vehicle }, additionalFields: {} })).error).toBeUndefined();
+		const [now, saved, older] = apiCalls(sim).map((c) => c.body);
+		expect(now).toEqual({ source: 1, vehicle: { brand_model: 'Seat León', ...vehicle } });
+		expect(saved).toEqual(now);
+		expect(older).toEqual(now);
+	});
+
+	it('the Brand and Model an older workflow saved in Vehicle survives n8n loading the workflow', async () => {
+		// n8n keeps only a collection's known entries when it loads a workflow: brand_model stays there as a hidden entry.
+		const { description } = new Sml();
+		const saved = { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: 'Seat León', year: 2020 } };
+		const loaded = NodeHelpers.getNodeParameters(description.properties, saved, false, false, { typeVersion: 1 }, description)!;
+		expect(loaded.vehicle).toEqual({ brand_model: 'Seat León', year: 2020 });
+		// Parameters at their defaults (left out by n8n, filled in when read) as saved.
+		expect((await runSml(sim, { ...saved, ...loaded, additionalFields: {} })).error).toBeUndefined();
+		expect(apiCalls(sim)[0].body).toEqual({ source: 1, vehicle: { brand_model: 'Seat León', year: 2020 } });
+	});
+
+	it('Brand and Model given replaces a value an older workflow left in Vehicle', async () => {
+		expect((await runSml(sim, { resource: 'lead', operation: 'create', source: 1, brand_model: 'Kia Ceed', vehicle: { brand_model: 'Seat León' }, additionalFields: {} })).error).toBeUndefined();
+		expect(apiCalls(sim)[0].body).toEqual({ source: 1, vehicle: { brand_model: 'Kia Ceed' } });
+	});
+
 	it('merges Extra Fields (JSON) into the body for undocumented fields', async () => {
 		await createLead({ extraFieldsJson: '{"custom_ref":"X-1","vehicle":{"price":"9000"}}' });
 		expect(apiCalls(sim)[0].body).toEqual({ source: 1, vehicle: { brand_model: 'Seat León', price: '9000' }, custom_ref: 'X-1' });
 	});
 
 	it.each([
-		[{ vehicle: {} }, /vehicle\.brand_model: is required/],
+		[{ brand_model: '' }, /vehicle\.brand_model: is required/],
+		[{ brand_model: ' ', vehicle: { price: '1' } }, /vehicle\.brand_model: is required/],
 		[{ additionalFields: { client: { phone: '600' } } }, /client\.name: is required/],
 		[{ additionalFields: { client: { name: 'A', email: 'no-mail' } } }, /client\.email: "no-mail" is not a valid email address/],
 		[{ additionalFields: { task: { values: [{ type: 'appraisal' }] } } }, /request\.task\[0\]\.appraisal\.brand_model: is required when the task type is Appraisal/],
 		[{ additionalFields: { task: { values: [{ type: 'date', planified_tracking_date: 'mañana' }] } } }, /request\.task\[0\]\.planified_tracking_date: "mañana" is not a date/],
 		[{ source: 'abc' }, /^Source Name or ID \(source\): "abc" is not a valid ID. Expected a positive whole number, e.g. 1234$/],
 	])('refuses bad input before any request: %j', async (change, message) => {
-		const { error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: 'X' }, additionalFields: {}, ...change });
+		const { error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, brand_model: 'X', additionalFields: {}, ...change });
 		expect(error?.message).toMatch(message);
 		expect(apiCalls(sim)).toHaveLength(0);
 	});
 
 	it("turns DRF field errors into one message listing each field, with SML's words and the HTTP code", async () => {
-		const { error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 77, vehicle: { brand_model: 'X', gas: 99 }, additionalFields: {} });
+		const { error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 77, brand_model: 'X', vehicle: { gas: 99 }, additionalFields: {} });
 		expect(error?.message).toBe('SML: the request was refused (HTTP 400): source: Clave primaria "77" inválida - objeto no existe.; vehicle.gas: Clave primaria "99" inválida - objeto no existe.');
 		expect((error as { httpCode?: string }).httpCode).toBe('400');
 	});
 
 	it('sends each of several items with one login for the run', async () => {
-		const { output, error } = await runSml(sim, (i) => ({ resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: `Modelo ${i}` }, additionalFields: {} }), { items: [{}, {}, {}] });
+		const { output, error } = await runSml(sim, (i) => ({ resource: 'lead', operation: 'create', source: 1, brand_model: `Modelo ${i}`, additionalFields: {} }), { items: [{}, {}, {}] });
 		expect(error).toBeUndefined();
 		expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(sim.logins()).toHaveLength(1);

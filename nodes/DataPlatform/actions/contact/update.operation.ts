@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 	},
 	recordTypeField('Whether to update a contact (a person) or an account (a company)'),
 	{
-		displayName: 'Additional Fields',
+		displayName: 'Update Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',

@@ -24,7 +24,7 @@ const properties: INodeProperties[] = [
 		description: 'ID of the contact linked to the lead',
 	},
 	{
-		displayName: 'Additional Fields',
+		displayName: 'Update Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',

@@ -70,7 +70,7 @@ const properties: INodeProperties[] = [
 			str('Phone', 'phone', 'Phone number to call back', onlyFor(['call_me_back'])),
 			idText('Product ID', 'product_id', 'ID of the product the lead is interested in'),
 			idText('Product Type ID', 'producttype_id', 'ID of the product type the lead is interested in'),
-			str('Remarks', 'remarks', 'Remarks for the agents processing the lead'),
+			str('Notes', 'remarks', 'Notes for the agents processing the lead'),
 			str('Subject', 'subject', 'Subject of the call back', onlyFor(['call_me_back'])),
 			idText('Supplier ID', 'supplier_id', 'ID of the supplier the lead is interested in'),
 			clientFieldMap.vat,

@@ -7,7 +7,7 @@ import { econtractLead } from '../../helpers/commonLead';
 import { assertInteger, isBlank } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
 import { PRODUCT_TYPES, enumNumber, extraFieldsJson, idText, prefixed, prepareFields, prepareParts, readIdParameter, readParameters, str } from '../common';
-import { addressOptions, checkAddress, checkClient, clientOptions } from '../fields';
+import { addressFieldMap, addressOptions, addressRequired, checkAddress, checkClient, clientFieldMap, clientOptions, clientRequired } from '../fields';
 import { digitFields, optionalProperties, requiredOf, requiredProperties } from './productFields';
 import type { ProductType } from './productFields';
 
@@ -18,10 +18,47 @@ const idParam = (displayName: string, name: string, description: string): INodeP
 
 const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
+// Doc "Create client" marks both phones required, but its own example leaves landline empty: one is needed.
+const PHONE_HINT = 'Give a mobile or a landline number, at least one of the two';
+/** The client's fields shown at the top level (required, and the two phones of which one is needed). */
+const CLIENT_TOP = [...clientRequired, 'cellphone', 'landline'];
+const ADDRESS_DESCRIPTIONS: Record<string, string> = {
+	street: 'Street of the supply address',
+	nr: 'House number of the supply address',
+	postal_code: 'Postal code of the supply address',
+	city: 'City of the supply address',
+	country: 'Country code of the supply address (BE, NL, ...)',
+};
+
+/**
+ * Entries of the Client and Address collections that held the fields now at the top level, kept
+ * hidden: n8n keeps only the values of a collection's entries when it loads a workflow, so these
+ * keep the values older workflows saved there (the editor never offers a hidden entry).
+ */
+const savedEntries = (fields: Record<string, INodeProperties>, names: string[]): INodeProperties[] =>
+	names.map((name) => ({ displayName: fields[name].displayName, name, type: 'hidden', default: '' }));
+
+/**
+ * A group's top-level fields, with the values of workflows saved when they sat inside the
+ * group's collection ("Client", "Address"): such a value is read when the top-level field is
+ * empty or still at its default, so older workflows send what they sent before.
+ */
+function readGroup(ctx: IExecuteFunctions, top: string[], fields: Record<string, INodeProperties>, collection: IDataObject, itemIndex: number): IDataObject {
+	const out: IDataObject = {};
+	for (const name of top) {
+		const value = ctx.getNodeParameter(name, itemIndex, undefined) as IDataObject[string];
+		const old = collection[name];
+		const unset = isBlank(value) || value === fields[name].default;
+		out[name] = unset && !isBlank(old) ? old : value;
+	}
+	for (const [name, value] of Object.entries(collection)) if (!top.includes(name)) out[name] = value;
+	return out;
+}
+
 const orderOptional: INodeProperties[] = [
 	str('Cookie ID', 'cookie_id', "ID of the visitor's cookie, given in the result of the comparison"),
-	str('Customer Remarks', 'remarks', 'Remarks given by the customer while placing the order'),
-	str('Internal Remarks', 'internal_remarks', 'Remarks of the agent, not visible to the customer'),
+	str('Customer Notes', 'remarks', 'Notes the customer gave while placing the order'),
+	str('Internal Notes', 'internal_remarks', 'Notes of the agent, not visible to the customer'),
 	extraFieldsJson,
 ];
 
@@ -44,14 +81,20 @@ const properties: INodeProperties[] = [
 	idParam('Product ID', 'product_id', 'ID of the selected product'),
 	{ ...enumNumber('Payment Method', 'payment_method', 'Payment method of the contract'), required: true },
 	...TYPES.flatMap(requiredProperties),
+	// The client and the supply address every order needs (doc "Create order"), as top-level
+	// fields named as in Client: Create and Address: Create; their optional fields in the collections.
+	...clientRequired.map((name) => ({ ...clientFieldMap[name], required: true })),
+	{ ...clientFieldMap.cellphone, hint: PHONE_HINT },
+	clientFieldMap.landline,
+	...addressRequired.map((name) => ({ ...addressFieldMap[name], required: true, description: ADDRESS_DESCRIPTIONS[name] })),
 	{
 		displayName: 'Client',
 		name: 'client',
 		type: 'collection',
 		placeholder: 'Add Client Field',
 		default: {},
-		description: 'The client of the order. Needed: Gender, Market Segment, First Name, Last Name, Email, Language, and Mobile or Landline.',
-		options: clientOptions(),
+		description: 'More about the client of the order',
+		options: [...clientOptions(CLIENT_TOP), ...savedEntries(clientFieldMap, CLIENT_TOP)].sort(byName),
 	},
 	{
 		displayName: 'Address',
@@ -59,8 +102,8 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Address Field',
 		default: {},
-		description: 'The supply address. Needed: Street, House Number, Postal Code, City and Country.',
-		options: addressOptions(),
+		description: 'More about the supply address',
+		options: [...addressOptions(addressRequired), ...savedEntries(addressFieldMap, addressRequired)].sort(byName),
 	},
 	{
 		displayName: 'Invoice Address',
@@ -118,9 +161,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	for (const name of digitFields(productType)) assertInteger(node, name, contract[name], itemIndex);
 
-	const client = prepareFields(this, this.getNodeParameter('client', itemIndex, {}) as IDataObject, itemIndex, 'client.');
+	const clientGroup = readGroup(this, CLIENT_TOP, clientFieldMap, this.getNodeParameter('client', itemIndex, {}) as IDataObject, itemIndex);
+	const client = prepareFields(this, clientGroup, itemIndex, 'client.');
 	checkClient(node, client, itemIndex, 'client.');
-	const address = prepareFields(this, this.getNodeParameter('address', itemIndex, {}) as IDataObject, itemIndex, 'address.');
+	const addressGroup = readGroup(this, addressRequired, addressFieldMap, this.getNodeParameter('address', itemIndex, {}) as IDataObject, itemIndex);
+	const address = prepareFields(this, addressGroup, itemIndex, 'address.');
 	checkAddress(node, address, itemIndex, 'address.');
 	const invoice = prepareFields(this, this.getNodeParameter('invoice_address', itemIndex, {}) as IDataObject, itemIndex, 'invoice_address.');
 	if (Object.keys(invoice).length) checkAddress(node, invoice, itemIndex, 'invoice_address.');

@@ -40,19 +40,12 @@ const properties: INodeProperties[] = [
 		options: leadAdditionalFields.filter((p) => ADF_FIELDS.has(p.name)),
 	},
 	{
-		displayName: 'ADF Options',
+		displayName: 'Options',
 		name: 'adfOptions',
 		type: 'collection',
-		placeholder: 'Add option',
+		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Binary Property',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-				description: 'Name of the binary property that holds the ADF file, for the Send Email node\'s attachments',
-			},
 			{
 				displayName: 'File Name',
 				name: 'fileName',
@@ -66,6 +59,13 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: 'Name of the lead provider, written into &lt;provider&gt;&lt;name&gt;',
+			},
+			{
+				displayName: 'Put Output File in Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				description: 'Name of the binary property that holds the ADF file, for the Send Email node\'s attachments',
 			},
 			{
 				displayName: 'Subject',

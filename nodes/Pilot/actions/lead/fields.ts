@@ -68,16 +68,17 @@ export const leadTypeFields: INodeProperties[] = [
 	},
 ];
 
-export const leadAdditionalFields: INodeProperties[] = [
-	text('Address Apartment', 'pilot_address_department', "Lead's apartment"),
-	text('Address Floor', 'pilot_address_floor', "Lead's apartment floor"),
-	text('Address Number', 'pilot_addresss_number', "Lead's street number"),
-	text('Address Street', 'pilot_address_street', "Street name of the lead's address"),
+// Sorted by display name below, as the editor lists them.
+const leadOptionalFields: INodeProperties[] = [
+	text('Apartment', 'pilot_address_department', "Lead's apartment"),
+	text('Floor', 'pilot_address_floor', "Lead's apartment floor"),
+	text('House Number', 'pilot_addresss_number', "Lead's street number"),
+	text('Street', 'pilot_address_street', "Street name of the lead's address"),
 	consent('Advertising Opt-In', 'pilot_publicity_opt_in_consent_flag', 'Whether the lead agrees to receive advertising material through any means of contact'),
 	text('Assigned User', 'pilot_assigned_user', 'Pilot user account to assign the lead to; takes precedence over the capture groups', 'e.g. nathan@example.com'),
 	text('Best Contact Time', 'pilot_best_contact_time', 'Best time to contact the lead'),
 	{
-		displayName: 'Birth Date',
+		displayName: 'Date of Birth',
 		name: 'pilot_birth_date',
 		type: 'dateTime',
 		default: '',
@@ -86,8 +87,8 @@ export const leadAdditionalFields: INodeProperties[] = [
 	text('Car Brand', 'pilot_car_brand', 'Brand of the vehicle of interest, e.g. Ford'),
 	text('Car Model', 'pilot_car_modelo', 'Model of the vehicle of interest, e.g. Fiesta'),
 	text('City', 'pilot_city', 'City of location, e.g. Capital Federal'),
-	text('Client IP', 'pilot_client_ip', "The lead's IP address at capture time"),
-	text('Company', 'pilot_client_company', 'Company name'),
+	text('IP Address', 'pilot_client_ip', "The lead's IP address at capture time"),
+	text('Company Name', 'pilot_client_company', "Name of the lead's company"),
 	text('Country', 'pilot_country', 'Country of location, e.g. Argentina'),
 	{
 		displayName: 'Debug',
@@ -100,7 +101,7 @@ export const leadAdditionalFields: INodeProperties[] = [
 	extraFieldsJsonField('extraFieldsJson', 'Pilot fields this node does not list, as a flat JSON object of field name to value; sent as they are'),
 	text('First Name', 'pilot_firstname', "Lead's first name"),
 	text('Gender Code', 'pilot_gender_code', "Lead's gender code, as set up in Pilot's gender list"),
-	text('Identity Document', 'pilot_client_identity_document', "Lead's identity document"),
+	text('ID Card Number', 'pilot_client_identity_document', "Number of the lead's identity document"),
 	text('Last Name', 'pilot_lastname', "Lead's last name"),
 	text('Mobile', 'pilot_cellphone', "Lead's mobile number"),
 	text('Notes', 'pilot_notes', 'Comments or observations, e.g. the vehicle or financing the person is interested in'),
@@ -121,6 +122,8 @@ export const leadAdditionalFields: INodeProperties[] = [
 	text('Vendor Name', 'pilot_vendor_name', 'Name of the lead vendor or provider'),
 	text('Vendor Phone', 'pilot_vendor_phone', 'Phone of the lead vendor or provider'),
 ];
+
+export const leadAdditionalFields: INodeProperties[] = [...leadOptionalFields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 const DISPLAY_NAMES: Record<string, string> = Object.fromEntries(
 	[...leadTypeFields, ...leadAdditionalFields].map((p) => [p.name, `${p.displayName} (${p.name})`]),

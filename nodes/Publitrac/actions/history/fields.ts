@@ -29,7 +29,7 @@ const text = (displayName: string, name: string, description: string, placeholde
 export const visitFieldOptions: INodeProperties[] = [
 	text('Context', 'context', 'What the visitor was doing', 'e.g. Blog viewed'),
 	text('Information', 'information', 'More about the visit, such as the section of the site', 'e.g. /blog'),
-	text('IP', 'ip', "The visitor's IP address", 'e.g. 71.23.75.32'),
+	text('IP Address', 'ip', "The visitor's IP address", 'e.g. 71.23.75.32'),
 	text('Query', 'query', 'The query string of the page, e.g. blog_post=product_abc_launch'),
 	text('Referral', 'referral', 'The referring page'),
 	text('Session ID', 'sessionId', "The visitor's session on your site", 'e.g. 2192c0f3802f8e0744e9940788121624'),

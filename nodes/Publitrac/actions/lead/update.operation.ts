@@ -9,7 +9,10 @@ import { leadProperties } from './fields';
 // Independent writes: sent concurrently (Request Options > Parallel Requests), within the rate limit.
 export const parallel = true;
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['update'] } }, [...leadProperties, requestOptionsField]);
+// An update's optional fields are its "Update Fields" (n8n's word); the internal name stays additionalFields.
+const updateProperties = leadProperties.map((p) => (p.name === 'additionalFields' ? { ...p, displayName: 'Update Fields' } : p));
+
+export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['update'] } }, [...updateProperties, requestOptionsField]);
 
 /**
  * POST updateLead: named in the error-code appendix only, with the XML of syncLead; the lead is

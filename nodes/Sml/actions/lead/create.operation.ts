@@ -30,14 +30,25 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Where the lead comes from (phone, email, chat ...). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
+	// doc "Crear Lead": vehicle.brand_model is required, so it is a top-level field; the vehicle's other fields stay in Vehicle.
+	{
+		displayName: 'Brand and Model',
+		name: 'brand_model',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Ford Fiesta',
+		description: 'Make and model of the vehicle the lead is about',
+	},
 	{
 		displayName: 'Vehicle',
 		name: 'vehicle',
 		type: 'collection',
 		placeholder: 'Add Vehicle Field',
 		default: {},
-		hint: 'Brand and Model is required',
-		options: vehicleOptions(false),
+		// Brand and Model stays as a hidden entry: n8n keeps only the values of a collection's entries, so
+		// this keeps the value older workflows saved here (the editor never offers a hidden entry).
+		options: vehicleOptions(false).map((p): INodeProperties => (p.name === 'brand_model' ? { displayName: p.displayName, name: p.name, type: 'hidden', default: '' } : p)),
 	},
 	{
 		displayName: 'Additional Fields',
@@ -89,7 +100,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const extra = readJsonObject.call(this, extraJson, 'Extra Fields (JSON)', itemIndex);
 	const body: IDataObject = { source: readId(node, 'Source Name or ID (source)', this.getNodeParameter('source', itemIndex, ''), itemIndex, { required: isBlank(extra.source) }) };
 	if (body.source === undefined) delete body.source;
-	const vehicle = readVehicle.call(this, this.getNodeParameter('vehicle', itemIndex, {}), itemIndex);
+	// Workflows saved when Brand and Model sat in the Vehicle collection keep their value there: read when the field is empty.
+	const { brand_model: savedBrandModel, ...vehicleFields } = this.getNodeParameter('vehicle', itemIndex, {}) as IDataObject;
+	const brandModel = this.getNodeParameter('brand_model', itemIndex, '') as IDataObject[string];
+	const vehicle = readVehicle.call(this, { brand_model: isBlank(brandModel) ? savedBrandModel : brandModel, ...vehicleFields }, itemIndex);
 	if (vehicle) body.vehicle = vehicle;
 	const clientBody = readClient.call(this, client, itemIndex, true);
 	if (clientBody) body.client = clientBody;
@@ -105,7 +119,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const sent = mergeBody(body, extra);
 	// doc: vehicle "obligatorio/parcial", brand_model "obligatorio".
 	if (isBlank((sent.vehicle as IDataObject | undefined)?.brand_model)) {
-		throw inputError(node, 'vehicle.brand_model', 'is required: the make and model of the vehicle (Vehicle > Brand and Model)', itemIndex);
+		throw inputError(node, 'vehicle.brand_model', 'is required: the make and model of the vehicle (Brand and Model)', itemIndex);
 	}
 	const lead = (await smlRequest.call(this, 'POST', '/api/lead/', { body: sent, itemIndex, idempotent: false, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
 	return simplifyRecord.call(this, itemIndex, smlLead, lead);
