@@ -16,7 +16,8 @@ const SHIPPED = ['credentials', 'nodes', 'vendor'];
 
 async function pruneDist() {
 	for (const entry of fs.readdirSync(DIST)) {
-		if (!SHIPPED.includes(entry)) fs.rmSync(path.join(DIST, entry), { recursive: true, force: true });
+		if (!SHIPPED.includes(entry))
+			fs.rmSync(path.join(DIST, entry), { recursive: true, force: true });
 	}
 }
 
@@ -36,7 +37,9 @@ function licences(inputs) {
 	return dirs
 		.map((dir) => {
 			const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, dir, 'package.json'), 'utf8'));
-			const file = fs.readdirSync(path.join(__dirname, dir)).find((name) => /^licen[cs]e/i.test(name));
+			const file = fs
+				.readdirSync(path.join(__dirname, dir))
+				.find((name) => /^licen[cs]e/i.test(name));
 			const author = typeof pkg.author === 'object' ? pkg.author.name : pkg.author;
 			const text = file
 				? fs.readFileSync(path.join(__dirname, dir, file), 'utf8').trim()
@@ -57,9 +60,14 @@ async function bundleVendor() {
 		legalComments: 'inline',
 		logLevel: 'warning',
 		metafile: true,
-		banner: { js: '// fast-xml-parser and its dependencies, bundled: their licences are in THIRD-PARTY-LICENSES.txt' },
+		banner: {
+			js: '// fast-xml-parser and its dependencies, bundled: their licences are in THIRD-PARTY-LICENSES.txt',
+		},
 	});
-	fs.writeFileSync(path.join(DIST, 'vendor', 'THIRD-PARTY-LICENSES.txt'), licences(Object.keys(result.metafile.inputs)));
+	fs.writeFileSync(
+		path.join(DIST, 'vendor', 'THIRD-PARTY-LICENSES.txt'),
+		licences(Object.keys(result.metafile.inputs)),
+	);
 }
 
 exports.build = series(pruneDist, bundleVendor);

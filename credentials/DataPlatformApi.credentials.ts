@@ -5,7 +5,10 @@ export class DataPlatformApi implements ICredentialType {
 
 	displayName = 'CRM Data Platform API';
 
-	icon: Icon = { light: 'file:../nodes/DataPlatform/dataPlatform.svg', dark: 'file:../nodes/DataPlatform/dataPlatform.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/DataPlatform/dataPlatform.svg',
+		dark: 'file:../nodes/DataPlatform/dataPlatform.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-crm-leads/n8n-nodes-crm-leads#crm-data-platform';
 
@@ -28,7 +31,8 @@ export class DataPlatformApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. nathan@example.com',
-			description: 'Email of a user of your CRM organization, named as the sender of the data unless the node sets another. Checked as an email before anything is sent.',
+			description:
+				'Email of a user of your CRM organization, named as the sender of the data unless the node sets another. Checked as an email before anything is sent.',
 		},
 	];
 

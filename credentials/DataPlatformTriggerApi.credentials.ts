@@ -10,9 +10,13 @@ export class DataPlatformTriggerApi implements ICredentialType {
 
 	displayName = 'CRM Data Platform Trigger (Shared Secret) API';
 
-	icon: Icon = { light: 'file:../nodes/DataPlatform/dataPlatform.svg', dark: 'file:../nodes/DataPlatform/dataPlatform.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/DataPlatform/dataPlatform.svg',
+		dark: 'file:../nodes/DataPlatform/dataPlatform.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-crm-leads/n8n-nodes-crm-leads#crm-data-platform-trigger';
+	documentationUrl =
+		'https://github.com/n8n-nodes-crm-leads/n8n-nodes-crm-leads#crm-data-platform-trigger';
 
 	properties: INodeProperties[] = [
 		{
@@ -22,7 +26,8 @@ export class DataPlatformTriggerApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The value senders must give with every post, compared in constant time. A wrong or missing one gets 401 and starts no execution.',
+			description:
+				'The value senders must give with every post, compared in constant time. A wrong or missing one gets 401 and starts no execution.',
 		},
 		{
 			displayName: 'Senders Put It',

@@ -12,7 +12,10 @@ export class EcontractApi implements ICredentialType {
 
 	displayName = 'Econtract CRM API';
 
-	icon: Icon = { light: 'file:../nodes/Econtract/econtract.svg', dark: 'file:../nodes/Econtract/econtract.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Econtract/econtract.svg',
+		dark: 'file:../nodes/Econtract/econtract.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-crm-leads/n8n-nodes-crm-leads#econtract';
 
@@ -23,7 +26,8 @@ export class EcontractApi implements ICredentialType {
 			type: 'string',
 			default: 'https://crm.econtract.be',
 			required: true,
-			description: 'Web address of your Econtract CRM; keep the default unless Econtract gave you another',
+			description:
+				'Web address of your Econtract CRM; keep the default unless Econtract gave you another',
 		},
 		{
 			displayName: 'CRM API ID',
@@ -56,7 +60,13 @@ export class EcontractApi implements ICredentialType {
 		if (method !== 'GET' && body instanceof URLSearchParams) {
 			body.set('crm_api_id', id);
 			body.set('crm_api_key', key);
-		} else if (method !== 'GET' && body && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)) {
+		} else if (
+			method !== 'GET' &&
+			body &&
+			typeof body === 'object' &&
+			!Array.isArray(body) &&
+			!Buffer.isBuffer(body)
+		) {
 			requestOptions.body = { ...(body as IDataObject), crm_api_id: id, crm_api_key: key };
 		} else {
 			requestOptions.qs = { ...(requestOptions.qs ?? {}), crm_api_id: id, crm_api_key: key };

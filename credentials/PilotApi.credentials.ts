@@ -12,7 +12,10 @@ export class PilotApi implements ICredentialType {
 
 	displayName = 'Pilot Solution API';
 
-	icon: Icon = { light: 'file:../nodes/Pilot/pilot.svg', dark: 'file:../nodes/Pilot/pilot.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Pilot/pilot.svg',
+		dark: 'file:../nodes/Pilot/pilot.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-crm-leads/n8n-nodes-crm-leads#pilot-solution';
 
@@ -33,7 +36,8 @@ export class PilotApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.pilotsolution.net',
 			required: true,
-			description: 'Address of the Pilot Solution API; keep the default unless Pilot\'s support team gives you another',
+			description:
+				"Address of the Pilot Solution API; keep the default unless Pilot's support team gives you another",
 		},
 	];
 
@@ -72,7 +76,11 @@ export class PilotApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseSuccessBody',
-				properties: { key: 'success', value: false, message: 'Pilot rejected the App Key (success: false)' },
+				properties: {
+					key: 'success',
+					value: false,
+					message: 'Pilot rejected the App Key (success: false)',
+				},
 			},
 		],
 	};

@@ -11,7 +11,10 @@ export class PublitracApi implements ICredentialType {
 
 	displayName = 'PUBLITRAC API';
 
-	icon: Icon = { light: 'file:../nodes/Publitrac/publitrac.svg', dark: 'file:../nodes/Publitrac/publitrac.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Publitrac/publitrac.svg',
+		dark: 'file:../nodes/Publitrac/publitrac.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-crm-leads/n8n-nodes-crm-leads#publitrac';
 
@@ -47,7 +50,8 @@ export class PublitracApi implements ICredentialType {
 			type: 'string',
 			default: 'https://app.publitrac.com/api',
 			required: true,
-			description: 'The address of the PUBLITRAC API; change it only if PUBLITRAC gave you another one',
+			description:
+				'The address of the PUBLITRAC API; change it only if PUBLITRAC gave you another one',
 		},
 		{
 			displayName: 'Account Token',
@@ -73,7 +77,10 @@ export class PublitracApi implements ICredentialType {
 	// A function rather than `={{$credentials.x}}` expressions: n8n 2.x evaluates each expression
 	// of a generic authenticate in its expression sandbox on every call, about 1 ms each (4.5 ms a
 	// call, a sixth of what a Return All page costs at 35 calls/s).
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const apiKey = String(credentials.apiKey ?? '');
 		requestOptions.qs = {
 			...(requestOptions.qs ?? {}),

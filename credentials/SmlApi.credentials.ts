@@ -28,7 +28,8 @@ export class SmlApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. crm.example.com',
-			description: 'The domain name of your SML server, as in the address you open SML at; https:// is assumed unless you type http://',
+			description:
+				'The domain name of your SML server, as in the address you open SML at; https:// is assumed unless you type http://',
 		},
 		{
 			displayName: 'Username',
@@ -80,17 +81,27 @@ export class SmlApi implements ICredentialType {
 			ignoreHttpStatusErrors: true,
 		})) as { statusCode: number; body: unknown };
 		const body = (response.body ?? {}) as IDataObject;
-		if (response.statusCode >= 200 && response.statusCode < 300 && typeof body.token === 'string' && body.token) {
+		if (
+			response.statusCode >= 200 &&
+			response.statusCode < 300 &&
+			typeof body.token === 'string' &&
+			body.token
+		) {
 			return { token: body.token };
 		}
 		// doc "Tabla de respuestas > Login": 400 {"non_field_errors": "No se puede iniciar sesión ..."}
 		const said = typeof response.body === 'object' ? drfErrorText(response.body) : '';
-		throw new Error(`${said || 'the login answer holds no token'} (login refused, HTTP ${response.statusCode}: check the Username and Password)`);
+		throw new Error(
+			`${said || 'the login answer holds no token'} (login refused, HTTP ${response.statusCode}: check the Username and Password)`,
+		);
 	}
 
 	// A function rather than an `={{...}}` expression: n8n 2.x evaluates a generic authenticate's
 	// expressions in its expression sandbox on every call (about 1 ms each).
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		requestOptions.headers = {
 			...(requestOptions.headers ?? {}),
 			Authorization: `${String(credentials.authScheme ?? 'Token')} ${String(credentials.token ?? '')}`,
@@ -100,7 +111,8 @@ export class SmlApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ (/^https?:\\/\\//i.test($credentials.domain.trim()) ? "" : "https://") + $credentials.domain.trim().replace(/\\/+$/, "") }}',
+			baseURL:
+				'={{ (/^https?:\\/\\//i.test($credentials.domain.trim()) ? "" : "https://") + $credentials.domain.trim().replace(/\\/+$/, "") }}',
 			url: '/api/concessionaire/',
 			qs: { page_size: 1 },
 			method: 'GET',

@@ -14,21 +14,69 @@ const BOOL = ['0', '1', 'true', 'false'];
 // Doc tables, required fields ("Required: yes").
 const CLIENT_REQUIRED = ['gender', 'segment', 'first_name', 'last_name', 'email', 'language'];
 const ADDRESS_REQUIRED = ['street', 'nr', 'postal_code', 'city', 'country'];
-const ORDER_REQUIRED = ['comparison_id', 'affiliate_id', 'sales_channel_id', 'ip_address', 'supplier_id', 'product_id', 'payment_method'];
+const ORDER_REQUIRED = [
+	'comparison_id',
+	'affiliate_id',
+	'sales_channel_id',
+	'ip_address',
+	'supplier_id',
+	'product_id',
+	'payment_method',
+];
 const CONTRACT_REQUIRED = {
-	electricity: ['ean', 'mru_type', 'mru_nr', 'connection_type', 'usage_day', 'usage_night', 'usage_excl', 'has_budget_meter', 'has_solar_panels', 'situation', 'donor', 'donor_client_nr'],
+	electricity: [
+		'ean',
+		'mru_type',
+		'mru_nr',
+		'connection_type',
+		'usage_day',
+		'usage_night',
+		'usage_excl',
+		'has_budget_meter',
+		'has_solar_panels',
+		'situation',
+		'donor',
+		'donor_client_nr',
+	],
 	gas: ['ean', 'mru_nr', 'situation', 'donor', 'donor_client_nr'],
 	dualfuel_pack: [
-		'elec_ean', 'elec_mru_type', 'elec_mru_nr', 'elec_connection_type', 'elec_has_budget_meter', 'elec_has_solar_panels', 'elec_situation', 'elec_donor',
-		'elec_donor_client_nr', 'gas_ean', 'gas_mru_nr', 'gas_situation', 'gas_donor', 'gas_donor_client_nr',
+		'elec_ean',
+		'elec_mru_type',
+		'elec_mru_nr',
+		'elec_connection_type',
+		'elec_has_budget_meter',
+		'elec_has_solar_panels',
+		'elec_situation',
+		'elec_donor',
+		'elec_donor_client_nr',
+		'gas_ean',
+		'gas_mru_nr',
+		'gas_situation',
+		'gas_donor',
+		'gas_donor_client_nr',
 	],
 };
-const BOOLEANS = ['has_budget_meter', 'has_solar_panels', 'has_digital_meter', 'ean_unknown', 'elec_has_budget_meter', 'elec_has_solar_panels', 'elec_has_digital_meter', 'is_hot', 'interested_in_insurance', 'allow_insurance_call', 'deal_closed'];
+const BOOLEANS = [
+	'has_budget_meter',
+	'has_solar_panels',
+	'has_digital_meter',
+	'ean_unknown',
+	'elec_has_budget_meter',
+	'elec_has_solar_panels',
+	'elec_has_digital_meter',
+	'is_hot',
+	'interested_in_insurance',
+	'allow_insurance_call',
+	'deal_closed',
+];
 const DATES = ['birthdate', 'wishdate', 'elec_wishdate'];
 const TIMESTAMPS = ['call_at', 'call_until'];
 
 const blank = (v) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-const invalid = (errors) => ({ status: 422, body: { message: 'The given data was invalid.', errors } });
+const invalid = (errors) => ({
+	status: 422,
+	body: { message: 'The given data was invalid.', errors },
+});
 const notFound = (what) => ({ status: 404, body: { message: `${what} not found` } });
 const now = (state) => {
 	// Each created model is one second newer than the last: stable ordering for latest orders.
@@ -39,14 +87,23 @@ const now = (state) => {
 function checkFormats(data, errors, prefix = '') {
 	for (const [key, value] of Object.entries(data)) {
 		const name = key.startsWith(prefix) ? key.slice(prefix.length) : key;
-		if (BOOLEANS.includes(name) && !BOOL.includes(String(value))) (errors[key] ??= []).push(`The ${key} field must be true or false.`);
-		if (DATES.includes(name) && !blank(value) && !/^\d{4}-\d{2}-\d{2}$/.test(String(value))) (errors[key] ??= []).push(`The ${key} does not match the format Y-m-d.`);
-		if (TIMESTAMPS.includes(name) && !blank(value) && !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(String(value))) (errors[key] ??= []).push(`The ${key} does not match the format Y-m-d H:i:s.`);
+		if (BOOLEANS.includes(name) && !BOOL.includes(String(value)))
+			(errors[key] ??= []).push(`The ${key} field must be true or false.`);
+		if (DATES.includes(name) && !blank(value) && !/^\d{4}-\d{2}-\d{2}$/.test(String(value)))
+			(errors[key] ??= []).push(`The ${key} does not match the format Y-m-d.`);
+		if (
+			TIMESTAMPS.includes(name) &&
+			!blank(value) &&
+			!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(String(value))
+		)
+			(errors[key] ??= []).push(`The ${key} does not match the format Y-m-d H:i:s.`);
 	}
 }
 
 function required(data, names, errors, prefix = '') {
-	for (const name of names) if (blank(data[prefix + name])) (errors[prefix + name] ??= []).push(`The ${prefix + name} field is required.`);
+	for (const name of names)
+		if (blank(data[prefix + name]))
+			(errors[prefix + name] ??= []).push(`The ${prefix + name} field is required.`);
 }
 
 function strip(body) {
@@ -58,13 +115,20 @@ function strip(body) {
 
 function unprefix(body, prefix) {
 	const out = {};
-	for (const [k, v] of Object.entries(body)) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
+	for (const [k, v] of Object.entries(body))
+		if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
 	return out;
 }
 
 // Doc "Create client": "There is no need to check for duplication, as the CRM will do this for you."
 function upsertClient(state, data) {
-	const existing = state.clients.find((c) => c.email && data.email && c.email.toLowerCase() === String(data.email).toLowerCase() && c.last_name === data.last_name);
+	const existing = state.clients.find(
+		(c) =>
+			c.email &&
+			data.email &&
+			c.email.toLowerCase() === String(data.email).toLowerCase() &&
+			c.last_name === data.last_name,
+	);
 	if (existing) {
 		Object.assign(existing, data, { updated_at: now(state) });
 		return { client: existing, created: false };
@@ -76,7 +140,8 @@ function upsertClient(state, data) {
 }
 
 function upsertAddress(state, data) {
-	const key = (a) => [a.client_id, a.street, a.nr, a.box || '', a.postal_code].map(String).join('|');
+	const key = (a) =>
+		[a.client_id, a.street, a.nr, a.box || '', a.postal_code].map(String).join('|');
 	const existing = state.addresses.find((a) => key(a) === key(data));
 	if (existing) {
 		Object.assign(existing, data, { updated_at: now(state) });
@@ -91,9 +156,20 @@ function upsertAddress(state, data) {
 function clientErrors(data, prefix = '') {
 	const errors = {};
 	required(data, CLIENT_REQUIRED, errors, prefix);
-	if (blank(data[prefix + 'cellphone']) && blank(data[prefix + 'landline'])) (errors[prefix + 'cellphone'] ??= []).push(`The ${prefix}cellphone field is required when ${prefix}landline is not present.`);
-	if (!blank(data[prefix + 'email']) && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(data[prefix + 'email']))) (errors[prefix + 'email'] ??= []).push(`The ${prefix}email must be a valid email address.`);
-	if (!blank(data[prefix + 'language']) && !['nl', 'fr'].includes(String(data[prefix + 'language']))) (errors[prefix + 'language'] ??= []).push(`The selected ${prefix}language is invalid.`);
+	if (blank(data[prefix + 'cellphone']) && blank(data[prefix + 'landline']))
+		(errors[prefix + 'cellphone'] ??= []).push(
+			`The ${prefix}cellphone field is required when ${prefix}landline is not present.`,
+		);
+	if (
+		!blank(data[prefix + 'email']) &&
+		!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(data[prefix + 'email']))
+	)
+		(errors[prefix + 'email'] ??= []).push(`The ${prefix}email must be a valid email address.`);
+	if (
+		!blank(data[prefix + 'language']) &&
+		!['nl', 'fr'].includes(String(data[prefix + 'language']))
+	)
+		(errors[prefix + 'language'] ??= []).push(`The selected ${prefix}language is invalid.`);
 	checkFormats(data, errors, prefix);
 	return errors;
 }
@@ -102,7 +178,8 @@ function createOrder(state, body) {
 	const errors = {};
 	const type = body.product_type ?? body.producttype;
 	if (blank(type)) errors.product_type = ['The product_type field is required.'];
-	else if (!PRODUCT_TYPES.includes(type)) errors.product_type = ['The selected product_type is invalid.'];
+	else if (!PRODUCT_TYPES.includes(type))
+		errors.product_type = ['The selected product_type is invalid.'];
 	required(body, ORDER_REQUIRED, errors);
 	Object.assign(errors, clientErrors(body, 'client_'));
 	required(body, ADDRESS_REQUIRED, errors, 'address_');
@@ -114,24 +191,51 @@ function createOrder(state, body) {
 
 	const { client } = upsertClient(state, unprefix(body, 'client_'));
 	const { address } = upsertAddress(state, { client_id: client.id, ...unprefix(body, 'address_') });
-	const invoiceAddress = Object.keys(invoice).length ? upsertAddress(state, { client_id: client.id, ...invoice }).address : null;
+	const invoiceAddress = Object.keys(invoice).length
+		? upsertAddress(state, { client_id: client.id, ...invoice }).address
+		: null;
 	const orderFields = {};
 	const contractFields = {};
 	for (const [k, v] of Object.entries(body)) {
 		if (/^(client_|address_|invoice_address_)/.test(k)) continue;
-		if ([...ORDER_REQUIRED, 'cookie_id', 'remarks', 'internal_remarks', 'product_type', 'producttype'].includes(k)) orderFields[k] = v;
+		if (
+			[
+				...ORDER_REQUIRED,
+				'cookie_id',
+				'remarks',
+				'internal_remarks',
+				'product_type',
+				'producttype',
+			].includes(k)
+		)
+			orderFields[k] = v;
 		else contractFields[k] = v;
 	}
 	delete orderFields.producttype;
 	// Doc "Create order": an existing order is updated, not duplicated (same comparison, product and client).
-	const existing = state.orders.find((o) => String(o.comparison_id) === String(body.comparison_id) && String(o.product_id) === String(body.product_id) && o.client_id === client.id);
+	const existing = state.orders.find(
+		(o) =>
+			String(o.comparison_id) === String(body.comparison_id) &&
+			String(o.product_id) === String(body.product_id) &&
+			o.client_id === client.id,
+	);
 	if (existing) {
 		Object.assign(existing, orderFields, { updated_at: now(state) });
-		Object.assign(state.contracts.find((c) => c.id === existing.contract_id), contractFields);
+		Object.assign(
+			state.contracts.find((c) => c.id === existing.contract_id),
+			contractFields,
+		);
 		return { status: 200, body: { ...existing, client, address, invoice_address: invoiceAddress } };
 	}
 	const at = now(state);
-	const contract = { id: state.nextId.contract++, client_id: client.id, address_id: address.id, product_type: type, ...contractFields, created_at: at };
+	const contract = {
+		id: state.nextId.contract++,
+		client_id: client.id,
+		address_id: address.id,
+		product_type: type,
+		...contractFields,
+		created_at: at,
+	};
 	state.contracts.push(contract);
 	const order = {
 		id: state.nextId.order++,
@@ -145,7 +249,10 @@ function createOrder(state, body) {
 		updated_at: at,
 	};
 	state.orders.push(order);
-	return { status: 201, body: { ...order, client, address, invoice_address: invoiceAddress, contract } };
+	return {
+		status: 201,
+		body: { ...order, client, address, invoice_address: invoiceAddress, contract },
+	};
 }
 
 // Doc "Create lead": general parameters + each type's own; third-party validation rules.
@@ -153,25 +260,33 @@ function createLead(state, body) {
 	const errors = {};
 	const type = body.lead_type;
 	if (blank(type)) errors.lead_type = ['The lead_type field is required.'];
-	else if (!['third_party', 'insurance', 'call_me_back'].includes(type)) errors.lead_type = ['The selected lead_type is invalid.'];
+	else if (!['third_party', 'insurance', 'call_me_back'].includes(type))
+		errors.lead_type = ['The selected lead_type is invalid.'];
 	required(body, ['gender', 'segment', 'first_name', 'last_name', 'email', 'language'], errors);
 	checkFormats(body, errors);
 	const given = (k) => !blank(body[k]);
 	const rule = (k, text) => (errors[k] ??= []).push(`The ${k} field is required when ${text}.`);
 	if (type === 'third_party') {
 		if (!given('cellphone') && !given('landline')) rule('cellphone', 'landline is not present');
-		if (given('cellphone') && !given('cellphone_country')) rule('cellphone_country', 'cellphone is present');
-		if (given('landline') && !given('landline_country')) rule('landline_country', 'landline is present');
+		if (given('cellphone') && !given('cellphone_country'))
+			rule('cellphone_country', 'cellphone is present');
+		if (given('landline') && !given('landline_country'))
+			rule('landline_country', 'landline is present');
 		if (given('company') && !given('vat')) rule('vat', 'company is present');
-		if (given('address_nr') && !given('address_street')) rule('address_street', 'address_nr is present');
-		if (given('address_street') && !given('address_nr')) rule('address_nr', 'address_street is present');
-		if ((given('address_street') || given('address_nr')) && !given('address_postal_code')) rule('address_postal_code', 'address_street / address_nr is present');
+		if (given('address_nr') && !given('address_street'))
+			rule('address_street', 'address_nr is present');
+		if (given('address_street') && !given('address_nr'))
+			rule('address_nr', 'address_street is present');
+		if ((given('address_street') || given('address_nr')) && !given('address_postal_code'))
+			rule('address_postal_code', 'address_street / address_nr is present');
 	}
 	if (type === 'insurance') {
 		required(body, ['interested_in_insurance', 'allow_insurance_call'], errors);
 		const interests = body.interests;
-		if (!Array.isArray(interests) || interests.length === 0) errors.interests = ['The interests field is required and must be an array.'];
-		else if (interests.some((i) => !INTERESTS.includes(i))) errors.interests = ['The selected interests is invalid.'];
+		if (!Array.isArray(interests) || interests.length === 0)
+			errors.interests = ['The interests field is required and must be an array.'];
+		else if (interests.some((i) => !INTERESTS.includes(i)))
+			errors.interests = ['The selected interests is invalid.'];
 	}
 	if (Object.keys(errors).length) return invalid(errors);
 	const at = now(state);
@@ -182,16 +297,42 @@ function createLead(state, body) {
 
 function latest(state, params, { maxLimit }) {
 	let limit = params.limit === undefined ? 10 : Number(params.limit);
-	if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) return invalid({ limit: [`The limit must be between 1 and ${maxLimit}.`] });
+	if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit)
+		return invalid({ limit: [`The limit must be between 1 and ${maxLimit}.`] });
 	let orders = [...state.orders];
-	if (!blank(params.product_type)) orders = orders.filter((o) => o.product_type === params.product_type);
-	if (!blank(params.affiliate_id)) orders = orders.filter((o) => String(o.affiliate_id) === String(params.affiliate_id));
-	if (!blank(params.client_language)) orders = orders.filter((o) => (state.clients.find((c) => c.id === o.client_id) || {}).language === params.client_language);
-	if (!blank(params.address_zipcode)) orders = orders.filter((o) => String((state.addresses.find((a) => a.id === o.address_id) || {}).postal_code) === String(params.address_zipcode));
+	if (!blank(params.product_type))
+		orders = orders.filter((o) => o.product_type === params.product_type);
+	if (!blank(params.affiliate_id))
+		orders = orders.filter((o) => String(o.affiliate_id) === String(params.affiliate_id));
+	if (!blank(params.client_language))
+		orders = orders.filter(
+			(o) =>
+				(state.clients.find((c) => c.id === o.client_id) || {}).language === params.client_language,
+		);
+	if (!blank(params.address_zipcode))
+		orders = orders.filter(
+			(o) =>
+				String((state.addresses.find((a) => a.id === o.address_id) || {}).postal_code) ===
+				String(params.address_zipcode),
+		);
 	// "Max age of the orders returned": the doc gives no unit; the simulator reads days.
-	if (!blank(params.age)) orders = orders.filter((o) => state.clock - Date.parse(`${o.created_at.replace(' ', 'T')}Z`) <= Number(params.age) * 86400000);
-	orders.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id));
-	return { status: 200, body: orders.slice(0, limit).map((o) => ({ ...o, client: state.clients.find((c) => c.id === o.client_id), address: state.addresses.find((a) => a.id === o.address_id) })) };
+	if (!blank(params.age))
+		orders = orders.filter(
+			(o) =>
+				state.clock - Date.parse(`${o.created_at.replace(' ', 'T')}Z`) <=
+				Number(params.age) * 86400000,
+		);
+	orders.sort((a, b) =>
+		a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.id - a.id,
+	);
+	return {
+		status: 200,
+		body: orders.slice(0, limit).map((o) => ({
+			...o,
+			client: state.clients.find((c) => c.id === o.client_id),
+			address: state.addresses.find((a) => a.id === o.address_id),
+		})),
+	};
 }
 
 function handle({ req, path, query, body, state }) {
@@ -211,7 +352,13 @@ function handle({ req, path, query, body, state }) {
 	if (method === 'POST' && path === '/api/clients/search') {
 		const q = String(input.query || '').toLowerCase();
 		if (!q) return invalid({ query: ['The query field is required.'] });
-		return { body: state.clients.filter((c) => [c.first_name, c.last_name, c.email, c.cellphone, c.landline].some((v) => v && String(v).toLowerCase().includes(q))) };
+		return {
+			body: state.clients.filter((c) =>
+				[c.first_name, c.last_name, c.email, c.cellphone, c.landline].some(
+					(v) => v && String(v).toLowerCase().includes(q),
+				),
+			),
+		};
 	}
 	if (method === 'POST' && path === '/api/clients') {
 		const errors = clientErrors(input);
@@ -235,9 +382,13 @@ function handle({ req, path, query, body, state }) {
 	if (method === 'POST' && path === '/api/addresses') {
 		const errors = {};
 		required(input, ['client_id', ...ADDRESS_REQUIRED], errors);
-		if (!blank(input.client_id) && !state.clients.some((c) => c.id === Number(input.client_id))) errors.client_id = ['The selected client_id is invalid.'];
+		if (!blank(input.client_id) && !state.clients.some((c) => c.id === Number(input.client_id)))
+			errors.client_id = ['The selected client_id is invalid.'];
 		if (Object.keys(errors).length) return invalid(errors);
-		const { address, created } = upsertAddress(state, { ...input, client_id: Number(input.client_id) });
+		const { address, created } = upsertAddress(state, {
+			...input,
+			client_id: Number(input.client_id),
+		});
 		return { status: created ? 201 : 200, body: address };
 	}
 	if (method === 'POST' && (m = path.match(/^\/api\/addresses\/(\d+)$/))) {
@@ -256,12 +407,18 @@ function handle({ req, path, query, body, state }) {
 		const errors = {};
 		required(input, ['first_name', 'last_name', 'email'], errors);
 		if (Object.keys(errors).length) return invalid(errors);
-		const lead = { id: state.nextId.lead++, lead_type: 'click_out', ...input, created_at: now(state) };
+		const lead = {
+			id: state.nextId.lead++,
+			lead_type: 'click_out',
+			...input,
+			created_at: now(state),
+		};
 		state.leads.push(lead);
 		return { status: 201, body: lead };
 	}
 	if (method === 'POST' && path === '/api/latest') return latest(state, input, { maxLimit: 100 });
-	if (method === 'GET' && path === '/api/orders/latest') return latest(state, input, { maxLimit: 100 });
+	if (method === 'GET' && path === '/api/orders/latest')
+		return latest(state, input, { maxLimit: 100 });
 	if (method === 'GET' && (m = path.match(/^\/api\/suppliers\/(\d+)\/rating$/))) {
 		const id = Number(m[1]);
 		const rating = state.ratings[id];
@@ -270,15 +427,27 @@ function handle({ req, path, query, body, state }) {
 	if (method === 'GET' && path === '/api/usages') {
 		const errors = {};
 		required(input, ['producttype', 'segment'], errors);
-		if (!blank(input.producttype) && !PRODUCT_TYPES.includes(input.producttype)) errors.producttype = ['The selected producttype is invalid.'];
-		for (const k of ['glass']) if (!blank(input[k]) && !['single', 'double'].includes(input[k])) errors[k] = [`The selected ${k} is invalid.`];
-		for (const k of ['boiler', 'cv']) if (!blank(input[k]) && !['<10', '>10'].includes(input[k])) errors[k] = [`The selected ${k} is invalid.`];
-		for (const k of ['roof_isolation', 'wall_isolation']) if (!blank(input[k]) && !['0', '1'].includes(input[k])) errors[k] = [`The ${k} field must be 0 or 1.`];
+		if (!blank(input.producttype) && !PRODUCT_TYPES.includes(input.producttype))
+			errors.producttype = ['The selected producttype is invalid.'];
+		for (const k of ['glass'])
+			if (!blank(input[k]) && !['single', 'double'].includes(input[k]))
+				errors[k] = [`The selected ${k} is invalid.`];
+		for (const k of ['boiler', 'cv'])
+			if (!blank(input[k]) && !['<10', '>10'].includes(input[k]))
+				errors[k] = [`The selected ${k} is invalid.`];
+		for (const k of ['roof_isolation', 'wall_isolation'])
+			if (!blank(input[k]) && !['0', '1'].includes(input[k]))
+				errors[k] = [`The ${k} field must be 0 or 1.`];
 		if (Object.keys(errors).length) return invalid(errors);
 		const size = Number(input.family_size ?? 2);
 		const elec = { usage_day: 1200 + 450 * size, usage_night: 900 + 300 * size, usage_excl: 0 };
 		const gas = { usage_gas: 12000 + 2500 * size - (input.roof_isolation === '1' ? 1500 : 0) };
-		const usages = input.producttype === 'electricity' ? elec : input.producttype === 'gas' ? gas : { ...elec, ...gas };
+		const usages =
+			input.producttype === 'electricity'
+				? elec
+				: input.producttype === 'gas'
+					? gas
+					: { ...elec, ...gas };
 		return { body: { producttype: input.producttype, segment: input.segment, ...usages } };
 	}
 	return undefined;
@@ -309,10 +478,32 @@ function createEcontractSimulator(options = {}) {
 		for (let i = 0; i < n; i++) {
 			const k = sim.state.nextId.order;
 			const body = {
-				product_type: 'gas', comparison_id: String(k), affiliate_id: '50', sales_channel_id: '1', ip_address: '10.0.0.1', supplier_id: '5', product_id: '12', payment_method: '1',
-				ean: '541448820099999999', mru_nr: '654321', situation: '3', donor: '8', donor_client_nr: '112233',
-				client_gender: '1', client_segment: '1', client_first_name: 'Seed', client_last_name: `Order${k}`, client_email: `seed${k}@example.com`, client_language: 'nl', client_cellphone: '0499656565', client_cellphone_country: 'BE',
-				address_street: 'Street', address_nr: '1', address_postal_code: '3500', address_city: 'Hasselt', address_country: 'BE',
+				product_type: 'gas',
+				comparison_id: String(k),
+				affiliate_id: '50',
+				sales_channel_id: '1',
+				ip_address: '10.0.0.1',
+				supplier_id: '5',
+				product_id: '12',
+				payment_method: '1',
+				ean: '541448820099999999',
+				mru_nr: '654321',
+				situation: '3',
+				donor: '8',
+				donor_client_nr: '112233',
+				client_gender: '1',
+				client_segment: '1',
+				client_first_name: 'Seed',
+				client_last_name: `Order${k}`,
+				client_email: `seed${k}@example.com`,
+				client_language: 'nl',
+				client_cellphone: '0499656565',
+				client_cellphone_country: 'BE',
+				address_street: 'Street',
+				address_nr: '1',
+				address_postal_code: '3500',
+				address_city: 'Hasselt',
+				address_country: 'BE',
 			};
 			const answer = createOrder(sim.state, body);
 			if (answer.status !== 201) throw new Error(`seedOrders: ${JSON.stringify(answer.body)}`);
@@ -325,7 +516,17 @@ function createEcontractSimulator(options = {}) {
 		const made = [];
 		for (let i = 0; i < n; i++) {
 			const k = sim.state.nextId.client;
-			made.push(upsertClient(sim.state, { gender: '1', segment: '1', first_name: 'Seed', last_name: `Client${k}`, email: `client${k}@example.com`, language: 'nl', ...fields }).client);
+			made.push(
+				upsertClient(sim.state, {
+					gender: '1',
+					segment: '1',
+					first_name: 'Seed',
+					last_name: `Client${k}`,
+					email: `client${k}@example.com`,
+					language: 'nl',
+					...fields,
+				}).client,
+			);
 		}
 		return made;
 	};
@@ -334,7 +535,15 @@ function createEcontractSimulator(options = {}) {
 
 /** The n8n credential (type and data, as the credential's fields hold it) that points at this simulator running at `url`. */
 function econtractCredential(url) {
-	return { type: 'econtractApi', data: { baseUrl: url, crmApiId: CRM_API_ID, crmApiKey: CRM_API_KEY } };
+	return {
+		type: 'econtractApi',
+		data: { baseUrl: url, crmApiId: CRM_API_ID, crmApiKey: CRM_API_KEY },
+	};
 }
 
-module.exports = { createEcontractSimulator, econtractCredential, ECONTRACT_CRM_API_ID: CRM_API_ID, ECONTRACT_CRM_API_KEY: CRM_API_KEY };
+module.exports = {
+	createEcontractSimulator,
+	econtractCredential,
+	ECONTRACT_CRM_API_ID: CRM_API_ID,
+	ECONTRACT_CRM_API_KEY: CRM_API_KEY,
+};

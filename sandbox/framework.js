@@ -70,10 +70,16 @@ function createSimulator(spec) {
 	};
 	const sockets = new Set();
 
-	const queryMatches = (fault, query) => !fault.query || Object.entries(fault.query).every(([k, v]) => query[k] === String(v));
+	const queryMatches = (fault, query) =>
+		!fault.query || Object.entries(fault.query).every(([k, v]) => query[k] === String(v));
 
 	function takeFault(path, line, rawText, query) {
-		const index = sim.faults.findIndex((f) => (!f.path || path.includes(f.path)) && queryMatches(f, query) && (!f.match || line.includes(f.match) || rawText.includes(f.match)));
+		const index = sim.faults.findIndex(
+			(f) =>
+				(!f.path || path.includes(f.path)) &&
+				queryMatches(f, query) &&
+				(!f.match || line.includes(f.match) || rawText.includes(f.match)),
+		);
 		if (index < 0) return undefined;
 		const fault = sim.faults[index];
 		fault.times -= 1;
@@ -141,17 +147,37 @@ function createSimulator(spec) {
 			if (fault.kind === 'status') return sendStatusFault(req, res, entry, fault, raw);
 			if (fault.kind === 'malformed') {
 				entry.status = 200;
-				return send(res, 200, fault.body || spec.malformedBody || '{"success":tr', fault.contentType || spec.malformedType || 'application/json');
+				return send(
+					res,
+					200,
+					fault.body || spec.malformedBody || '{"success":tr',
+					fault.contentType || spec.malformedType || 'application/json',
+				);
 			}
 		}
 
 		let answer;
 		try {
-			answer = await spec.handle({ req, url, path, query: entry.query, headers: req.headers, raw, body: entry.body, state: sim.state, sim });
+			answer = await spec.handle({
+				req,
+				url,
+				path,
+				query: entry.query,
+				headers: req.headers,
+				raw,
+				body: entry.body,
+				state: sim.state,
+				sim,
+			});
 		} catch (error) {
 			answer = { status: 500, body: { error: String(error && error.message) } };
 		}
-		if (!answer) answer = { status: 404, body: '<html><body>404 Not Found</body></html>', contentType: 'text/html' };
+		if (!answer)
+			answer = {
+				status: 404,
+				body: '<html><body>404 Not Found</body></html>',
+				contentType: 'text/html',
+			};
 		entry.status = answer.status || 200;
 		entry.response = answer.body;
 		entry.handled = true;
@@ -163,11 +189,25 @@ function createSimulator(spec) {
 			if (fault.kind === 'status') return sendStatusFault(req, res, entry, fault, raw);
 			if (fault.kind === 'malformed') {
 				entry.status = 200;
-				return send(res, 200, fault.body || spec.malformedBody || '{"success":tr', fault.contentType || spec.malformedType || 'application/json');
+				return send(
+					res,
+					200,
+					fault.body || spec.malformedBody || '{"success":tr',
+					fault.contentType || spec.malformedType || 'application/json',
+				);
 			}
 			if (fault.kind === 'truncated') {
-				const text = typeof answer.body === 'string' || Buffer.isBuffer(answer.body) ? String(answer.body) : JSON.stringify(answer.body);
-				return send(res, entry.status, text.slice(0, Math.max(1, Math.floor(text.length / 2))), answer.contentType, answer.headers);
+				const text =
+					typeof answer.body === 'string' || Buffer.isBuffer(answer.body)
+						? String(answer.body)
+						: JSON.stringify(answer.body);
+				return send(
+					res,
+					entry.status,
+					text.slice(0, Math.max(1, Math.floor(text.length / 2))),
+					answer.contentType,
+					answer.headers,
+				);
 			}
 		}
 		send(res, entry.status, answer.body, answer.contentType, answer.headers);
@@ -175,10 +215,14 @@ function createSimulator(spec) {
 
 	function sendStatusFault(req, res, entry, fault, raw) {
 		entry.status = fault.status || 503;
-		const headers = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+		const headers =
+			fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
 		// `echo` plays a careless server that repeats the request (secrets included) in its error page.
 		// `echo: 'headers'` also repeats the request headers (an Authorization token).
-		const headerText = fault.echo === 'headers' ? ` authorization ${req.headers.authorization ?? '-'} headers ${JSON.stringify(req.headers)}` : '';
+		const headerText =
+			fault.echo === 'headers'
+				? ` authorization ${req.headers.authorization ?? '-'} headers ${JSON.stringify(req.headers)}`
+				: '';
 		const page = fault.echo
 			? `<html><body>Error processing ${req.method} ${req.url}${headerText} with ${raw.toString('utf8')}</body></html>`
 			: fault.body || '<html><body>Service Unavailable</body></html>';

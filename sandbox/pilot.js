@@ -9,10 +9,13 @@ const APP_KEY = process.env.PILOT_SIM_APP_KEY || '9715fc4b-17a8-4e56-ac7a-6deb5f
 const fail = (data, status = 200) => ({ status, body: { success: false, message: 'Error', data } });
 
 function checkCommon(body, state) {
-	if (typeof body !== 'object' || Array.isArray(body)) return fail('The request body must be form-encoded fields');
+	if (typeof body !== 'object' || Array.isArray(body))
+		return fail('The request body must be form-encoded fields');
 	if (!body.appkey) return fail('The appkey required parameter was not configured');
-	if (!state.appKeys.includes(body.appkey)) return fail('The appkey is not valid for any Pilot instance');
-	if (body.action !== 'create') return fail('The required parameter action was not set to "create"');
+	if (!state.appKeys.includes(body.appkey))
+		return fail('The appkey is not valid for any Pilot instance');
+	if (body.action !== 'create')
+		return fail('The required parameter action was not set to "create"');
 	return undefined;
 }
 
@@ -30,11 +33,22 @@ function createLead(body, state) {
 		return fail('pilot_business_type_id must be numeric');
 	if (body.pilot_birth_date && !/^\d{2}\/\d{2}\/\d{2}$/.test(body.pilot_birth_date))
 		return fail('pilot_birth_date must be expressed as DD/MM/YY');
-	for (const flag of ['pilot_notificacions_opt_in_consent_flag', 'pilot_publicity_opt_in_consent_flag', 'debug']) {
-		if (body[flag] !== undefined && !['0', '1'].includes(body[flag])) return fail(`${flag} must be 0 or 1`);
+	for (const flag of [
+		'pilot_notificacions_opt_in_consent_flag',
+		'pilot_publicity_opt_in_consent_flag',
+		'debug',
+	]) {
+		if (body[flag] !== undefined && !['0', '1'].includes(body[flag]))
+			return fail(`${flag} must be 0 or 1`);
 	}
 	if (body.debug === '1') {
-		return { body: { success: true, message: 'Success', data: { message: '(debug) The lead was validated and not submitted.', success: true } } };
+		return {
+			body: {
+				success: true,
+				message: 'Success',
+				data: { message: '(debug) The lead was validated and not submitted.', success: true },
+			},
+		};
 	}
 	const id = state.nextLeadId++;
 	const lead = { id, ...body };
@@ -52,7 +66,8 @@ function createSurvey(body, state) {
 	if (!body.telefono_contacto && !body.celular_contacto)
 		return fail('At least one contact phone (telefono_contacto or celular_contacto) is required');
 	for (const flag of ['checkrepited']) {
-		if (body[flag] !== undefined && !['0', '1'].includes(body[flag])) return fail(`${flag} must be 0 or 1`);
+		if (body[flag] !== undefined && !['0', '1'].includes(body[flag]))
+			return fail(`${flag} must be 0 or 1`);
 	}
 	const fields = { ...body };
 	delete fields.appkey;
@@ -65,7 +80,14 @@ function createSurvey(body, state) {
 				(s.celular_contacto || '') === (body.celular_contacto || '') &&
 				(s.comprobante_interno || '') === (body.comprobante_interno || ''),
 		);
-		if (same) return { body: { success: true, message: 'The survey already exists and was not created again', data: same } };
+		if (same)
+			return {
+				body: {
+					success: true,
+					message: 'The survey already exists and was not created again',
+					data: same,
+				},
+			};
 	}
 	const survey = { id: state.nextSurveyId++, ...fields };
 	state.surveys.push(survey);
@@ -75,17 +97,25 @@ function createSurvey(body, state) {
 function createPilotSimulator(options = {}) {
 	return createSimulator({
 		name: 'pilot',
-		initialState: () => ({ appKeys: [options.appKey || APP_KEY], nextLeadId: 8855, nextSurveyId: 501, leads: [], surveys: [] }),
+		initialState: () => ({
+			appKeys: [options.appKey || APP_KEY],
+			nextLeadId: 8855,
+			nextSurveyId: 501,
+			leads: [],
+			surveys: [],
+		}),
 		malformedBody: '<html><body><h1>502 Bad Gateway</h1></body></html>',
 		malformedType: 'text/html',
 		handle({ req, path, body, query, state }) {
 			const merged = req.method === 'GET' ? query : body;
 			if (path === '/webhooks/welcome.php') {
-				if (req.method !== 'POST' && req.method !== 'GET') return { status: 405, body: 'Method Not Allowed', contentType: 'text/plain' };
+				if (req.method !== 'POST' && req.method !== 'GET')
+					return { status: 405, body: 'Method Not Allowed', contentType: 'text/plain' };
 				return createLead(merged, state);
 			}
 			if (path === '/webhooks/survey.php') {
-				if (req.method !== 'POST' && req.method !== 'GET') return { status: 405, body: 'Method Not Allowed', contentType: 'text/plain' };
+				if (req.method !== 'POST' && req.method !== 'GET')
+					return { status: 405, body: 'Method Not Allowed', contentType: 'text/plain' };
 				return createSurvey(merged, state);
 			}
 			return undefined;

@@ -25,7 +25,13 @@ function walk(dir) {
 }
 
 export function intendedFiles() {
-	const files = ['package.json', 'README.md', 'LICENSE', 'dist/vendor/fastXmlParser.js', 'dist/vendor/THIRD-PARTY-LICENSES.txt'];
+	const files = [
+		'package.json',
+		'README.md',
+		'LICENSE',
+		'dist/vendor/fastXmlParser.js',
+		'dist/vendor/THIRD-PARTY-LICENSES.txt',
+	];
 	for (const file of [...walk('nodes'), ...walk('credentials')]) {
 		if (file.endsWith('.d.ts')) continue;
 		if (file.endsWith('.ts')) files.push(`dist/${file.replace(/\.ts$/, '.js')}`);
@@ -35,8 +41,13 @@ export function intendedFiles() {
 }
 
 export function packedFiles() {
-	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
-	return JSON.parse(out)[0].files.map((f) => f.path).sort();
+	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+		cwd: root,
+		encoding: 'utf8',
+	});
+	return JSON.parse(out)[0]
+		.files.map((f) => f.path)
+		.sort();
 }
 
 export function check() {
@@ -45,14 +56,20 @@ export function check() {
 	const intended = intendedFiles();
 	const missing = intended.filter((f) => !packed.includes(f));
 	const extra = packed.filter((f) => !intended.includes(f));
-	if (missing.length) problems.push(`missing from the tarball (run npm run build first?):\n  ${missing.join('\n  ')}`);
+	if (missing.length)
+		problems.push(
+			`missing from the tarball (run npm run build first?):\n  ${missing.join('\n  ')}`,
+		);
 	if (extra.length) problems.push(`in the tarball but not meant to ship:\n  ${extra.join('\n  ')}`);
 	const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 	for (const entry of [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])]) {
-		if (!packed.includes(entry)) problems.push(`package.json n8n entry not in the tarball: ${entry}`);
+		if (!packed.includes(entry))
+			problems.push(`package.json n8n entry not in the tarball: ${entry}`);
 	}
 	if (pkg.dependencies && Object.keys(pkg.dependencies).length) {
-		problems.push(`runtime dependencies declared (n8n Cloud refuses them): ${Object.keys(pkg.dependencies).join(', ')}`);
+		problems.push(
+			`runtime dependencies declared (n8n Cloud refuses them): ${Object.keys(pkg.dependencies).join(', ')}`,
+		);
 	}
 	return { packed, intended, problems };
 }
@@ -60,6 +77,8 @@ export function check() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const { packed, problems } = check();
 	for (const problem of problems) console.log(problem);
-	console.log(`tarball contents: ${packed.length} files, ${problems.length ? `${problems.length} problem(s)` : 'exactly the intended list'}`);
+	console.log(
+		`tarball contents: ${packed.length} files, ${problems.length ? `${problems.length} problem(s)` : 'exactly the intended list'}`,
+	);
 	process.exit(problems.length ? 1 : 0);
 }

@@ -22,8 +22,13 @@ function literal(value, indent = '\t') {
 	if (value === undefined || typeof value === 'function') return 'undefined';
 	if (value === null || typeof value !== 'object') return JSON.stringify(value);
 	const inner = `${indent}\t`;
-	if (Array.isArray(value)) return value.length ? `[\n${value.map((v) => inner + literal(v, inner)).join(',\n')},\n${indent}]` : '[]';
-	const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function');
+	if (Array.isArray(value))
+		return value.length
+			? `[\n${value.map((v) => inner + literal(v, inner)).join(',\n')},\n${indent}]`
+			: '[]';
+	const entries = Object.entries(value).filter(
+		([, v]) => v !== undefined && typeof v !== 'function',
+	);
 	if (!entries.length) return '{}';
 	return `{\n${entries.map(([k, v]) => `${inner}${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: ${literal(v, inner)}`).join(',\n')},\n${indent}}`;
 }
@@ -53,24 +58,39 @@ async function problems(file, className, description) {
 	const [result] = await eslint.lintText(source, { filePath: path.join(root, file) });
 	// Where: the flagged line and the parameter it belongs to (the nearest displayName above it).
 	const owner = (line) => {
-		for (let i = line - 1; i >= 0; i--) if (/^\s*displayName: /.test(lines[i])) return lines[i].trim();
+		for (let i = line - 1; i >= 0; i--)
+			if (/^\s*displayName: /.test(lines[i])) return lines[i].trim();
 		return '';
 	};
-	return result.messages.map((m) => `  ${m.ruleId}: ${m.message.replace(/ \[(non-)?autofixable\]/, '')}\n    at ${(lines[m.line - 1] ?? '').trim().slice(0, 140)} (in ${owner(m.line)})`);
+	return result.messages.map(
+		(m) =>
+			`  ${m.ruleId}: ${m.message.replace(/ \[(non-)?autofixable\]/, '')}\n    at ${(lines[m.line - 1] ?? '').trim().slice(0, 140)} (in ${owner(m.line)})`,
+	);
 }
 
 const pkg = require('./package.json');
 const loaded = pkg.n8n.nodes.map((file) => {
 	const exported = require(path.join(root, file));
 	const NodeClass = Object.values(exported).find((v) => typeof v === 'function');
-	return { file: file.replace(/^dist\//, '').replace(/\.js$/, '.ts'), className: NodeClass.name, description: new NodeClass().description };
+	return {
+		file: file.replace(/^dist\//, '').replace(/\.js$/, '.ts'),
+		className: NodeClass.name,
+		description: new NodeClass().description,
+	};
 });
 
 // The rules must see a resolved literal: a tooltip repeating its label, built the way nodes build theirs.
-const sample = { ...loaded[0].description, properties: [{ displayName: 'Street', name: 'street', type: 'string', default: '', description: 'Street' }] };
+const sample = {
+	...loaded[0].description,
+	properties: [
+		{ displayName: 'Street', name: 'street', type: 'string', default: '', description: 'Street' },
+	],
+};
 const proof = await problems(loaded[0].file, loaded[0].className, sample);
 if (!proof.some((p) => p.includes('node-param-description-identical-to-display-name'))) {
-	console.log('lint resolved descriptions: the rules did not find the sample defect; this check is broken');
+	console.log(
+		'lint resolved descriptions: the rules did not find the sample defect; this check is broken',
+	);
 	process.exit(1);
 }
 

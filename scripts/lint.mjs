@@ -55,7 +55,12 @@ const config = defineConfig(
 );
 
 async function lint(cwd, patterns, label) {
-	const eslint = new ESLint({ cwd, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: config });
+	const eslint = new ESLint({
+		cwd,
+		allowInlineConfig: false,
+		overrideConfigFile: true,
+		overrideConfig: config,
+	});
 	const files = [];
 	const walk = (dir) => {
 		for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -84,9 +89,12 @@ function nodesArea(file) {
 function architecture() {
 	const problems = [];
 	const walk = (dir) =>
-		fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+		fs
+			.readdirSync(dir, { withFileTypes: true })
+			.flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 	const files = walk(path.join(root, 'nodes')).filter((f) => f.endsWith('.ts'));
-	const specifier = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
+	const specifier =
+		/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
 	for (const file of files) {
 		const from = nodesArea(file);
 		const text = fs.readFileSync(file, 'utf8');
@@ -94,21 +102,35 @@ function architecture() {
 			if (!spec.startsWith('.')) continue;
 			const to = nodesArea(path.resolve(path.dirname(file), spec));
 			if (!to || to === from || to === 'shared') continue;
-			const rule = from === 'shared' ? 'nodes/shared imports no CRM folder' : 'a CRM folder imports no other CRM folder';
+			const rule =
+				from === 'shared'
+					? 'nodes/shared imports no CRM folder'
+					: 'a CRM folder imports no other CRM folder';
 			problems.push(`${path.relative(root, file)}: imports '${spec}' (nodes/${to}): ${rule}`);
 		}
 	}
-	const crms = fs.readdirSync(path.join(root, 'nodes'), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'shared').map((e) => e.name);
+	const crms = fs
+		.readdirSync(path.join(root, 'nodes'), { withFileTypes: true })
+		.filter((e) => e.isDirectory() && e.name !== 'shared')
+		.map((e) => e.name);
 	// A CRM's name as its folder spells it (DataPlatform), in any case, words apart or not
 	// ("Data Platform", "data_platform", "SML", "smlToken"), not inside a longer word ("autopilot").
-	const anyCase = (word) => [...word].map((ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`).join('');
-	const spelled = (crm) => crm.split(/(?<=[a-z])(?=[A-Z])/).map(anyCase).join('[ _-]?');
+	const anyCase = (word) =>
+		[...word].map((ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`).join('');
+	const spelled = (crm) =>
+		crm
+			.split(/(?<=[a-z])(?=[A-Z])/)
+			.map(anyCase)
+			.join('[ _-]?');
 	const crmName = new RegExp(`(?<![A-Za-z])(${crms.map(spelled).join('|')})(?![a-z])`, 'g');
 	for (const file of files.filter((f) => nodesArea(f) === 'shared')) {
 		fs.readFileSync(file, 'utf8')
 			.split('\n')
 			.forEach((line, i) => {
-				for (const [name] of line.matchAll(crmName)) problems.push(`${path.relative(root, file)}:${i + 1}: names '${name}': nodes/shared names no CRM`);
+				for (const [name] of line.matchAll(crmName))
+					problems.push(
+						`${path.relative(root, file)}:${i + 1}: names '${name}': nodes/shared names no CRM`,
+					);
 			});
 	}
 	for (const problem of problems) console.log(problem);
@@ -120,13 +142,22 @@ let errors = architecture();
 errors += await lint(root, /^(package\.json|(nodes|credentials)\/.*\.(js|ts|json))$/, 'sources');
 if (!sourceOnly) {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-leads-lint-'));
-	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: root, encoding: 'utf8' });
+	const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], {
+		cwd: root,
+		encoding: 'utf8',
+	});
 	const tarball = path.join(tmp, out.trim().split('\n').pop());
 	const unpacked = path.join(tmp, 'package');
 	execFileSync('tar', ['-xzf', tarball, '-C', tmp]);
 	errors += await lint(unpacked, /^(package\.json|.*\.js)$/, `tarball ${path.basename(tarball)}`);
 	fs.rmSync(tmp, { recursive: true, force: true });
 	// 3. the nodes rules on the descriptions as n8n resolves them (built nodes: dist/).
-	if (spawnSync(process.execPath, [path.join(root, 'scripts', 'lint-resolved.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0) errors += 1;
+	if (
+		spawnSync(process.execPath, [path.join(root, 'scripts', 'lint-resolved.mjs')], {
+			cwd: root,
+			stdio: 'inherit',
+		}).status !== 0
+	)
+		errors += 1;
 }
 process.exit(errors ? 1 : 0);

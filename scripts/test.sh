@@ -43,6 +43,12 @@ step "tarball contents (scripts/check-tarball.mjs)"
 node scripts/check-tarball.mjs; tarball_rc=$?
 [ $tarball_rc -eq 0 ] || { status=1; checks_failed=$((checks_failed + 1)); }
 
+# Formatting: prettier with n8n's own settings (.prettierrc.js, copied from n8n-nodes-starter);
+# `npm run format` fixes what it lists.
+step "formatting (npm run format:check)"
+npx prettier --check . 2>&1 | tail -n 20; format_rc=${PIPESTATUS[0]}
+[ $format_rc -eq 0 ] || { status=1; checks_failed=$((checks_failed + 1)); }
+
 step "typecheck (tests included)"
 npx tsc -p tsconfig.json --noEmit || status=1
 npx tsc -p test/tsconfig.json || status=1
@@ -97,6 +103,6 @@ fi
 passed=$((unit_pass + e2e_pass))
 failed=$((unit_fail + e2e_fail + checks_failed))
 echo
-echo "unit: ${unit_pass} passed, ${unit_fail} failed; e2e: ${e2e_pass} passed, ${e2e_fail} failed; lint: $( [ $lint_rc -eq 0 ] && echo '0 errors' || echo 'ERRORS'); n8n lint: $( [ $n8n_lint_rc -eq 0 ] && echo 'passed' || echo 'FAILED'); tarball: $( [ $tarball_rc -eq 0 ] && echo 'as intended' || echo 'WRONG')"
+echo "unit: ${unit_pass} passed, ${unit_fail} failed; e2e: ${e2e_pass} passed, ${e2e_fail} failed; lint: $( [ $lint_rc -eq 0 ] && echo '0 errors' || echo 'ERRORS'); n8n lint: $( [ $n8n_lint_rc -eq 0 ] && echo 'passed' || echo 'FAILED'); tarball: $( [ $tarball_rc -eq 0 ] && echo 'as intended' || echo 'WRONG'); format: $( [ $format_rc -eq 0 ] && echo 'clean' || echo 'UNFORMATTED')"
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

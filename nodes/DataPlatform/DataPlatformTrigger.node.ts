@@ -18,7 +18,16 @@ import { sameSecret, unregisteredWebhookMethods } from '../shared/webhook';
 import type { Refusal } from '../shared/webhook';
 
 // doc 2.2: the listener takes POST {senderUser, data: [{actionType, data}]}, eight action types.
-const ACTION_TYPES = ['add-contact', 'update-contact', 'add-lead', 'update-lead', 'add-note', 'add-deal', 'add-ticket', 'send-sms'];
+const ACTION_TYPES = [
+	'add-contact',
+	'update-contact',
+	'add-lead',
+	'update-lead',
+	'add-note',
+	'add-deal',
+	'add-ticket',
+	'send-sms',
+];
 // The actions whose data is a person (doc 2.2.1-2.2.4): the ones Simplify turns into the common lead.
 const PERSON_ACTIONS = ['add-contact', 'update-contact', 'add-lead', 'update-lead'];
 
@@ -47,7 +56,8 @@ export function normalizeIp(ip: string): string {
 
 function ipv4ToNumber(ip: string): number | undefined {
 	const parts = ip.split('.');
-	if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
+	if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255))
+		return undefined;
 	return parts.reduce((n, p) => n * 256 + Number(p), 0);
 }
 
@@ -73,7 +83,7 @@ export function ipAllowed(ip: string, allowlist: string[]): boolean {
 		const range = ipv4Range(raw);
 		if (!range || asNumber === undefined) continue;
 		const mask = range.bits === 0 ? 0 : (0xffffffff << (32 - range.bits)) >>> 0;
-		if (((asNumber & mask) >>> 0) === ((range.base & mask) >>> 0)) return true;
+		if ((asNumber & mask) >>> 0 === (range.base & mask) >>> 0) return true;
 	}
 	return false;
 }
@@ -88,16 +98,22 @@ const CREDENTIAL = 'dataPlatformTriggerApi';
 const HEADER_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const UNUSABLE_CREDENTIAL: Refusal = {
 	status: 500,
-	message: 'This listener requires a shared secret but its credential is missing or unreadable; no post is accepted until it is set',
+	message:
+		'This listener requires a shared secret but its credential is missing or unreadable; no post is accepted until it is set',
 };
 
 /** What the credential holds, or what is wrong with it (names the field, never shows the secret). */
-export function readSecretCredential(data: ICredentialDataDecryptedObject | undefined): SecretRule | string {
+export function readSecretCredential(
+	data: ICredentialDataDecryptedObject | undefined,
+): SecretRule | string {
 	const secret = typeof data?.secret === 'string' ? data.secret : '';
 	if (!secret) return 'Secret is empty: enter the value senders must give';
 	const location = data?.location === 'query' ? 'query' : 'header';
-	const name = String((location === 'header' ? data?.headerName : data?.queryParameterName) ?? '').trim();
-	if (location === 'header' && !HEADER_TOKEN.test(name)) return `Header Name "${name}" is not an HTTP header name (letters, digits and - _ . ! # $ % & ' * + ^ \` | ~)`;
+	const name = String(
+		(location === 'header' ? data?.headerName : data?.queryParameterName) ?? '',
+	).trim();
+	if (location === 'header' && !HEADER_TOKEN.test(name))
+		return `Header Name "${name}" is not an HTTP header name (letters, digits and - _ . ! # $ % & ' * + ^ \` | ~)`;
 	if (location === 'query' && !name) return 'Query Parameter Name is empty';
 	return { location, name, secret };
 }
@@ -123,7 +139,11 @@ async function requiredSecret(ctx: IWebhookFunctions): Promise<SecretRule | Refu
 	if (location !== 'header' && location !== 'query') return undefined;
 	return {
 		location,
-		name: String(location === 'header' ? ctx.getNodeParameter('headerName', 'X-Listener-Secret') : ctx.getNodeParameter('queryParameterName', 'secret')),
+		name: String(
+			location === 'header'
+				? ctx.getNodeParameter('headerName', 'X-Listener-Secret')
+				: ctx.getNodeParameter('queryParameterName', 'secret'),
+		),
 		secret: String(ctx.getNodeParameter('secret', '') ?? ''),
 	};
 }
@@ -131,33 +151,79 @@ async function requiredSecret(ctx: IWebhookFunctions): Promise<SecretRule | Refu
 /** The body in the listener's format, or what is wrong with it. */
 function readBody(body: unknown): { senderUser: string; actions: Action[] } | Refusal {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
-		return { status: 400, message: 'The body must be a JSON object {"senderUser": "<email>", "data": [{"actionType": "...", "data": {...}}]}' };
+		return {
+			status: 400,
+			message:
+				'The body must be a JSON object {"senderUser": "<email>", "data": [{"actionType": "...", "data": {...}}]}',
+		};
 	}
 	const { senderUser, data } = body as IDataObject;
-	if (isBlank(senderUser) || typeof senderUser !== 'string') return { status: 400, message: 'senderUser is required: the email of a user of the CRM organization' };
-	if (!isEmail(senderUser.trim())) return { status: 400, message: `senderUser "${senderUser}" is not an email address` };
-	if (!Array.isArray(data)) return { status: 400, message: 'data must be an array of actions [{"actionType": "...", "data": {...}}]' };
+	if (isBlank(senderUser) || typeof senderUser !== 'string')
+		return {
+			status: 400,
+			message: 'senderUser is required: the email of a user of the CRM organization',
+		};
+	if (!isEmail(senderUser.trim()))
+		return { status: 400, message: `senderUser "${senderUser}" is not an email address` };
+	if (!Array.isArray(data))
+		return {
+			status: 400,
+			message: 'data must be an array of actions [{"actionType": "...", "data": {...}}]',
+		};
 	if (!data.length) return { status: 400, message: 'data holds no action' };
 	const actions: Action[] = [];
 	for (let n = 0; n < data.length; n++) {
 		const entry = data[n] as unknown;
-		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return { status: 400, message: `data[${n}] must be an object {"actionType": "...", "data": {...}}` };
+		if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+			return {
+				status: 400,
+				message: `data[${n}] must be an object {"actionType": "...", "data": {...}}`,
+			};
 		const { actionType, data: actionData } = entry as IDataObject;
-		if (typeof actionType !== 'string' || isBlank(actionType)) return { status: 400, message: `data[${n}].actionType is required` };
+		if (typeof actionType !== 'string' || isBlank(actionType))
+			return { status: 400, message: `data[${n}].actionType is required` };
 		if (!ACTION_TYPES.includes(actionType)) {
-			return { status: 400, message: `data[${n}].actionType "${actionType}" is not an action type (expected one of ${ACTION_TYPES.join(', ')})` };
+			return {
+				status: 400,
+				message: `data[${n}].actionType "${actionType}" is not an action type (expected one of ${ACTION_TYPES.join(', ')})`,
+			};
 		}
-		if (!actionData || typeof actionData !== 'object' || Array.isArray(actionData)) return { status: 400, message: `data[${n}].data must be an object` };
+		if (!actionData || typeof actionData !== 'object' || Array.isArray(actionData))
+			return { status: 400, message: `data[${n}].data must be an object` };
 		actions.push({ actionType, data: actionData as IDataObject });
 	}
 	return { senderUser: senderUser.trim(), actions };
 }
 
 const LEGACY_SECRET_PARAMETERS: INodeProperties[] = [
-	{ displayName: 'Shared Secret', name: 'secretLocation', type: 'hidden', default: 'none', displayOptions: { show: { authentication: ['none'] } } },
-	{ displayName: 'Header Name', name: 'headerName', type: 'hidden', default: 'X-Listener-Secret', displayOptions: { show: { authentication: ['none'] } } },
-	{ displayName: 'Query Parameter Name', name: 'queryParameterName', type: 'hidden', default: 'secret', displayOptions: { show: { authentication: ['none'] } } },
-	{ displayName: 'Secret', name: 'secret', type: 'hidden', default: '', displayOptions: { show: { authentication: ['none'] } } },
+	{
+		displayName: 'Shared Secret',
+		name: 'secretLocation',
+		type: 'hidden',
+		default: 'none',
+		displayOptions: { show: { authentication: ['none'] } },
+	},
+	{
+		displayName: 'Header Name',
+		name: 'headerName',
+		type: 'hidden',
+		default: 'X-Listener-Secret',
+		displayOptions: { show: { authentication: ['none'] } },
+	},
+	{
+		displayName: 'Query Parameter Name',
+		name: 'queryParameterName',
+		type: 'hidden',
+		default: 'secret',
+		displayOptions: { show: { authentication: ['none'] } },
+	},
+	{
+		displayName: 'Secret',
+		name: 'secret',
+		type: 'hidden',
+		default: '',
+		displayOptions: { show: { authentication: ['none'] } },
+	},
 ];
 
 export class DataPlatformTrigger implements INodeType {
@@ -168,7 +234,8 @@ export class DataPlatformTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Actions posted to /" + $parameter["path"]}}',
-		description: 'Receives contacts, leads, notes, deals, tickets and SMS posted in the format of a CRM Data Platform webhook listener',
+		description:
+			'Receives contacts, leads, notes, deals, tickets and SMS posted in the format of a CRM Data Platform webhook listener',
 		defaults: { name: 'CRM Data Platform Trigger' },
 		inputs: [],
 		credentials: [
@@ -197,24 +264,47 @@ export class DataPlatformTrigger implements INodeType {
 				type: 'string',
 				default: 'data-platform',
 				required: true,
-				description: 'Path of the webhook URL that senders post to, in place of a Data Platform listener URL',
+				description:
+					'Path of the webhook URL that senders post to, in place of a Data Platform listener URL',
 			},
 			{
 				displayName: 'Trigger On',
 				name: 'actionTypes',
 				type: 'multiOptions',
 				options: [
-					{ name: 'Add Contact', value: 'add-contact', description: 'A contact or account is added' },
+					{
+						name: 'Add Contact',
+						value: 'add-contact',
+						description: 'A contact or account is added',
+					},
 					{ name: 'Add Deal', value: 'add-deal', description: 'A deal is added or updated' },
 					{ name: 'Add Lead', value: 'add-lead', description: 'A lead is added' },
-					{ name: 'Add Note', value: 'add-note', description: 'A note is added to a contact or a deal' },
+					{
+						name: 'Add Note',
+						value: 'add-note',
+						description: 'A note is added to a contact or a deal',
+					},
 					{ name: 'Add Ticket', value: 'add-ticket', description: 'A ticket is opened' },
 					{ name: 'Send SMS', value: 'send-sms', description: 'An SMS is to be sent' },
-					{ name: 'Update Contact', value: 'update-contact', description: 'A contact or account is updated' },
+					{
+						name: 'Update Contact',
+						value: 'update-contact',
+						description: 'A contact or account is updated',
+					},
 					{ name: 'Update Lead', value: 'update-lead', description: 'A lead is updated' },
 				],
-				default: ['add-contact', 'update-contact', 'add-lead', 'update-lead', 'add-note', 'add-deal', 'add-ticket', 'send-sms'],
-				description: 'Which kinds of action start the workflow (one item each); the others are accepted and left out',
+				default: [
+					'add-contact',
+					'update-contact',
+					'add-lead',
+					'update-lead',
+					'add-note',
+					'add-deal',
+					'add-ticket',
+					'send-sms',
+				],
+				description:
+					'Which kinds of action start the workflow (one item each); the others are accepted and left out',
 			},
 			// Contact and lead actions become the common lead; notes, deals, tickets and SMS stay as they are.
 			simplifyField,
@@ -227,11 +317,13 @@ export class DataPlatformTrigger implements INodeType {
 					{
 						name: 'Shared Secret',
 						value: 'sharedSecret',
-						description: 'Senders must give the secret of a credential, in a header or a query parameter',
+						description:
+							'Senders must give the secret of a credential, in a header or a query parameter',
 					},
 				],
 				default: 'none',
-				description: 'Whether senders must give a secret; a wrong or missing one gets 401 and starts no execution',
+				description:
+					'Whether senders must give a secret; a wrong or missing one gets 401 and starts no execution',
 			},
 			{
 				displayName:
@@ -264,7 +356,7 @@ export class DataPlatformTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Behind a Proxy is no longer a setting of this node: n8n determines the sender\'s address itself, trusting X-Forwarded-For only for as many proxies as N8N_PROXY_HOPS says (set it where n8n runs, e.g. N8N_PROXY_HOPS=1 behind one reverse proxy). Without it, the allowlist sees the proxy\'s address.',
+					"Behind a Proxy is no longer a setting of this node: n8n determines the sender's address itself, trusting X-Forwarded-For only for as many proxies as N8N_PROXY_HOPS says (set it where n8n runs, e.g. N8N_PROXY_HOPS=1 behind one reverse proxy). Without it, the allowlist sees the proxy's address.",
 				name: 'behindProxyNotice',
 				type: 'notice',
 				default: '',
@@ -288,11 +380,20 @@ export class DataPlatformTrigger implements INodeType {
 		credentialTest: {
 			// Nothing can be called with a shared secret (senders give it to n8n): the Test button
 			// checks its form only, and says so.
-			async dataPlatformTriggerSecretTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+			async dataPlatformTriggerSecretTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
 				const rule = readSecretCredential(credential.data);
 				if (typeof rule === 'string') return { status: 'Error', message: rule };
-				const where = rule.location === 'header' ? `the header ${rule.name}` : `the query parameter ${rule.name}`;
-				return { status: 'OK', message: `Well-formed: senders must give this secret in ${where}. Nothing was sent; only a post to the trigger's URL proves it.` };
+				const where =
+					rule.location === 'header'
+						? `the header ${rule.name}`
+						: `the query parameter ${rule.name}`;
+				return {
+					status: 'OK',
+					message: `Well-formed: senders must give this secret in ${where}. Nothing was sent; only a post to the trigger's URL proves it.`,
+				};
 			},
 		},
 	};
@@ -320,20 +421,32 @@ export class DataPlatformTrigger implements INodeType {
 			// The address Express gives with n8n's "trust proxy" (N8N_PROXY_HOPS): X-Forwarded-For
 			// is read only as far as that many proxies, counted from the right, and only when set.
 			const ip = String((req as unknown as { ip?: string }).ip ?? req.socket?.remoteAddress ?? '');
-			if (!ip || !ipAllowed(ip, allowlist)) return refuse({ status: 403, message: 'This address may not post to this listener' });
+			if (!ip || !ipAllowed(ip, allowlist))
+				return refuse({ status: 403, message: 'This address may not post to this listener' });
 		}
 
 		const rule = await requiredSecret(this);
 		if (rule && 'status' in rule) return refuse(rule);
 		if (rule) {
-			const given = rule.location === 'header' ? header(rule.name) : String((req.query as IDataObject | undefined)?.[rule.name] ?? '');
-			if (!rule.secret || !given || !sameSecret(given, rule.secret)) return refuse({ status: 401, message: 'The shared secret is missing or wrong' });
+			const given =
+				rule.location === 'header'
+					? header(rule.name)
+					: String((req.query as IDataObject | undefined)?.[rule.name] ?? '');
+			if (!rule.secret || !given || !sameSecret(given, rule.secret))
+				return refuse({ status: 401, message: 'The shared secret is missing or wrong' });
 		}
 
 		const limit = Math.max(1, Number(this.getNodeParameter('maxBodyKb', 1024)) || 1024) * 1024;
 		const raw = (req as unknown as { rawBody?: Buffer | string }).rawBody;
-		const size = Math.max(Number(header('content-length')) || 0, raw === undefined ? 0 : Buffer.byteLength(raw));
-		if (size > limit) return refuse({ status: 413, message: `The body is ${size} bytes; this listener takes at most ${limit}` });
+		const size = Math.max(
+			Number(header('content-length')) || 0,
+			raw === undefined ? 0 : Buffer.byteLength(raw),
+		);
+		if (size > limit)
+			return refuse({
+				status: 413,
+				message: `The body is ${size} bytes; this listener takes at most ${limit}`,
+			});
 
 		const parsed = readBody(this.getBodyData());
 		if ('status' in parsed) return refuse(parsed);
@@ -351,9 +464,18 @@ export class DataPlatformTrigger implements INodeType {
 		}
 		const simplify = this.getNodeParameter('simplify', false) === true;
 		const items = kept.map((a) => {
-			const json: IDataObject = { senderUser: parsed.senderUser, actionType: a.actionType, data: a.data };
+			const json: IDataObject = {
+				senderUser: parsed.senderUser,
+				actionType: a.actionType,
+				data: a.data,
+			};
 			// Simplified: which action (added or updated, contact or lead), then the common lead.
-			return { json: simplify && PERSON_ACTIONS.includes(a.actionType) ? { actionType: a.actionType, ...toCommonLead(dataPlatformLead, json) } : json };
+			return {
+				json:
+					simplify && PERSON_ACTIONS.includes(a.actionType)
+						? { actionType: a.actionType, ...toCommonLead(dataPlatformLead, json) }
+						: json,
+			};
 		});
 		// n8n sends this answer itself, and n8n 2.x only once the execution exists, so a 200 with
 		// accepted actions always means an execution (written here, before it, a failure to start

@@ -1,5 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { simplifyField, simplifyRecords } from '../shared/leadShape';
 import { econtractLead } from './helpers/commonLead';
 import { latestFilterOptions, readLatestFilters } from './actions/order/latestFilters';
@@ -59,7 +65,8 @@ export class EcontractTrigger implements INodeType {
 		const manual = this.getMode() === 'manual';
 		const budget = pollBudget(this);
 		// n8n 2.41 poll budget: no call when there is no time left for it to finish.
-		if (budget.budgetMs !== undefined && budget.budgetMs < MIN_POLL_BUDGET_MS && !manual) return null;
+		if (budget.budgetMs !== undefined && budget.budgetMs < MIN_POLL_BUDGET_MS && !manual)
+			return null;
 		const filters = readLatestFilters(node, this.getNodeParameter('filters', {}) as IDataObject);
 		// Doc "Get Latest Orders": POST /api/latest; 100 is the vendor client's largest page.
 		const answer = await econtractRequest.call(this, {
@@ -73,7 +80,9 @@ export class EcontractTrigger implements INodeType {
 		const simplify = this.getNodeParameter('simplify', false) === true;
 		if (manual) {
 			// "Fetch test event": the newest order as a sample, state untouched.
-			return orders.length ? [this.helpers.returnJsonArray(simplifyRecords(simplify, econtractLead, [orders[0]]))] : null;
+			return orders.length
+				? [this.helpers.returnJsonArray(simplifyRecords(simplify, econtractLead, [orders[0]]))]
+				: null;
 		}
 		// State: nodes/shared/pollState.ts, an order's created_at as its position.
 		const state = PollState.load(this, {
@@ -83,7 +92,11 @@ export class EcontractTrigger implements INodeType {
 			// Before the shared state: the newest created_at and bare ids (taken at that time).
 			legacy: (stored) =>
 				stored.watermark !== undefined || stored.seen !== undefined
-					? { watermark: typeof stored.watermark === 'string' ? stored.watermark : null, overflow: false, seen: Array.isArray(stored.seen) ? stored.seen.map(String) : [] }
+					? {
+							watermark: typeof stored.watermark === 'string' ? stored.watermark : null,
+							overflow: false,
+							seen: Array.isArray(stored.seen) ? stored.seen.map(String) : [],
+						}
 					: undefined,
 		});
 		const records = orders.flatMap((order) => {
@@ -96,7 +109,9 @@ export class EcontractTrigger implements INodeType {
 		if (state.firstPoll || fresh.length === 0) return null;
 		if (orders.length >= LATEST_LIMIT && fresh.length === records.length) {
 			// All of the latest orders are new: older new ones may lie beyond them, out of reach.
-			this.logger.warn(`Econtract Trigger: ${LATEST_LIMIT} new orders since the last poll, the most the API returns; poll more often if orders arrive faster`);
+			this.logger.warn(
+				`Econtract Trigger: ${LATEST_LIMIT} new orders since the last poll, the most the API returns; poll more often if orders arrive faster`,
+			);
 		}
 		return [this.helpers.returnJsonArray(simplifyRecords(simplify, econtractLead, fresh))];
 	}

@@ -15,7 +15,14 @@ import { looksLikeAdf, parseAdfDocument } from './helpers/adf';
 
 type Submission = { submissionType: 'lead' | 'survey' | 'adf'; fields: IDataObject };
 
-const SURVEY_FIELDS = ['surveytype', 'telefono_contacto', 'celular_contacto', 'nombre_contacto', 'identificador_lote_carga', 'checkrepited'];
+const SURVEY_FIELDS = [
+	'surveytype',
+	'telefono_contacto',
+	'celular_contacto',
+	'nombre_contacto',
+	'identificador_lote_carga',
+	'checkrepited',
+];
 
 /**
  * The largest ADF XML body read, in bytes. The doc's ADF template is about 2 KB and a real ADF
@@ -57,10 +64,13 @@ async function expectedAppKey(ctx: IWebhookFunctions): Promise<string | undefine
 
 /** The key a submission carries, checked against the credential's: one non-empty text, equal in constant time. */
 function appKeyRefusal(given: unknown, expected: string, index: string): Refusal | undefined {
-	if (given === undefined || given === null || given === '') return refuse(401, `${index}The appkey required parameter was not configured`);
+	if (given === undefined || given === null || given === '')
+		return refuse(401, `${index}The appkey required parameter was not configured`);
 	// A list (appkey=a&appkey=b, appkey[]=a, a JSON array) or any other value is no key, even when it holds the right one.
-	if (typeof given !== 'string') return refuse(401, `${index}The appkey must be a single text value`);
-	if (!expected || !sameSecret(given, expected)) return refuse(401, `${index}The appkey is not valid`);
+	if (typeof given !== 'string')
+		return refuse(401, `${index}The appkey must be a single text value`);
+	if (!expected || !sameSecret(given, expected))
+		return refuse(401, `${index}The appkey is not valid`);
 	return undefined;
 }
 
@@ -74,10 +84,15 @@ function rawBytes(ctx: IWebhookFunctions): Buffer | undefined {
 /** Whether the body is to be read as an ADF XML document: by its content type, or by its start when the type allows it. */
 function isXmlBody(ctx: IWebhookFunctions, raw: Buffer | undefined): boolean {
 	const header = ctx.getRequestObject().headers['content-type'];
-	const mime = String(header ?? '').split(';')[0].trim().toLowerCase();
+	const mime = String(header ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
 	if (XML_TYPE.test(mime)) return true;
 	// The start only: the rest is not decoded before the size check.
-	return !!raw && SNIFFED_TYPES.includes(mime) && looksLikeAdf(raw.subarray(0, 1024).toString('utf8'));
+	return (
+		!!raw && SNIFFED_TYPES.includes(mime) && looksLikeAdf(raw.subarray(0, 1024).toString('utf8'))
+	);
 }
 
 /**
@@ -87,21 +102,38 @@ function isXmlBody(ctx: IWebhookFunctions, raw: Buffer | undefined): boolean {
 function readAdf(raw: Buffer | undefined, expectedKey: string | undefined): Submission[] | Refusal {
 	const size = raw ? raw.length : 0;
 	if (size > MAX_ADF_BYTES) {
-		return refuse(413, `The ADF XML body is ${Math.ceil(size / 1024)} KB; at most ${MAX_ADF_BYTES / 1024} KB is accepted`);
+		return refuse(
+			413,
+			`The ADF XML body is ${Math.ceil(size / 1024)} KB; at most ${MAX_ADF_BYTES / 1024} KB is accepted`,
+		);
 	}
 	const text = raw ? raw.toString('utf8') : '';
 	if (hasMoreTagsThan(text, MAX_ADF_TAGS)) {
-		return refuse(413, `The ADF XML body has more than ${MAX_ADF_TAGS.toLocaleString('en-US')} tags; an ADF email has about 50`);
+		return refuse(
+			413,
+			`The ADF XML body has more than ${MAX_ADF_TAGS.toLocaleString('en-US')} tags; an ADF email has about 50`,
+		);
 	}
 	// One submission per <prospect> of the document (ADF allows several); the key is the document's <format><key>.
 	const prospects = parseAdfDocument(text);
-	if (!prospects) return refuse(400, 'The body is not a well-formed ADF XML document (an <adf> root was expected)');
-	const refused = expectedKey === undefined ? undefined : appKeyRefusal(prospects[0].key, expectedKey, '');
-	return refused ?? prospects.map((fields) => ({ submissionType: 'adf' as const, fields: fields as IDataObject }));
+	if (!prospects)
+		return refuse(
+			400,
+			'The body is not a well-formed ADF XML document (an <adf> root was expected)',
+		);
+	const refused =
+		expectedKey === undefined ? undefined : appKeyRefusal(prospects[0].key, expectedKey, '');
+	return (
+		refused ??
+		prospects.map((fields) => ({ submissionType: 'adf' as const, fields: fields as IDataObject }))
+	);
 }
 
 /** Form-encoded or JSON submissions (parsed by n8n): the app key of every one first, then their shape. */
-function readFields(ctx: IWebhookFunctions, expectedKey: string | undefined): Submission[] | Refusal {
+function readFields(
+	ctx: IWebhookFunctions,
+	expectedKey: string | undefined,
+): Submission[] | Refusal {
 	const body = ctx.getBodyData() as unknown;
 	const list = Array.isArray(body) ? body : [body];
 	if (!list.length) return refuse(400, 'The body holds no submission');
@@ -109,7 +141,10 @@ function readFields(ctx: IWebhookFunctions, expectedKey: string | undefined): Su
 	if (expectedKey !== undefined) {
 		for (let n = 0; n < list.length; n++) {
 			const entry = list[n] as unknown;
-			const given = entry && typeof entry === 'object' && !Array.isArray(entry) ? (entry as IDataObject).appkey : undefined;
+			const given =
+				entry && typeof entry === 'object' && !Array.isArray(entry)
+					? (entry as IDataObject).appkey
+					: undefined;
 			const refused = appKeyRefusal(given, expectedKey, indexOf(n));
 			if (refused) return refused;
 		}
@@ -119,7 +154,10 @@ function readFields(ctx: IWebhookFunctions, expectedKey: string | undefined): Su
 		const entry = list[n] as unknown;
 		const index = indexOf(n);
 		if (!entry || typeof entry !== 'object' || Array.isArray(entry) || !Object.keys(entry).length) {
-			return refuse(400, `${index}The body must be form-encoded or JSON fields (action=create, pilot_* or survey fields)`);
+			return refuse(
+				400,
+				`${index}The body must be form-encoded or JSON fields (action=create, pilot_* or survey fields)`,
+			);
 		}
 		const fields = entry as IDataObject;
 		if (fields.action !== undefined && fields.action !== 'create') {
@@ -131,7 +169,11 @@ function readFields(ctx: IWebhookFunctions, expectedKey: string | undefined): Su
 			}
 		}
 		const submissionType = classify(fields);
-		if (!submissionType) return refuse(400, `${index}No Pilot lead field (pilot_*) or survey field (surveytype ...) was found`);
+		if (!submissionType)
+			return refuse(
+				400,
+				`${index}No Pilot lead field (pilot_*) or survey field (surveytype ...) was found`,
+			);
 		submissions.push({ submissionType, fields });
 	}
 	return submissions;
@@ -146,12 +188,21 @@ function requiredValue(value: unknown): 'value' | 'missing' | 'invalid' {
 }
 
 /** The doc's rule "at least one of these fields": each one given must be text or a number, and one must be given. */
-function oneOf(f: IDataObject, names: string[], message: string, index: string): Refusal | undefined {
+function oneOf(
+	f: IDataObject,
+	names: string[],
+	message: string,
+	index: string,
+): Refusal | undefined {
 	let given = false;
 	for (const name of names) {
 		const state = requiredValue(f[name]);
 		if (state === 'invalid') {
-			const kind = Array.isArray(f[name]) ? 'a list' : typeof f[name] === 'object' ? 'an object' : `the ${typeof f[name]} ${String(f[name])}`;
+			const kind = Array.isArray(f[name])
+				? 'a list'
+				: typeof f[name] === 'object'
+					? 'an object'
+					: `the ${typeof f[name]} ${String(f[name])}`;
 			return refuse(400, `${index}Field "${name}" must be text or a number, not ${kind}`);
 		}
 		if (state === 'value') given = true;
@@ -164,17 +215,37 @@ function checkRules(s: Submission, index: string): Refusal | undefined {
 	const f = s.fields;
 	if (s.submissionType === 'lead') {
 		return (
-			oneOf(f, ['pilot_contact_type_id', 'pilot_contact_type_code'], 'pilot_contact_type_id or pilot_contact_type_code is required', index) ??
-			oneOf(f, ['pilot_business_type_id', 'pilot_business_type_code'], 'pilot_business_type_id or pilot_business_type_code is required', index)
+			oneOf(
+				f,
+				['pilot_contact_type_id', 'pilot_contact_type_code'],
+				'pilot_contact_type_id or pilot_contact_type_code is required',
+				index,
+			) ??
+			oneOf(
+				f,
+				['pilot_business_type_id', 'pilot_business_type_code'],
+				'pilot_business_type_id or pilot_business_type_code is required',
+				index,
+			)
 		);
 	}
 	if (s.submissionType === 'survey') {
 		return (
 			oneOf(f, ['surveytype'], 'Parameter surveytype not set', index) ??
-			oneOf(f, ['telefono_contacto', 'celular_contacto'], 'at least one contact phone (telefono_contacto or celular_contacto) is required', index)
+			oneOf(
+				f,
+				['telefono_contacto', 'celular_contacto'],
+				'at least one contact phone (telefono_contacto or celular_contacto) is required',
+				index,
+			)
 		);
 	}
-	return oneOf(f, ['pilot_email', 'pilot_phone', 'pilot_cellphone'], 'the ADF <contact> has no email, phone or cellphone', index);
+	return oneOf(
+		f,
+		['pilot_email', 'pilot_phone', 'pilot_cellphone'],
+		'the ADF <contact> has no email, phone or cellphone',
+		index,
+	);
 }
 
 /** Accepted kinds and the doc's rules, for every submission of the body. */
@@ -185,7 +256,10 @@ function checkSubmissions(ctx: IWebhookFunctions, submissions: Submission[]): Re
 		const s = submissions[n];
 		const index = submissions.length > 1 ? `submission ${n + 1}: ` : '';
 		if (!accept.includes(s.submissionType)) {
-			return refuse(400, `${index}${s.submissionType} submissions are not accepted by this workflow`);
+			return refuse(
+				400,
+				`${index}${s.submissionType} submissions are not accepted by this workflow`,
+			);
 		}
 		const broken = checkRequired ? checkRules(s, index) : undefined;
 		if (broken) return broken;
@@ -201,7 +275,9 @@ function checkSubmissions(ctx: IWebhookFunctions, submissions: Submission[]): Re
 async function readSubmissions(ctx: IWebhookFunctions): Promise<Submission[] | Refusal> {
 	const expectedKey = await expectedAppKey(ctx);
 	const raw = rawBytes(ctx);
-	const submissions = isXmlBody(ctx, raw) ? readAdf(raw, expectedKey) : readFields(ctx, expectedKey);
+	const submissions = isXmlBody(ctx, raw)
+		? readAdf(raw, expectedKey)
+		: readFields(ctx, expectedKey);
 	return isRefusal(submissions) ? submissions : (checkSubmissions(ctx, submissions) ?? submissions);
 }
 
@@ -213,7 +289,8 @@ export class PilotTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Submissions to /" + $parameter["path"]}}',
-		description: 'Receives leads, surveys and ADF emails posted the way websites post them to Pilot Solution',
+		description:
+			'Receives leads, surveys and ADF emails posted the way websites post them to Pilot Solution',
 		defaults: { name: 'Pilot Solution Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -241,7 +318,8 @@ export class PilotTrigger implements INodeType {
 				type: 'string',
 				default: 'pilot',
 				required: true,
-				description: 'Path of the webhook URL that your forms post to, in place of Pilot\'s own lead and survey addresses',
+				description:
+					"Path of the webhook URL that your forms post to, in place of Pilot's own lead and survey addresses",
 			},
 			{
 				displayName: 'Check App Key',
@@ -269,7 +347,7 @@ export class PilotTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether to refuse (400) submissions that Pilot itself would refuse: a lead needs a contact type and a business type (ID or code), a survey needs a survey type and a contact phone",
+					'Whether to refuse (400) submissions that Pilot itself would refuse: a lead needs a contact type and a business type (ID or code), a survey needs a survey type and a contact phone',
 			},
 			// Leads and ADF emails become the common lead; surveys are not leads and stay as they are.
 			simplifyField,
@@ -282,7 +360,12 @@ export class PilotTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const res = this.getResponseObject();
 		// Refused: answered here, with its status; no execution starts.
-		const answer = (status: number, success: boolean, message: string, data: IDataObject | string) => {
+		const answer = (
+			status: number,
+			success: boolean,
+			message: string,
+			data: IDataObject | string,
+		) => {
 			res.status(status).json({ success, message, data });
 		};
 		const submissions = await readSubmissions(this);
@@ -300,7 +383,12 @@ export class PilotTrigger implements INodeType {
 			if (s.submissionType === 'adf') delete fields.key;
 			const json: IDataObject = { submissionType: s.submissionType, ...fields };
 			// Simplified: what was submitted (lead or ADF), then the common lead.
-			return { json: simplify && s.submissionType !== 'survey' ? { submissionType: s.submissionType, ...toCommonLead(pilotLead, json) } : json };
+			return {
+				json:
+					simplify && s.submissionType !== 'survey'
+						? { submissionType: s.submissionType, ...toCommonLead(pilotLead, json) }
+						: json,
+			};
 		});
 		// Accepted: n8n sends this answer itself, and n8n 2.x only once the execution exists, so a
 		// 200 always means an execution (written here, before it, a failure to start the execution
@@ -310,7 +398,11 @@ export class PilotTrigger implements INodeType {
 			webhookResponse: {
 				success: true,
 				message: 'Success',
-				data: { message: `(n8n) ${items.length} submission${items.length === 1 ? '' : 's'} received.`, success: true, count: items.length },
+				data: {
+					message: `(n8n) ${items.length} submission${items.length === 1 ? '' : 's'} received.`,
+					success: true,
+					count: items.length,
+				},
 			},
 		};
 	}

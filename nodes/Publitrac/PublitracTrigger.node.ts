@@ -1,5 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { inputError } from '../shared/errors';
 import { simplifyField, simplifyRecords } from '../shared/leadShape';
 import { publitracLead } from './helpers/commonLead';
@@ -12,7 +18,12 @@ export { MAX_SEEN };
 
 // doc "Format": yyyy-mm-dd hh:mm:ss sorts as text; 0000-00-00 (the doc's opportunity example) means none.
 function timeOf(lead: IDataObject, event: string): string {
-	const pick = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value.trim()) && !value.startsWith('0000') ? value.trim() : '');
+	const pick = (value: unknown) =>
+		typeof value === 'string' &&
+		/^\d{4}-\d{2}-\d{2}/.test(value.trim()) &&
+		!value.startsWith('0000')
+			? value.trim()
+			: '';
 	const created = pick(lead.createdDate);
 	if (event === 'new') return created;
 	return pick(lead.lastUpdated) || created;
@@ -30,8 +41,10 @@ export class PublitracTrigger implements INodeType {
 		icon: { light: 'file:publitrac.svg', dark: 'file:publitrac.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["event"] === "newOrUpdated" ? "New or updated leads in " : "New leads in ") + ($parameter["source"] === "list" ? "list " + $parameter["listName"] : "view " + $parameter["viewName"])}}',
-		description: 'Starts the workflow when leads are new, or new or updated, in a PUBLITRAC view or list',
+		subtitle:
+			'={{($parameter["event"] === "newOrUpdated" ? "New or updated leads in " : "New leads in ") + ($parameter["source"] === "list" ? "list " + $parameter["listName"] : "view " + $parameter["viewName"])}}',
+		description:
+			'Starts the workflow when leads are new, or new or updated, in a PUBLITRAC view or list',
 		defaults: { name: 'PUBLITRAC Trigger' },
 		polling: true,
 		inputs: [],
@@ -44,7 +57,11 @@ export class PublitracTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'View (Filtered List)', value: 'view', description: 'The leads of a saved filter in PUBLITRAC' },
+					{
+						name: 'View (Filtered List)',
+						value: 'view',
+						description: 'The leads of a saved filter in PUBLITRAC',
+					},
 					{ name: 'List', value: 'list', description: 'The leads of a static list in PUBLITRAC' },
 				],
 				default: 'view',
@@ -72,8 +89,16 @@ export class PublitracTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'New Lead', value: 'new', description: 'A lead created since the last check (by its creation date)' },
-					{ name: 'New or Updated Lead', value: 'newOrUpdated', description: 'A lead created or changed since the last check (by its last update date)' },
+					{
+						name: 'New Lead',
+						value: 'new',
+						description: 'A lead created since the last check (by its creation date)',
+					},
+					{
+						name: 'New or Updated Lead',
+						value: 'newOrUpdated',
+						description: 'A lead created or changed since the last check (by its last update date)',
+					},
 				],
 				default: 'new',
 			},
@@ -90,7 +115,8 @@ export class PublitracTrigger implements INodeType {
 						name: 'emitExisting',
 						type: 'boolean',
 						default: false,
-						description: 'Whether the first poll emits every lead already there (once) instead of only setting the starting point',
+						description:
+							'Whether the first poll emits every lead already there (once) instead of only setting the starting point',
 					},
 				],
 			},
@@ -103,7 +129,12 @@ export class PublitracTrigger implements INodeType {
 		const source = this.getNodeParameter('source', 'view') as string;
 		const nameField = source === 'list' ? 'listName' : 'viewName';
 		const name = String(this.getNodeParameter(nameField, '') ?? '').trim();
-		if (!name) throw inputError(this.getNode(), nameField, 'is required: the name of the PUBLITRAC ' + (source === 'list' ? 'list' : 'view'));
+		if (!name)
+			throw inputError(
+				this.getNode(),
+				nameField,
+				'is required: the name of the PUBLITRAC ' + (source === 'list' ? 'list' : 'view'),
+			);
 		const event = this.getNodeParameter('event', 'new') as string;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const method = source === 'list' ? 'getList' : 'getView';
@@ -112,9 +143,16 @@ export class PublitracTrigger implements INodeType {
 
 		// "Fetch test event": one recent lead as a sample, and the saved state is left alone.
 		if (this.getMode() === 'manual') {
-			const { records } = await publitracPages.call(this, { method, params, kind: 'lead', limit: 100 });
+			const { records } = await publitracPages.call(this, {
+				method,
+				params,
+				kind: 'lead',
+				limit: 100,
+			});
 			if (!records.length) return null;
-			const sample = [...records].sort((a, b) => timeOf(b, event).localeCompare(timeOf(a, event)))[0];
+			const sample = [...records].sort((a, b) =>
+				timeOf(b, event).localeCompare(timeOf(a, event)),
+			)[0];
 			return [this.helpers.returnJsonArray(simplifyRecords(simplify, publitracLead, [sample]))];
 		}
 
@@ -143,7 +181,11 @@ export class PublitracTrigger implements INodeType {
 		const state = PollState.load(this, {
 			config: `${method}\u0000${name}\u0000${event}`,
 			emitExisting: options.emitExisting === true,
-			labels: { trigger: 'PUBLITRAC Trigger', record: 'lead', field: event === 'new' ? 'createdDate' : 'lastUpdated' },
+			labels: {
+				trigger: 'PUBLITRAC Trigger',
+				record: 'lead',
+				field: event === 'new' ? 'createdDate' : 'lastUpdated',
+			},
 		});
 		const keyed = records
 			.map((lead) => ({ id: String(lead.id ?? ''), position: timeOf(lead, event), item: lead }))

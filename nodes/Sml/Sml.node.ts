@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import * as client from './actions/client/Client.resource';
 import * as concessionaire from './actions/concessionaire/Concessionaire.resource';
 import * as gasType from './actions/gasType/GasType.resource';

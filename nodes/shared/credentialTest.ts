@@ -21,7 +21,10 @@ import type { CrmContext, CrmRequest, CrmResponse } from './transport';
  * for an Error (for OK its editor shows its own "Connection tested successfully").
  */
 
-export type Authenticate = (credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+export type Authenticate = (
+	credentials: ICredentialDataDecryptedObject,
+	options: IHttpRequestOptions,
+) => Promise<IHttpRequestOptions>;
 
 export interface CredentialTestSetup {
 	/** The node named in errors (n8n shows no node in the dialog, only the message). */
@@ -34,7 +37,10 @@ export interface CredentialTestSetup {
 /** A request n8n's legacy helper understands: full answer whatever its status, no redirect followed, the body as a stream. */
 function legacyOptions(options: IHttpRequestOptions): IDataObject {
 	const headers = { ...((options.headers ?? {}) as IDataObject) };
-	const body = options.body instanceof URLSearchParams ? options.body.toString() : (options.body as IDataObject | string | undefined);
+	const body =
+		options.body instanceof URLSearchParams
+			? options.body.toString()
+			: (options.body as IDataObject | string | undefined);
 	return {
 		method: options.method ?? 'GET',
 		uri: options.url,
@@ -52,7 +58,10 @@ function legacyOptions(options: IHttpRequestOptions): IDataObject {
 }
 
 /** The context crmRequest needs, built over a credential test's own context. */
-export function credentialTestContext(test: ICredentialTestFunctions, setup: CredentialTestSetup): CrmContext {
+export function credentialTestContext(
+	test: ICredentialTestFunctions,
+	setup: CredentialTestSetup,
+): CrmContext {
 	const node: INode = {
 		id: 'credential-test',
 		name: setup.nodeName,
@@ -65,10 +74,21 @@ export function credentialTestContext(test: ICredentialTestFunctions, setup: Cre
 		getNode: () => node,
 		getCredentials: async () => setup.credentials,
 		helpers: {
-			async httpRequestWithAuthentication(_type: string, options: IHttpRequestOptions): Promise<{ statusCode: number; headers: IDataObject; body: unknown }> {
+			async httpRequestWithAuthentication(
+				_type: string,
+				options: IHttpRequestOptions,
+			): Promise<{ statusCode: number; headers: IDataObject; body: unknown }> {
 				const signed = await setup.authenticate(setup.credentials, options);
-				const answer = (await test.helpers.request(legacyOptions(signed))) as { statusCode?: unknown; headers?: IDataObject; body?: unknown };
-				return { statusCode: Number(answer.statusCode), headers: answer.headers ?? {}, body: answer.body };
+				const answer = (await test.helpers.request(legacyOptions(signed))) as {
+					statusCode?: unknown;
+					headers?: IDataObject;
+					body?: unknown;
+				};
+				return {
+					statusCode: Number(answer.statusCode),
+					headers: answer.headers ?? {},
+					body: answer.body,
+				};
 			},
 		},
 	};
@@ -76,8 +96,15 @@ export function credentialTestContext(test: ICredentialTestFunctions, setup: Cre
 }
 
 /** One call for a credential test: no retry beyond one resend of a network failure, a short deadline. */
-export async function credentialTestRequest(context: CrmContext, request: CrmRequest): Promise<CrmResponse> {
-	return await crmRequest.call(context, { retry: { maxRetries: 1, baseDelayMs: 200, maxDelayMs: 1000 }, timeoutMs: 20_000, ...request });
+export async function credentialTestRequest(
+	context: CrmContext,
+	request: CrmRequest,
+): Promise<CrmResponse> {
+	return await crmRequest.call(context, {
+		retry: { maxRetries: 1, baseDelayMs: 200, maxDelayMs: 1000 },
+		timeoutMs: 20_000,
+		...request,
+	});
 }
 
 /** The CRM's own words for a dialog: secrets hidden, one line, at most `max` characters. */
@@ -90,6 +117,7 @@ export function crmWords(text: string, secrets: string[], max = 300): string {
 export function failedTest(error: unknown, secrets: string[]): INodeCredentialTestResult {
 	const message = String((error as { message?: unknown })?.message ?? error);
 	const description = (error as { description?: unknown })?.description;
-	const text = typeof description === 'string' && description ? `${message} ${description}` : message;
+	const text =
+		typeof description === 'string' && description ? `${message} ${description}` : message;
 	return { status: 'Error', message: redactText(text, secrets) };
 }

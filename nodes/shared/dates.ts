@@ -10,13 +10,20 @@ import { inputError } from './errors';
 export function toVendorDate(
 	node: INode,
 	value: unknown,
-	options: { field: string; format: string; vendorFormats?: string[]; zone?: string; itemIndex?: number },
+	options: {
+		field: string;
+		format: string;
+		vendorFormats?: string[];
+		zone?: string;
+		itemIndex?: number;
+	},
 ): string {
 	const zone = options.zone ?? 'UTC';
 	let date: DateTime | undefined;
 	if (DateTime.isDateTime(value)) date = value;
 	else if (value instanceof Date) date = DateTime.fromJSDate(value, { zone });
-	else if (typeof value === 'number' && Number.isFinite(value)) date = DateTime.fromMillis(value, { zone });
+	else if (typeof value === 'number' && Number.isFinite(value))
+		date = DateTime.fromMillis(value, { zone });
 	else if (typeof value === 'string' && value.trim() !== '') {
 		const text = value.trim();
 		for (const format of [options.format, ...(options.vendorFormats ?? [])]) {
@@ -30,7 +37,8 @@ export function toVendorDate(
 			const iso = DateTime.fromISO(text, { zone, setZone: true });
 			if (iso.isValid) date = iso;
 		}
-		if (!date && /^\d{10,13}$/.test(text)) date = DateTime.fromMillis(Number(text.length === 10 ? `${text}000` : text), { zone });
+		if (!date && /^\d{10,13}$/.test(text))
+			date = DateTime.fromMillis(Number(text.length === 10 ? `${text}000` : text), { zone });
 	}
 	if (!date || !date.isValid) {
 		throw inputError(

@@ -33,7 +33,8 @@ export const requestOptionsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 30,
-			description: 'The most time one request may take, from sending it to the end of its answer; a request not complete by then fails (a read is sent again, within Max Retries)',
+			description:
+				'The most time one request may take, from sending it to the end of its answer; a request not complete by then fails (a read is sent again, within Max Retries)',
 		},
 	],
 };
@@ -44,8 +45,10 @@ export function readRequestOptions(
 ): { timeoutMs?: number; retry?: Partial<RetryPolicy> } {
 	const options = this.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
 	const out: { timeoutMs?: number; retry?: Partial<RetryPolicy> } = {};
-	if (typeof options.timeout === 'number' && options.timeout > 0) out.timeoutMs = options.timeout * 1000;
-	if (typeof options.maxRetries === 'number' && options.maxRetries >= 0) out.retry = { maxRetries: options.maxRetries };
+	if (typeof options.timeout === 'number' && options.timeout > 0)
+		out.timeoutMs = options.timeout * 1000;
+	if (typeof options.maxRetries === 'number' && options.maxRetries >= 0)
+		out.retry = { maxRetries: options.maxRetries };
 	return out;
 }
 
@@ -73,6 +76,9 @@ export const returnAllFields: INodeProperties[] = [
  * The "Extra Fields (JSON)" parameter: fields the node does not list, as a JSON object.
  * `name` stays what each operation has always used: workflows saved it.
  */
-export function extraFieldsJsonField(name: 'extraFieldsJson' | 'extraFields', description: string): INodeProperties {
+export function extraFieldsJsonField(
+	name: 'extraFieldsJson' | 'extraFields',
+	description: string,
+): INodeProperties {
 	return { displayName: 'Extra Fields (JSON)', name, type: 'json', default: '{}', description };
 }

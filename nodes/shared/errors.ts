@@ -24,7 +24,12 @@ export function vendorError(
 }
 
 /** Bad input found before any request is sent: names the field and the expected form. */
-export function inputError(node: INode, field: string, problem: string, itemIndex?: number): NodeOperationError {
+export function inputError(
+	node: INode,
+	field: string,
+	problem: string,
+	itemIndex?: number,
+): NodeOperationError {
 	return new NodeOperationError(node, `${field}: ${problem}`, { itemIndex });
 }
 
@@ -38,12 +43,19 @@ export function sanitizeError(
 	const e = error as { message?: unknown; description?: unknown; httpCode?: unknown };
 	const message = redactText(String(e?.message ?? error ?? 'Unknown error'), secrets);
 	const description =
-		typeof e?.description === 'string' && e.description ? redactText(e.description, secrets) : undefined;
+		typeof e?.description === 'string' && e.description
+			? redactText(e.description, secrets)
+			: undefined;
 	if (error instanceof NodeApiError) {
 		const httpCode = typeof e.httpCode === 'string' ? e.httpCode : undefined;
 		const response: JsonObject = { message };
 		if (httpCode) response.httpCode = httpCode;
-		return new NodeApiError(node, response, { message, description, httpCode: httpCode ?? undefined, itemIndex });
+		return new NodeApiError(node, response, {
+			message,
+			description,
+			httpCode: httpCode ?? undefined,
+			itemIndex,
+		});
 	}
 	return new NodeOperationError(node, message, { description, itemIndex });
 }

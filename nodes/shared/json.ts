@@ -8,14 +8,24 @@ import { isBlank } from './validation';
  * update): a JSON text or an object; blank is {}. Anything else is an error naming the
  * field and the expected form, before any request.
  */
-export function parseJsonObject(node: INode, field: string, value: unknown, itemIndex?: number): IDataObject {
+export function parseJsonObject(
+	node: INode,
+	field: string,
+	value: unknown,
+	itemIndex?: number,
+): IDataObject {
 	if (isBlank(value)) return {};
 	let parsed: unknown = value;
 	if (typeof value === 'string') {
 		try {
 			parsed = jsonParse(value);
 		} catch {
-			throw inputError(node, field, 'is not valid JSON. Expected a JSON object such as {"field": "value"}', itemIndex);
+			throw inputError(
+				node,
+				field,
+				'is not valid JSON. Expected a JSON object such as {"field": "value"}',
+				itemIndex,
+			);
 		}
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
@@ -24,7 +34,12 @@ export function parseJsonObject(node: INode, field: string, value: unknown, item
 	const special = protoKey(parsed);
 	if (special) {
 		// JavaScript reads "__proto__" as the object's prototype, not as a field: it would be dropped silently.
-		throw inputError(node, field, `the key "${special}" is not allowed (it cannot be sent as a field)`, itemIndex);
+		throw inputError(
+			node,
+			field,
+			`the key "${special}" is not allowed (it cannot be sent as a field)`,
+			itemIndex,
+		);
 	}
 	return parsed as IDataObject;
 }

@@ -30,7 +30,18 @@ export type LeadMapper = {
 	map: (record: IDataObject) => LeadValues;
 };
 
-const FIELD_ORDER: Array<keyof CommonLead> = ['id', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'company', 'postalCode', 'city', 'country'];
+const FIELD_ORDER: Array<keyof CommonLead> = [
+	'id',
+	'firstName',
+	'lastName',
+	'email',
+	'phone',
+	'mobile',
+	'company',
+	'postalCode',
+	'city',
+	'country',
+];
 
 /** The one "Simplify" parameter of every operation and trigger whose output items are people. */
 export const simplifyField: INodeProperties = {
@@ -51,7 +62,9 @@ export function leadText(value: unknown): string {
 
 /** The value when it is a plain object. */
 export function obj(value: unknown): IDataObject | undefined {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
 }
 
 /** The first plain object of an array. */
@@ -85,16 +98,36 @@ export function toCommonLead(mapper: LeadMapper, record: IDataObject): CommonLea
 }
 
 /** The records unchanged, or each in the common lead shape when Simplify is on. */
-export function simplifyRecords(simplify: boolean, mapper: LeadMapper, records: IDataObject[]): IDataObject[] {
+export function simplifyRecords(
+	simplify: boolean,
+	mapper: LeadMapper,
+	records: IDataObject[],
+): IDataObject[] {
 	return simplify ? records.map((record) => toCommonLead(mapper, record)) : records;
 }
 
 /** An operation's records as the item's Simplify parameter asks. */
-export function simplifyOutput(this: IExecuteFunctions, itemIndex: number, mapper: LeadMapper, records: IDataObject[]): IDataObject[] {
-	return simplifyRecords(this.getNodeParameter('simplify', itemIndex, false) === true, mapper, records);
+export function simplifyOutput(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	mapper: LeadMapper,
+	records: IDataObject[],
+): IDataObject[] {
+	return simplifyRecords(
+		this.getNodeParameter('simplify', itemIndex, false) === true,
+		mapper,
+		records,
+	);
 }
 
 /** An operation's one record as the item's Simplify parameter asks. */
-export function simplifyRecord(this: IExecuteFunctions, itemIndex: number, mapper: LeadMapper, record: IDataObject): IDataObject {
-	return this.getNodeParameter('simplify', itemIndex, false) === true ? toCommonLead(mapper, record) : record;
+export function simplifyRecord(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	mapper: LeadMapper,
+	record: IDataObject,
+): IDataObject {
+	return this.getNodeParameter('simplify', itemIndex, false) === true
+		? toCommonLead(mapper, record)
+		: record;
 }

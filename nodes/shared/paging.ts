@@ -28,7 +28,10 @@ export class PageCapError extends Error {
 	/** The error in words, `announcer` naming who announced the total ("Acme (count)"). */
 	text(announcer: string): string {
 		const n = (value: number) => value.toLocaleString('en-US');
-		const said = this.announced === undefined ? `${announcer} announced no total` : `${announcer} announced ${n(this.announced)} in total`;
+		const said =
+			this.announced === undefined
+				? `${announcer} announced no total`
+				: `${announcer} announced ${n(this.announced)} in total`;
 		return `Return All stopped after ${n(this.pages)} pages, the most this node reads, and the list had not ended: ${n(this.items)} items read, ${said}. Nothing was output, as the items would not be the whole list.`;
 	}
 }
@@ -91,7 +94,8 @@ export async function followPages<T>(
 		query = page.next;
 	}
 	// Still a next page after the cap: the list did not end.
-	if (query && pages >= maxPages && !seen.has(JSON.stringify(query))) throw capReached(new PageCapError(pages, out.length, total), options.onCap);
+	if (query && pages >= maxPages && !seen.has(JSON.stringify(query)))
+		throw capReached(new PageCapError(pages, out.length, total), options.onCap);
 	return options.returnAll ? out : out.slice(0, limit);
 }
 
@@ -108,7 +112,8 @@ export function drfPage(body: unknown): PageResult<IDataObject> {
 	if (typeof page.next !== 'string' || page.next === '') return { items, total };
 	const next: IDataObject = {};
 	try {
-		for (const [key, value] of new URL(page.next, 'http://relative.invalid').searchParams) next[key] = value;
+		for (const [key, value] of new URL(page.next, 'http://relative.invalid').searchParams)
+			next[key] = value;
 	} catch {
 		return { items, total };
 	}
@@ -176,7 +181,11 @@ export async function readNumberedPages<T>(
 		return added > 0;
 	};
 	const full = () => options.limit !== undefined && records.length >= options.limit;
-	const result = (complete: boolean) => ({ records: options.limit !== undefined ? records.slice(0, options.limit) : records, complete, pages });
+	const result = (complete: boolean) => ({
+		records: options.limit !== undefined ? records.slice(0, options.limit) : records,
+		complete,
+		pages,
+	});
 
 	const first = await fetchPage(1);
 	pages++;
@@ -214,7 +223,9 @@ export async function readNumberedPages<T>(
 				addReady();
 			}
 		};
-		await Promise.all(Array.from({ length: Math.min(options.concurrency, Math.max(0, last - 1)) }, worker));
+		await Promise.all(
+			Array.from({ length: Math.min(options.concurrency, Math.max(0, last - 1)) }, worker),
+		);
 		// A page that brought nothing new, or the limit: the end (later pages are not needed).
 		if (ended) return result(true);
 		// A page missing (the deadline stopped the reading): incomplete.
@@ -233,7 +244,12 @@ export async function readNumberedPages<T>(
 		pages++;
 		if (now !== undefined && Number.isFinite(now)) announced = now;
 		if (!add(items) || full()) return result(true);
-		if (now !== undefined && Number.isFinite(now) ? records.length >= now : items.length < options.pageSize) return result(true);
+		if (
+			now !== undefined && Number.isFinite(now)
+				? records.length >= now
+				: items.length < options.pageSize
+		)
+			return result(true);
 	}
 	// Every page up to the cap brought new records and the list had not ended (or the announced total is beyond the cap).
 	throw capReached(new PageCapError(pages, records.length, announced), options.onCap);

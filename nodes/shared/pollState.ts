@@ -146,7 +146,13 @@ function timeMs(position: string): number {
 	const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
 	const ms = Date.UTC(year, month - 1, day, hour, minute, second);
 	const date = new Date(ms);
-	const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+	const real =
+		date.getUTCFullYear() === year &&
+		date.getUTCMonth() === month - 1 &&
+		date.getUTCDate() === day &&
+		hour < 24 &&
+		minute < 60 &&
+		second < 60;
 	return real ? ms : NaN;
 }
 
@@ -160,22 +166,40 @@ function kindOf(value: unknown): string {
 }
 
 /** Why a stored position (watermark, or the position part of an entry) is unusable, or undefined. */
-function positionProblem(value: unknown, numeric: boolean, now: number, what: string, allowFuture = false): string | undefined {
+function positionProblem(
+	value: unknown,
+	numeric: boolean,
+	now: number,
+	what: string,
+	allowFuture = false,
+): string | undefined {
 	if (numeric) {
-		return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? undefined : `${what} is ${kindOf(value)}, not a whole number of 0 or more`;
+		return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+			? undefined
+			: `${what} is ${kindOf(value)}, not a whole number of 0 or more`;
 	}
-	if (typeof value !== 'string' || !STORED_TIME.test(value)) return `${what} is ${kindOf(value)}, not a date and time "yyyy-mm-dd hh:mm:ss"`;
+	if (typeof value !== 'string' || !STORED_TIME.test(value))
+		return `${what} is ${kindOf(value)}, not a date and time "yyyy-mm-dd hh:mm:ss"`;
 	const ms = timeMs(timePosition(value));
 	if (!Number.isFinite(ms)) return `${what} ${value} is not a real date and time`;
-	if (!allowFuture && ms > now + FUTURE_TOLERANCE_MS) return `${what} ${value} is more than a day in the future`;
+	if (!allowFuture && ms > now + FUTURE_TOLERANCE_MS)
+		return `${what} ${value} is more than a day in the future`;
 	return undefined;
 }
 
 /** Why a list of `id@position` entries is unusable, or undefined. Bare ids (older states) only where `bare`. */
-function entriesProblem(value: unknown, name: string, bound: number, numeric: boolean, now: number, bare: boolean): string | undefined {
+function entriesProblem(
+	value: unknown,
+	name: string,
+	bound: number,
+	numeric: boolean,
+	now: number,
+	bare: boolean,
+): string | undefined {
 	if (value === undefined) return undefined;
 	if (!Array.isArray(value)) return `${name} is ${kindOf(value)}, not a list`;
-	if (value.length > bound * STORED_LIST_FACTOR) return `${name} holds ${value.length} entries, more than this trigger ever keeps`;
+	if (value.length > bound * STORED_LIST_FACTOR)
+		return `${name} holds ${value.length} entries, more than this trigger ever keeps`;
 	for (const entry of value) {
 		if (typeof entry === 'number' && bare && Number.isFinite(entry)) continue;
 		if (typeof entry !== 'string') return `${name} holds ${kindOf(entry)}`;
@@ -185,24 +209,43 @@ function entriesProblem(value: unknown, name: string, bound: number, numeric: bo
 		const position = entry.slice(at + 1);
 		// '' is the position of a record without a date, taken into a baseline.
 		if (!numeric && position === '') continue;
-		const problem = positionProblem(numeric ? Number(position) : position, numeric, now, `the position of an entry of ${name}`, true);
+		const problem = positionProblem(
+			numeric ? Number(position) : position,
+			numeric,
+			now,
+			`the position of an entry of ${name}`,
+			true,
+		);
 		if (problem) return problem;
 	}
 	return undefined;
 }
 
 /** Why a stored state of what is watched now cannot be used, or undefined. */
-function storedProblem(stored: StoredPollState, options: PollStateOptions, maxSeen: number, now: number): string | undefined {
+function storedProblem(
+	stored: StoredPollState,
+	options: PollStateOptions,
+	maxSeen: number,
+	now: number,
+): string | undefined {
 	const numeric = options.numeric === true;
 	if (stored.watermark === undefined) return 'it has no watermark';
-	if (stored.overflow !== undefined && typeof stored.overflow !== 'boolean') return `overflow is ${kindOf(stored.overflow)}, not true or false`;
+	if (stored.overflow !== undefined && typeof stored.overflow !== 'boolean')
+		return `overflow is ${kindOf(stored.overflow)}, not true or false`;
 	// '' (no date) becomes the watermark only when `seen` overflowed at records without a date.
 	const noDate = !numeric && stored.watermark === '' && stored.overflow === true;
 	if (stored.watermark !== null && !noDate) {
 		const problem = positionProblem(stored.watermark, numeric, now, 'the watermark');
 		if (problem) return problem;
 	}
-	return entriesProblem(stored.seen, 'seen', maxSeen, numeric, now, true) ?? (numeric ? (stored.ahead === undefined ? undefined : 'ahead is kept for times only') : entriesProblem(stored.ahead, 'ahead', MAX_AHEAD, false, now, false));
+	return (
+		entriesProblem(stored.seen, 'seen', maxSeen, numeric, now, true) ??
+		(numeric
+			? stored.ahead === undefined
+				? undefined
+				: 'ahead is kept for times only'
+			: entriesProblem(stored.ahead, 'ahead', MAX_AHEAD, false, now, false))
+	);
 }
 
 /** A poll's state: load it, let it pick what is new in a read, save it. */
@@ -224,14 +267,20 @@ export class PollState {
 		private readonly rebaseline: boolean,
 	) {
 		this.maxSeen = Math.max(1, options.maxSeen ?? MAX_SEEN);
-		this.firstPoll = rebaseline || stored.config !== options.config || stored.watermark === undefined;
-		this.watermark = this.firstPoll ? undefined : stored.watermark === null ? null : this.toPosition(stored.watermark);
+		this.firstPoll =
+			rebaseline || stored.config !== options.config || stored.watermark === undefined;
+		this.watermark = this.firstPoll
+			? undefined
+			: stored.watermark === null
+				? null
+				: this.toPosition(stored.watermark);
 		this.overflow = !this.firstPoll && stored.overflow === true;
 		this.seen = new Map();
 		this.ahead = new Map();
 		if (this.firstPoll) return;
 		const now = Date.now();
-		for (const text of (stored.ahead ?? []).map(String)) this.ahead.set(text, this.toPosition(text.slice(text.lastIndexOf('@') + 1)));
+		for (const text of (stored.ahead ?? []).map(String))
+			this.ahead.set(text, this.toPosition(text.slice(text.lastIndexOf('@') + 1)));
 		for (const entry of Array.isArray(stored.seen) ? stored.seen : []) {
 			const text = String(entry);
 			const at = text.lastIndexOf('@');
@@ -266,7 +315,9 @@ export class PollState {
 		const logger = (context as { logger?: Logger }).logger;
 		if (problem) {
 			const trigger = options.labels?.trigger ?? context.getNode().name;
-			logger?.warn(`${trigger}: the saved poll state cannot be used (${problem}); a new baseline is taken: what the CRM holds now is not emitted, what comes after it is`);
+			logger?.warn(
+				`${trigger}: the saved poll state cannot be used (${problem}); a new baseline is taken: what the CRM holds now is not emitted, what comes after it is`,
+			);
 		}
 		return new PollState(data, options, problem ? {} : stored, logger, problem !== undefined);
 	}
@@ -283,7 +334,11 @@ export class PollState {
 
 	/** A time position more than FUTURE_TOLERANCE_MS after now. */
 	private isAhead(position: Position, now: number): boolean {
-		return typeof position === 'string' && !this.options.numeric && timeMs(position) > now + FUTURE_TOLERANCE_MS;
+		return (
+			typeof position === 'string' &&
+			!this.options.numeric &&
+			timeMs(position) > now + FUTURE_TOLERANCE_MS
+		);
 	}
 
 	private handled(entry: string, position: Position): boolean {
@@ -319,7 +374,13 @@ export class PollState {
 		if (this.firstPoll) {
 			fresh = emitBaseline ? all : [];
 			// Records without a date ('') are no floor.
-			const newest = all.reduce<Position | null>((max, [, r]) => (r.position === '' || (max !== null && this.compare(r.position, max) <= 0) ? max : r.position), null);
+			const newest = all.reduce<Position | null>(
+				(max, [, r]) =>
+					r.position === '' || (max !== null && this.compare(r.position, max) <= 0)
+						? max
+						: r.position,
+				null,
+			);
 			// Existing records still to be emitted on pages the baseline did not reach: no floor yet.
 			this.watermark = !read.complete && emitBaseline ? null : newest;
 			this.overflow = false;
@@ -332,7 +393,9 @@ export class PollState {
 		const newAhead = this.takeAhead(ahead);
 		if (!this.firstPoll || emitBaseline) fresh.push(...newAhead);
 		this.bound();
-		return fresh.sort(([, a], [, b]) => this.compare(a.position, b.position)).map(([, record]) => record.item);
+		return fresh
+			.sort(([, a], [, b]) => this.compare(a.position, b.position))
+			.map(([, record]) => record.item);
 	}
 
 	/**
@@ -353,8 +416,11 @@ export class PollState {
 		}
 		const labels = this.options.labels ?? { trigger: 'Trigger', record: 'record', field: 'date' };
 		if (added.length) {
-			const named = added.slice(0, NAMED_IN_WARNING).map(([, record]) => `${String(record.id)} (${String(record.position)})`);
-			const more = added.length > NAMED_IN_WARNING ? ` and ${added.length - NAMED_IN_WARNING} more` : '';
+			const named = added
+				.slice(0, NAMED_IN_WARNING)
+				.map(([, record]) => `${String(record.id)} (${String(record.position)})`);
+			const more =
+				added.length > NAMED_IN_WARNING ? ` and ${added.length - NAMED_IN_WARNING} more` : '';
 			this.logger?.warn(
 				`${labels.trigger}: ${labels.field} more than a day in the future on ${labels.record} ID ${named.join(', ')}${more}: ` +
 					`${this.firstPoll ? 'taken into the baseline' : 'emitted once'}, remembered by ID, and not used as the point later polls start from`,
@@ -388,7 +454,8 @@ export class PollState {
 	/** Writes the state into the node's static data (in place: n8n keeps that object), with the trigger's own extra fields. */
 	save(extra: IDataObject = {}): void {
 		for (const key of Object.keys(this.data)) delete this.data[key];
-		const newestFirst = (map: Map<string, Position>) => [...map.entries()].sort(([, a], [, b]) => this.compare(b, a)).map(([entry]) => entry);
+		const newestFirst = (map: Map<string, Position>) =>
+			[...map.entries()].sort(([, a], [, b]) => this.compare(b, a)).map(([entry]) => entry);
 		Object.assign(this.data, {
 			config: this.options.config,
 			watermark: this.watermark ?? null,
@@ -434,7 +501,8 @@ export const MIN_POLL_BUDGET_MS = 1000;
  * it stopped: the next poll goes on from there.
  */
 export function pollBudget(context: IPollFunctions): PollBudget {
-	const getBudget = (context as IPollFunctions & { getPollBudgetMs?: () => number }).getPollBudgetMs;
+	const getBudget = (context as IPollFunctions & { getPollBudgetMs?: () => number })
+		.getPollBudgetMs;
 	const budget = typeof getBudget === 'function' ? getBudget.call(context) : undefined;
 	if (typeof budget !== 'number' || !Number.isFinite(budget) || budget < 0) {
 		return { canContinue: () => true, requestOptions: () => ({}) };
@@ -442,7 +510,8 @@ export function pollBudget(context: IPollFunctions): PollBudget {
 	const started = Date.now();
 	const deadline = started + budget * FETCH_SHARE;
 	// A call's timeout ends within the budget (but gives it at least MIN_POLL_BUDGET_MS).
-	const timeoutMs = () => Math.max(MIN_POLL_BUDGET_MS, Math.min(DEFAULT_TIMEOUT_MS, started + budget - Date.now()));
+	const timeoutMs = () =>
+		Math.max(MIN_POLL_BUDGET_MS, Math.min(DEFAULT_TIMEOUT_MS, started + budget - Date.now()));
 	return {
 		budgetMs: budget,
 		deadline,

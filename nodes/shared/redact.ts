@@ -36,9 +36,18 @@ const SHORT_SECRET = 4;
 const STRONG_SECRET = 12;
 
 const xmlEscaped = (value: string) =>
-	value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+	value
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&apos;');
 /** What n8n's query strings look like (qs, RFC 3986): encodeURIComponent plus `!'()*`. */
-const rfc3986 = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const rfc3986 = (value: string) =>
+	encodeURIComponent(value).replace(
+		/[!'()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+	);
 const jsonInner = (value: string) => JSON.stringify(value).slice(1, -1);
 
 /**
@@ -75,9 +84,14 @@ const KNOWN_MAX = 64;
  * The secret values of a credential (the fields the CRM's node declares secret) and, for a
  * URL, its secret parts; longest first. Callers share the array: do not change it.
  */
-export function secretsOf(credentials: ICredentialDataDecryptedObject | undefined, fields: string[]): string[] {
+export function secretsOf(
+	credentials: ICredentialDataDecryptedObject | undefined,
+	fields: string[],
+): string[] {
 	if (!credentials) return [];
-	const values = fields.map((field) => credentials[field]).filter((value): value is string => typeof value === 'string' && value.length > 0);
+	const values = fields
+		.map((field) => credentials[field])
+		.filter((value): value is string => typeof value === 'string' && value.length > 0);
 	const key = values.join('\u0000');
 	const cached = known.get(key);
 	if (cached) return cached;
@@ -97,7 +111,15 @@ interface Layer {
 	end: Int32Array;
 }
 
-const ACCENTS: Record<string, string> = { acute: '\u0301', grave: '\u0300', circ: '\u0302', tilde: '\u0303', uml: '\u0308', ring: '\u030a', cedil: '\u0327' };
+const ACCENTS: Record<string, string> = {
+	acute: '\u0301',
+	grave: '\u0300',
+	circ: '\u0302',
+	tilde: '\u0303',
+	uml: '\u0308',
+	ring: '\u030a',
+	cedil: '\u0327',
+};
 const ENTITIES: Record<string, string> = {
 	amp: '&',
 	lt: '<',
@@ -124,9 +146,22 @@ for (const letter of 'aeiouycnAEIOUYCN') {
 	}
 }
 const CASELESS_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
-const JSON_ESCAPES: Record<string, string> = { '/': '/', '"': '"', "'": "'", '\\': '\\', n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+const JSON_ESCAPES: Record<string, string> = {
+	'/': '/',
+	'"': '"',
+	"'": "'",
+	'\\': '\\',
+	n: '\n',
+	r: '\r',
+	t: '\t',
+	b: '\b',
+	f: '\f',
+};
 
-const hexAt = (s: string, i: number, n: number) => (i + n <= s.length && /^[0-9a-fA-F]+$/.test(s.slice(i, i + n)) ? parseInt(s.slice(i, i + n), 16) : -1);
+const hexAt = (s: string, i: number, n: number) =>
+	i + n <= s.length && /^[0-9a-fA-F]+$/.test(s.slice(i, i + n))
+		? parseInt(s.slice(i, i + n), 16)
+		: -1;
 
 /** Decodes one layer: %XX (UTF-8, either case), \-escapes, &entities;. Undecodable text is kept. */
 function decodeLayer(s: string): Layer | undefined {
@@ -156,7 +191,16 @@ function decodeLayer(s: string): Layer | undefined {
 			let b = 0;
 			while (b < bytes.length) {
 				const lead = bytes[b];
-				const size = lead < 0x80 ? 1 : lead >= 0xf0 && lead < 0xf8 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0;
+				const size =
+					lead < 0x80
+						? 1
+						: lead >= 0xf0 && lead < 0xf8
+							? 4
+							: lead >= 0xe0
+								? 3
+								: lead >= 0xc0
+									? 2
+									: 0;
 				const chunk = size ? bytes.slice(b, b + size) : [];
 				let decoded: string | undefined;
 				if (size && chunk.length === size && chunk.slice(1).every((x) => x >= 0x80 && x < 0xc0)) {
@@ -200,10 +244,15 @@ function decodeLayer(s: string): Layer | undefined {
 				const name = m[1];
 				let decoded: string | undefined;
 				if (name[0] === '#') {
-					const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+					const code =
+						name[1] === 'x' || name[1] === 'X'
+							? parseInt(name.slice(2), 16)
+							: parseInt(name.slice(1), 10);
 					if (code > 0 && code <= 0x10ffff) decoded = String.fromCodePoint(code);
 				} else {
-					decoded = ENTITIES[name] ?? (CASELESS_ENTITIES.has(name.toLowerCase()) ? ENTITIES[name.toLowerCase()] : undefined);
+					decoded =
+						ENTITIES[name] ??
+						(CASELESS_ENTITIES.has(name.toLowerCase()) ? ENTITIES[name.toLowerCase()] : undefined);
 				}
 				if (decoded !== undefined) {
 					push(decoded, i, i + m[0].length);
@@ -223,7 +272,9 @@ function decodeLayer(s: string): Layer | undefined {
 /** The text as is, then decoded again and again (at most 3 more layers), all mapped to the text. */
 function layersOf(text: string): Layer[] {
 	const identity = (n: number) => Int32Array.from({ length: n }, (_, k) => k);
-	const layers: Layer[] = [{ text, start: identity(text.length), end: identity(text.length).map((k) => k + 1) }];
+	const layers: Layer[] = [
+		{ text, start: identity(text.length), end: identity(text.length).map((k) => k + 1) },
+	];
 	for (let depth = 0; depth < 3; depth++) {
 		const previous = layers[layers.length - 1];
 		const next = decodeLayer(previous.text);
@@ -250,7 +301,11 @@ function leaks(text: string, secrets: string[]): Array<[number, number]> {
 		for (const secret of wanted) {
 			for (let at = view.indexOf(secret); at >= 0; at = view.indexOf(secret, at + 1)) {
 				const after = at + secret.length;
-				if (secret.length < SHORT_SECRET && ((at > 0 && WORD.test(view[at - 1])) || (after < view.length && WORD.test(view[after])))) continue;
+				if (
+					secret.length < SHORT_SECRET &&
+					((at > 0 && WORD.test(view[at - 1])) || (after < view.length && WORD.test(view[after])))
+				)
+					continue;
 				found.push([layer.start[at], layer.end[after - 1]]);
 			}
 		}
@@ -315,16 +370,19 @@ export function markForShortening(text: string, max: number): string {
 
 function shortenMarked(text: string): string {
 	if (!text.includes(CUT_OPEN)) return text;
-	return text.replace(/\ue000(\d+)\ue001([^\ue000-\ue002]*)\ue002/g, (_all, max: string, page: string) => {
-		const limit = Number(max);
-		const plain = pageText(page);
-		if (plain.length <= limit) return plain;
-		let cut = limit;
-		// Never half a "[redacted]".
-		const open = plain.lastIndexOf('[', cut - 1);
-		if (open >= 0 && open > cut - REDACTED.length && plain.startsWith(REDACTED, open)) cut = open + REDACTED.length;
-		return `${plain.slice(0, cut)}...`;
-	}).replace(CUT_MARKS, '');
+	return text
+		.replace(/\ue000(\d+)\ue001([^\ue000-\ue002]*)\ue002/g, (_all, max: string, page: string) => {
+			const limit = Number(max);
+			const plain = pageText(page);
+			if (plain.length <= limit) return plain;
+			let cut = limit;
+			// Never half a "[redacted]".
+			const open = plain.lastIndexOf('[', cut - 1);
+			if (open >= 0 && open > cut - REDACTED.length && plain.startsWith(REDACTED, open))
+				cut = open + REDACTED.length;
+			return `${plain.slice(0, cut)}...`;
+		})
+		.replace(CUT_MARKS, '');
 }
 
 /** An error or log text with every secret hidden (see the rule at the top of this file). */
@@ -358,7 +416,15 @@ function isSecretKey(key: string): boolean {
 
 function formsOf(secret: string): string[] {
 	const encoded = encodeURIComponent(secret);
-	return [secret, encoded, encoded.replace(/%20/g, '+'), rfc3986(secret), new URLSearchParams({ v: secret }).toString().slice(2), xmlEscaped(secret), jsonInner(secret)];
+	return [
+		secret,
+		encoded,
+		encoded.replace(/%20/g, '+'),
+		rfc3986(secret),
+		new URLSearchParams({ v: secret }).toString().slice(2),
+		xmlEscaped(secret),
+		jsonInner(secret),
+	];
 }
 
 function outputRule(secrets: string[]): OutputRule {
@@ -388,7 +454,8 @@ export function redactValue<T>(value: T, secrets: string[]): T {
 function redactString(value: string, rule: OutputRule, key: string | undefined): string {
 	if (value.length >= rule.shortestStrong) {
 		let out = value;
-		for (const secret of rule.strong) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+		for (const secret of rule.strong)
+			if (out.includes(secret)) out = out.split(secret).join(REDACTED);
 		if (out !== value) return out;
 	}
 	if (key !== undefined && rule.whole.has(value) && isSecretKey(key)) return REDACTED;
@@ -415,7 +482,12 @@ function redactDeep<T>(value: T, rule: OutputRule, key: string | undefined): T {
 			if (clean === original) continue;
 			out ??= { ...(value as Record<string, unknown>) };
 			// defineProperty: a field named "__proto__" (a CRM's JSON may hold one) stays a field.
-			Object.defineProperty(out, field, { value: clean, enumerable: true, writable: true, configurable: true });
+			Object.defineProperty(out, field, {
+				value: clean,
+				enumerable: true,
+				writable: true,
+				configurable: true,
+			});
 		}
 		return (out ?? value) as T;
 	}

@@ -6,13 +6,24 @@ import { cachedCredentials } from './transport';
 import type { NodeRuntime, OperationResult } from './types';
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
-	return !!value && typeof value === 'object' && 'json' in value && typeof (value as IDataObject).json === 'object';
+	return (
+		!!value &&
+		typeof value === 'object' &&
+		'json' in value &&
+		typeof (value as IDataObject).json === 'object'
+	);
 }
 
-function toItems(result: OperationResult, itemIndex: number, secrets: string[]): INodeExecutionData[] {
+function toItems(
+	result: OperationResult,
+	itemIndex: number,
+	secrets: string[],
+): INodeExecutionData[] {
 	const list = Array.isArray(result) ? result : [result];
 	return list.map((entry) => {
-		const item: INodeExecutionData = isExecutionData(entry) ? { ...entry } : { json: entry as IDataObject };
+		const item: INodeExecutionData = isExecutionData(entry)
+			? { ...entry }
+			: { json: entry as IDataObject };
 		item.json = redactValue(item.json, secrets);
 		item.pairedItem = { item: itemIndex };
 		return item;
@@ -25,11 +36,16 @@ function toItems(result: OperationResult, itemIndex: number, secrets: string[]):
  * and with "Continue On Fail" turns a failing item into an error item while
  * the others go on. Errors never carry a credential secret.
  */
-export async function routeItems(this: IExecuteFunctions, runtime: NodeRuntime): Promise<INodeExecutionData[][]> {
+export async function routeItems(
+	this: IExecuteFunctions,
+	runtime: NodeRuntime,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	// Looked up when an error or item is made, not once: a credential's login during the run
 	// (an expirable token) adds a secret that did not exist when the run started.
-	const credentials = runtime.credentialType ? await cachedCredentials.call(this, runtime.credentialType).catch(() => undefined) : undefined;
+	const credentials = runtime.credentialType
+		? await cachedCredentials.call(this, runtime.credentialType).catch(() => undefined)
+		: undefined;
 	const secretsNow = () => secretsOf(credentials, runtime.secretFields ?? []);
 	const results: INodeExecutionData[][] = items.map(() => []);
 
@@ -57,7 +73,10 @@ export async function routeItems(this: IExecuteFunctions, runtime: NodeRuntime):
 		const [resource, operationName] = key.split('\u0000');
 		const operation = runtime.operations[resource]?.[operationName];
 		if (!operation) {
-			const error = new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not known to this node`);
+			const error = new NodeOperationError(
+				this.getNode(),
+				`The operation "${operationName}" of resource "${resource}" is not known to this node`,
+			);
 			for (const i of indexes) fail(i, error);
 			continue;
 		}
@@ -77,7 +96,13 @@ export async function routeItems(this: IExecuteFunctions, runtime: NodeRuntime):
 			continue;
 		}
 		const parallel = operation.parallel
-			? Math.max(1, Math.min(50, Number(this.getNodeParameter('requestOptions.parallelRequests', indexes[0], 5)) || 1))
+			? Math.max(
+					1,
+					Math.min(
+						50,
+						Number(this.getNodeParameter('requestOptions.parallelRequests', indexes[0], 5)) || 1,
+					),
+				)
 			: 1;
 		// A pool of `parallel` workers takes items in order. Without Continue On Fail, the
 		// first failure stops new items from starting; the lowest failing item is reported.
@@ -87,7 +112,11 @@ export async function routeItems(this: IExecuteFunctions, runtime: NodeRuntime):
 			while (next < indexes.length && failures.length === 0) {
 				const itemIndex = indexes[next++];
 				try {
-					results[itemIndex] = toItems(await operation.execute.call(this, itemIndex), itemIndex, secretsNow());
+					results[itemIndex] = toItems(
+						await operation.execute.call(this, itemIndex),
+						itemIndex,
+						secretsNow(),
+					);
 				} catch (error) {
 					if (continueOnFail) fail(itemIndex, error);
 					else failures.push({ itemIndex, error });

@@ -14,7 +14,12 @@ import { vendorError } from './errors';
 import { acquireSlot } from './rateLimiter';
 import { markForShortening } from './redact';
 
-export type CrmContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
+export type CrmContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 export interface RetryPolicy {
 	/** How many times a failed call is sent again (0 = never). */
@@ -99,14 +104,28 @@ const RETRY_IF_IDEMPOTENT = new Set([500, 502, 504]);
 // fail at once with words saying the call was not sent again (a 500 is the CRM's own
 // answer and keeps the CRM's decoding).
 const LOST_ANSWER = new Set([502, 504]);
-const NOT_RESENT = 'The request may have reached the server, so it was not sent again to avoid a duplicate.';
+const NOT_RESENT =
+	'The request may have reached the server, so it was not sent again to avoid a duplicate.';
 // Within a retry window: how many times a 429 or 503 is sent again, and the least time a call sent again gets.
 const BUDGET_RESENDS = 3;
 const MIN_RESENT_CALL_MS = 1000;
 // Network errors where the request never reached the server.
-const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NEVER_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 // Network errors after which the server may have received the request.
-const MAYBE_SENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+const MAYBE_SENT_CODES = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ESOCKETTIMEDOUT',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
 
 const NETWORK_WORDS: Record<string, string> = {
 	ECONNREFUSED: 'connection refused',
@@ -151,7 +170,15 @@ function secretsNow(request: CrmRequest): string[] {
 }
 
 function errorCode(error: unknown): string | undefined {
-	let current = error as { code?: unknown; httpCode?: unknown; cause?: unknown; message?: unknown; errorResponse?: unknown } | undefined;
+	let current = error as
+		| {
+				code?: unknown;
+				httpCode?: unknown;
+				cause?: unknown;
+				message?: unknown;
+				errorResponse?: unknown;
+		  }
+		| undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
 		for (const candidate of [current.code, current.httpCode]) {
 			if (typeof candidate === 'string' && /^E[A-Z_]+$/.test(candidate)) return candidate;
@@ -176,19 +203,35 @@ function bodyText(body: unknown): string {
 }
 
 /** Status and body of an HTTP error n8n threw (axios error, or NodeApiError wrapping one). */
-function thrownAnswer(error: unknown): { statusCode: number; headers: IDataObject; body: unknown } | undefined {
+function thrownAnswer(
+	error: unknown,
+): { statusCode: number; headers: IDataObject; body: unknown } | undefined {
 	if (error instanceof ThrownAnswer) return error.answer;
-	let current = error as { httpCode?: unknown; status?: unknown; response?: { status?: unknown; data?: unknown; body?: unknown; headers?: unknown }; cause?: unknown; errorResponse?: unknown } | undefined;
+	let current = error as
+		| {
+				httpCode?: unknown;
+				status?: unknown;
+				response?: { status?: unknown; data?: unknown; body?: unknown; headers?: unknown };
+				cause?: unknown;
+				errorResponse?: unknown;
+		  }
+		| undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
 		const status = Number(current.response?.status ?? current.status);
 		// 3xx included: n8n throws a redirect it was told not to follow when status errors are not ignored.
 		if (Number.isInteger(status) && status >= 300) {
-			return { statusCode: status, headers: (current.response?.headers ?? {}) as IDataObject, body: current.response?.data ?? current.response?.body ?? '' };
+			return {
+				statusCode: status,
+				headers: (current.response?.headers ?? {}) as IDataObject,
+				body: current.response?.data ?? current.response?.body ?? '',
+			};
 		}
 		current = (current.cause ?? current.errorResponse) as typeof current;
 	}
 	const httpCode = Number((error as { httpCode?: unknown } | undefined)?.httpCode);
-	return Number.isInteger(httpCode) && httpCode >= 400 ? { statusCode: httpCode, headers: {}, body: '' } : undefined;
+	return Number.isInteger(httpCode) && httpCode >= 400
+		? { statusCode: httpCode, headers: {}, body: '' }
+		: undefined;
 }
 
 /** The part of a Node readable stream read here (no import of 'stream': n8n Cloud's rules). */
@@ -200,7 +243,11 @@ interface BodyStream {
 }
 
 function isStream(body: unknown): body is BodyStream {
-	return !!body && typeof (body as BodyStream).pipe === 'function' && typeof (body as BodyStream).on === 'function';
+	return (
+		!!body &&
+		typeof (body as BodyStream).pipe === 'function' &&
+		typeof (body as BodyStream).on === 'function'
+	);
 }
 
 /** Stops an answer nobody will read (the call gave up on it): its socket is closed. */
@@ -244,7 +291,13 @@ function readStream(stream: BodyStream, signal: AbortSignal, maxBytes: number): 
 		});
 		stream.once('end', () => finish());
 		// Closed without an end: the connection was cut in the middle of the answer.
-		stream.once('close', () => finish(Object.assign(new Error('connection closed before the answer was complete'), { code: 'ECONNRESET' })));
+		stream.once('close', () =>
+			finish(
+				Object.assign(new Error('connection closed before the answer was complete'), {
+					code: 'ECONNRESET',
+				}),
+			),
+		);
 	});
 }
 
@@ -284,7 +337,13 @@ type Attempt = { answer: HelperAnswer & { body: string } } | { failure: unknown 
  * up on has its answer discarded when it comes. Releases the rate-limit slot once the answer is
  * read or the attempt failed.
  */
-async function sendOnce(this: CrmContext, request: CrmRequest, options: IHttpRequestOptions, timeoutMs: number, release?: () => void): Promise<Attempt> {
+async function sendOnce(
+	this: CrmContext,
+	request: CrmRequest,
+	options: IHttpRequestOptions,
+	timeoutMs: number,
+	release?: () => void,
+): Promise<Attempt> {
 	// A timer n8n's Cloud rules allow (no setTimeout in a node); every listener on it is removed once
 	// the attempt is over, so what the attempt read is not kept until it fires.
 	const deadline = AbortSignal.timeout(timeoutMs);
@@ -296,14 +355,25 @@ async function sendOnce(this: CrmContext, request: CrmRequest, options: IHttpReq
 				request.credentialType,
 				options,
 				request.credentials
-					? { credentialsDecrypted: { id: 'execution', name: request.credentialType, type: request.credentialType, data: request.credentials } }
+					? {
+							credentialsDecrypted: {
+								id: 'execution',
+								name: request.credentialType,
+								type: request.credentialType,
+								data: request.credentials,
+							},
+						}
 					: undefined,
 			)) as HelperAnswer,
 	);
 	const attempt = await raceDeadline(sent, deadline)
 		.then(
 			async (response): Promise<Attempt> => ({
-				answer: { statusCode: Number(response.statusCode), headers: (response.headers ?? {}) as IDataObject, body: await readBody(response.body, deadline) },
+				answer: {
+					statusCode: Number(response.statusCode),
+					headers: (response.headers ?? {}) as IDataObject,
+					body: await readBody(response.body, deadline),
+				},
 			}),
 			async (error: unknown): Promise<Attempt> => {
 				if (deadline.aborted) {
@@ -314,7 +384,13 @@ async function sendOnce(this: CrmContext, request: CrmRequest, options: IHttpReq
 					return { failure: new DeadlineError() };
 				}
 				const answer = thrownAnswer(error);
-				if (answer && isStream(answer.body)) return { failure: new ThrownAnswer({ ...answer, body: await readBody(answer.body, deadline) }, error) };
+				if (answer && isStream(answer.body))
+					return {
+						failure: new ThrownAnswer(
+							{ ...answer, body: await readBody(answer.body, deadline) },
+							error,
+						),
+					};
 				return { failure: error };
 			},
 		)
@@ -356,7 +432,12 @@ function redirectTarget(headers: IDataObject, from: string): string {
  * header, a key in the body) to wherever the server points. None of the vendor docs relies
  * on a redirect, so one to the same host is refused too.
  */
-function redirectError(node: ReturnType<CrmContext['getNode']>, request: CrmRequest, statusCode: number, headers: IDataObject) {
+function redirectError(
+	node: ReturnType<CrmContext['getNode']>,
+	request: CrmRequest,
+	statusCode: number,
+	headers: IDataObject,
+) {
 	const to = redirectTarget(headers, request.url);
 	return vendorError(
 		node,
@@ -366,7 +447,8 @@ function redirectError(node: ReturnType<CrmContext['getNode']>, request: CrmRequ
 			httpCode: statusCode,
 			itemIndex: request.itemIndex,
 			secrets: secretsNow(request),
-			description: "Check the credential's URL: it should be the API's own address (the one the redirect points to, if you trust it).",
+			description:
+				"Check the credential's URL: it should be the API's own address (the one the redirect points to, if you trust it).",
 		},
 	);
 }
@@ -392,14 +474,18 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 			? await acquireSlot(request.rateLimit.key, request.rateLimit.calls, request.rateLimit.perMs)
 			: undefined;
 		// A call sent again within a poll's budget gets the time left in it (at least MIN_RESENT_CALL_MS).
-		const attemptTimeoutMs = resendWindow && resends ? Math.max(MIN_RESENT_CALL_MS, Math.min(timeoutMs, resendWindow.endBy - Date.now())) : timeoutMs;
+		const attemptTimeoutMs =
+			resendWindow && resends
+				? Math.max(MIN_RESENT_CALL_MS, Math.min(timeoutMs, resendWindow.endBy - Date.now()))
+				: timeoutMs;
 		const options: IHttpRequestOptions = {
 			method: request.method,
 			url: request.url,
 			qs: request.qs,
 			headers: { ...(request.headers ?? {}) },
 			// URLSearchParams must be rebuilt per attempt: authentication may append to it.
-			body: request.body instanceof URLSearchParams ? new URLSearchParams(request.body) : request.body,
+			body:
+				request.body instanceof URLSearchParams ? new URLSearchParams(request.body) : request.body,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			// Read as a stream: the answer's size and its time are bounded here, not by n8n (which has no cap).
@@ -413,21 +499,32 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 			const error = outcome.failure;
 			if (error instanceof TooLargeError) {
 				const notResent = request.idempotent ? '' : ` ${NOT_RESENT}`;
-				throw vendorError(node, request.crm, `answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB to ${where()}: reading stopped there (no answer of this CRM is that large).${notResent}`, {
-					itemIndex: request.itemIndex,
-					secrets: secretsNow(request),
-				});
+				throw vendorError(
+					node,
+					request.crm,
+					`answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB to ${where()}: reading stopped there (no answer of this CRM is that large).${notResent}`,
+					{
+						itemIndex: request.itemIndex,
+						secrets: secretsNow(request),
+					},
+				);
 			}
 			const deadline = error instanceof DeadlineError ? error : undefined;
 			const code = deadline ? 'ETIMEDOUT' : errorCode(error);
 			if (request.renewAuthOn401 && code === undefined) {
 				// Not a network error: the login (preAuthentication) refused, with the CRM's own words.
 				const message = String((error as { message?: unknown })?.message ?? 'the login failed');
-				throw vendorError(node, request.crm, message, { itemIndex: request.itemIndex, secrets: secretsNow(request), httpCode: thrownAnswer(error)?.statusCode });
+				throw vendorError(node, request.crm, message, {
+					itemIndex: request.itemIndex,
+					secrets: secretsNow(request),
+					httpCode: thrownAnswer(error)?.statusCode,
+				});
 			}
 			const neverSent = code !== undefined && NEVER_SENT_CODES.has(code);
 			const maybeSent = code === undefined || MAYBE_SENT_CODES.has(code);
-			const canRetry = attempt < policy.maxRetries && (neverSent || (maybeSent && code !== undefined && request.idempotent));
+			const canRetry =
+				attempt < policy.maxRetries &&
+				(neverSent || (maybeSent && code !== undefined && request.idempotent));
 			if (canRetry) {
 				retries++;
 				await sleep(backoffMs(attempt, policy));
@@ -452,20 +549,25 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 			});
 		}
 		const { statusCode, headers, body } = outcome.answer;
-		if (statusCode >= 300 && statusCode < 400) throw redirectError(node, request, statusCode, headers);
+		if (statusCode >= 300 && statusCode < 400)
+			throw redirectError(node, request, statusCode, headers);
 		if (statusCode === 401 && request.renewAuthOn401 && !renewing) {
 			renewing = true;
 			await request.renewAuthOn401();
 			continue;
 		}
-		const retryable = RETRY_ALWAYS.has(statusCode) || (RETRY_IF_IDEMPOTENT.has(statusCode) && request.idempotent);
+		const retryable =
+			RETRY_ALWAYS.has(statusCode) || (RETRY_IF_IDEMPOTENT.has(statusCode) && request.idempotent);
 		if (retryable && attempt < policy.maxRetries) {
 			retries++;
 			await sleep(retryAfterMs(headers, policy.maxDelayMs * 3) ?? backoffMs(attempt, policy));
 			continue;
 		}
 		// Within a poll's time budget: the wait the CRM asked for, when it ends in time.
-		const wait = resendWindow && RETRY_ALWAYS.has(statusCode) && resends < BUDGET_RESENDS ? retryAfterMs(headers, Number.POSITIVE_INFINITY) : undefined;
+		const wait =
+			resendWindow && RETRY_ALWAYS.has(statusCode) && resends < BUDGET_RESENDS
+				? retryAfterMs(headers, Number.POSITIVE_INFINITY)
+				: undefined;
 		if (resendWindow && wait !== undefined && Date.now() + wait <= resendWindow.sendBy) {
 			retries++;
 			resends++;
@@ -474,12 +576,17 @@ export async function crmRequest(this: CrmContext, request: CrmRequest): Promise
 		}
 		if (LOST_ANSWER.has(statusCode) && !request.idempotent) {
 			const page = shortText(body, 200);
-			throw vendorError(node, request.crm, `HTTP ${statusCode} on ${where()}${page ? ` (${page})` : ''}. ${NOT_RESENT}`, {
-				httpCode: statusCode,
-				itemIndex: request.itemIndex,
-				secrets: secretsNow(request),
-				description: retries ? `Sent ${retries + 1} times.` : undefined,
-			});
+			throw vendorError(
+				node,
+				request.crm,
+				`HTTP ${statusCode} on ${where()}${page ? ` (${page})` : ''}. ${NOT_RESENT}`,
+				{
+					httpCode: statusCode,
+					itemIndex: request.itemIndex,
+					secrets: secretsNow(request),
+					description: retries ? `Sent ${retries + 1} times.` : undefined,
+				},
+			);
 		}
 		return { statusCode, headers, body, retries };
 	}
@@ -499,7 +606,10 @@ export function shortText(text: string, max = 300): string {
 // getCredentials() call, which costs more than the HTTP call to a fast CRM.
 const credentialCache = new WeakMap<object, Map<string, Promise<ICredentialDataDecryptedObject>>>();
 
-export async function cachedCredentials(this: CrmContext, type: string): Promise<ICredentialDataDecryptedObject> {
+export async function cachedCredentials(
+	this: CrmContext,
+	type: string,
+): Promise<ICredentialDataDecryptedObject> {
 	let byType = credentialCache.get(this);
 	if (!byType) credentialCache.set(this, (byType = new Map()));
 	let pending = byType.get(type);

@@ -1,7 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** What an operation returns for one input item: one or many JSON objects, or full items (binary). */
-export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
+export type OperationResult =
+	| IDataObject
+	| IDataObject[]
+	| INodeExecutionData
+	| INodeExecutionData[];
 
 /** An operation that handles one input item per call (most of them). */
 export interface ItemOperation {
@@ -22,7 +31,10 @@ export interface ItemOperation {
 export interface BatchOperation {
 	description: INodeProperties[];
 	execute?: undefined;
-	executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<OperationResult | Error>>;
+	executeBatch(
+		this: IExecuteFunctions,
+		itemIndexes: number[],
+	): Promise<Array<OperationResult | Error>>;
 }
 
 export type Operation = ItemOperation | BatchOperation;

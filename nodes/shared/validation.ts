@@ -4,7 +4,9 @@ import { inputError } from './errors';
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
 
 export function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /** Whether the text has the form name@domain.tld. */
@@ -15,19 +17,39 @@ export function isEmail(value: string): boolean {
 export function assertEmail(node: INode, field: string, value: unknown, itemIndex?: number): void {
 	if (isBlank(value)) return;
 	if (typeof value !== 'string' || !EMAIL.test(value)) {
-		throw inputError(node, field, `"${String(value)}" is not a valid email address. Expected the form name@domain.com`, itemIndex);
+		throw inputError(
+			node,
+			field,
+			`"${String(value)}" is not a valid email address. Expected the form name@domain.com`,
+			itemIndex,
+		);
 	}
 }
 
-export function assertInteger(node: INode, field: string, value: unknown, itemIndex?: number): void {
+export function assertInteger(
+	node: INode,
+	field: string,
+	value: unknown,
+	itemIndex?: number,
+): void {
 	if (isBlank(value)) return;
 	if (!/^-?\d+$/.test(String(value))) {
-		throw inputError(node, field, `"${String(value)}" is not a whole number. Expected digits only, e.g. 1`, itemIndex);
+		throw inputError(
+			node,
+			field,
+			`"${String(value)}" is not a whole number. Expected digits only, e.g. 1`,
+			itemIndex,
+		);
 	}
 }
 
 /** Doc rules of the form "at least one of these fields is required". */
-export function assertOneOf(node: INode, fields: Record<string, unknown>, rule: string, itemIndex?: number): void {
+export function assertOneOf(
+	node: INode,
+	fields: Record<string, unknown>,
+	rule: string,
+	itemIndex?: number,
+): void {
 	if (Object.values(fields).every(isBlank)) {
 		const names = Object.keys(fields).join(' or ');
 		throw inputError(node, names, `at least one is required (${rule})`, itemIndex);
@@ -64,9 +86,16 @@ export interface IdRule {
  * locator's value. Returns the number to send; anything else (1.5, 1e3, -2, 12a) is refused
  * before any request. `field` is the field as the editor shows it, e.g. "Lead (id_lead)".
  */
-export function readId(node: INode, field: string, value: unknown, itemIndex?: number, rule: IdRule = {}): number | undefined {
+export function readId(
+	node: INode,
+	field: string,
+	value: unknown,
+	itemIndex?: number,
+	rule: IdRule = {},
+): number | undefined {
 	// A resource locator read without extractValue: its value is the ID.
-	if (value !== null && typeof value === 'object' && '__rl' in value) value = (value as { value?: unknown }).value;
+	if (value !== null && typeof value === 'object' && '__rl' in value)
+		value = (value as { value?: unknown }).value;
 	if (typeof value === 'string') value = value.trim();
 	const expected = `Expected a ${rule.allowZero ? '' : 'positive '}whole number, e.g. ${rule.example ?? '1234'}`;
 	if (isBlank(value)) {

@@ -14,7 +14,11 @@ export interface Refusal {
 export const refuse = (status: number, message: string): Refusal => ({ status, message });
 
 export const isRefusal = (value: unknown): value is Refusal =>
-	!!value && typeof value === 'object' && 'status' in value && 'message' in value && !Array.isArray(value);
+	!!value &&
+	typeof value === 'object' &&
+	'status' in value &&
+	'message' in value &&
+	!Array.isArray(value);
 
 /** Whether the given secret is the expected one, in a time that does not tell how much of it matched. */
 export function sameSecret(given: string, expected: string): boolean {

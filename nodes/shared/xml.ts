@@ -67,7 +67,12 @@ function restoreNames(value: unknown): unknown {
 	if (!value || typeof value !== 'object') return value;
 	// Object.fromEntries makes own data properties, __proto__ included, in one pass (defining
 	// them one at a time cost seconds on an element of 100,000 distinct children).
-	return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [restoredName(key), restoreNames(inner)]));
+	return Object.fromEntries(
+		Object.entries(value as Record<string, unknown>).map(([key, inner]) => [
+			restoredName(key),
+			restoreNames(inner),
+		]),
+	);
 }
 
 function restoredName(key: string): string {
@@ -77,7 +82,9 @@ function restoredName(key: string): string {
 
 // An element or attribute named like a property of Object.prototype (constructor, toString ...),
 // possibly with a namespace prefix: only such documents need the renaming above.
-const OBJECT_NAMES = new RegExp(`[<\\s:/](?:${[...Object.getOwnPropertyNames(Object.prototype), 'prototype'].join('|')})[\\s>/=]`);
+const OBJECT_NAMES = new RegExp(
+	`[<\\s:/](?:${[...Object.getOwnPropertyNames(Object.prototype), 'prototype'].join('|')})[\\s>/=]`,
+);
 
 const OPTIONS = {
 	ignoreAttributes: false,
@@ -158,9 +165,19 @@ function childrenObject(frame: Frame, shapes: Shapes): Record<string, unknown> {
 	// record): built at once, without the shape's copies.
 	if (frame.index) return Object.fromEntries(keys.map((key, k) => [key, values[k]]));
 	let shape = shapes.get(frame.name);
-	if (!shape || shape.keys.length !== keys.length || !shape.keys.every((key, k) => key === keys[k])) {
+	if (
+		!shape ||
+		shape.keys.length !== keys.length ||
+		!shape.keys.every((key, k) => key === keys[k])
+	) {
 		const object: Record<string, unknown> = {};
-		for (const key of keys) Object.defineProperty(object, key, { value: '', enumerable: true, writable: true, configurable: true });
+		for (const key of keys)
+			Object.defineProperty(object, key, {
+				value: '',
+				enumerable: true,
+				writable: true,
+				configurable: true,
+			});
 		shape = { keys, object: { ...object } };
 		shapes.set(frame.name, shape);
 	}
@@ -206,7 +223,8 @@ function compress(nodes: OrderedNode[], shapes: Shapes, name = ''): Record<strin
 				value = inner;
 			} else {
 				const keys = Object.keys(inner);
-				value = keys.length === 0 ? '' : keys.length === 1 && keys[0] === TEXT ? inner[TEXT] : inner;
+				value =
+					keys.length === 0 ? '' : keys.length === 1 && keys[0] === TEXT ? inner[TEXT] : inner;
 			}
 		}
 		addChild(frame, child, value);
@@ -241,7 +259,14 @@ function isNameStart(c: number): boolean {
 
 /** ... then also 0-9 . - */
 function isNameChar(c: number): boolean {
-	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57) || c === 46 || c === 45;
+	return (
+		(c >= 97 && c <= 122) ||
+		(c >= 65 && c <= 90) ||
+		c === 95 ||
+		(c >= 48 && c <= 57) ||
+		c === 46 ||
+		c === 45
+	);
 }
 
 /**
@@ -296,7 +321,12 @@ export function parsePlain(xml: string): Record<string, unknown> | undefined {
 		let j = lt + 1;
 		if (xml.charCodeAt(j) === SLASH) {
 			// An end tag must be exactly </name> of the open element.
-			if (!frame || !xml.startsWith(frame.name, j + 1) || xml.charCodeAt(j + 1 + frame.name.length) !== GT) return undefined;
+			if (
+				!frame ||
+				!xml.startsWith(frame.name, j + 1) ||
+				xml.charCodeAt(j + 1 + frame.name.length) !== GT
+			)
+				return undefined;
 			i = j + 2 + frame.name.length;
 			const closed = frame;
 			stack.pop();
@@ -326,7 +356,13 @@ export function parsePlain(xml: string): Record<string, unknown> | undefined {
 		}
 		// The common element, <id>570</id>: text and its end tag, read without a frame.
 		const next = frame ? xml.indexOf('<', i) : -1;
-		if (frame && next >= 0 && xml.charCodeAt(next + 1) === SLASH && xml.charCodeAt(next + 2 + name.length) === GT && xml.startsWith(name, next + 2)) {
+		if (
+			frame &&
+			next >= 0 &&
+			xml.charCodeAt(next + 1) === SLASH &&
+			xml.charCodeAt(next + 2 + name.length) === GT &&
+			xml.startsWith(name, next + 2)
+		) {
 			const text = next > i ? plainText(xml.slice(i, next)) : '';
 			if (text === undefined) return undefined;
 			addChild(frame, name, text);
@@ -346,7 +382,8 @@ export function parsePlain(xml: string): Record<string, unknown> | undefined {
  */
 export function hasMoreTagsThan(text: string, limit: number): boolean {
 	let count = 0;
-	for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) if (++count > limit) return true;
+	for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1))
+		if (++count > limit) return true;
 	return false;
 }
 

@@ -8,7 +8,10 @@ process.on('exit', () => {
 	const dir = process.env.BENCH_PEAK_DIR;
 	if (!dir) return;
 	try {
-		fs.writeFileSync(path.join(dir, `${process.pid}.json`), JSON.stringify({ argv: process.argv, maxRssKb: process.resourceUsage().maxRSS }));
+		fs.writeFileSync(
+			path.join(dir, `${process.pid}.json`),
+			JSON.stringify({ argv: process.argv, maxRssKb: process.resourceUsage().maxRSS }),
+		);
 	} catch {
 		// the bench reports no figure rather than failing the run
 	}

@@ -6,7 +6,12 @@
 //   BENCH=pilot,dataPlatform,sml,publitracView,publitracSync (default all)  BENCH_ROUNDS (default 3)
 //   BENCH_ITEMS overrides each scenario's item count (for a quick run)
 const { createPilotSimulator, pilotCredential, PILOT_APP_KEY } = require('../../sandbox/pilot');
-const { createDataPlatformSimulator, dataPlatformCredential, DATA_PLATFORM_LISTENER_PATH, DATA_PLATFORM_SENDER_USERS } = require('../../sandbox/dataPlatform');
+const {
+	createDataPlatformSimulator,
+	dataPlatformCredential,
+	DATA_PLATFORM_LISTENER_PATH,
+	DATA_PLATFORM_SENDER_USERS,
+} = require('../../sandbox/dataPlatform');
 const { createSmlSimulator, smlCredential } = require('../../sandbox/sml');
 const { createPublitracSimulator, publitracCredential } = require('../../sandbox/publitrac');
 const { N8nInstance, PACKAGE_NAME, chainWorkflow } = require('../helpers/n8n');
@@ -24,7 +29,9 @@ const generate = (n, prefix) => ({
 	name: 'Items',
 	type: 'n8n-nodes-base.code',
 	typeVersion: 2,
-	parameters: { jsCode: `return Array.from({ length: ${n} }, (_, i) => ({ json: { i, name: '${prefix}-' + i, email: '${prefix}-' + i + '@example.com' } }));` },
+	parameters: {
+		jsCode: `return Array.from({ length: ${n} }, (_, i) => ({ json: { i, name: '${prefix}-' + i, email: '${prefix}-' + i + '@example.com' } }));`,
+	},
 });
 
 /**
@@ -45,7 +52,16 @@ const SCENARIOS = {
 				name: 'Job',
 				type: `${PACKAGE_NAME}.pilot`,
 				credentials: { pilotApi: { id: 'benchCred', name: 'bench' } },
-				parameters: { resource: 'lead', operation: 'create', pilot_contact_type_id: '1', pilot_business_type_id: '1', additionalFields: { pilot_firstname: '={{ $json.name }}', pilot_email: '={{ $json.email }}' } },
+				parameters: {
+					resource: 'lead',
+					operation: 'create',
+					pilot_contact_type_id: '1',
+					pilot_business_type_id: '1',
+					additionalFields: {
+						pilot_firstname: '={{ $json.name }}',
+						pilot_email: '={{ $json.email }}',
+					},
+				},
 			},
 		],
 		http: (tag, n, url) => [
@@ -85,7 +101,13 @@ const SCENARIOS = {
 				name: 'Job',
 				type: `${PACKAGE_NAME}.dataPlatform`,
 				credentials: { dataPlatformApi: { id: 'benchCred', name: 'bench' } },
-				parameters: { resource: 'contact', operation: 'create', name: '={{ $json.name }}', type: 0, additionalFields: {} },
+				parameters: {
+					resource: 'contact',
+					operation: 'create',
+					name: '={{ $json.name }}',
+					type: 0,
+					additionalFields: {},
+				},
 			},
 		],
 		http: (tag, n, url) => [
@@ -148,7 +170,8 @@ const SCENARIOS = {
 		check: (kind, out, n) => (kind === 'node' ? out.length === n : out.length >= 1),
 	},
 	publitracView: {
-		title: 'PUBLITRAC view:getLeads Return All over a 20,000-lead view (100 per page, 35 calls/s) vs HTTP Request pagination + XML + Split Out',
+		title:
+			'PUBLITRAC view:getLeads Return All over a 20,000-lead view (100 per page, 35 calls/s) vs HTTP Request pagination + XML + Split Out',
 		items: count(20000),
 		simulator: (n) => {
 			const sim = createPublitracSimulator();
@@ -178,13 +201,20 @@ const SCENARIOS = {
 					authentication: 'predefinedCredentialType',
 					nodeCredentialType: 'publitracApi',
 					sendQuery: true,
-					queryParameters: { parameters: [{ name: 'method', value: 'getView' }, { name: 'viewName', value: 'Bench' }] },
+					queryParameters: {
+						parameters: [
+							{ name: 'method', value: 'getView' },
+							{ name: 'viewName', value: 'Bench' },
+						],
+					},
 					options: {
 						response: { response: { responseFormat: 'text', outputPropertyName: 'data' } },
 						pagination: {
 							pagination: {
 								paginationMode: 'updateAParameterInEachRequest',
-								parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
+								parameters: {
+									parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
+								},
 								paginationCompleteWhen: 'other',
 								completeExpression: "={{ !String($response.body).includes('<lead>') }}",
 								requestInterval: 29,
@@ -193,8 +223,18 @@ const SCENARIOS = {
 					},
 				},
 			},
-			{ name: 'Xml', type: 'n8n-nodes-base.xml', typeVersion: 1, parameters: { mode: 'xmlToJson', dataPropertyName: 'data', options: {} } },
-			{ name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'response.leads.lead', options: {} } },
+			{
+				name: 'Xml',
+				type: 'n8n-nodes-base.xml',
+				typeVersion: 1,
+				parameters: { mode: 'xmlToJson', dataPropertyName: 'data', options: {} },
+			},
+			{
+				name: 'Split',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				parameters: { fieldToSplitOut: 'response.leads.lead', options: {} },
+			},
 		],
 		httpNodes: ['Job', 'Xml', 'Split'],
 		// The simulator counts calls over 35 in any second: both jobs must stay at zero.
@@ -203,7 +243,8 @@ const SCENARIOS = {
 		check: (_kind, out, n) => out.length === n && new Set(out.map((o) => o.json.id)).size === n,
 	},
 	publitracSync: {
-		title: 'PUBLITRAC lead:sync of 5,000 leads: batches of 100 leads per syncLead call vs one call per lead (node and HTTP Request node)',
+		title:
+			'PUBLITRAC lead:sync of 5,000 leads: batches of 100 leads per syncLead call vs one call per lead (node and HTTP Request node)',
 		items: count(5000),
 		// One call per lead is paced by the limit: one round is enough. n8n's execute-batch stops a
 		// workflow after 3 minutes, and 5,000 calls at 35/s take 143 s plus n8n's own time, over that
@@ -220,7 +261,14 @@ const SCENARIOS = {
 				name: 'Job',
 				type: `${PACKAGE_NAME}.publitrac`,
 				credentials: { publitracApi: { id: 'benchCred', name: 'bench' } },
-				parameters: { resource: 'lead', operation: 'sync', email: '={{ $json.email }}', batch: true, batchSize: 100, additionalFields: { firstName: '={{ $json.name }}' } },
+				parameters: {
+					resource: 'lead',
+					operation: 'sync',
+					email: '={{ $json.email }}',
+					batch: true,
+					batchSize: 100,
+					additionalFields: { firstName: '={{ $json.name }}' },
+				},
 			},
 		],
 		nodeSingle: (tag, n) => [
@@ -229,7 +277,13 @@ const SCENARIOS = {
 				name: 'Job',
 				type: `${PACKAGE_NAME}.publitrac`,
 				credentials: { publitracApi: { id: 'benchCred', name: 'bench' } },
-				parameters: { resource: 'lead', operation: 'sync', email: '={{ $json.email }}', additionalFields: { firstName: '={{ $json.name }}' }, requestOptions: { parallelRequests: 35 } },
+				parameters: {
+					resource: 'lead',
+					operation: 'sync',
+					email: '={{ $json.email }}',
+					additionalFields: { firstName: '={{ $json.name }}' },
+					requestOptions: { parallelRequests: 35 },
+				},
 			},
 		],
 		http: (tag, n, url) => [
@@ -252,7 +306,8 @@ const SCENARIOS = {
 						parameters: [
 							{
 								name: 'query',
-								value: "={{ '<?xml version=\"1.0\" encoding=\"UTF-8\"?><request><lead><email>' + $json.email + '</email><firstName>' + $json.name + '</firstName></lead></request>' }}",
+								value:
+									"={{ '<?xml version=\"1.0\" encoding=\"UTF-8\"?><request><lead><email>' + $json.email + '</email><firstName>' + $json.name + '</firstName></lead></request>' }}",
 							},
 						],
 					},
@@ -265,7 +320,8 @@ const SCENARIOS = {
 		check: (_kind, out, n) => out.length === n && !out.some((o) => o.json.error),
 	},
 };
-for (const s of Object.values(SCENARIOS)) s.check ??= (_kind, out, n) => out.length === n && !out.some((o) => o.json.error);
+for (const s of Object.values(SCENARIOS))
+	s.check ??= (_kind, out, n) => out.length === n && !out.some((o) => o.json.error);
 
 /** Peak resident memory (MB) of the n8n execute-batch process, written by peak.js at its exit. */
 function peakOf(dir) {
@@ -281,7 +337,11 @@ const summaryPerItem = (job) => job.medianMs / job.items;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const LABELS = { node: 'this node', nodeSingle: 'this node, one call per item', http: 'HTTP Request node' };
+const LABELS = {
+	node: 'this node',
+	nodeSingle: 'this node, one call per item',
+	http: 'HTTP Request node',
+};
 
 async function runScenario(name, scenario) {
 	const n = scenario.items;
@@ -289,7 +349,9 @@ async function runScenario(name, scenario) {
 	const n8n = new N8nInstance({ major: 2 });
 	const kinds = ['node', 'http', ...(scenario.nodeSingle ? ['nodeSingle'] : [])];
 	try {
-		await n8n.importCredentials([{ id: 'benchCred', name: 'bench', ...scenario.credential(sim.url) }]);
+		await n8n.importCredentials([
+			{ id: 'benchCred', name: 'bench', ...scenario.credential(sim.url) },
+		]);
 		const ids = [];
 		const kindOf = {};
 		const itemsOf = {};
@@ -307,13 +369,20 @@ async function runScenario(name, scenario) {
 			}
 		}
 		await n8n.importWorkflows(workflows);
-		const result = Object.fromEntries(kinds.map((k) => [k, { times: [], requests: [], violations: [], peakMb: [] }]));
+		const result = Object.fromEntries(
+			kinds.map((k) => [k, { times: [], requests: [], violations: [], peakMb: [] }]),
+		);
 		// One workflow per execute-batch call: the simulator's counters are read between runs.
 		for (const id of ids) {
 			const kind = kindOf[id];
-			const before = { log: sim.log.length, violations: scenario.violations ? scenario.violations(sim) : 0 };
+			const before = {
+				log: sim.log.length,
+				violations: scenario.violations ? scenario.violations(sim) : 0,
+			};
 			const peakDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-leads-peak-'));
-			const { runs, executions } = await n8n.executeBatch([id], { env: { NODE_OPTIONS: `--require ${PEAK_PRELOAD}`, BENCH_PEAK_DIR: peakDir } });
+			const { runs, executions } = await n8n.executeBatch([id], {
+				env: { NODE_OPTIONS: `--require ${PEAK_PRELOAD}`, BENCH_PEAK_DIR: peakDir },
+			});
 			result[kind].peakMb.push(peakOf(peakDir));
 			fs.rmSync(peakDir, { recursive: true, force: true });
 			const run = runs[id];
@@ -321,31 +390,59 @@ async function runScenario(name, scenario) {
 			const runData = run.data.resultData.runData;
 			const jobNodes = kind === 'http' && scenario.httpNodes ? scenario.httpNodes : ['Job'];
 			const out = runData[jobNodes[jobNodes.length - 1]][0].data.main[0];
-			if (!scenario.check(kind, out, itemsOf[id])) throw new Error(`${name}: run ${id} did not do the whole job (${out.length} items)`);
-			result[kind].times.push(jobNodes.reduce((sum, node) => sum + runData[node][0].executionTime, 0));
+			if (!scenario.check(kind, out, itemsOf[id]))
+				throw new Error(`${name}: run ${id} did not do the whole job (${out.length} items)`);
+			result[kind].times.push(
+				jobNodes.reduce((sum, node) => sum + runData[node][0].executionTime, 0),
+			);
 			result[kind].requests.push(sim.log.length - before.log);
-			if (scenario.violations) result[kind].violations.push(scenario.violations(sim) - before.violations);
+			if (scenario.violations)
+				result[kind].violations.push(scenario.violations(sim) - before.violations);
 		}
-		const summary = { name, title: scenario.title, items: n, n8n: n8n.n8n.version, rounds, jobs: {} };
-		console.log(`\n${name}: ${scenario.title} (${n} items, ${rounds} runs each, n8n ${n8n.n8n.version})`);
+		const summary = {
+			name,
+			title: scenario.title,
+			items: n,
+			n8n: n8n.n8n.version,
+			rounds,
+			jobs: {},
+		};
+		console.log(
+			`\n${name}: ${scenario.title} (${n} items, ${rounds} runs each, n8n ${n8n.n8n.version})`,
+		);
 		for (const kind of kinds) {
 			const r = result[kind];
 			const time = median(r.times);
 			const requests = median(r.requests);
 			const peak = Math.max(...r.peakMb.filter((m) => m > 0));
 			const items = kind !== 'node' && scenario.singleItems ? scenario.singleItems : n;
-			summary.jobs[kind] = { items, medianMs: time, runsMs: r.times, requests, violations: r.violations, peakMb: Number.isFinite(peak) ? peak : undefined };
-			const violations = scenario.violations ? `, rate-limit violations at the simulator ${r.violations.join('/')}` : '';
-			console.log(`  ${LABELS[kind].padEnd(30)} ${items} items: median ${time} ms (${(time / items).toFixed(3)} ms/item), requests per run ${requests}${violations}, n8n peak RSS ${summary.jobs[kind].peakMb ?? '?'} MB; runs ${r.times.join(', ')} ms`);
+			summary.jobs[kind] = {
+				items,
+				medianMs: time,
+				runsMs: r.times,
+				requests,
+				violations: r.violations,
+				peakMb: Number.isFinite(peak) ? peak : undefined,
+			};
+			const violations = scenario.violations
+				? `, rate-limit violations at the simulator ${r.violations.join('/')}`
+				: '';
+			console.log(
+				`  ${LABELS[kind].padEnd(30)} ${items} items: median ${time} ms (${(time / items).toFixed(3)} ms/item), requests per run ${requests}${violations}, n8n peak RSS ${summary.jobs[kind].peakMb ?? '?'} MB; runs ${r.times.join(', ')} ms`,
+			);
 			if (scenario.floorMs) {
 				const floor = scenario.floorMs(requests);
 				summary.jobs[kind].floorMs = floor;
-				console.log(`  ${''.padEnd(30)} floor the rate limit sets for ${requests} calls: ${floor} ms; median / floor = ${(time / floor).toFixed(2)}x`);
+				console.log(
+					`  ${''.padEnd(30)} floor the rate limit sets for ${requests} calls: ${floor} ms; median / floor = ${(time / floor).toFixed(2)}x`,
+				);
 			}
 		}
 		for (const kind of kinds.filter((k) => k !== 'http')) {
 			const perItem = (k) => summaryPerItem(summary.jobs[k]);
-			console.log(`  ratio ${kind}/http (time per item): ${(perItem(kind) / perItem('http')).toFixed(2)}x`);
+			console.log(
+				`  ratio ${kind}/http (time per item): ${(perItem(kind) / perItem('http')).toFixed(2)}x`,
+			);
 		}
 		return summary;
 	} finally {
@@ -364,24 +461,45 @@ function report(summaries, all) {
 		'',
 		'Each job runs in its own n8n `execute-batch` process against the simulator of the CRM (in the bench process, over loopback). Time = the',
 		"job's nodes' `executionTime` in n8n's run data (median of the runs); requests = calls the simulator received per run; peak = the n8n process's",
-		'maximum resident memory (boot included); floor = the least time the CRM\'s published rate limit allows for that many calls.',
+		"maximum resident memory (boot included); floor = the least time the CRM's published rate limit allows for that many calls.",
 		'',
 		'| job | items (package / HTTP) | this package | HTTP Request node | ratio per item | requests (package / HTTP) | peak MB (package / HTTP) | floor, package / floor |',
 		'|---|---|---|---|---|---|---|---|',
 	];
 	for (const s of summaries) {
 		const { node, http, nodeSingle } = s.jobs;
-		const floor = node.floorMs ? `${node.floorMs} ms, ${(node.medianMs / node.floorMs).toFixed(2)}x` : '-';
-		lines.push(`| ${s.name}: ${s.title} | ${node.items} / ${http.items} | ${node.medianMs} ms | ${http.medianMs} ms | ${(summaryPerItem(node) / summaryPerItem(http)).toFixed(2)}x | ${node.requests} / ${http.requests} | ${node.peakMb ?? '?'} / ${http.peakMb ?? '?'} | ${floor} |`);
+		const floor = node.floorMs
+			? `${node.floorMs} ms, ${(node.medianMs / node.floorMs).toFixed(2)}x`
+			: '-';
+		lines.push(
+			`| ${s.name}: ${s.title} | ${node.items} / ${http.items} | ${node.medianMs} ms | ${http.medianMs} ms | ${(summaryPerItem(node) / summaryPerItem(http)).toFixed(2)}x | ${node.requests} / ${http.requests} | ${node.peakMb ?? '?'} / ${http.peakMb ?? '?'} | ${floor} |`,
+		);
 		if (nodeSingle) {
-			lines.push(`| ${s.name}, this package with one call per item | ${nodeSingle.items} / ${http.items} | ${nodeSingle.medianMs} ms | ${http.medianMs} ms | ${(summaryPerItem(nodeSingle) / summaryPerItem(http)).toFixed(2)}x | ${nodeSingle.requests} / ${http.requests} | ${nodeSingle.peakMb ?? '?'} / ${http.peakMb ?? '?'} | ${nodeSingle.floorMs ? `${nodeSingle.floorMs} ms, ${(nodeSingle.medianMs / nodeSingle.floorMs).toFixed(2)}x` : '-'} |`);
+			lines.push(
+				`| ${s.name}, this package with one call per item | ${nodeSingle.items} / ${http.items} | ${nodeSingle.medianMs} ms | ${http.medianMs} ms | ${(summaryPerItem(nodeSingle) / summaryPerItem(http)).toFixed(2)}x | ${nodeSingle.requests} / ${http.requests} | ${nodeSingle.peakMb ?? '?'} / ${http.peakMb ?? '?'} | ${nodeSingle.floorMs ? `${nodeSingle.floorMs} ms, ${(nodeSingle.medianMs / nodeSingle.floorMs).toFixed(2)}x` : '-'} |`,
+			);
 		}
-		const violations = Object.entries(s.jobs).filter(([, j]) => j.violations.length).map(([k, j]) => `${k} ${j.violations.join('/')}`);
-		if (violations.length) lines.push(`| ${s.name}: rate-limit violations at the simulator per run | | ${violations.join('; ')} | | | | | |`);
+		const violations = Object.entries(s.jobs)
+			.filter(([, j]) => j.violations.length)
+			.map(([k, j]) => `${k} ${j.violations.join('/')}`);
+		if (violations.length)
+			lines.push(
+				`| ${s.name}: rate-limit violations at the simulator per run | | ${violations.join('; ')} | | | | | |`,
+			);
 	}
 	lines.push('', 'Runs (ms) of each job:', '');
-	for (const s of summaries) for (const [kind, j] of Object.entries(s.jobs)) lines.push(`- ${s.name} ${kind}: ${j.runsMs.join(', ')}`);
-	const file = all ? path.join(__dirname, '..', '..', 'BENCHMARKS.md') : path.join(__dirname, '..', '..', 'test-output', `bench-${summaries.map((s) => s.name).join('-')}.md`);
+	for (const s of summaries)
+		for (const [kind, j] of Object.entries(s.jobs))
+			lines.push(`- ${s.name} ${kind}: ${j.runsMs.join(', ')}`);
+	const file = all
+		? path.join(__dirname, '..', '..', 'BENCHMARKS.md')
+		: path.join(
+				__dirname,
+				'..',
+				'..',
+				'test-output',
+				`bench-${summaries.map((s) => s.name).join('-')}.md`,
+			);
 	fs.mkdirSync(path.dirname(file), { recursive: true });
 	fs.writeFileSync(file, `${lines.join('\n')}\n`);
 	console.log(`\nreport: ${path.relative(process.cwd(), file)}`);
@@ -391,7 +509,8 @@ async function main() {
 	const wanted = (process.env.BENCH || Object.keys(SCENARIOS).join(',')).split(',');
 	const summaries = [];
 	for (const name of wanted) {
-		if (!SCENARIOS[name]) throw new Error(`unknown scenario ${name}: ${Object.keys(SCENARIOS).join(', ')}`);
+		if (!SCENARIOS[name])
+			throw new Error(`unknown scenario ${name}: ${Object.keys(SCENARIOS).join(', ')}`);
 		summaries.push(await runScenario(name, SCENARIOS[name]));
 	}
 	// BENCHMARKS.md only for the full set at full size; other runs write test-output/bench-*.md.

@@ -11,7 +11,11 @@ const { startPilotTriggerHook } = require('./pilotTriggerHook');
 
 // Per document: its content type as a sender would give it, and every customer datum the item
 // must hold (test/fixtures/adf/expected.js, the same data the parser's unit test checks).
-const REAL = Object.entries(REAL_DATA).map(([file, expect]) => ({ file, contentType: CONTENT_TYPES[file], expect }));
+const REAL = Object.entries(REAL_DATA).map(([file, expect]) => ({
+	file,
+	contentType: CONTENT_TYPES[file],
+	expect,
+}));
 
 // Generated variants: the repeatable elements and the prolog forms real senders use.
 const contact = (inner) => `<customer><contact>${inner}</contact></customer>`;
@@ -33,13 +37,18 @@ const VARIANTS = [
 				],
 				pilot_phone: '1147899000',
 				pilot_cellphone: '1160403456',
-				adf_phones: [phone('1140001111', 'fax'), phone('1147899000', 'voice', 'morning'), phone('1160403456', 'cellphone', 'evening')],
+				adf_phones: [
+					phone('1140001111', 'fax'),
+					phone('1147899000', 'voice', 'morning'),
+					phone('1160403456', 'cellphone', 'evening'),
+				],
 				pilot_car_brand: 'Peugeot',
 			},
 		],
 	},
 	{
-		label: 'a trade-in and the vehicle wanted, a full name only, <?adf?> instead of the XML declaration',
+		label:
+			'a trade-in and the vehicle wanted, a full name only, <?adf?> instead of the XML declaration',
 		contentType: 'text/plain',
 		body: `<?adf version="1.0"?>\n<adf><prospect><vehicle interest="trade-in"><year>2014</year><make>Honda</make><model>Civic</model></vehicle><vehicle interest="buy"><year>2024</year><make>Peugeot</make><model>208</model></vehicle>${contact(
 			'<name part="full">Ana García Ruiz</name><phone>1147899000</phone>',
@@ -64,7 +73,12 @@ const VARIANTS = [
 			'<name part="first">Dos</name><email>dos@example.com</email>',
 		)}</prospect></adf>`,
 		expect: [
-			{ pilot_firstname: 'Uno', pilot_phone: '1', pilot_cellphone: '2', adf_phones: [phone('1', 'voice'), phone('2', 'cellphone')] },
+			{
+				pilot_firstname: 'Uno',
+				pilot_phone: '1',
+				pilot_cellphone: '2',
+				adf_phones: [phone('1', 'voice'), phone('2', 'cellphone')],
+			},
 			{ pilot_firstname: 'Dos', pilot_email: 'dos@example.com' },
 		],
 	},
@@ -80,7 +94,11 @@ describe(`ADF documents of real senders through the Pilot Trigger, n8n ${process
 			name: 'pilot trigger, ADF of real senders',
 			webhookId: 'e2e-adf-senders',
 			path: 'adf',
-			credential: { id: 'pilotAdf', name: 'Pilot', data: { appKey: 'unused-key', baseUrl: 'http://127.0.0.1:9' } },
+			credential: {
+				id: 'pilotAdf',
+				name: 'Pilot',
+				data: { appKey: 'unused-key', baseUrl: 'http://127.0.0.1:9' },
+			},
 			// Real senders' documents carry no Pilot app key.
 			parameters: { checkAppKey: false },
 		});
@@ -94,13 +112,20 @@ describe(`ADF documents of real senders through the Pilot Trigger, n8n ${process
 	const missing = (item, expected) =>
 		Object.entries(expected)
 			.filter(([key, value]) => !isDeepStrictEqual(item[key], value))
-			.map(([key, value]) => `${key}: got ${JSON.stringify(item[key])}, expected ${JSON.stringify(value)}`);
+			.map(
+				([key, value]) =>
+					`${key}: got ${JSON.stringify(item[key])}, expected ${JSON.stringify(value)}`,
+			);
 
 	for (const doc of REAL) {
 		it(`${doc.file} (${doc.contentType}): one item with every customer datum`, async () => {
 			const { r, emitted, extra } = await post(doc.contentType, fixture(doc.file), 1);
 			assert.equal(r.status, 200, r.text);
-			assert.deepEqual(r.json.data, { message: '(n8n) 1 submission received.', success: true, count: 1 });
+			assert.deepEqual(r.json.data, {
+				message: '(n8n) 1 submission received.',
+				success: true,
+				count: 1,
+			});
 			assert.equal(extra, 0, 'no second item');
 			assert.equal(emitted[0].submissionType, 'adf');
 			assert.deepEqual(missing(emitted[0], doc.expect), []);
@@ -113,7 +138,9 @@ describe(`ADF documents of real senders through the Pilot Trigger, n8n ${process
 			assert.equal(r.status, 200, r.text);
 			assert.equal(r.json.data.count, v.expect.length);
 			assert.equal(extra, 0, 'no extra item');
-			v.expect.forEach((expected, n) => assert.deepEqual(missing(emitted[n], expected), [], `item ${n + 1}`));
+			v.expect.forEach((expected, n) =>
+				assert.deepEqual(missing(emitted[n], expected), [], `item ${n + 1}`),
+			);
 		});
 	}
 });

@@ -11,29 +11,59 @@ const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
-const { N8nInstance, PACKAGE_NAME, postWhenRegistered, recordedTriggerWorkflow, recordingServer, request } = require('../helpers/n8n');
+const {
+	N8nInstance,
+	PACKAGE_NAME,
+	postWhenRegistered,
+	recordedTriggerWorkflow,
+	recordingServer,
+	request,
+} = require('../helpers/n8n');
 
 const DP_TRIGGER = `${PACKAGE_NAME}.dataPlatformTrigger`;
 const HEADER_SECRET = 'dp-trg-header-secret-7c41e9';
 const QUERY_SECRET = 'dp-trg-query-secret-2b88d0';
 const LEGACY_SECRET = 'dp-trg-legacy-secret-90af13';
 const SENDER = 'huy.nguyenviet@example.com';
-const body = (name) => ({ senderUser: SENDER, data: [{ actionType: 'add-note', data: { body: name, customerId: 'PID-1' } }] });
+const body = (name) => ({
+	senderUser: SENDER,
+	data: [{ actionType: 'add-note', data: { body: name, customerId: 'PID-1' } }],
+});
 
 /** A published workflow: the trigger, then an HTTP Request node posting each item to the recorder. */
 function triggerWorkflow(id, parameters, recorderUrl, credentials) {
-	const trigger = { name: 'DP Trigger', type: DP_TRIGGER, webhookId: id, parameters, ...(credentials ? { credentials } : {}) };
-	return recordedTriggerWorkflow(id, `data platform trigger ${id}`, trigger, `${recorderUrl}/${id}`);
+	const trigger = {
+		name: 'DP Trigger',
+		type: DP_TRIGGER,
+		webhookId: id,
+		parameters,
+		...(credentials ? { credentials } : {}),
+	};
+	return recordedTriggerWorkflow(
+		id,
+		`data platform trigger ${id}`,
+		trigger,
+		`${recorderUrl}/${id}`,
+	);
 }
 
 describe(`CRM Data Platform Trigger protections in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)`, () => {
 	let n8n;
 	let recorder;
 	const hook = (id, p = id) => `${n8n.url}/webhook/${id}/${p}`;
-	const post = (url, payload, headers = {}) => request('POST', url, { headers: { 'content-type': 'application/json', ...headers }, body: payload });
-	const recordedFor = (id) => recorder.received.filter((r) => r.path === `/${id}`).map((r) => r.body.data.body);
+	const post = (url, payload, headers = {}) =>
+		request('POST', url, {
+			headers: { 'content-type': 'application/json', ...headers },
+			body: payload,
+		});
+	const recordedFor = (id) =>
+		recorder.received.filter((r) => r.path === `/${id}`).map((r) => r.body.data.body);
 	// Registration can lag the start: retry a 404 for a few seconds.
-	const firstPost = (url, payload, headers = {}) => postWhenRegistered(url, { headers: { 'content-type': 'application/json', ...headers }, body: payload });
+	const firstPost = (url, payload, headers = {}) =>
+		postWhenRegistered(url, {
+			headers: { 'content-type': 'application/json', ...headers },
+			body: payload,
+		});
 	// A refused post starts no execution: nothing reaches the recorder in the next 1.5 s.
 	const noExecution = async (id, before) => {
 		await new Promise((r) => setTimeout(r, 1500));
@@ -44,19 +74,63 @@ describe(`CRM Data Platform Trigger protections in n8n ${process.env.E2E_N8N_MAJ
 		recorder = await recordingServer();
 		n8n = new N8nInstance();
 		await n8n.importCredentials([
-			{ id: 'dpTrgHeader', name: 'DP trigger secret in a header', type: 'dataPlatformTriggerApi', data: { secret: HEADER_SECRET, location: 'header', headerName: 'X-Listener-Secret' } },
-			{ id: 'dpTrgQuery', name: 'DP trigger secret in the query', type: 'dataPlatformTriggerApi', data: { secret: QUERY_SECRET, location: 'query', queryParameterName: 'key' } },
+			{
+				id: 'dpTrgHeader',
+				name: 'DP trigger secret in a header',
+				type: 'dataPlatformTriggerApi',
+				data: { secret: HEADER_SECRET, location: 'header', headerName: 'X-Listener-Secret' },
+			},
+			{
+				id: 'dpTrgQuery',
+				name: 'DP trigger secret in the query',
+				type: 'dataPlatformTriggerApi',
+				data: { secret: QUERY_SECRET, location: 'query', queryParameterName: 'key' },
+			},
 		]);
 		await n8n.importWorkflows([
-			triggerWorkflow('dptrg-allow', { path: 'dptrg-allow', allowedIps: '203.0.113.7' }, recorder.url),
+			triggerWorkflow(
+				'dptrg-allow',
+				{ path: 'dptrg-allow', allowedIps: '203.0.113.7' },
+				recorder.url,
+			),
 			// Saved before the fix with Behind a Proxy on: the setting now does nothing.
-			triggerWorkflow('dptrg-allow-old', { path: 'dptrg-allow-old', allowedIps: '203.0.113.7', behindProxy: true }, recorder.url),
-			triggerWorkflow('dptrg-header', { path: 'dptrg-header', authentication: 'sharedSecret', maxBodyKb: 2 }, recorder.url, { dataPlatformTriggerApi: { id: 'dpTrgHeader', name: 'DP trigger secret in a header' } }),
-			triggerWorkflow('dptrg-query', { path: 'dptrg-query', authentication: 'sharedSecret' }, recorder.url, { dataPlatformTriggerApi: { id: 'dpTrgQuery', name: 'DP trigger secret in the query' } }),
+			triggerWorkflow(
+				'dptrg-allow-old',
+				{ path: 'dptrg-allow-old', allowedIps: '203.0.113.7', behindProxy: true },
+				recorder.url,
+			),
+			triggerWorkflow(
+				'dptrg-header',
+				{ path: 'dptrg-header', authentication: 'sharedSecret', maxBodyKb: 2 },
+				recorder.url,
+				{ dataPlatformTriggerApi: { id: 'dpTrgHeader', name: 'DP trigger secret in a header' } },
+			),
+			triggerWorkflow(
+				'dptrg-query',
+				{ path: 'dptrg-query', authentication: 'sharedSecret' },
+				recorder.url,
+				{ dataPlatformTriggerApi: { id: 'dpTrgQuery', name: 'DP trigger secret in the query' } },
+			),
 			// As version 1.0 of the node saved it: the secret in the parameters.
-			triggerWorkflow('dptrg-legacy', { path: 'dptrg-legacy', secretLocation: 'header', headerName: 'X-Old-Secret', secret: LEGACY_SECRET }, recorder.url),
+			triggerWorkflow(
+				'dptrg-legacy',
+				{
+					path: 'dptrg-legacy',
+					secretLocation: 'header',
+					headerName: 'X-Old-Secret',
+					secret: LEGACY_SECRET,
+				},
+				recorder.url,
+			),
 		]);
-		for (const id of ['dptrg-allow', 'dptrg-allow-old', 'dptrg-header', 'dptrg-query', 'dptrg-legacy']) await n8n.activate(id);
+		for (const id of [
+			'dptrg-allow',
+			'dptrg-allow-old',
+			'dptrg-header',
+			'dptrg-query',
+			'dptrg-legacy',
+		])
+			await n8n.activate(id);
 	});
 
 	after(async () => {
@@ -70,13 +144,23 @@ describe(`CRM Data Platform Trigger protections in n8n ${process.env.E2E_N8N_MAJ
 		await n8n.cli(['export:workflow', '--all', `--output=${file}`]);
 		const exported = fs.readFileSync(file, 'utf8');
 		const header = JSON.parse(exported).find((w) => w.id === 'dptrg-header');
-		assert.deepEqual(header.nodes[0].credentials, { dataPlatformTriggerApi: { id: 'dpTrgHeader', name: 'DP trigger secret in a header' } });
-		assert.deepEqual(header.nodes[0].parameters, { path: 'dptrg-header', authentication: 'sharedSecret', maxBodyKb: 2 });
-		for (const secret of [HEADER_SECRET, QUERY_SECRET]) assert.ok(!exported.includes(secret), `${secret} is in the workflow export`);
+		assert.deepEqual(header.nodes[0].credentials, {
+			dataPlatformTriggerApi: { id: 'dpTrgHeader', name: 'DP trigger secret in a header' },
+		});
+		assert.deepEqual(header.nodes[0].parameters, {
+			path: 'dptrg-header',
+			authentication: 'sharedSecret',
+			maxBodyKb: 2,
+		});
+		for (const secret of [HEADER_SECRET, QUERY_SECRET])
+			assert.ok(!exported.includes(secret), `${secret} is in the workflow export`);
 		// n8n keeps the credential encrypted: not in its plain export either.
 		const creds = path.join(n8n.userFolder, 'export-dptrg-credentials.json');
 		await n8n.cli(['export:credentials', '--all', `--output=${creds}`]);
-		assert.ok(!fs.readFileSync(creds, 'utf8').includes(HEADER_SECRET), 'the secret is in the credentials export');
+		assert.ok(
+			!fs.readFileSync(creds, 'utf8').includes(HEADER_SECRET),
+			'the secret is in the credentials export',
+		);
 	});
 
 	describe('n8n start with N8N_PROXY_HOPS=1 (one reverse proxy: this test, at 127.0.0.1)', () => {
@@ -92,9 +176,14 @@ describe(`CRM Data Platform Trigger protections in n8n ${process.env.E2E_N8N_MAJ
 			for (const id of ['dptrg-allow', 'dptrg-allow-old']) {
 				const before = recordedFor(id);
 				for (const forwarded of ['203.0.113.7, 198.18.0.9', '::ffff:203.0.113.7, 198.18.0.9']) {
-					const r = await firstPost(hook(id), body(`forged ${forwarded}`), { 'x-forwarded-for': forwarded });
+					const r = await firstPost(hook(id), body(`forged ${forwarded}`), {
+						'x-forwarded-for': forwarded,
+					});
 					assert.equal(r.status, 403, `${id} ${forwarded}: ${r.text}`);
-					assert.deepEqual(r.json, { success: false, message: 'This address may not post to this listener' });
+					assert.deepEqual(r.json, {
+						success: false,
+						message: 'This address may not post to this listener',
+					});
 				}
 				// No header: the proxy's own address (127.0.0.1), not listed.
 				assert.equal((await post(hook(id), body('no header'))).status, 403);
@@ -108,14 +197,26 @@ describe(`CRM Data Platform Trigger protections in n8n ${process.env.E2E_N8N_MAJ
 				['dptrg-allow', '::ffff:203.0.113.7'],
 				['dptrg-allow-old', '198.18.0.9, 203.0.113.7'],
 			]) {
-				const r = await post(hook(id), body(`through the proxy ${forwarded}`), { 'x-forwarded-for': forwarded });
+				const r = await post(hook(id), body(`through the proxy ${forwarded}`), {
+					'x-forwarded-for': forwarded,
+				});
 				assert.equal(r.status, 200, `${id} ${forwarded}: ${r.text}`);
-				assert.deepEqual(r.json, { success: true, message: '1 action received', accepted: 1, ignored: 0 });
+				assert.deepEqual(r.json, {
+					success: true,
+					message: '1 action received',
+					accepted: 1,
+					ignored: 0,
+				});
 			}
 			await recorder.waitFor(3);
 			// Each post ran the workflow once; n8n may run the two executions in either order.
-			assert.deepEqual(recordedFor('dptrg-allow').sort(), ['through the proxy 203.0.113.7', 'through the proxy ::ffff:203.0.113.7'].sort());
-			assert.deepEqual(recordedFor('dptrg-allow-old'), ['through the proxy 198.18.0.9, 203.0.113.7']);
+			assert.deepEqual(
+				recordedFor('dptrg-allow').sort(),
+				['through the proxy 203.0.113.7', 'through the proxy ::ffff:203.0.113.7'].sort(),
+			);
+			assert.deepEqual(recordedFor('dptrg-allow-old'), [
+				'through the proxy 198.18.0.9, 203.0.113.7',
+			]);
 		});
 	});
 
@@ -151,14 +252,30 @@ describe(`CRM Data Platform Trigger protections in n8n ${process.env.E2E_N8N_MAJ
 			for (const [kind, payload, headers] of refusals) {
 				const r = await post(url, payload, headers);
 				assert.equal(r.status, 401, `${kind}: ${r.text}`);
-				assert.deepEqual(r.json, { success: false, message: 'The shared secret is missing or wrong' });
+				assert.deepEqual(r.json, {
+					success: false,
+					message: 'The shared secret is missing or wrong',
+				});
 				assert.ok(!r.text.includes(HEADER_SECRET));
 			}
-			const misplaced = await post(`${url}?X-Listener-Secret=${HEADER_SECRET}`, body('in the query'), {});
+			const misplaced = await post(
+				`${url}?X-Listener-Secret=${HEADER_SECRET}`,
+				body('in the query'),
+				{},
+			);
 			assert.equal(misplaced.status, 401);
 			// With the right secret, the body's own checks come next.
 			assert.equal((await post(url, [], { 'x-listener-secret': HEADER_SECRET })).status, 400);
-			assert.equal((await post(url, { ...body('big'), pad: 'x'.repeat(4000) }, { 'x-listener-secret': HEADER_SECRET })).status, 413);
+			assert.equal(
+				(
+					await post(
+						url,
+						{ ...body('big'), pad: 'x'.repeat(4000) },
+						{ 'x-listener-secret': HEADER_SECRET },
+					)
+				).status,
+				413,
+			);
 			await noExecution('dptrg-header', ['header ok']);
 		});
 
@@ -193,22 +310,45 @@ describe(`CRM Data Platform Trigger protections in n8n ${process.env.E2E_N8N_MAJ
 		it("the credential's Test button checks its form and sends nothing", async () => {
 			const headers = await n8n.ownerSession();
 			const test = (data) =>
-				request('POST', `${n8n.url}/rest/credentials/test`, { headers, body: { credentials: { id: 'dpTrgHeader', name: 'DP trigger secret in a header', type: 'dataPlatformTriggerApi', data } } });
-			const good = await test({ secret: HEADER_SECRET, location: 'header', headerName: 'X-Listener-Secret' });
+				request('POST', `${n8n.url}/rest/credentials/test`, {
+					headers,
+					body: {
+						credentials: {
+							id: 'dpTrgHeader',
+							name: 'DP trigger secret in a header',
+							type: 'dataPlatformTriggerApi',
+							data,
+						},
+					},
+				});
+			const good = await test({
+				secret: HEADER_SECRET,
+				location: 'header',
+				headerName: 'X-Listener-Secret',
+			});
 			assert.equal(good.status, 200, good.text);
 			assert.deepEqual(good.json.data, {
 				status: 'OK',
-				message: "Well-formed: senders must give this secret in the header X-Listener-Secret. Nothing was sent; only a post to the trigger's URL proves it.",
+				message:
+					"Well-formed: senders must give this secret in the header X-Listener-Secret. Nothing was sent; only a post to the trigger's URL proves it.",
 			});
 			const empty = await test({ secret: '', location: 'header', headerName: 'X-Listener-Secret' });
-			assert.deepEqual(empty.json.data, { status: 'Error', message: 'Secret is empty: enter the value senders must give' });
-			const badName = await test({ secret: HEADER_SECRET, location: 'header', headerName: 'X Secret' });
+			assert.deepEqual(empty.json.data, {
+				status: 'Error',
+				message: 'Secret is empty: enter the value senders must give',
+			});
+			const badName = await test({
+				secret: HEADER_SECRET,
+				location: 'header',
+				headerName: 'X Secret',
+			});
 			assert.equal(badName.json.data.status, 'Error');
 			assert.ok(!badName.text.includes(HEADER_SECRET));
 		});
 
 		it("no secret is in n8n's log", () => {
-			for (const secret of [HEADER_SECRET, QUERY_SECRET, LEGACY_SECRET]) assert.ok(!n8n.logs.includes(secret), `${secret} is in n8n's log`);
+			for (const secret of [HEADER_SECRET, QUERY_SECRET, LEGACY_SECRET])
+				assert.ok(!n8n.logs.includes(secret), `${secret} is in n8n's log`);
 		});
 	});
 });

@@ -25,7 +25,12 @@ const N8N_MAJOR = 2;
 const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
 const OUT = path.resolve(ROOT, process.env.TEST_OUTPUT_DIR || 'test-output', 'screenshots');
 const DOCS_SHOTS = path.join(ROOT, 'docs', 'screenshots');
-const OWNER = { email: 'editor-e2e@example.com', firstName: 'Editor', lastName: 'Check', password: 'Editor-e2e-pass-1' };
+const OWNER = {
+	email: 'editor-e2e@example.com',
+	firstName: 'Editor',
+	lastName: 'Check',
+	password: 'Editor-e2e-pass-1',
+};
 const pkg = require(path.join(ROOT, 'package.json'));
 
 /** The contract: {nodeName: {resource: [operation, ...]}}, parsed from docs/operations.md. */
@@ -57,9 +62,18 @@ function resourcesOf(description) {
 	const resource = description.properties.find((p) => p.name === 'resource');
 	const out = {};
 	for (const r of resource.options) {
-		const ops = description.properties.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(r.value));
-		assert.equal(ops.length, 1, `${description.name}: one Operation parameter for resource ${r.value}`);
-		out[r.value] = { name: r.name, operations: ops[0].options.map((o) => ({ name: o.name, value: o.value, action: o.action })) };
+		const ops = description.properties.filter(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(r.value),
+		);
+		assert.equal(
+			ops.length,
+			1,
+			`${description.name}: one Operation parameter for resource ${r.value}`,
+		);
+		out[r.value] = {
+			name: r.name,
+			operations: ops[0].options.map((o) => ({ name: o.name, value: o.value, action: o.action })),
+		};
 	}
 	return out;
 }
@@ -78,7 +92,15 @@ const sorted = (list) => [...list].sort((a, b) => a.localeCompare(b));
 const CUSTOM_API_CALL = 'Custom API Call';
 // Credentials whose test calls no server (checked by the node itself): what the form gets.
 const LOCAL_CREDENTIALS = {
-	dataPlatformTriggerApi: { credential: { data: { secret: 'editor-e2e-listener-secret', location: 'header', headerName: 'X-Editor-Secret' } } },
+	dataPlatformTriggerApi: {
+		credential: {
+			data: {
+				secret: 'editor-e2e-listener-secret',
+				location: 'header',
+				headerName: 'X-Editor-Secret',
+			},
+		},
+	},
 };
 
 describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball install)`, () => {
@@ -128,7 +150,8 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 		await context.addInitScript(() => {
 			document.addEventListener('DOMContentLoaded', () => {
 				const style = document.createElement('style');
-				style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+				style.textContent =
+					'*, *::before, *::after { transition: none !important; animation: none !important; }';
 				document.head.appendChild(style);
 			});
 		});
@@ -165,7 +188,11 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 		const file = description.icon.light.replace(/^file:/, '');
 		await img.waitFor({ state: 'attached' });
 		const src = await img.getAttribute('src');
-		assert.match(src, new RegExp(`/icons/${PACKAGE_NAME}/dist/nodes/\\w+/${file.replace('.', '\\.')}$`), `${where}: icon of ${description.name}`);
+		assert.match(
+			src,
+			new RegExp(`/icons/${PACKAGE_NAME}/dist/nodes/\\w+/${file.replace('.', '\\.')}$`),
+			`${where}: icon of ${description.name}`,
+		);
 		const handle = await img.elementHandle();
 		await page.waitForFunction((el) => el.complete, handle);
 		const naturalWidth = await img.evaluate((el) => el.naturalWidth);
@@ -184,7 +211,10 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 
 	async function pick(container, label) {
 		const { listbox, input } = await openDropdown(container);
-		await listbox.locator('[role=option]').filter({ has: page.locator('.option-headline').getByText(label, { exact: true }) }).click();
+		await listbox
+			.locator('[role=option]')
+			.filter({ has: page.locator('.option-headline').getByText(label, { exact: true }) })
+			.click();
 		await listbox.waitFor({ state: 'hidden' });
 		assert.equal(await input.inputValue(), label);
 	}
@@ -224,7 +254,9 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 
 	/** The node's entries in the app's details: its actions, or its trigger's events. */
 	const entries = (nodeName) =>
-		creator().locator(`[data-test-id=item-iterator-item][data-keyboard-nav-type=action][data-keyboard-nav-id^="${PACKAGE_NAME}.${nodeName}-"]`);
+		creator().locator(
+			`[data-test-id=item-iterator-item][data-keyboard-nav-type=action][data-keyboard-nav-id^="${PACKAGE_NAME}.${nodeName}-"]`,
+		);
 
 	/** The node's parameters panel opened, titled with the node's name (n8n names it after the action picked). */
 	async function ndvOpened(description, title) {
@@ -234,21 +266,28 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 		assert.equal((await ndv.getByTestId('node-title-container').innerText()).trim(), title);
 		// Every top-level parameter shown by default is there.
 		for (const p of description.properties) {
-			if (p.displayOptions || ['notice', 'collection', 'fixedCollection', 'hidden'].includes(p.type)) continue;
+			if (
+				p.displayOptions ||
+				['notice', 'collection', 'fixedCollection', 'hidden'].includes(p.type)
+			)
+				continue;
 			await ndv.getByTestId(`parameter-input-${p.name}`).waitFor();
 		}
 		return ndv;
 	}
 
 	/** What the credential form of a type gets typed into it. */
-	const credentialData = (type) => (simByCredential[type] ?? LOCAL_CREDENTIALS[type]).credential.data;
+	const credentialData = (type) =>
+		(simByCredential[type] ?? LOCAL_CREDENTIALS[type]).credential.data;
 
 	/** Fills and saves the credential form; returns the credential n8n's REST API lists. */
 	async function createCredential(ndv, description, openForm) {
 		const type = description.credentials[0].name;
 		// A credential that calls nothing (the Data Platform trigger's shared secret) has no simulator.
 		const sim = simByCredential[type] ?? LOCAL_CREDENTIALS[type];
-		const before = (await request('GET', `${n8n.url}/rest/credentials`, { headers: rest })).json.data.map((c) => c.id);
+		const before = (
+			await request('GET', `${n8n.url}/rest/credentials`, { headers: rest })
+		).json.data.map((c) => c.id);
 		const logBefore = sim.sim?.log.length;
 		await openForm();
 		const modal = page.getByTestId('editCredential-modal');
@@ -259,7 +298,8 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 			if (prop.type === 'hidden' || value === undefined) continue;
 			const field = modal.getByTestId(`parameter-input-${prop.name}`);
 			if (prop.type === 'options') {
-				if (value !== prop.default) await pick(field, prop.options.find((o) => o.value === value).name);
+				if (value !== prop.default)
+					await pick(field, prop.options.find((o) => o.value === value).name);
 				continue;
 			}
 			await field.locator('input, textarea').first().fill(String(value));
@@ -267,19 +307,33 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 		// The form names the credential itself ("<Type> account") once loaded; saving before
 		// that is refused ("String must contain at least 1 character(s)").
 		const name = modal.getByTestId('credential-name');
-		await page.waitForFunction((el) => el.textContent.trim().length > 0, await name.elementHandle());
+		await page.waitForFunction(
+			(el) => el.textContent.trim().length > 0,
+			await name.elementHandle(),
+		);
 		await modal.getByTestId('credential-save-button').click();
 		// Saved and tested: n8n closes the form once its credential test passed.
 		await modal.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async (error) => {
-			throw new Error(`the credential form stayed open after Save: ${(await modal.innerText()).replace(/\s+/g, ' ').slice(0, 600)}`, { cause: error });
+			throw new Error(
+				`the credential form stayed open after Save: ${(await modal.innerText()).replace(/\s+/g, ' ').slice(0, 600)}`,
+				{ cause: error },
+			);
 		});
 		// What the user is told, then the toast is closed (it would cover the screenshot).
-		const toast = page.locator('.el-notification').filter({ hasText: 'Credential successfully created' });
+		const toast = page
+			.locator('.el-notification')
+			.filter({ hasText: 'Credential successfully created' });
 		await toast.waitFor();
 		await toast.locator('.el-notification__closeBtn').click();
 		await toast.waitFor({ state: 'hidden' });
-		const listed = (await request('GET', `${n8n.url}/rest/credentials`, { headers: rest })).json.data.filter((c) => !before.includes(c.id));
-		assert.equal(listed.length, 1, `one new credential listed by /rest/credentials for ${description.name}`);
+		const listed = (
+			await request('GET', `${n8n.url}/rest/credentials`, { headers: rest })
+		).json.data.filter((c) => !before.includes(c.id));
+		assert.equal(
+			listed.length,
+			1,
+			`one new credential listed by /rest/credentials for ${description.name}`,
+		);
 		assert.equal(listed[0].type, type);
 		// n8n's credential test reached the simulator with the secrets typed into the form.
 		if (sim.sim) {
@@ -291,12 +345,24 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 			);
 		}
 		// The node now uses it.
-		assert.equal(await ndv.getByTestId('node-credentials-select').locator('input').inputValue(), listed[0].name);
+		assert.equal(
+			await ndv.getByTestId('node-credentials-select').locator('input').inputValue(),
+			listed[0].name,
+		);
 		// The fields typed are stored (secrets come back blanked, the others as typed).
-		const stored = await request('GET', `${n8n.url}/rest/credentials/${listed[0].id}?includeData=true`, { headers: rest });
+		const stored = await request(
+			'GET',
+			`${n8n.url}/rest/credentials/${listed[0].id}?includeData=true`,
+			{ headers: rest },
+		);
 		for (const prop of credentialTypes[type].properties) {
-			if (prop.type !== 'string' || prop.typeOptions?.password || data[prop.name] === undefined) continue;
-			assert.equal(stored.json.data.data[prop.name], data[prop.name], `${type}.${prop.name} as typed`);
+			if (prop.type !== 'string' || prop.typeOptions?.password || data[prop.name] === undefined)
+				continue;
+			assert.equal(
+				stored.json.data.data[prop.name],
+				data[prop.name],
+				`${type}.${prop.name} as typed`,
+			);
 		}
 		return listed[0];
 	}
@@ -313,23 +379,41 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 		// Saved, the workflow holds the node with the credential made in the form (n8n may
 		// have saved it once already, when the node was added: wait for this save).
 		const id = new URL(page.url()).pathname.split('/').pop();
-		const expected = credential ? { [credential.type]: { id: credential.id, name: credential.name } } : undefined;
+		const expected = credential
+			? { [credential.type]: { id: credential.id, name: credential.name } }
+			: undefined;
 		await page.keyboard.press('Control+s');
 		const deadline = Date.now() + 15_000;
 		for (;;) {
-			const saved = (await request('GET', `${n8n.url}/rest/workflows/${id}`, { headers: rest })).json?.data?.nodes?.find((n) => n.type === type);
+			const saved = (
+				await request('GET', `${n8n.url}/rest/workflows/${id}`, { headers: rest })
+			).json?.data?.nodes?.find((n) => n.type === type);
 			if (saved && JSON.stringify(saved.credentials) === JSON.stringify(expected)) {
 				// The workflow names the credential; no secret typed into its form is in it.
-				const typed = credential ? credentialTypes[credential.type].properties.filter((p) => p.typeOptions?.password).map((p) => credentialData(credential.type)[p.name]) : [];
-				for (const secret of typed.filter(Boolean)) assert.ok(!JSON.stringify(saved).includes(secret), `workflow ${id}: a secret of ${credential.type} is in the saved node`);
+				const typed = credential
+					? credentialTypes[credential.type].properties
+							.filter((p) => p.typeOptions?.password)
+							.map((p) => credentialData(credential.type)[p.name])
+					: [];
+				for (const secret of typed.filter(Boolean))
+					assert.ok(
+						!JSON.stringify(saved).includes(secret),
+						`workflow ${id}: a secret of ${credential.type} is in the saved node`,
+					);
 				break;
 			}
-			if (Date.now() > deadline) assert.fail(`workflow ${id}: ${type} saved with credentials ${JSON.stringify(saved?.credentials)}, expected ${JSON.stringify(expected)}`);
+			if (Date.now() > deadline)
+				assert.fail(
+					`workflow ${id}: ${type} saved with credentials ${JSON.stringify(saved?.credentials)}, expected ${JSON.stringify(expected)}`,
+				);
 			await page.waitForTimeout(200);
 		}
 		if (process.env.E2E_UPDATE_SCREENSHOTS === '1') {
 			fs.mkdirSync(DOCS_SHOTS, { recursive: true });
-			fs.copyFileSync(path.join(OUT, `${description.name}.png`), path.join(DOCS_SHOTS, `${description.name}.png`));
+			fs.copyFileSync(
+				path.join(OUT, `${description.name}.png`),
+				path.join(DOCS_SHOTS, `${description.name}.png`),
+			);
 		}
 	}
 
@@ -371,49 +455,86 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 		lap('found in the node panel');
 
 		// The node panel lists every operation by its action text.
-		const actionsCategory = creator().getByTestId('node-creator-category-item').filter({ hasText: /^Actions/ });
+		const actionsCategory = creator()
+			.getByTestId('node-creator-category-item')
+			.filter({ hasText: /^Actions/ });
 		assert.equal(await actionsCategory.innerText(), `Actions (${allOperations.length})`);
-		if (!(await creator().getByTestId('actions-panel-activation-callout').isVisible())) await actionsCategory.click();
-		await waitForCount(entries(description.name), allOperations.length, `${description.name} actions in the node panel`);
+		if (!(await creator().getByTestId('actions-panel-activation-callout').isVisible()))
+			await actionsCategory.click();
+		await waitForCount(
+			entries(description.name),
+			allOperations.length,
+			`${description.name} actions in the node panel`,
+		);
 		const listed = await entries(description.name).allInnerTexts();
-		assert.deepEqual(sorted(listed.map((s) => s.trim())), sorted(allOperations.map((o) => o.action)));
+		assert.deepEqual(
+			sorted(listed.map((s) => s.trim())),
+			sorted(allOperations.map((o) => o.action)),
+		);
 
 		// Add it through the action of its default resource and operation.
 		const defaultResource = description.properties.find((p) => p.name === 'resource').default;
 		const defaultOperation = resources[defaultResource].operations.find(
-			(o) => o.value === description.properties.find((p) => p.name === 'operation' && p.displayOptions.show.resource.includes(defaultResource)).default,
+			(o) =>
+				o.value ===
+				description.properties.find(
+					(p) => p.name === 'operation' && p.displayOptions.show.resource.includes(defaultResource),
+				).default,
 		);
-		await entries(description.name).filter({ hasText: new RegExp(`^\\s*${defaultOperation.action}\\s*$`) }).click();
+		await entries(description.name)
+			.filter({ hasText: new RegExp(`^\\s*${defaultOperation.action}\\s*$`) })
+			.click();
 		const ndv = await ndvOpened(description, defaultOperation.action);
 		lap('added, parameters open');
 
 		// Resource dropdown: exactly the description's resources, covering the contract's.
-		const custom = typeof credentialTypes[description.credentials[0].name].authenticate === 'object' ? [CUSTOM_API_CALL] : [];
+		const custom =
+			typeof credentialTypes[description.credentials[0].name].authenticate === 'object'
+				? [CUSTOM_API_CALL]
+				: [];
 		const resourceInput = ndv.getByTestId('parameter-input-resource');
 		const shownAll = await readOptions(resourceInput);
-		assert.deepEqual(sorted(shownAll), sorted([...Object.values(resources).map((r) => r.name), ...custom]), `${description.name} resources`);
+		assert.deepEqual(
+			sorted(shownAll),
+			sorted([...Object.values(resources).map((r) => r.name), ...custom]),
+			`${description.name} resources`,
+		);
 		const shownResources = shownAll.filter((label) => !custom.includes(label));
-		const byName = Object.fromEntries(Object.entries(resources).map(([value, r]) => [r.name, { value, ...r }]));
+		const byName = Object.fromEntries(
+			Object.entries(resources).map(([value, r]) => [r.name, { value, ...r }]),
+		);
 		for (const resource of Object.keys(contract[description.name])) {
-			assert.ok(resources[resource], `${description.name}: contract resource ${resource} is in the dropdown`);
+			assert.ok(
+				resources[resource],
+				`${description.name}: contract resource ${resource} is in the dropdown`,
+			);
 		}
 		// Operation dropdown of each resource: exactly its operations; their values cover the contract.
 		for (const label of shownResources) {
 			await pick(resourceInput, label);
 			const shown = await readOptions(ndv.getByTestId('parameter-input-operation'));
 			const r = byName[label];
-			assert.deepEqual(sorted(shown), sorted([...r.operations.map((o) => o.name), ...custom]), `${description.name} ${r.value} operations`);
+			assert.deepEqual(
+				sorted(shown),
+				sorted([...r.operations.map((o) => o.name), ...custom]),
+				`${description.name} ${r.value} operations`,
+			);
 			const shownOperations = shown.filter((name) => !custom.includes(name));
 			const values = shownOperations.map((name) => r.operations.find((o) => o.name === name).value);
 			for (const op of contract[description.name][r.value] ?? []) {
-				assert.ok(values.includes(op), `${description.name}: contract operation ${r.value}:${op} is in the Operation dropdown`);
+				assert.ok(
+					values.includes(op),
+					`${description.name}: contract operation ${r.value}:${op} is in the Operation dropdown`,
+				);
 			}
 		}
 		await pick(resourceInput, resources[defaultResource].name);
 		await pick(ndv.getByTestId('parameter-input-operation'), defaultOperation.name);
 		lap('dropdowns checked');
 
-		const credential = await createCredential(ndv, description, () => ndv.getByTestId('node-credentials-empty-state').click());
+		const credential = await createCredential(ndv, description, () =>
+			ndv.getByTestId('node-credentials-empty-state').click(),
+		);
 		lap('credential created');
 		await finish(ndv, description, credential);
 		lap('screenshot, icon on the canvas');
@@ -434,11 +555,22 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 		lap('found in the node panel');
 		// One entry per option of the trigger's "Trigger On" parameter, as n8n's node panel makes them
 		// (its editor looks for a parameter displayed as "Event", "Events" or "Trigger On"), else one.
-		const events = description.properties.find((p) => ['event', 'events', 'trigger on'].includes(p.displayName.toLowerCase()) && p.options);
+		const events = description.properties.find(
+			(p) => ['event', 'events', 'trigger on'].includes(p.displayName.toLowerCase()) && p.options,
+		);
 		await entries(description.name).first().waitFor();
 		const shown = (await entries(description.name).allInnerTexts()).map((s) => s.trim());
-		if (events) assert.deepEqual(shown, events.options.map((o) => o.action ?? `On ${o.name.toLowerCase()}`));
-		else assert.equal(shown.length, 1, `${description.name}: one trigger entry in the node panel (${shown})`);
+		if (events)
+			assert.deepEqual(
+				shown,
+				events.options.map((o) => o.action ?? `On ${o.name.toLowerCase()}`),
+			);
+		else
+			assert.equal(
+				shown.length,
+				1,
+				`${description.name}: one trigger entry in the node panel (${shown})`,
+			);
 		await entries(description.name).first().click();
 		const ndv = await ndvOpened(description, description.defaults.name);
 		lap('added, parameters open');
@@ -446,7 +578,11 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 		let credential;
 		if (!description.credentials?.length) {
 			// A trigger that takes no credential.
-			assert.equal(await ndv.getByTestId('node-credentials-slot').count(), 0, `${description.name} shows no credential`);
+			assert.equal(
+				await ndv.getByTestId('node-credentials-slot').count(),
+				0,
+				`${description.name} shows no credential`,
+			);
 		} else {
 			const show = description.credentials[0].displayOptions?.show ?? {};
 			for (const [name, values] of Object.entries(show)) {
@@ -455,10 +591,21 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 				assert.equal(await ndv.getByTestId('node-credentials-slot').count(), 0);
 				const param = description.properties.find((p) => p.name === name);
 				if (param.type === 'options') {
-					assert.equal(values.length, 1, `${description.name}: credential shown by one option of ${name}`);
-					await pick(ndv.getByTestId(`parameter-input-${name}`), param.options.find((o) => o.value === values[0]).name);
+					assert.equal(
+						values.length,
+						1,
+						`${description.name}: credential shown by one option of ${name}`,
+					);
+					await pick(
+						ndv.getByTestId(`parameter-input-${name}`),
+						param.options.find((o) => o.value === values[0]).name,
+					);
 				} else {
-					assert.deepEqual(values, [true], `${description.name}: credential shown by the switch ${name}`);
+					assert.deepEqual(
+						values,
+						[true],
+						`${description.name}: credential shown by the switch ${name}`,
+					);
 					await ndv.getByTestId(`parameter-input-${name}`).click();
 				}
 			}

@@ -10,7 +10,11 @@
 const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { createSmlSimulator, SML_USERNAME, SML_PASSWORD } = require('../../sandbox/sml');
-const { createEcontractSimulator, ECONTRACT_CRM_API_ID, ECONTRACT_CRM_API_KEY } = require('../../sandbox/econtract');
+const {
+	createEcontractSimulator,
+	ECONTRACT_CRM_API_ID,
+	ECONTRACT_CRM_API_KEY,
+} = require('../../sandbox/econtract');
 const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('../../sandbox/publitrac');
 const { N8nInstance, PACKAGE_NAME, chainWorkflow, nodeOutput, request } = require('../helpers/n8n');
 
@@ -39,31 +43,102 @@ describe(`record pickers in n8n ${MAJOR}.x (tarball install)`, () => {
 		sml.seedLeads(5, { client: { name: 'Pablo Gil' } });
 		econtract = await createEcontractSimulator().start(0);
 		econtract.seedClients(3, { first_name: 'Ann', last_name: 'Peeters' });
-		[seededClient] = econtract.seedClients(1, { first_name: 'Jan', last_name: 'Janssens', email: 'jan@example.be' });
+		[seededClient] = econtract.seedClients(1, {
+			first_name: 'Jan',
+			last_name: 'Janssens',
+			email: 'jan@example.be',
+		});
 		publitrac = await createPublitracSimulator().start(0);
 		for (let k = 0; k < 148; k++) {
-			publitrac.state.campaigns.push({ id: String(3000 + k), Name: `Seeded ${String(k).padStart(3, '0')}`, Type: 'Email', Token: `CMP-${k}`, CampaignType: 'CAMPAIGNTRACKING', Created_Date: '2024-01-01 00:00:00', Last_Updated: '2024-01-01 00:00:00' });
+			publitrac.state.campaigns.push({
+				id: String(3000 + k),
+				Name: `Seeded ${String(k).padStart(3, '0')}`,
+				Type: 'Email',
+				Token: `CMP-${k}`,
+				CampaignType: 'CAMPAIGNTRACKING',
+				Created_Date: '2024-01-01 00:00:00',
+				Last_Updated: '2024-01-01 00:00:00',
+			});
 		}
 		n8n = new N8nInstance();
 		await n8n.importCredentials([
-			{ id: 'pickSml', name: 'SML pickers', type: 'smlApi', data: { domain: sml.url, username: SML_USERNAME, password: SML_PASSWORD, authScheme: 'Token' } },
-			{ id: 'pickEc', name: 'Econtract pickers', type: 'econtractApi', data: { baseUrl: econtract.url, crmApiId: ECONTRACT_CRM_API_ID, crmApiKey: ECONTRACT_CRM_API_KEY } },
-			{ id: 'pickPt', name: 'PUBLITRAC pickers', type: 'publitracApi', data: { ...PUBLITRAC_CREDENTIALS, baseUrl: `${publitrac.url}/api` } },
+			{
+				id: 'pickSml',
+				name: 'SML pickers',
+				type: 'smlApi',
+				data: {
+					domain: sml.url,
+					username: SML_USERNAME,
+					password: SML_PASSWORD,
+					authScheme: 'Token',
+				},
+			},
+			{
+				id: 'pickEc',
+				name: 'Econtract pickers',
+				type: 'econtractApi',
+				data: {
+					baseUrl: econtract.url,
+					crmApiId: ECONTRACT_CRM_API_ID,
+					crmApiKey: ECONTRACT_CRM_API_KEY,
+				},
+			},
+			{
+				id: 'pickPt',
+				name: 'PUBLITRAC pickers',
+				type: 'publitracApi',
+				data: { ...PUBLITRAC_CREDENTIALS, baseUrl: `${publitrac.url}/api` },
+			},
 		]);
 		const smlNode = (name, parameters) => ({ name, type: SML, credentials: smlCred, parameters });
-		const ecNode = (name, parameters) => ({ name, type: ECONTRACT, credentials: ecCred, parameters });
+		const ecNode = (name, parameters) => ({
+			name,
+			type: ECONTRACT,
+			credentials: ecCred,
+			parameters,
+		});
 		await n8n.importWorkflows([
 			// The form the editor saves for a picked value, in both modes.
 			chainWorkflow('pickRlc', 'picked values', [
-				smlNode('Lead From List', { resource: 'lead', operation: 'get', id_lead: rlc('1000'), simplify: false }),
-				smlNode('Lead By ID', { resource: 'lead', operation: 'changeStatus', id_lead: rlc(' 1001 ', 'id'), status: 'tracing' }),
-				ecNode('Client From List', { resource: 'client', operation: 'get', id: rlc(String(seededClient.id)), simplify: false }),
+				smlNode('Lead From List', {
+					resource: 'lead',
+					operation: 'get',
+					id_lead: rlc('1000'),
+					simplify: false,
+				}),
+				smlNode('Lead By ID', {
+					resource: 'lead',
+					operation: 'changeStatus',
+					id_lead: rlc(' 1001 ', 'id'),
+					status: 'tracing',
+				}),
+				ecNode('Client From List', {
+					resource: 'client',
+					operation: 'get',
+					id: rlc(String(seededClient.id)),
+					simplify: false,
+				}),
 			]),
 			// A workflow saved before these fields were locators: plain IDs, as text and as a number.
 			chainWorkflow('pickPlain', 'plain values of older workflows', [
-				smlNode('Lead Plain', { resource: 'lead', operation: 'get', id_lead: '1002', simplify: false }),
-				smlNode('Task Plain', { resource: 'task', operation: 'create', lead: 1003, additionalFields: { type: 'budget' } }),
-				ecNode('Client Plain', { resource: 'client', operation: 'get', id: seededClient.id, simplify: false }),
+				smlNode('Lead Plain', {
+					resource: 'lead',
+					operation: 'get',
+					id_lead: '1002',
+					simplify: false,
+				}),
+				smlNode('Task Plain', {
+					resource: 'task',
+					operation: 'create',
+					lead: 1003,
+					additionalFields: { type: 'budget' },
+				}),
+				ecNode('Client Plain', {
+					resource: 'client',
+					operation: 'get',
+					id: seededClient.id,
+					simplify: false,
+				}),
 			]),
 		]);
 		({ runs } = await n8n.executeBatch(['pickRlc', 'pickPlain']));
@@ -80,23 +155,61 @@ describe(`record pickers in n8n ${MAJOR}.x (tarball install)`, () => {
 	});
 
 	/** What the editor posts when a "From List" locator opens, scrolls (token) or is searched (filter). */
-	async function locatorResults(type, credentials, path, methodName, currentNodeParameters, { filter, paginationToken } = {}) {
-		const body = { path, methodName, nodeTypeAndVersion: { name: type, version: 1 }, currentNodeParameters, credentials };
+	async function locatorResults(
+		type,
+		credentials,
+		path,
+		methodName,
+		currentNodeParameters,
+		{ filter, paginationToken } = {},
+	) {
+		const body = {
+			path,
+			methodName,
+			nodeTypeAndVersion: { name: type, version: 1 },
+			currentNodeParameters,
+			credentials,
+		};
 		if (filter !== undefined) body.filter = filter;
 		if (paginationToken !== undefined) body.paginationToken = paginationToken;
-		const res = await request('POST', `${n8n.url}/rest/dynamic-node-parameters/resource-locator-results`, { headers, body });
-		assert.equal(res.status, 200, `resource-locator-results ${methodName}: ${res.status} ${res.text.slice(0, 400)}`);
+		const res = await request(
+			'POST',
+			`${n8n.url}/rest/dynamic-node-parameters/resource-locator-results`,
+			{ headers, body },
+		);
+		assert.equal(
+			res.status,
+			200,
+			`resource-locator-results ${methodName}: ${res.status} ${res.text.slice(0, 400)}`,
+		);
 		return res.json.data;
 	}
 
 	async function options(type, credentials, path, methodName, currentNodeParameters) {
-		const body = { path, methodName, nodeTypeAndVersion: { name: type, version: 1 }, currentNodeParameters, credentials };
-		const res = await request('POST', `${n8n.url}/rest/dynamic-node-parameters/options`, { headers, body });
+		const body = {
+			path,
+			methodName,
+			nodeTypeAndVersion: { name: type, version: 1 },
+			currentNodeParameters,
+			credentials,
+		};
+		const res = await request('POST', `${n8n.url}/rest/dynamic-node-parameters/options`, {
+			headers,
+			body,
+		});
 		assert.equal(res.status, 200, `options ${methodName}: ${res.status} ${res.text.slice(0, 400)}`);
 		return res.json.data;
 	}
 
-	const smlLeads = (extra) => locatorResults(SML, smlCred, 'parameters.id_lead', 'searchLeads', { resource: 'lead', operation: 'get', id_lead: rlc('') }, extra);
+	const smlLeads = (extra) =>
+		locatorResults(
+			SML,
+			smlCred,
+			'parameters.id_lead',
+			'searchLeads',
+			{ resource: 'lead', operation: 'get', id_lead: rlc('') },
+			extra,
+		);
 
 	it('SML Lead "From List": page 1, then pages 2 and 3 through the pagination token, every lead once', async () => {
 		const before = sml.log.length;
@@ -109,12 +222,18 @@ describe(`record pickers in n8n ${MAJOR}.x (tarball install)`, () => {
 		const third = await smlLeads({ paginationToken: second.paginationToken });
 		assert.equal(third.paginationToken, undefined);
 		const ids = [...first.results, ...second.results, ...third.results].map((r) => Number(r.value));
-		assert.deepEqual(ids, Array.from({ length: 45 }, (_, n) => 984 + n));
-		const asked = sml.log.slice(before).filter((r) => r.path === '/api/lead/').map((r) => r.query.page ?? '1');
+		assert.deepEqual(
+			ids,
+			Array.from({ length: 45 }, (_, n) => 984 + n),
+		);
+		const asked = sml.log
+			.slice(before)
+			.filter((r) => r.path === '/api/lead/')
+			.map((r) => r.query.page ?? '1');
 		assert.deepEqual(asked, ['1', '2', '3']);
 	});
 
-	it("SML Lead \"From List\" searched: SML's search gets the text, the matches come back", async () => {
+	it('SML Lead "From List" searched: SML\'s search gets the text, the matches come back', async () => {
 		const found = await smlLeads({ filter: 'Pablo' });
 		assert.deepEqual(
 			found.results.map((r) => r.value),
@@ -123,16 +242,37 @@ describe(`record pickers in n8n ${MAJOR}.x (tarball install)`, () => {
 		assert.equal(found.paginationToken, undefined);
 		assert.equal(sml.log.filter((r) => r.path === '/api/lead/').pop().query.search, 'Pablo');
 		// The picker of Task: Create (internal name `lead`) uses the same list.
-		const task = await locatorResults(SML, smlCred, 'parameters.lead', 'searchLeads', { resource: 'task', operation: 'create', lead: rlc('') }, { filter: 'Marta' });
+		const task = await locatorResults(
+			SML,
+			smlCred,
+			'parameters.lead',
+			'searchLeads',
+			{ resource: 'task', operation: 'create', lead: rlc('') },
+			{ filter: 'Marta' },
+		);
 		assert.equal(task.results.length, 20);
 		assert.equal(task.paginationToken, '2');
 	});
 
 	it('Econtract Client "From List" searched by name or email; no search text asks nothing', async () => {
 		const current = { resource: 'client', operation: 'get', id: rlc('') };
-		const jan = await locatorResults(ECONTRACT, ecCred, 'parameters.id', 'searchClients', current, { filter: 'jan@example' });
-		assert.deepEqual(jan.results, [{ name: `Jan Janssens <jan@example.be> (#${seededClient.id})`, value: String(seededClient.id) }]);
-		const peeters = await locatorResults(ECONTRACT, ecCred, 'parameters.client_id', 'searchClients', { resource: 'address', operation: 'create', client_id: rlc('') }, { filter: 'Peeters' });
+		const jan = await locatorResults(ECONTRACT, ecCred, 'parameters.id', 'searchClients', current, {
+			filter: 'jan@example',
+		});
+		assert.deepEqual(jan.results, [
+			{
+				name: `Jan Janssens <jan@example.be> (#${seededClient.id})`,
+				value: String(seededClient.id),
+			},
+		]);
+		const peeters = await locatorResults(
+			ECONTRACT,
+			ecCred,
+			'parameters.client_id',
+			'searchClients',
+			{ resource: 'address', operation: 'create', client_id: rlc('') },
+			{ filter: 'Peeters' },
+		);
 		assert.equal(peeters.results.length, 3);
 		const searches = econtract.log.filter((r) => r.path === '/api/clients/search');
 		assert.deepEqual(
@@ -145,11 +285,20 @@ describe(`record pickers in n8n ${MAJOR}.x (tarball install)`, () => {
 	});
 
 	it('PUBLITRAC Campaign Names: every campaign of every page (150 in pages of 100), by name', async () => {
-		const list = await options(PUBLITRAC, ptCred, 'parameters.campaigns', 'getCampaigns', { resource: 'campaign', operation: 'execute', campaigns: [] });
+		const list = await options(PUBLITRAC, ptCred, 'parameters.campaigns', 'getCampaigns', {
+			resource: 'campaign',
+			operation: 'execute',
+			campaigns: [],
+		});
 		assert.equal(list.length, 150);
-		assert.deepEqual(list[0], { name: 'AdCenter - Drip Marketing', value: 'AdCenter - Drip Marketing' });
+		assert.deepEqual(list[0], {
+			name: 'AdCenter - Drip Marketing',
+			value: 'AdCenter - Drip Marketing',
+		});
 		assert.ok(list.some((o) => o.name === 'Seeded 147'));
-		const pages = publitrac.log.filter((r) => r.query.method === 'getCampaigns').map((r) => r.query.page);
+		const pages = publitrac.log
+			.filter((r) => r.query.method === 'getCampaigns')
+			.map((r) => r.query.page);
 		assert.ok(pages.includes('1') && pages.includes('2'), `pages read: ${pages}`);
 	});
 
@@ -158,7 +307,9 @@ describe(`record pickers in n8n ${MAJOR}.x (tarball install)`, () => {
 		assert.ok(run, 'the workflow with picked values ran');
 		assert.equal(nodeOutput(run, 'Lead From List')[0].json.id, 1000);
 		assert.ok(sml.log.some((r) => r.method === 'GET' && r.path === '/api/lead/1000/'));
-		assert.ok(sml.log.some((r) => r.method === 'PATCH' && r.path === '/api/lead/1001/change_status/'));
+		assert.ok(
+			sml.log.some((r) => r.method === 'PATCH' && r.path === '/api/lead/1001/change_status/'),
+		);
 		assert.equal(nodeOutput(run, 'Client From List')[0].json.id, seededClient.id);
 	});
 
@@ -169,6 +320,11 @@ describe(`record pickers in n8n ${MAJOR}.x (tarball install)`, () => {
 		const task = sml.log.find((r) => r.method === 'POST' && r.path === '/api/lead_task_create/');
 		assert.deepEqual(task.body, { lead: 1003, type: 'budget' });
 		assert.equal(nodeOutput(run, 'Client Plain')[0].json.id, seededClient.id);
-		assert.equal(econtract.log.filter((r) => r.method === 'GET' && r.path === `/api/clients/${seededClient.id}`).length, 2);
+		assert.equal(
+			econtract.log.filter(
+				(r) => r.method === 'GET' && r.path === `/api/clients/${seededClient.id}`,
+			).length,
+			2,
+		);
 	});
 });

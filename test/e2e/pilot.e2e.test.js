@@ -4,7 +4,15 @@
 const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { createPilotSimulator, PILOT_APP_KEY } = require('../../sandbox/pilot');
-const { N8nInstance, PACKAGE_NAME, chainWorkflow, itemsNode, nodeOutput, recordingServer, request } = require('../helpers/n8n');
+const {
+	N8nInstance,
+	PACKAGE_NAME,
+	chainWorkflow,
+	itemsNode,
+	nodeOutput,
+	recordingServer,
+	request,
+} = require('../helpers/n8n');
 
 const PILOT = `${PACKAGE_NAME}.pilot`;
 const PILOT_TRIGGER = `${PACKAGE_NAME}.pilotTrigger`;
@@ -27,8 +35,18 @@ describe(`Pilot Solution in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball ins
 		recorder = await recordingServer();
 		n8n = new N8nInstance();
 		await n8n.importCredentials([
-			{ id: 'pilotSim', name: 'Pilot simulator', type: 'pilotApi', data: { appKey: PILOT_APP_KEY, baseUrl: sim.url } },
-			{ id: 'pilotBad', name: 'Pilot wrong key', type: 'pilotApi', data: { appKey: WRONG_KEY, baseUrl: sim.url } },
+			{
+				id: 'pilotSim',
+				name: 'Pilot simulator',
+				type: 'pilotApi',
+				data: { appKey: PILOT_APP_KEY, baseUrl: sim.url },
+			},
+			{
+				id: 'pilotBad',
+				name: 'Pilot wrong key',
+				type: 'pilotApi',
+				data: { appKey: WRONG_KEY, baseUrl: sim.url },
+			},
 		]);
 		const workflows = [
 			chainWorkflow('e2ePilotCreate', 'pilot lead create', [
@@ -41,7 +59,12 @@ describe(`Pilot Solution in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball ins
 						operation: 'create',
 						pilot_contact_type_id: '1',
 						pilot_business_type_code: 'New',
-						additionalFields: { pilot_firstname: 'E2E-create', pilot_email: 'ana@example.com', pilot_birth_date: '1990-05-31T00:00:00', pilot_notes: 'Zoë & <b> 🚗' },
+						additionalFields: {
+							pilot_firstname: 'E2E-create',
+							pilot_email: 'ana@example.com',
+							pilot_birth_date: '1990-05-31T00:00:00',
+							pilot_notes: 'Zoë & <b> 🚗',
+						},
 					},
 				},
 			]),
@@ -61,7 +84,10 @@ describe(`Pilot Solution in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball ins
 						operation: 'create',
 						pilot_contact_type_id: '1',
 						pilot_business_type_id: '2',
-						additionalFields: { pilot_firstname: '={{ $json.first }}', pilot_email: '={{ $json.email }}' },
+						additionalFields: {
+							pilot_firstname: '={{ $json.first }}',
+							pilot_email: '={{ $json.email }}',
+						},
 					},
 				},
 			]),
@@ -86,7 +112,12 @@ describe(`Pilot Solution in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball ins
 					parameters: {
 						resource: 'lead',
 						operation: 'buildAdf',
-						additionalFields: { pilot_firstname: 'Ana', pilot_lastname: 'García', pilot_email: 'ana@example.com', pilot_notes: 'Quiero un <207>' },
+						additionalFields: {
+							pilot_firstname: 'Ana',
+							pilot_lastname: 'García',
+							pilot_email: 'ana@example.com',
+							pilot_notes: 'Quiero un <207>',
+						},
 						adfOptions: { providerName: 'Landing' },
 					},
 				},
@@ -96,7 +127,13 @@ describe(`Pilot Solution in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball ins
 					name: 'Pilot',
 					type: PILOT,
 					credentials: badCred,
-					parameters: { resource: 'lead', operation: 'create', pilot_contact_type_id: '1', pilot_business_type_id: '1', additionalFields: { pilot_firstname: 'E2E-wrongkey' } },
+					parameters: {
+						resource: 'lead',
+						operation: 'create',
+						pilot_contact_type_id: '1',
+						pilot_business_type_id: '1',
+						additionalFields: { pilot_firstname: 'E2E-wrongkey' },
+					},
 				},
 			]),
 			{
@@ -134,7 +171,17 @@ describe(`Pilot Solution in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball ins
 			},
 		];
 		await n8n.importWorkflows(workflows);
-		({ runs, executions, output: batchOutput } = await n8n.executeBatch(['e2ePilotCreate', 'e2ePilotItems', 'e2ePilotSurvey', 'e2ePilotAdf', 'e2ePilotWrongKey']));
+		({
+			runs,
+			executions,
+			output: batchOutput,
+		} = await n8n.executeBatch([
+			'e2ePilotCreate',
+			'e2ePilotItems',
+			'e2ePilotSurvey',
+			'e2ePilotAdf',
+			'e2ePilotWrongKey',
+		]));
 	});
 
 	after(async () => {
@@ -169,18 +216,27 @@ describe(`Pilot Solution in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball ins
 
 	it('lead:create with continue-on-fail keeps the good items and pairs each output', () => {
 		assert.deepEqual(
-			sim.log.filter((r) => String(r.body.pilot_firstname || '').startsWith('E2E-items')).map((r) => r.body.pilot_firstname).sort(),
+			sim.log
+				.filter((r) => String(r.body.pilot_firstname || '').startsWith('E2E-items'))
+				.map((r) => r.body.pilot_firstname)
+				.sort(),
 			['E2E-items-0', 'E2E-items-2'],
 		);
 		const out = nodeOutput(runs.e2ePilotItems, 'Pilot');
 		assert.equal(out.length, 3);
-		assert.deepEqual(out.map((o) => o.pairedItem), [{ item: 0 }, { item: 1 }, { item: 2 }]);
+		assert.deepEqual(
+			out.map((o) => o.pairedItem),
+			[{ item: 0 }, { item: 1 }, { item: 2 }],
+		);
 		assert.equal(typeof out[0].json.id, 'number');
-		assert.match(out[1].json.error, /Email \(pilot_email\): "not-an-email" is not a valid email address/);
+		assert.match(
+			out[1].json.error,
+			/Email \(pilot_email\): "not-an-email" is not a valid email address/,
+		);
 		assert.equal(typeof out[2].json.id, 'number');
 	});
 
-	it('survey:create posts the survey with a batch id and outputs Pilot\'s answer', () => {
+	it("survey:create posts the survey with a batch id and outputs Pilot's answer", () => {
 		const [req] = sent('E2E-survey');
 		assert.equal(req.path, '/webhooks/survey.php');
 		assert.equal(req.body.celular_contacto, '1160403456');
@@ -217,26 +273,48 @@ describe(`Pilot Solution in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball ins
 			hook = `${n8n.url}/webhook/e2e-pilot-hook/pilot`;
 			// Registration can lag the start: retry a 404 for a few seconds.
 			for (let i = 0; i < 40; i++) {
-				const r = await request('POST', hook, { headers: { 'content-type': 'application/json' }, body: {} });
+				const r = await request('POST', hook, {
+					headers: { 'content-type': 'application/json' },
+					body: {},
+				});
 				if (r.status !== 404) break;
 				await new Promise((r2) => setTimeout(r2, 500));
 			}
 		});
 
-		it('accepts a form-encoded lead, answers in Pilot\'s JSON shape and emits it without the app key', async () => {
-			const form = new URLSearchParams({ action: 'create', appkey: PILOT_APP_KEY, pilot_firstname: 'Web Form', pilot_contact_type_id: '1', pilot_business_type_id: '1', pilot_email: 'web@example.com' });
-			const r = await request('POST', hook, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+		it("accepts a form-encoded lead, answers in Pilot's JSON shape and emits it without the app key", async () => {
+			const form = new URLSearchParams({
+				action: 'create',
+				appkey: PILOT_APP_KEY,
+				pilot_firstname: 'Web Form',
+				pilot_contact_type_id: '1',
+				pilot_business_type_id: '1',
+				pilot_email: 'web@example.com',
+			});
+			const r = await request('POST', hook, {
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: form.toString(),
+			});
 			assert.equal(r.status, 200);
 			assert.equal(r.json.success, true);
 			assert.equal(r.json.message, 'Success');
 			assert.equal(r.json.data.success, true);
 			const [emitted] = await recorder.waitFor(1);
-			assert.deepEqual(emitted.body, { submissionType: 'lead', pilot_firstname: 'Web Form', pilot_contact_type_id: '1', pilot_business_type_id: '1', pilot_email: 'web@example.com' });
+			assert.deepEqual(emitted.body, {
+				submissionType: 'lead',
+				pilot_firstname: 'Web Form',
+				pilot_contact_type_id: '1',
+				pilot_business_type_id: '1',
+				pilot_email: 'web@example.com',
+			});
 		});
 
 		it('accepts an ADF XML email body and emits it with Pilot field names', async () => {
 			const adf = `<?xml version="1.0" encoding="UTF-8"?><?adf version="1.0"?><adf><prospect><requestdate>2013-06-27 11:26:24</requestdate><vehicle><brand>PEUGEOT</brand><model>207</model></vehicle><customer><contact><name part="first">Ada</name><name part="last">Lovelace</name><email>ada@example.com</email></contact><comments><![CDATA[Quiero un 207 & más]]></comments></customer><provider><name>p</name><service>Landing</service></provider></prospect><format><formtype>pilot</formtype><formversion>1</formversion><key>${PILOT_APP_KEY}</key></format></adf>`;
-			const r = await request('POST', hook, { headers: { 'content-type': 'application/xml' }, body: adf });
+			const r = await request('POST', hook, {
+				headers: { 'content-type': 'application/xml' },
+				body: adf,
+			});
 			assert.equal(r.status, 200, r.text);
 			const received = await recorder.waitFor(2);
 			const emitted = received[1].body;
@@ -248,18 +326,45 @@ describe(`Pilot Solution in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball ins
 		});
 
 		it('accepts a JSON survey', async () => {
-			const r = await request('POST', hook, { headers: { 'content-type': 'application/json' }, body: { action: 'create', appkey: PILOT_APP_KEY, surveytype: 'POSTVENTA', telefono_contacto: '1147899000' } });
+			const r = await request('POST', hook, {
+				headers: { 'content-type': 'application/json' },
+				body: {
+					action: 'create',
+					appkey: PILOT_APP_KEY,
+					surveytype: 'POSTVENTA',
+					telefono_contacto: '1147899000',
+				},
+			});
 			assert.equal(r.status, 200);
 			const received = await recorder.waitFor(3);
-			assert.deepEqual(received[2].body, { submissionType: 'survey', surveytype: 'POSTVENTA', telefono_contacto: '1147899000' });
+			assert.deepEqual(received[2].body, {
+				submissionType: 'survey',
+				surveytype: 'POSTVENTA',
+				telefono_contacto: '1147899000',
+			});
 		});
 
 		it('refuses a wrong app key with 401 and starts no execution', async () => {
 			const before = recorder.received.length;
-			const r = await request('POST', hook, { headers: { 'content-type': 'application/json' }, body: { appkey: 'nope', pilot_firstname: 'x', pilot_contact_type_id: '1', pilot_business_type_id: '1' } });
+			const r = await request('POST', hook, {
+				headers: { 'content-type': 'application/json' },
+				body: {
+					appkey: 'nope',
+					pilot_firstname: 'x',
+					pilot_contact_type_id: '1',
+					pilot_business_type_id: '1',
+				},
+			});
 			assert.equal(r.status, 401);
-			assert.deepEqual(r.json, { success: false, message: 'Error', data: 'The appkey is not valid' });
-			const missing = await request('POST', hook, { headers: { 'content-type': 'application/json' }, body: { pilot_firstname: 'x' } });
+			assert.deepEqual(r.json, {
+				success: false,
+				message: 'Error',
+				data: 'The appkey is not valid',
+			});
+			const missing = await request('POST', hook, {
+				headers: { 'content-type': 'application/json' },
+				body: { pilot_firstname: 'x' },
+			});
 			assert.equal(missing.status, 401);
 			assert.equal(missing.json.data, 'The appkey required parameter was not configured');
 			await new Promise((r2) => setTimeout(r2, 1500));
@@ -271,7 +376,14 @@ describe(`Pilot Solution in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball ins
 			const test = (appKey) =>
 				request('POST', `${n8n.url}/rest/credentials/test`, {
 					headers,
-					body: { credentials: { id: 'pilotSim', name: 'Pilot simulator', type: 'pilotApi', data: { appKey, baseUrl: sim.url } } },
+					body: {
+						credentials: {
+							id: 'pilotSim',
+							name: 'Pilot simulator',
+							type: 'pilotApi',
+							data: { appKey, baseUrl: sim.url },
+						},
+					},
 				});
 			const leadsBefore = sim.state.leads.length;
 			const good = await test(PILOT_APP_KEY);
@@ -291,21 +403,37 @@ describe(`Pilot Solution in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball ins
 		it('refuses malformed bodies with 400 and a clear message, starting no execution', async () => {
 			const before = recorder.received.length;
 			// XML n8n cannot parse never reaches the node: n8n answers 422 itself, as for broken JSON.
-			const broken = await request('POST', hook, { headers: { 'content-type': 'application/xml' }, body: '<adf><prospect>' });
+			const broken = await request('POST', hook, {
+				headers: { 'content-type': 'application/xml' },
+				body: '<adf><prospect>',
+			});
 			assert.equal(broken.status, 422);
 			const cases = [
 				[{ 'content-type': 'application/xml' }, '<lead><name>not ADF</name></lead>'],
 				[{ 'content-type': 'application/json' }, { appkey: PILOT_APP_KEY, hello: 'world' }],
-				[{ 'content-type': 'application/json' }, { appkey: PILOT_APP_KEY, action: 'delete', pilot_firstname: 'x' }],
-				[{ 'content-type': 'application/json' }, { appkey: PILOT_APP_KEY, pilot_firstname: 'no types' }],
+				[
+					{ 'content-type': 'application/json' },
+					{ appkey: PILOT_APP_KEY, action: 'delete', pilot_firstname: 'x' },
+				],
+				[
+					{ 'content-type': 'application/json' },
+					{ appkey: PILOT_APP_KEY, pilot_firstname: 'no types' },
+				],
 			];
 			const answers = [];
-			for (const [headers, body] of cases) answers.push(await request('POST', hook, { headers, body }));
-			assert.deepEqual(answers.map((a) => a.status), [400, 400, 400, 400]);
+			for (const [headers, body] of cases)
+				answers.push(await request('POST', hook, { headers, body }));
+			assert.deepEqual(
+				answers.map((a) => a.status),
+				[400, 400, 400, 400],
+			);
 			assert.match(answers[0].json.data, /not a well-formed ADF XML document/);
 			assert.match(answers[1].json.data, /No Pilot lead field/);
 			assert.match(answers[2].json.data, /action must be "create"/);
-			assert.match(answers[3].json.data, /pilot_contact_type_id or pilot_contact_type_code is required/);
+			assert.match(
+				answers[3].json.data,
+				/pilot_contact_type_id or pilot_contact_type_code is required/,
+			);
 			await new Promise((r2) => setTimeout(r2, 1500));
 			assert.equal(recorder.received.length, before);
 		});

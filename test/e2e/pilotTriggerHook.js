@@ -3,7 +3,14 @@
 // at a webhook path, each item it emits posted by n8n's HTTP Request node to a recording server.
 // For the e2e tests that post lead documents (ADF and others) to the trigger and assert the
 // answer and the items emitted.
-const { N8nInstance, PACKAGE_NAME, postWhenRegistered, recordedTriggerWorkflow, recordingServer, request } = require('../helpers/n8n');
+const {
+	N8nInstance,
+	PACKAGE_NAME,
+	postWhenRegistered,
+	recordedTriggerWorkflow,
+	recordingServer,
+	request,
+} = require('../helpers/n8n');
 
 const PILOT_TRIGGER = `${PACKAGE_NAME}.pilotTrigger`;
 
@@ -24,7 +31,9 @@ async function startPilotTriggerHook({ id, name, webhookId, path, credential, pa
 	}
 
 	async function setUp() {
-		await n8n.importCredentials([{ id: credential.id, name: credential.name, type: 'pilotApi', data: credential.data }]);
+		await n8n.importCredentials([
+			{ id: credential.id, name: credential.name, type: 'pilotApi', data: credential.data },
+		]);
 		await n8n.importWorkflows([
 			recordedTriggerWorkflow(
 				id,
@@ -56,7 +65,11 @@ async function startPilotTriggerHook({ id, name, webhookId, path, credential, pa
 		if (r.status !== 200) return { r, emitted: [], extra: recorder.received.length - before };
 		const received = await recorder.waitFor(before + items);
 		await new Promise((r2) => setTimeout(r2, 300));
-		return { r, emitted: received.slice(before).map((e) => e.body), extra: recorder.received.length - before - items };
+		return {
+			r,
+			emitted: received.slice(before).map((e) => e.body),
+			extra: recorder.received.length - before - items,
+		};
 	}
 
 	try {

@@ -30,7 +30,9 @@ async function whilePollingHealthz(baseUrl, work) {
 	const poller = (async () => {
 		while (!done) {
 			const started = Date.now();
-			await request('GET', `${baseUrl}/healthz`, { timeout: LONG_TIMEOUT_MS }).catch(() => undefined);
+			await request('GET', `${baseUrl}/healthz`, { timeout: LONG_TIMEOUT_MS }).catch(
+				() => undefined,
+			);
 			latencies.push(Date.now() - started);
 			await new Promise((r) => setTimeout(r, 100));
 		}
@@ -52,7 +54,11 @@ describe(`Pilot Solution Trigger against hostile posts, n8n ${process.env.E2E_N8
 			name: 'pilot trigger, hostile posts',
 			webhookId: 'e2e-pilot-hostile',
 			path: 'pilot',
-			credential: { id: 'pilotKey', name: 'Pilot key', data: { appKey: PILOT_APP_KEY, baseUrl: 'http://127.0.0.1:9' } },
+			credential: {
+				id: 'pilotKey',
+				name: 'Pilot key',
+				data: { appKey: PILOT_APP_KEY, baseUrl: 'http://127.0.0.1:9' },
+			},
 			parameters: { checkAppKey: true },
 		});
 		({ n8n, recorder, hook } = trigger);
@@ -68,23 +74,47 @@ describe(`Pilot Solution Trigger against hostile posts, n8n ${process.env.E2E_N8
 		it(`answers a 709 KB ADF of 80,000 distinct siblings (${contentType}, wrong key) with 413 at once, /healthz answering meanwhile`, async () => {
 			assert.ok(hostile.length > 700_000);
 			const before = recorder.received.length;
-			const { result, slowestHealthz, polls } = await whilePollingHealthz(n8n.url, () => request('POST', hook, { headers: { 'content-type': contentType }, body: hostile, timeout: LONG_TIMEOUT_MS }));
+			const { result, slowestHealthz, polls } = await whilePollingHealthz(n8n.url, () =>
+				request('POST', hook, {
+					headers: { 'content-type': contentType },
+					body: hostile,
+					timeout: LONG_TIMEOUT_MS,
+				}),
+			);
 			// The numbers behind the issue's before/after (shown by node --test).
-			console.log(`[${contentType}] answer ${result.status} after ${result.ms} ms; slowest /healthz ${slowestHealthz} ms over ${polls} polls`);
+			console.log(
+				`[${contentType}] answer ${result.status} after ${result.ms} ms; slowest /healthz ${slowestHealthz} ms over ${polls} polls`,
+			);
 			assert.equal(result.status, 413, result.text);
-			assert.deepEqual(result.json, { success: false, message: 'Error', data: 'The ADF XML body is 693 KB; at most 256 KB is accepted' });
+			assert.deepEqual(result.json, {
+				success: false,
+				message: 'Error',
+				data: 'The ADF XML body is 693 KB; at most 256 KB is accepted',
+			});
 			const factor = busyFactor();
-			assert.ok(result.ms < ANSWER_BOUND_MS * factor, `answered after ${result.ms} ms (bound ${ANSWER_BOUND_MS} ms x ${factor.toFixed(1)} for the load)`);
-			assert.ok(slowestHealthz < HEALTHZ_BOUND_MS * factor, `/healthz took ${slowestHealthz} ms (bound ${HEALTHZ_BOUND_MS} ms x ${factor.toFixed(1)} for the load)`);
+			assert.ok(
+				result.ms < ANSWER_BOUND_MS * factor,
+				`answered after ${result.ms} ms (bound ${ANSWER_BOUND_MS} ms x ${factor.toFixed(1)} for the load)`,
+			);
+			assert.ok(
+				slowestHealthz < HEALTHZ_BOUND_MS * factor,
+				`/healthz took ${slowestHealthz} ms (bound ${HEALTHZ_BOUND_MS} ms x ${factor.toFixed(1)} for the load)`,
+			);
 			await new Promise((r) => setTimeout(r, 1000));
 			assert.equal(recorder.received.length, before, 'no execution started');
 		});
 	}
 
 	it('answers a small ADF of 3,000 tags with 413, naming the limit', async () => {
-		const r = await request('POST', hook, { headers: { 'content-type': 'text/plain' }, body: `<adf>${'<a/>'.repeat(3000)}</adf>` });
+		const r = await request('POST', hook, {
+			headers: { 'content-type': 'text/plain' },
+			body: `<adf>${'<a/>'.repeat(3000)}</adf>`,
+		});
 		assert.equal(r.status, 413, r.text);
-		assert.equal(r.json.data, 'The ADF XML body has more than 2,000 tags; an ADF email has about 50');
+		assert.equal(
+			r.json.data,
+			'The ADF XML body has more than 2,000 tags; an ADF email has about 50',
+		);
 	});
 
 	it('still accepts a real ADF email posted as text/plain, and refuses it with a wrong key', async () => {
@@ -110,29 +140,60 @@ describe(`Pilot Solution Trigger against hostile posts, n8n ${process.env.E2E_N8
 		const before = recorder.received.length;
 		const r = await request('POST', hook, {
 			headers: { 'content-type': 'application/json' },
-			body: { action: 'create', appkey: PILOT_APP_KEY, submissionType: 'survey', pilot_firstname: 'Forged', pilot_contact_type_id: '1', pilot_business_type_id: '1' },
+			body: {
+				action: 'create',
+				appkey: PILOT_APP_KEY,
+				submissionType: 'survey',
+				pilot_firstname: 'Forged',
+				pilot_contact_type_id: '1',
+				pilot_business_type_id: '1',
+			},
 		});
 		assert.equal(r.status, 200, r.text);
 		const received = await recorder.waitFor(before + 1);
-		assert.deepEqual(received[before].body, { submissionType: 'lead', pilot_firstname: 'Forged', pilot_contact_type_id: '1', pilot_business_type_id: '1' });
+		assert.deepEqual(received[before].body, {
+			submissionType: 'lead',
+			pilot_firstname: 'Forged',
+			pilot_contact_type_id: '1',
+			pilot_business_type_id: '1',
+		});
 	});
 
 	it('refuses required fields that are not text or a number, and app keys sent as lists (item 10)', async () => {
 		const before = recorder.received.length;
 		const emptyList = await request('POST', hook, {
 			headers: { 'content-type': 'application/json' },
-			body: { appkey: PILOT_APP_KEY, pilot_firstname: 'x', pilot_contact_type_id: [], pilot_business_type_id: '1' },
+			body: {
+				appkey: PILOT_APP_KEY,
+				pilot_firstname: 'x',
+				pilot_contact_type_id: [],
+				pilot_business_type_id: '1',
+			},
 		});
 		assert.equal(emptyList.status, 400, emptyList.text);
-		assert.deepEqual(emptyList.json, { success: false, message: 'Error', data: 'Field "pilot_contact_type_id" must be text or a number, not a list' });
+		assert.deepEqual(emptyList.json, {
+			success: false,
+			message: 'Error',
+			data: 'Field "pilot_contact_type_id" must be text or a number, not a list',
+		});
 		const lead = { pilot_firstname: 'x', pilot_contact_type_id: '1', pilot_business_type_id: '1' };
-		const jsonArray = await request('POST', hook, { headers: { 'content-type': 'application/json' }, body: { ...lead, appkey: [PILOT_APP_KEY] } });
+		const jsonArray = await request('POST', hook, {
+			headers: { 'content-type': 'application/json' },
+			body: { ...lead, appkey: [PILOT_APP_KEY] },
+		});
 		// n8n parses a form field sent twice into a list too.
 		const form = `${new URLSearchParams(lead).toString()}&appkey=${encodeURIComponent(PILOT_APP_KEY)}&appkey=${encodeURIComponent(PILOT_APP_KEY)}`;
-		const formTwice = await request('POST', hook, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+		const formTwice = await request('POST', hook, {
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: form,
+		});
 		for (const r of [jsonArray, formTwice]) {
 			assert.equal(r.status, 401, r.text);
-			assert.deepEqual(r.json, { success: false, message: 'Error', data: 'The appkey must be a single text value' });
+			assert.deepEqual(r.json, {
+				success: false,
+				message: 'Error',
+				data: 'The appkey must be a single text value',
+			});
 		}
 		await new Promise((r) => setTimeout(r, 1500));
 		assert.equal(recorder.received.length, before, 'no execution started');

@@ -5,7 +5,14 @@ const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { XMLParser } = require('fast-xml-parser');
 const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('../../sandbox/publitrac');
-const { N8nInstance, PACKAGE_NAME, chainWorkflow, itemsNode, nodeOutput, recordingServer } = require('../helpers/n8n');
+const {
+	N8nInstance,
+	PACKAGE_NAME,
+	chainWorkflow,
+	itemsNode,
+	nodeOutput,
+	recordingServer,
+} = require('../helpers/n8n');
 
 const NODE = `${PACKAGE_NAME}.publitrac`;
 const TRIGGER = `${PACKAGE_NAME}.publitracTrigger`;
@@ -13,32 +20,161 @@ const cred = { publitracApi: { id: 'publitracSim', name: 'PUBLITRAC simulator' }
 const badCred = { publitracApi: { id: 'publitracBad', name: 'PUBLITRAC wrong password' } };
 const WRONG_PASSWORD = 'Wrong-Publitrac-pass-5e2a';
 
-const xml = (text) => new XMLParser({ parseTagValue: false, trimValues: true, ignoreDeclaration: true }).parse(text);
+const xml = (text) =>
+	new XMLParser({ parseTagValue: false, trimValues: true, ignoreDeclaration: true }).parse(text);
 const queryOf = (r) => xml(r.method === 'GET' ? r.query.query : r.body.query);
 
 // One workflow per operation: [id, node parameters, optional node before it].
 const OPERATIONS = [
-	['ptSync', { resource: 'lead', operation: 'sync', email: 'e2e-sync@acme.com', additionalFields: { firstName: 'Zoë & <b>', dateOfBirth: '1990-05-31T00:00:00' }, customFields: { field: [{ name: 'carColor', value: 'Red 🚗' }] } }],
-	['ptSyncBatch', { resource: 'lead', operation: 'sync', email: '={{ $json.email }}', batch: true, batchSize: 2 }, itemsNode('Leads', [{ email: 'e2e-b0@acme.com' }, { email: 'e2e-b1@acme.com' }, { email: 'e2e-b2@acme.com' }])],
-	['ptCreate', { resource: 'lead', operation: 'create', email: 'e2e-create@acme.com', additionalFields: { company: 'ACME' } }],
-	['ptUpdate', { resource: 'lead', operation: 'update', email: 'e2e-seed0@acme.com', additionalFields: { city: 'Montréal' } }],
+	[
+		'ptSync',
+		{
+			resource: 'lead',
+			operation: 'sync',
+			email: 'e2e-sync@acme.com',
+			additionalFields: { firstName: 'Zoë & <b>', dateOfBirth: '1990-05-31T00:00:00' },
+			customFields: { field: [{ name: 'carColor', value: 'Red 🚗' }] },
+		},
+	],
+	[
+		'ptSyncBatch',
+		{ resource: 'lead', operation: 'sync', email: '={{ $json.email }}', batch: true, batchSize: 2 },
+		itemsNode('Leads', [
+			{ email: 'e2e-b0@acme.com' },
+			{ email: 'e2e-b1@acme.com' },
+			{ email: 'e2e-b2@acme.com' },
+		]),
+	],
+	[
+		'ptCreate',
+		{
+			resource: 'lead',
+			operation: 'create',
+			email: 'e2e-create@acme.com',
+			additionalFields: { company: 'ACME' },
+		},
+	],
+	[
+		'ptUpdate',
+		{
+			resource: 'lead',
+			operation: 'update',
+			email: 'e2e-seed0@acme.com',
+			additionalFields: { city: 'Montréal' },
+		},
+	],
 	['ptGet', { resource: 'lead', operation: 'get', email: 'e2e-seed1@acme.com' }],
 	['ptGetExt', { resource: 'lead', operation: 'getByExternalId', externalId: 'EXT-E2E' }],
 	['ptGetTok', { resource: 'lead', operation: 'getByToken', tokenId: '_nl-e2e.com-1-1' }],
-	['ptSearch', { resource: 'lead', operation: 'search', queries: { query: [{ field: 'email', operator: 'like', value: 'e2e-seed%' }] }, returnAll: true }],
+	[
+		'ptSearch',
+		{
+			resource: 'lead',
+			operation: 'search',
+			queries: { query: [{ field: 'email', operator: 'like', value: 'e2e-seed%' }] },
+			returnAll: true,
+		},
+	],
 	['ptView', { resource: 'view', operation: 'getLeads', viewName: 'E2EView', returnAll: true }],
-	['ptList', { resource: 'list', operation: 'getLeads', listName: 'E2EList', returnAll: false, limit: 120 }],
-	['ptAddLeads', { resource: 'list', operation: 'addLeads', listName: 'E2EStatic', emails: 'e2e-seed0@acme.com, e2e-seed1@acme.com' }],
-	['ptRemove', { resource: 'list', operation: 'removeLead', listName: 'E2EList', email: 'e2e-seed2@acme.com' }],
-	['ptVisit', { resource: 'history', operation: 'addWebVisit', email: 'e2e-seed0@acme.com', additionalFields: { url: 'http://acme.com/?a=1&b=2', information: '/blog' } }],
-	['ptClick', { resource: 'history', operation: 'addClickLink', email: 'e2e-seed0@acme.com', additionalFields: { url: 'http://acme.com/x' } }],
-	['ptForm', { resource: 'history', operation: 'addFormFill', email: 'e2e-seed0@acme.com', formName: 'Infolettre', additionalFields: { values: 'Email: a@b.c ]]>' } }],
+	[
+		'ptList',
+		{ resource: 'list', operation: 'getLeads', listName: 'E2EList', returnAll: false, limit: 120 },
+	],
+	[
+		'ptAddLeads',
+		{
+			resource: 'list',
+			operation: 'addLeads',
+			listName: 'E2EStatic',
+			emails: 'e2e-seed0@acme.com, e2e-seed1@acme.com',
+		},
+	],
+	[
+		'ptRemove',
+		{ resource: 'list', operation: 'removeLead', listName: 'E2EList', email: 'e2e-seed2@acme.com' },
+	],
+	[
+		'ptVisit',
+		{
+			resource: 'history',
+			operation: 'addWebVisit',
+			email: 'e2e-seed0@acme.com',
+			additionalFields: { url: 'http://acme.com/?a=1&b=2', information: '/blog' },
+		},
+	],
+	[
+		'ptClick',
+		{
+			resource: 'history',
+			operation: 'addClickLink',
+			email: 'e2e-seed0@acme.com',
+			additionalFields: { url: 'http://acme.com/x' },
+		},
+	],
+	[
+		'ptForm',
+		{
+			resource: 'history',
+			operation: 'addFormFill',
+			email: 'e2e-seed0@acme.com',
+			formName: 'Infolettre',
+			additionalFields: { values: 'Email: a@b.c ]]>' },
+		},
+	],
 	['ptCampaigns', { resource: 'campaign', operation: 'getMany', returnAll: true }],
-	['ptExecute', { resource: 'campaign', operation: 'execute', emails: 'e2e-seed0@acme.com', campaigns: 'Trade Show May' }],
-	['ptSendEmail', { resource: 'campaign', operation: 'sendEmail', name: 'E2E promo', fromName: 'ACME', fromEmail: 'no-reply@acme.com', subject: 'Hi', message: { text: 'Hello {{FirstName;Default=}}' }, leads: JSON.stringify(Array.from({ length: 60 }, (_, i) => ({ email: `e2e-mail${i}@acme.com` }))) }],
+	[
+		'ptExecute',
+		{
+			resource: 'campaign',
+			operation: 'execute',
+			emails: 'e2e-seed0@acme.com',
+			campaigns: 'Trade Show May',
+		},
+	],
+	[
+		'ptSendEmail',
+		{
+			resource: 'campaign',
+			operation: 'sendEmail',
+			name: 'E2E promo',
+			fromName: 'ACME',
+			fromEmail: 'no-reply@acme.com',
+			subject: 'Hi',
+			message: { text: 'Hello {{FirstName;Default=}}' },
+			leads: JSON.stringify(
+				Array.from({ length: 60 }, (_, i) => ({ email: `e2e-mail${i}@acme.com` })),
+			),
+		},
+	],
 	['ptOpps', { resource: 'opportunity', operation: 'getMany', returnAll: true }],
-	['ptOppSync', { resource: 'opportunity', operation: 'sync', id: 'E2E-OPP', name: 'E2E deal', salesStage: 'Closed Won', amount: 9000, probability: 100, leads: 'EXT-E2E', additionalFields: { dateClosed: '2024-02-03T00:00:00' } }],
-	['ptTransaction', { resource: 'transaction', operation: 'create', email: 'e2e-seed0@acme.com', transaction: JSON.stringify({ id: 'T-E2E', type: 'buying', total: '10', items: [{ id: '1', name: 'Ball', price: '10', quantity: '1' }] }) }],
+	[
+		'ptOppSync',
+		{
+			resource: 'opportunity',
+			operation: 'sync',
+			id: 'E2E-OPP',
+			name: 'E2E deal',
+			salesStage: 'Closed Won',
+			amount: 9000,
+			probability: 100,
+			leads: 'EXT-E2E',
+			additionalFields: { dateClosed: '2024-02-03T00:00:00' },
+		},
+	],
+	[
+		'ptTransaction',
+		{
+			resource: 'transaction',
+			operation: 'create',
+			email: 'e2e-seed0@acme.com',
+			transaction: JSON.stringify({
+				id: 'T-E2E',
+				type: 'buying',
+				total: '10',
+				items: [{ id: '1', name: 'Ball', price: '10', quantity: '1' }],
+			}),
+		},
+	],
 ];
 
 describe(`PUBLITRAC in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)`, () => {
@@ -60,31 +196,85 @@ describe(`PUBLITRAC in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)
 		seeded[1].token = '_nl-e2e.com-1-1';
 		sim.seedLeads(150, { view: 'E2EView', list: 'E2EList' });
 		sim.state.lists.E2EList.leadIds.push(seeded[2].id);
-		sim.state.opportunities.push({ id: '1', Name: 'Existing', Amount: '10', Sales_Stage: 'Prospecting' });
+		sim.state.opportunities.push({
+			id: '1',
+			Name: 'Existing',
+			Amount: '10',
+			Sales_Stage: 'Prospecting',
+		});
 		recorder = await recordingServer();
 		n8n = new N8nInstance();
 		const data = { ...PUBLITRAC_CREDENTIALS, baseUrl: `${sim.url}/api` };
 		await n8n.importCredentials([
 			{ id: 'publitracSim', name: 'PUBLITRAC simulator', type: 'publitracApi', data },
-			{ id: 'publitracBad', name: 'PUBLITRAC wrong password', type: 'publitracApi', data: { ...data, password: WRONG_PASSWORD } },
+			{
+				id: 'publitracBad',
+				name: 'PUBLITRAC wrong password',
+				type: 'publitracApi',
+				data: { ...data, password: WRONG_PASSWORD },
+			},
 		]);
 		const workflows = OPERATIONS.map(([id, parameters, first]) =>
-			chainWorkflow(id, `publitrac ${id}`, [...(first ? [first] : []), { name: 'PUBLITRAC', type: NODE, credentials: cred, parameters }]),
+			chainWorkflow(id, `publitrac ${id}`, [
+				...(first ? [first] : []),
+				{ name: 'PUBLITRAC', type: NODE, credentials: cred, parameters },
+			]),
 		);
-		workflows.push(chainWorkflow('ptWrongPassword', 'publitrac wrong password', [{ name: 'PUBLITRAC', type: NODE, credentials: badCred, parameters: { resource: 'lead', operation: 'get', email: 'e2e-seed0@acme.com' } }]));
+		workflows.push(
+			chainWorkflow('ptWrongPassword', 'publitrac wrong password', [
+				{
+					name: 'PUBLITRAC',
+					type: NODE,
+					credentials: badCred,
+					parameters: { resource: 'lead', operation: 'get', email: 'e2e-seed0@acme.com' },
+				},
+			]),
+		);
 		workflows.push({
 			id: 'ptTrigger',
 			name: 'publitrac trigger',
 			active: false,
 			settings: { executionOrder: 'v1' },
 			nodes: [
-				{ id: 'p1', name: 'PUBLITRAC Trigger', type: TRIGGER, typeVersion: 1, position: [0, 0], credentials: cred, parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, source: 'view', viewName: 'E2EView', event: 'new' } },
-				{ id: 'p2', name: 'Record', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [220, 0], parameters: { method: 'POST', url: `${recorder.url}/emitted`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}' } },
+				{
+					id: 'p1',
+					name: 'PUBLITRAC Trigger',
+					type: TRIGGER,
+					typeVersion: 1,
+					position: [0, 0],
+					credentials: cred,
+					parameters: {
+						pollTimes: { item: [{ mode: 'everyMinute' }] },
+						source: 'view',
+						viewName: 'E2EView',
+						event: 'new',
+					},
+				},
+				{
+					id: 'p2',
+					name: 'Record',
+					type: 'n8n-nodes-base.httpRequest',
+					typeVersion: 4.2,
+					position: [220, 0],
+					parameters: {
+						method: 'POST',
+						url: `${recorder.url}/emitted`,
+						sendBody: true,
+						specifyBody: 'json',
+						jsonBody: '={{ JSON.stringify($json) }}',
+					},
+				},
 			],
-			connections: { 'PUBLITRAC Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
+			connections: {
+				'PUBLITRAC Trigger': { main: [[{ node: 'Record', type: 'main', index: 0 }]] },
+			},
 		});
 		await n8n.importWorkflows(workflows);
-		({ runs, executions, output: batchOutput } = await n8n.executeBatch([...OPERATIONS.map(([id]) => id), 'ptWrongPassword']));
+		({
+			runs,
+			executions,
+			output: batchOutput,
+		} = await n8n.executeBatch([...OPERATIONS.map(([id]) => id), 'ptWrongPassword']));
 	});
 
 	after(async () => {
@@ -109,14 +299,25 @@ describe(`PUBLITRAC in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)
 		const [r] = calls('syncLead').filter((c) => c.body.query.includes('e2e-sync@acme.com'));
 		assert.equal(r.method, 'POST');
 		assert.match(r.body.query, /Zoë &amp; &lt;b&gt;/);
-		assert.deepEqual(queryOf(r).request.lead, { email: 'e2e-sync@acme.com', firstName: 'Zoë & <b>', dateOfBirth: '1990-05-31', customFields: { carColor: 'Red 🚗' } });
+		assert.deepEqual(queryOf(r).request.lead, {
+			email: 'e2e-sync@acme.com',
+			firstName: 'Zoë & <b>',
+			dateOfBirth: '1990-05-31',
+			customFields: { carColor: 'Red 🚗' },
+		});
 		assert.equal(out('ptSync')[0].json.status, '2006');
 	});
 
 	it('lead:sync with batching sends 3 items in 2 calls and pairs each output', () => {
 		const batch = calls('syncLead').filter((c) => c.body.query.includes('e2e-b'));
-		assert.deepEqual(batch.map((c) => [].concat(queryOf(c).request.lead).length), [2, 1]);
-		assert.deepEqual(out('ptSyncBatch').map((o) => o.pairedItem), [{ item: 0 }, { item: 1 }, { item: 2 }]);
+		assert.deepEqual(
+			batch.map((c) => [].concat(queryOf(c).request.lead).length),
+			[2, 1],
+		);
+		assert.deepEqual(
+			out('ptSyncBatch').map((o) => o.pairedItem),
+			[{ item: 0 }, { item: 1 }, { item: 2 }],
+		);
 	});
 
 	it('lead:create, lead:update', () => {
@@ -134,12 +335,19 @@ describe(`PUBLITRAC in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)
 	});
 
 	it('lead:search sends the query rows and returns the matching leads', () => {
-		assert.deepEqual(queryOf(calls('getLeads')[0]).request.queries.query, { field: 'email', operator: 'like', value: 'e2e-seed%' });
+		assert.deepEqual(queryOf(calls('getLeads')[0]).request.queries.query, {
+			field: 'email',
+			operator: 'like',
+			value: 'e2e-seed%',
+		});
 		assert.equal(out('ptSearch').length, 3);
 	});
 
 	it('view:getLeads returns all 150 leads over 2 pages; list:getLeads stops at Limit 120', () => {
-		assert.deepEqual(calls('getView').map((c) => c.query.page), ['1', '2']);
+		assert.deepEqual(
+			calls('getView').map((c) => c.query.page),
+			['1', '2'],
+		);
 		assert.equal(out('ptView').length, 150);
 		assert.equal(out('ptList').length, 120);
 	});
@@ -152,7 +360,10 @@ describe(`PUBLITRAC in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)
 
 	it('history: web visit, click link, form fill', () => {
 		assert.equal(out('ptVisit')[0].json.status, '3002');
-		assert.equal(queryOf(calls('addWebVisitHistory')[0]).request.webvisitleadhistory.url, 'http://acme.com/?a=1&b=2');
+		assert.equal(
+			queryOf(calls('addWebVisitHistory')[0]).request.webvisitleadhistory.url,
+			'http://acme.com/?a=1&b=2',
+		);
 		assert.equal(out('ptClick')[0].json.status, '3003');
 		assert.equal(out('ptForm')[0].json.status, '3004');
 	});
@@ -160,7 +371,10 @@ describe(`PUBLITRAC in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)
 	it('campaign: getMany, execute, sendEmail (60 leads in 2 calls)', () => {
 		assert.equal(out('ptCampaigns').length, 2);
 		assert.equal(out('ptExecute')[0].json.status, '1100');
-		assert.deepEqual(calls('addEmailCampaign').map((c) => [].concat(queryOf(c).request.leads.lead).length), [50, 10]);
+		assert.deepEqual(
+			calls('addEmailCampaign').map((c) => [].concat(queryOf(c).request.leads.lead).length),
+			[50, 10],
+		);
 		assert.equal(out('ptSendEmail')[0].json.calls, 2);
 	});
 
@@ -188,26 +402,36 @@ describe(`PUBLITRAC in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)
 			await n8n.start();
 		});
 
-		it('takes the existing view as baseline and emits a lead new to the view', { timeout: 300_000 }, async () => {
-			// The poll at activation is the baseline: wait until it has read the view (n8n 1.x can
-			// take longer to get there), so the lead added next is new to it. The next poll comes
-			// within two minutes (an every-minute poll fires at a fixed random second).
-			const viewReads = () => sim.log.filter((r) => r.query.method === 'getView' && r.at >= startedAt).length;
-			for (let i = 0; i < 260 && viewReads() === 0; i++) await new Promise((r) => setTimeout(r, 500));
-			assert.ok(viewReads() > 0, 'the baseline poll read the view');
-			// n8n 2.41's scheduler may run more than one poll around activation: let them all end
-			// (and commit their cursor) first, or a lead added meanwhile is part of a baseline.
-			await new Promise((r) => setTimeout(r, 3000));
-			assert.equal(recorder.received.length, 0, 'the baseline emits nothing');
-			const [added] = sim.seedLeads(1, { view: 'E2EView' });
-			const addedAt = Date.now();
-			const [emitted] = await recorder.waitFor(1, 140_000).catch((error) => {
-				// What the polls did after the lead was added, and n8n's last words: for whoever reads a failure.
-				const polls = sim.log.filter((r) => r.query.method === 'getView' && r.at >= startedAt).map((r) => `${r.at - addedAt} ms: HTTP ${r.status}`);
-				throw new Error(`${error.message}; view reads since n8n started (time relative to the added lead): ${polls.join(', ')}; n8n log tail:\n${n8n.logs.slice(-3000)}`);
-			});
-			assert.equal(emitted.body.id, added.id);
-			assert.equal(emitted.body.email, added.email);
-		});
+		it(
+			'takes the existing view as baseline and emits a lead new to the view',
+			{ timeout: 300_000 },
+			async () => {
+				// The poll at activation is the baseline: wait until it has read the view (n8n 1.x can
+				// take longer to get there), so the lead added next is new to it. The next poll comes
+				// within two minutes (an every-minute poll fires at a fixed random second).
+				const viewReads = () =>
+					sim.log.filter((r) => r.query.method === 'getView' && r.at >= startedAt).length;
+				for (let i = 0; i < 260 && viewReads() === 0; i++)
+					await new Promise((r) => setTimeout(r, 500));
+				assert.ok(viewReads() > 0, 'the baseline poll read the view');
+				// n8n 2.41's scheduler may run more than one poll around activation: let them all end
+				// (and commit their cursor) first, or a lead added meanwhile is part of a baseline.
+				await new Promise((r) => setTimeout(r, 3000));
+				assert.equal(recorder.received.length, 0, 'the baseline emits nothing');
+				const [added] = sim.seedLeads(1, { view: 'E2EView' });
+				const addedAt = Date.now();
+				const [emitted] = await recorder.waitFor(1, 140_000).catch((error) => {
+					// What the polls did after the lead was added, and n8n's last words: for whoever reads a failure.
+					const polls = sim.log
+						.filter((r) => r.query.method === 'getView' && r.at >= startedAt)
+						.map((r) => `${r.at - addedAt} ms: HTTP ${r.status}`);
+					throw new Error(
+						`${error.message}; view reads since n8n started (time relative to the added lead): ${polls.join(', ')}; n8n log tail:\n${n8n.logs.slice(-3000)}`,
+					);
+				});
+				assert.equal(emitted.body.id, added.id);
+				assert.equal(emitted.body.email, added.email);
+			},
+		);
 	});
 });

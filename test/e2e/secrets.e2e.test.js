@@ -14,12 +14,21 @@ const path = require('path');
 const Module = require('module');
 const ts = require('typescript');
 const { createPublitracSimulator, PUBLITRAC_CREDENTIALS } = require('../../sandbox/publitrac');
-const { N8nInstance, PACKAGE_NAME, ROOT, chainWorkflow, nodeOutput, request } = require('../helpers/n8n');
+const {
+	N8nInstance,
+	PACKAGE_NAME,
+	ROOT,
+	chainWorkflow,
+	nodeOutput,
+	request,
+} = require('../helpers/n8n');
 
 /** test/unit/secrets/forms.ts, compiled here: the unit tests and this file search for the same forms. */
 function loadForms() {
 	const file = path.join(ROOT, 'test', 'unit', 'secrets', 'forms.ts');
-	const js = ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+	const js = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
+		compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+	}).outputText;
 	const m = new Module(file);
 	m._compile(js, file);
 	return m.exports;
@@ -41,10 +50,13 @@ function hostileServer() {
 		const line = `${req.method} ${req.url} HTTP/1.1`;
 		const mode = req.url.split('/')[1];
 		let page;
-		if (mode === 'echo') page = `<html><body><h1>400 Bad Request</h1><p>Error processing ${line}</p></body></html>`;
+		if (mode === 'echo')
+			page = `<html><body><h1>400 Bad Request</h1><p>Error processing ${line}</p></body></html>`;
 		else if (mode === 'decoded') {
 			const decoded = decodeURIComponent(req.url);
-			const entities = [...decoded].map((c) => (/[A-Za-z0-9]/.test(c) ? c : `&#x${c.charCodeAt(0).toString(16)};`)).join('');
+			const entities = [...decoded]
+				.map((c) => (/[A-Za-z0-9]/.test(c) ? c : `&#x${c.charCodeAt(0).toString(16)};`))
+				.join('');
 			page = `<html><body>${JSON.stringify({ url: decoded }).replace(/\//g, '\\/')} ${entities} ${req.url.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())}</body></html>`;
 		} else {
 			// The raw key as sent, starting 10 characters before the error text is cut (300).
@@ -54,7 +66,15 @@ function hostileServer() {
 		res.writeHead(mode === 'ok200' ? 200 : 500, { 'content-type': 'text/html' });
 		res.end(page);
 	});
-	return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, lines, close: () => new Promise((r) => server.close(r)) })));
+	return new Promise((resolve) =>
+		server.listen(0, '127.0.0.1', () =>
+			resolve({
+				url: `http://127.0.0.1:${server.address().port}`,
+				lines,
+				close: () => new Promise((r) => server.close(r)),
+			}),
+		),
+	);
 }
 
 describe(`secrets in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)`, () => {
@@ -73,19 +93,54 @@ describe(`secrets in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)`,
 		n8n = new N8nInstance();
 		const base = { ...PUBLITRAC_CREDENTIALS, password: PASSWORD, apiKey: API_KEY };
 		await n8n.importCredentials([
-			{ id: 'secEchoCred', name: 'hostile echo', type: 'publitracApi', data: { ...base, baseUrl: `${hostile.url}/echo/api` } },
-			{ id: 'secDecodedCred', name: 'hostile decoded', type: 'publitracApi', data: { ...base, baseUrl: `${hostile.url}/decoded/api` } },
-			{ id: 'secLongCred', name: 'hostile long', type: 'publitracApi', data: { ...base, apiKey: LONG_KEY, baseUrl: `${hostile.url}/long/api` } },
-			{ id: 'secWeakCred', name: 'weak password', type: 'publitracApi', data: { ...PUBLITRAC_CREDENTIALS, password: '1234', baseUrl: `${sim.url}/api` } },
+			{
+				id: 'secEchoCred',
+				name: 'hostile echo',
+				type: 'publitracApi',
+				data: { ...base, baseUrl: `${hostile.url}/echo/api` },
+			},
+			{
+				id: 'secDecodedCred',
+				name: 'hostile decoded',
+				type: 'publitracApi',
+				data: { ...base, baseUrl: `${hostile.url}/decoded/api` },
+			},
+			{
+				id: 'secLongCred',
+				name: 'hostile long',
+				type: 'publitracApi',
+				data: { ...base, apiKey: LONG_KEY, baseUrl: `${hostile.url}/long/api` },
+			},
+			{
+				id: 'secWeakCred',
+				name: 'weak password',
+				type: 'publitracApi',
+				data: { ...PUBLITRAC_CREDENTIALS, password: '1234', baseUrl: `${sim.url}/api` },
+			},
 		]);
-		const get = { resource: 'lead', operation: 'get', email: 'a@acme.com', requestOptions: { maxRetries: 0 } };
-		const node = (credId, extra = {}, parameters = get) => ({ name: 'PUBLITRAC', type: NODE, credentials: { publitracApi: { id: credId, name: credId } }, parameters, ...extra });
+		const get = {
+			resource: 'lead',
+			operation: 'get',
+			email: 'a@acme.com',
+			requestOptions: { maxRetries: 0 },
+		};
+		const node = (credId, extra = {}, parameters = get) => ({
+			name: 'PUBLITRAC',
+			type: NODE,
+			credentials: { publitracApi: { id: credId, name: credId } },
+			parameters,
+			...extra,
+		});
 		await n8n.importWorkflows([
 			chainWorkflow('secEcho', 'secrets echo', [node('secEchoCred')]),
 			chainWorkflow('secDecoded', 'secrets decoded', [node('secDecodedCred')]),
 			chainWorkflow('secLong', 'secrets long', [node('secLongCred')]),
-			chainWorkflow('secEchoContinue', 'secrets echo continue', [node('secEchoCred', { onError: 'continueRegularOutput' })]),
-			chainWorkflow('secWeak', 'weak password', [node('secWeakCred', {}, { resource: 'lead', operation: 'get', email: 'weak@acme.com' })]),
+			chainWorkflow('secEchoContinue', 'secrets echo continue', [
+				node('secEchoCred', { onError: 'continueRegularOutput' }),
+			]),
+			chainWorkflow('secWeak', 'weak password', [
+				node('secWeakCred', {}, { resource: 'lead', operation: 'get', email: 'weak@acme.com' }),
+			]),
 		]);
 		batch = await n8n.executeBatch([...failing, 'secWeak']);
 		await n8n.start();
@@ -99,7 +154,10 @@ describe(`secrets in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)`,
 	});
 
 	it('the secrets went out as n8n writes them (RFC 3986), so the searches are not vacuous', () => {
-		assert.ok(hostile.lines.some((l) => l.includes('password=Summer%2A2024-Red')), hostile.lines.join('\n'));
+		assert.ok(
+			hostile.lines.some((l) => l.includes('password=Summer%2A2024-Red')),
+			hostile.lines.join('\n'),
+		);
 		assert.ok(hostile.lines.some((l) => l.includes('apikey=Key~With%21Bang-2024')));
 	});
 
@@ -111,14 +169,20 @@ describe(`secrets in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)`,
 			assert.match(run.error, /\[redacted\]/, id);
 			assert.deepEqual(leakedForms(run.error, SECRETS), [], id);
 		}
-		assert.match(batch.executions.secLong.error, /apikey=\[redacted\]\.\.\. \(method getLead\)( on node PUBLITRAC)?$/);
+		assert.match(
+			batch.executions.secLong.error,
+			/apikey=\[redacted\]\.\.\. \(method getLead\)( on node PUBLITRAC)?$/,
+		);
 		assert.ok(!batch.executions.secLong.error.includes('Key~W'));
 		const item = nodeOutput(batch.runs.secEchoContinue, 'PUBLITRAC')[0].json;
 		assert.match(item.error, /\[redacted\]/);
 	});
 
-	it('n8n\'s log (its output and event log) holds no form of a secret', () => {
-		const eventLogs = fs.readdirSync(path.join(n8n.userFolder, '.n8n')).filter((f) => f.startsWith('n8nEventLog')).map((f) => fs.readFileSync(path.join(n8n.userFolder, '.n8n', f), 'utf8'));
+	it("n8n's log (its output and event log) holds no form of a secret", () => {
+		const eventLogs = fs
+			.readdirSync(path.join(n8n.userFolder, '.n8n'))
+			.filter((f) => f.startsWith('n8nEventLog'))
+			.map((f) => fs.readFileSync(path.join(n8n.userFolder, '.n8n', f), 'utf8'));
 		assert.deepEqual(leakedForms([batch.output, n8n.logs, ...eventLogs].join('\n'), SECRETS), []);
 	});
 
@@ -135,12 +199,16 @@ describe(`secrets in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)`,
 		}
 		// The database file and its write-ahead log, as bytes read as text.
 		const dir = path.join(n8n.userFolder, '.n8n');
-		const db = fs.readdirSync(dir).filter((f) => f.startsWith('database.sqlite')).map((f) => fs.readFileSync(path.join(dir, f)).toString('utf8')).join('\n');
+		const db = fs
+			.readdirSync(dir)
+			.filter((f) => f.startsWith('database.sqlite'))
+			.map((f) => fs.readFileSync(path.join(dir, f)).toString('utf8'))
+			.join('\n');
 		assert.ok(db.length > 0);
 		assert.deepEqual(leakedForms(db, SECRETS), []);
 	});
 
-	it('a weak password (1234) leaves the lead\'s phone and postal code as PUBLITRAC sent them', () => {
+	it("a weak password (1234) leaves the lead's phone and postal code as PUBLITRAC sent them", () => {
 		const out = nodeOutput(batch.runs.secWeak, 'PUBLITRAC');
 		assert.equal(out[0].json.phone, '0612345678');
 		assert.equal(out[0].json.postalCode, '1234');

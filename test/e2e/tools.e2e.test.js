@@ -17,7 +17,9 @@ const MAJOR = Number(process.env.E2E_N8N_MAJOR || 2);
 const pkg = require(path.join(ROOT, 'package.json'));
 
 function loadDescription(file) {
-	const NodeClass = Object.values(require(path.join(ROOT, file))).find((v) => typeof v === 'function');
+	const NodeClass = Object.values(require(path.join(ROOT, file))).find(
+		(v) => typeof v === 'function',
+	);
 	return new NodeClass().description;
 }
 
@@ -32,8 +34,14 @@ function operationsOf(description) {
 		.filter((r) => r.value !== CUSTOM_API_CALL)
 		.flatMap((r) =>
 			description.properties
-				.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(r.value))
-				.flatMap((p) => p.options.filter((o) => o.value !== CUSTOM_API_CALL).map((o) => ({ resource: r.value, operation: o.value, action: o.action }))),
+				.filter(
+					(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(r.value),
+				)
+				.flatMap((p) =>
+					p.options
+						.filter((o) => o.value !== CUSTOM_API_CALL)
+						.map((o) => ({ resource: r.value, operation: o.value, action: o.action })),
+				),
 		);
 }
 
@@ -72,9 +80,17 @@ describe(`the action nodes as AI tools in n8n ${MAJOR}.x (tarball install)`, () 
 	});
 
 	it('lists <package>.<node>Tool for each action node, and no tool for a trigger', () => {
-		const listed = Object.keys(types).filter((name) => name.startsWith(`${PACKAGE_NAME}.`) && name.endsWith('Tool'));
-		assert.deepEqual(listed.sort(), actionNodes().map((d) => `${PACKAGE_NAME}.${d.name}Tool`).sort());
-		for (const d of nodes) assert.ok(types[`${PACKAGE_NAME}.${d.name}`], `${d.name} listed as a node too`);
+		const listed = Object.keys(types).filter(
+			(name) => name.startsWith(`${PACKAGE_NAME}.`) && name.endsWith('Tool'),
+		);
+		assert.deepEqual(
+			listed.sort(),
+			actionNodes()
+				.map((d) => `${PACKAGE_NAME}.${d.name}Tool`)
+				.sort(),
+		);
+		for (const d of nodes)
+			assert.ok(types[`${PACKAGE_NAME}.${d.name}`], `${d.name} listed as a node too`);
 	});
 
 	it("each tool is an AI tool with the node's description, credential and operations", () => {
@@ -83,12 +99,25 @@ describe(`the action nodes as AI tools in n8n ${MAJOR}.x (tarball install)`, () 
 			assert.equal(tool.displayName, `${d.displayName} Tool`);
 			assert.deepEqual(tool.inputs, []);
 			assert.deepEqual(tool.outputs, ['ai_tool']);
-			assert.ok(tool.codex.categories.includes('AI') && tool.codex.subcategories.AI.includes('Tools'), `${d.name}: in the AI > Tools panel`);
+			assert.ok(
+				tool.codex.categories.includes('AI') && tool.codex.subcategories.AI.includes('Tools'),
+				`${d.name}: in the AI > Tools panel`,
+			);
 			// The description written for the agent, and the default of the tool's own Description field.
 			assert.equal(tool.description, d.description);
-			assert.equal(tool.properties.find((p) => p.name === 'toolDescription').default, d.description);
-			assert.deepEqual(tool.credentials.map((c) => c.name), d.credentials.map((c) => c.name));
-			assert.deepEqual(operationsOf(tool), operationsOf(d), `${d.name}: the tool offers every operation`);
+			assert.equal(
+				tool.properties.find((p) => p.name === 'toolDescription').default,
+				d.description,
+			);
+			assert.deepEqual(
+				tool.credentials.map((c) => c.name),
+				d.credentials.map((c) => c.name),
+			);
+			assert.deepEqual(
+				operationsOf(tool),
+				operationsOf(d),
+				`${d.name}: the tool offers every operation`,
+			);
 		}
 	});
 
@@ -98,9 +127,15 @@ describe(`the action nodes as AI tools in n8n ${MAJOR}.x (tarball install)`, () 
 			const seen = new Map();
 			for (const { resource, operation, action } of operationsOf(d)) {
 				assert.ok(action, `${d.name} ${resource}:${operation} has an action text`);
-				const told = nodeHelpers.getToolDescriptionForNode({ parameters: { descriptionType: 'auto', resource, operation } }, { description: tool });
+				const told = nodeHelpers.getToolDescriptionForNode(
+					{ parameters: { descriptionType: 'auto', resource, operation } },
+					{ description: tool },
+				);
 				assert.equal(told, `${action} in ${d.defaults.name}`, `${d.name} ${resource}:${operation}`);
-				assert.ok(!seen.has(told), `${d.name}: ${resource}:${operation} and ${seen.get(told)} both tell an agent "${told}"`);
+				assert.ok(
+					!seen.has(told),
+					`${d.name}: ${resource}:${operation} and ${seen.get(told)} both tell an agent "${told}"`,
+				);
 				seen.set(told, `${resource}:${operation}`);
 			}
 		}
@@ -108,9 +143,19 @@ describe(`the action nodes as AI tools in n8n ${MAJOR}.x (tarball install)`, () 
 
 	it('each description names its CRM and says what the node does, for an agent choosing a tool', () => {
 		for (const d of actionNodes()) {
-			assert.ok(d.description.includes(d.defaults.name), `${d.name}: the description names ${d.defaults.name}`);
-			assert.match(d.description, /^(Create|Send)\b/, `${d.name}: the description starts with what the node does`);
-			assert.ok(d.description.length >= 100 && d.description.length <= 250, `${d.name}: ${d.description.length} characters`);
+			assert.ok(
+				d.description.includes(d.defaults.name),
+				`${d.name}: the description names ${d.defaults.name}`,
+			);
+			assert.match(
+				d.description,
+				/^(Create|Send)\b/,
+				`${d.name}: the description starts with what the node does`,
+			);
+			assert.ok(
+				d.description.length >= 100 && d.description.length <= 250,
+				`${d.name}: ${d.description.length} characters`,
+			);
 		}
 	});
 });

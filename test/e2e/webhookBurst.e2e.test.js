@@ -15,7 +15,14 @@ const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const { isDeepStrictEqual } = require('node:util');
 const { PILOT_APP_KEY } = require('../../sandbox/pilot');
-const { N8nInstance, PACKAGE_NAME, postWhenRegistered, recordedTriggerWorkflow, recordingServer, request } = require('../helpers/n8n');
+const {
+	N8nInstance,
+	PACKAGE_NAME,
+	postWhenRegistered,
+	recordedTriggerWorkflow,
+	recordingServer,
+	request,
+} = require('../helpers/n8n');
 
 // 1,000 posts per trigger take about 5 minutes each on this shared 2-core machine (n8n runs
 // about 3 executions a second here): the default run sends 200, the full size is a variable away.
@@ -26,7 +33,8 @@ const DP_SECRET = 'burst-listener-secret-93c1';
 const SENDER = 'burst@dataplatform.test';
 
 /** A published workflow: the trigger, then an HTTP Request node posting each item to the recorder. */
-const triggerWorkflow = (id, trigger, recordUrl) => recordedTriggerWorkflow(id, id, { name: 'Trigger', ...trigger }, recordUrl);
+const triggerWorkflow = (id, trigger, recordUrl) =>
+	recordedTriggerWorkflow(id, id, { name: 'Trigger', ...trigger }, recordUrl);
 
 // A post waits up to 5 minutes for its answer (n8n may hold it until its execution exists).
 const POST_TIMEOUT_MS = 300_000;
@@ -40,7 +48,11 @@ async function sendInBursts(posts) {
 			...(await Promise.all(
 				burst.map(async (item) => {
 					try {
-						const r = await request('POST', item.url, { headers: item.headers, body: item.body, timeout: POST_TIMEOUT_MS });
+						const r = await request('POST', item.url, {
+							headers: item.headers,
+							body: item.body,
+							timeout: POST_TIMEOUT_MS,
+						});
 						return { ...item, status: r.status, answer: r.json ?? r.text };
 					} catch (error) {
 						return { ...item, status: 0, answer: String(error && error.message) };
@@ -63,7 +75,14 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 		pilotRecorder = await recordingServer();
 		dpRecorder = await recordingServer();
 		n8n = new N8nInstance();
-		await n8n.importCredentials([{ id: 'burstPilot', name: 'Pilot (burst)', type: 'pilotApi', data: { appKey: PILOT_APP_KEY, baseUrl: 'http://127.0.0.1:9' } }]);
+		await n8n.importCredentials([
+			{
+				id: 'burstPilot',
+				name: 'Pilot (burst)',
+				type: 'pilotApi',
+				data: { appKey: PILOT_APP_KEY, baseUrl: 'http://127.0.0.1:9' },
+			},
+		]);
 		await n8n.importWorkflows([
 			triggerWorkflow(
 				'burstPilot',
@@ -80,7 +99,13 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 				{
 					type: `${PACKAGE_NAME}.dataPlatformTrigger`,
 					webhookId: 'burst-dp',
-					parameters: { path: 'listener', secretLocation: 'header', headerName: 'X-Listener-Secret', secret: DP_SECRET, maxBodyKb: 4 },
+					parameters: {
+						path: 'listener',
+						secretLocation: 'header',
+						headerName: 'X-Listener-Secret',
+						secret: DP_SECRET,
+						maxBodyKb: 4,
+					},
 				},
 				`${dpRecorder.url}/dp`,
 			),
@@ -99,10 +124,15 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 		// (N8N_CONCURRENCY_PRODUCTION_LIMIT: the others wait their turn, and on n8n 2.x the sender
 		// waits with them, its 200 coming once its execution exists), and a ping timeout long
 		// enough for a busy SQLite.
-		await n8n.start({ env: { N8N_CONCURRENCY_PRODUCTION_LIMIT: '4', DB_PING_TIMEOUT_MS: '120000' } });
+		await n8n.start({
+			env: { N8N_CONCURRENCY_PRODUCTION_LIMIT: '4', DB_PING_TIMEOUT_MS: '120000' },
+		});
 		// Registration can lag the start: wait until both URLs answer something else than 404
 		// (with a body each trigger refuses, so no execution starts).
-		for (const url of [`${n8n.url}/webhook/burst-pilot/pilot`, `${n8n.url}/webhook/burst-dp/listener`]) {
+		for (const url of [
+			`${n8n.url}/webhook/burst-pilot/pilot`,
+			`${n8n.url}/webhook/burst-dp/listener`,
+		]) {
 			await postWhenRegistered(url);
 		}
 	});
@@ -111,7 +141,11 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 		process.stdout.write(`webhook bursts: ${JSON.stringify(timings)}\n`);
 		await n8n?.stop();
 		// With E2E_KEEP=1 the user folder stays, with n8n's log in it.
-		if (n8n && process.env.E2E_KEEP) require('node:fs').writeFileSync(require('node:path').join(n8n.userFolder, 'n8n.log'), n8n.logs);
+		if (n8n && process.env.E2E_KEEP)
+			require('node:fs').writeFileSync(
+				require('node:path').join(n8n.userFolder, 'n8n.log'),
+				n8n.logs,
+			);
 		n8n?.cleanup();
 		await pilotRecorder?.close();
 		await dpRecorder?.close();
@@ -123,7 +157,11 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 		session ??= await n8n.ownerSession();
 		const count = async (status) => {
 			const filter = JSON.stringify({ workflowId, ...(status ? { status } : {}) });
-			const r = await request('GET', `${n8n.url}/rest/executions?filter=${encodeURIComponent(filter)}&limit=1`, { headers: session });
+			const r = await request(
+				'GET',
+				`${n8n.url}/rest/executions?filter=${encodeURIComponent(filter)}&limit=1`,
+				{ headers: session },
+			);
 			assert.equal(r.status, 200, r.text.slice(0, 300));
 			return r.json.data.count;
 		};
@@ -142,19 +180,39 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 		const sentMs = Date.now() - started;
 		const accepted = answers.filter((a) => a.status >= 200 && a.status < 300);
 		const refused = answers.filter((a) => a.status >= 400 && a.status < 500);
-		const other = answers.filter((a) => !(a.status >= 200 && a.status < 300) && !(a.status >= 400 && a.status < 500));
-		const counts = { sent: answers.length, accepted: accepted.length, refused: refused.length, failed: other.length };
+		const other = answers.filter(
+			(a) => !(a.status >= 200 && a.status < 300) && !(a.status >= 400 && a.status < 500),
+		);
+		const counts = {
+			sent: answers.length,
+			accepted: accepted.length,
+			refused: refused.length,
+			failed: other.length,
+		};
 		process.stdout.write(`${name}: ${JSON.stringify(counts)}\n`);
 		// None silently dropped: each post answered, 2xx or 4xx, never 5xx or no answer.
-		assert.deepEqual(other.map((a) => `${a.id}: ${a.status} ${JSON.stringify(a.answer).slice(0, 200)}`), []);
+		assert.deepEqual(
+			other.map((a) => `${a.id}: ${a.status} ${JSON.stringify(a.answer).slice(0, 200)}`),
+			[],
+		);
 		assert.equal(accepted.length + refused.length, posts.length);
 		// Each post got the answer its kind calls for.
-		const wrong = answers.filter((a) => a.status !== a.expectStatus || (a.expectAnswer && !a.expectAnswer(a.answer)));
-		assert.deepEqual(wrong.map((a) => `${a.id} (${a.kind}): ${a.status} ${JSON.stringify(a.answer).slice(0, 200)}`), []);
+		const wrong = answers.filter(
+			(a) => a.status !== a.expectStatus || (a.expectAnswer && !a.expectAnswer(a.answer)),
+		);
+		assert.deepEqual(
+			wrong.map(
+				(a) => `${a.id} (${a.kind}): ${a.status} ${JSON.stringify(a.answer).slice(0, 200)}`,
+			),
+			[],
+		);
 
 		// n8n runs the executions after answering: allow a second per execution (a loaded machine),
 		// at least two minutes; the wait ends as soon as the last item arrived.
-		const received = await recorder.waitFor(accepted.length, Math.max(120_000, accepted.length * 1000));
+		const received = await recorder.waitFor(
+			accepted.length,
+			Math.max(120_000, accepted.length * 1000),
+		);
 		const doneMs = Date.now() - started;
 		const ids = received.map((r) => idOf(r.body));
 		const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
@@ -164,7 +222,9 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 		const leaked = refused.filter((a) => ids.includes(a.id)).map((a) => a.id);
 		assert.deepEqual(leaked, [], 'no refused post recorded');
 		const byId = new Map(received.map((r) => [idOf(r.body), r.body]));
-		const mismatched = accepted.filter((a) => !isDeepStrictEqual(byId.get(a.id), expectedItem(a))).map((a) => `${a.id}: ${JSON.stringify(byId.get(a.id))}`);
+		const mismatched = accepted
+			.filter((a) => !isDeepStrictEqual(byId.get(a.id), expectedItem(a)))
+			.map((a) => `${a.id}: ${JSON.stringify(byId.get(a.id))}`);
 		assert.deepEqual(mismatched, [], 'each recorded item is its post');
 		// n8n's own count: exactly one execution per accepted post (a refused post that started
 		// one would be counted here: its execution exists as soon as the answer was given), and
@@ -172,42 +232,119 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 		const expected = { all: accepted.length, success: accepted.length, unfinished: 0 };
 		const deadline = Date.now() + 120_000;
 		let executions = await executionCounts(workflowId);
-		while (!isDeepStrictEqual(executions, expected) && (executions.unfinished > 0 || executions.success < accepted.length) && Date.now() < deadline) {
+		while (
+			!isDeepStrictEqual(executions, expected) &&
+			(executions.unfinished > 0 || executions.success < accepted.length) &&
+			Date.now() < deadline
+		) {
 			await new Promise((r) => setTimeout(r, 500));
 			executions = await executionCounts(workflowId);
 		}
 		assert.deepEqual(executions, expected);
 		assert.equal(received.length, accepted.length);
-		timings[name] = { ...counts, executions: executions.all, answeredInMs: sentMs, allRecordedInMs: doneMs };
-		process.stdout.write(`${name}: all ${posts.length} answered in ${sentMs} ms, ${accepted.length} items recorded after ${doneMs} ms, ${executions.all} executions\n`);
+		timings[name] = {
+			...counts,
+			executions: executions.all,
+			answeredInMs: sentMs,
+			allRecordedInMs: doneMs,
+		};
+		process.stdout.write(
+			`${name}: all ${posts.length} answered in ${sentMs} ms, ${accepted.length} items recorded after ${doneMs} ms, ${executions.all} executions\n`,
+		);
 	}
 
 	it(`pilotTrigger: ${TOTAL} posts in bursts of ${BURST} (form, JSON and ADF XML; one in ${REFUSED_EVERY} refused)`, async () => {
 		const url = `${n8n.url}/webhook/burst-pilot/pilot`;
-		const lead = (id) => ({ pilot_firstname: id, pilot_contact_type_id: '1', pilot_business_type_id: '2', pilot_email: `${id}@example.com` });
+		const lead = (id) => ({
+			pilot_firstname: id,
+			pilot_contact_type_id: '1',
+			pilot_business_type_id: '2',
+			pilot_email: `${id}@example.com`,
+		});
 		const adf = (id, key) =>
 			`<?xml version="1.0" encoding="UTF-8"?><?adf version="1.0"?><adf><prospect><customer><contact><name part="first">${id}</name><email>${id}@example.com</email></contact></customer></prospect><format><formtype>pilot</formtype><formversion>1</formversion><key>${key}</key></format></adf>`;
 		const refusals = [
-			{ kind: 'wrong appkey', status: 401, body: (id) => ({ appkey: 'wrong-key', ...lead(id) }), answer: (a) => a.data === 'The appkey is not valid' && a.success === false },
-			{ kind: 'no appkey', status: 401, body: (id) => lead(id), answer: (a) => a.data === 'The appkey required parameter was not configured' },
-			{ kind: 'wrong ADF key', status: 401, xml: (id) => adf(id, 'wrong-key'), answer: (a) => a.data === 'The appkey is not valid' },
-			{ kind: 'not a submission', status: 400, body: (id) => ({ appkey: PILOT_APP_KEY, name: id }), answer: (a) => /No Pilot lead field/.test(a.data) },
-			{ kind: 'no business type', status: 400, body: (id) => ({ appkey: PILOT_APP_KEY, pilot_firstname: id, pilot_contact_type_id: '1' }), answer: (a) => /pilot_business_type_id or pilot_business_type_code is required/.test(a.data) },
-			{ kind: 'broken JSON', status: 422, raw: (id) => `{"appkey":"${PILOT_APP_KEY}","pilot_firstname":"${id}",` },
+			{
+				kind: 'wrong appkey',
+				status: 401,
+				body: (id) => ({ appkey: 'wrong-key', ...lead(id) }),
+				answer: (a) => a.data === 'The appkey is not valid' && a.success === false,
+			},
+			{
+				kind: 'no appkey',
+				status: 401,
+				body: (id) => lead(id),
+				answer: (a) => a.data === 'The appkey required parameter was not configured',
+			},
+			{
+				kind: 'wrong ADF key',
+				status: 401,
+				xml: (id) => adf(id, 'wrong-key'),
+				answer: (a) => a.data === 'The appkey is not valid',
+			},
+			{
+				kind: 'not a submission',
+				status: 400,
+				body: (id) => ({ appkey: PILOT_APP_KEY, name: id }),
+				answer: (a) => /No Pilot lead field/.test(a.data),
+			},
+			{
+				kind: 'no business type',
+				status: 400,
+				body: (id) => ({ appkey: PILOT_APP_KEY, pilot_firstname: id, pilot_contact_type_id: '1' }),
+				answer: (a) =>
+					/pilot_business_type_id or pilot_business_type_code is required/.test(a.data),
+			},
+			{
+				kind: 'broken JSON',
+				status: 422,
+				raw: (id) => `{"appkey":"${PILOT_APP_KEY}","pilot_firstname":"${id}",`,
+			},
 		];
 		const posts = Array.from({ length: TOTAL }, (_, n) => {
 			const id = `pilot-${String(n).padStart(5, '0')}`;
 			if (n % REFUSED_EVERY === REFUSED_EVERY - 1) {
 				const r = refusals[Math.floor(n / REFUSED_EVERY) % refusals.length];
 				const base = { id, url, kind: r.kind, expectStatus: r.status, expectAnswer: r.answer };
-				if (r.xml) return { ...base, headers: { 'content-type': 'application/xml' }, body: r.xml(id) };
-				if (r.raw) return { ...base, headers: { 'content-type': 'application/json' }, body: r.raw(id) };
+				if (r.xml)
+					return { ...base, headers: { 'content-type': 'application/xml' }, body: r.xml(id) };
+				if (r.raw)
+					return { ...base, headers: { 'content-type': 'application/json' }, body: r.raw(id) };
 				return { ...base, headers: { 'content-type': 'application/json' }, body: r.body(id) };
 			}
-			const ok = { id, url, expectStatus: 200, expectAnswer: (a) => a.success === true && a.data.count === 1 };
-			if (n % 3 === 0) return { ...ok, kind: 'form', format: 'lead', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ action: 'create', appkey: PILOT_APP_KEY, ...lead(id) }).toString() };
-			if (n % 3 === 1) return { ...ok, kind: 'json', format: 'lead', headers: { 'content-type': 'application/json' }, body: { appkey: PILOT_APP_KEY, ...lead(id) } };
-			return { ...ok, kind: 'adf', format: 'adf', headers: { 'content-type': 'application/xml' }, body: adf(id, PILOT_APP_KEY) };
+			const ok = {
+				id,
+				url,
+				expectStatus: 200,
+				expectAnswer: (a) => a.success === true && a.data.count === 1,
+			};
+			if (n % 3 === 0)
+				return {
+					...ok,
+					kind: 'form',
+					format: 'lead',
+					headers: { 'content-type': 'application/x-www-form-urlencoded' },
+					body: new URLSearchParams({
+						action: 'create',
+						appkey: PILOT_APP_KEY,
+						...lead(id),
+					}).toString(),
+				};
+			if (n % 3 === 1)
+				return {
+					...ok,
+					kind: 'json',
+					format: 'lead',
+					headers: { 'content-type': 'application/json' },
+					body: { appkey: PILOT_APP_KEY, ...lead(id) },
+				};
+			return {
+				...ok,
+				kind: 'adf',
+				format: 'adf',
+				headers: { 'content-type': 'application/xml' },
+				body: adf(id, PILOT_APP_KEY),
+			};
 		});
 		await burst(
 			'pilotTrigger',
@@ -215,7 +352,17 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 			pilotRecorder,
 			'burstPilot',
 			(item) => item.pilot_firstname,
-			(post) => (post.format === 'adf' ? { submissionType: 'adf', pilot_firstname: post.id, pilot_email: `${post.id}@example.com`, formtype: 'pilot', adf_emails: [{ value: `${post.id}@example.com`, preferred: false }], adf_names: [{ value: post.id, part: 'first', type: 'individual' }] } : { submissionType: 'lead', ...lead(post.id) }),
+			(post) =>
+				post.format === 'adf'
+					? {
+							submissionType: 'adf',
+							pilot_firstname: post.id,
+							pilot_email: `${post.id}@example.com`,
+							formtype: 'pilot',
+							adf_emails: [{ value: `${post.id}@example.com`, preferred: false }],
+							adf_names: [{ value: post.id, part: 'first', type: 'individual' }],
+						}
+					: { submissionType: 'lead', ...lead(post.id) },
 		);
 	});
 
@@ -223,12 +370,55 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 		const url = `${n8n.url}/webhook/burst-dp/listener`;
 		const note = (id) => ({ actionType: 'add-note', data: { body: id, customerId: 'PID-1' } });
 		const refusals = [
-			{ kind: 'wrong secret', status: 401, secret: 'nope', body: (id) => ({ senderUser: SENDER, data: [note(id)] }), answer: (a) => a.message === 'The shared secret is missing or wrong' },
-			{ kind: 'no secret', status: 401, secret: '', body: (id) => ({ senderUser: SENDER, data: [note(id)] }), answer: (a) => a.message === 'The shared secret is missing or wrong' },
-			{ kind: 'unknown action', status: 400, body: (id) => ({ senderUser: SENDER, data: [{ actionType: 'delete-contact', data: { body: id } }] }), answer: (a) => /is not an action type/.test(a.message) },
-			{ kind: 'no senderUser', status: 400, body: (id) => ({ data: [note(id)] }), answer: (a) => /senderUser is required/.test(a.message) },
-			{ kind: 'oversize', status: 413, body: (id) => ({ senderUser: SENDER, data: [{ actionType: 'add-note', data: { body: id, customerId: 'PID-1', text: 'x'.repeat(6000) } }] }), answer: (a) => /this listener takes at most 4096/.test(a.message) },
-			{ kind: 'broken JSON', status: 422, raw: (id) => `{"senderUser":"${SENDER}","data":[{"actionType":"add-note","data":{"body":"${id}"` },
+			{
+				kind: 'wrong secret',
+				status: 401,
+				secret: 'nope',
+				body: (id) => ({ senderUser: SENDER, data: [note(id)] }),
+				answer: (a) => a.message === 'The shared secret is missing or wrong',
+			},
+			{
+				kind: 'no secret',
+				status: 401,
+				secret: '',
+				body: (id) => ({ senderUser: SENDER, data: [note(id)] }),
+				answer: (a) => a.message === 'The shared secret is missing or wrong',
+			},
+			{
+				kind: 'unknown action',
+				status: 400,
+				body: (id) => ({
+					senderUser: SENDER,
+					data: [{ actionType: 'delete-contact', data: { body: id } }],
+				}),
+				answer: (a) => /is not an action type/.test(a.message),
+			},
+			{
+				kind: 'no senderUser',
+				status: 400,
+				body: (id) => ({ data: [note(id)] }),
+				answer: (a) => /senderUser is required/.test(a.message),
+			},
+			{
+				kind: 'oversize',
+				status: 413,
+				body: (id) => ({
+					senderUser: SENDER,
+					data: [
+						{
+							actionType: 'add-note',
+							data: { body: id, customerId: 'PID-1', text: 'x'.repeat(6000) },
+						},
+					],
+				}),
+				answer: (a) => /this listener takes at most 4096/.test(a.message),
+			},
+			{
+				kind: 'broken JSON',
+				status: 422,
+				raw: (id) =>
+					`{"senderUser":"${SENDER}","data":[{"actionType":"add-note","data":{"body":"${id}"`,
+			},
 		];
 		const posts = Array.from({ length: TOTAL }, (_, n) => {
 			const id = `dp-${String(n).padStart(5, '0')}`;
@@ -243,8 +433,23 @@ describe(`webhook triggers under bursts in n8n ${process.env.E2E_N8N_MAJOR || 2}
 				}
 				return { ...base, headers: h, body: r.raw ? r.raw(id) : r.body(id) };
 			}
-			return { id, url, kind: 'note', headers, body: { senderUser: SENDER, data: [note(id)] }, expectStatus: 200, expectAnswer: (a) => a.success === true && a.accepted === 1 };
+			return {
+				id,
+				url,
+				kind: 'note',
+				headers,
+				body: { senderUser: SENDER, data: [note(id)] },
+				expectStatus: 200,
+				expectAnswer: (a) => a.success === true && a.accepted === 1,
+			};
 		});
-		await burst('dataPlatformTrigger', posts, dpRecorder, 'burstDp', (item) => item.data && item.data.body, (post) => ({ senderUser: SENDER, ...note(post.id) }));
+		await burst(
+			'dataPlatformTrigger',
+			posts,
+			dpRecorder,
+			'burstDp',
+			(item) => item.data && item.data.body,
+			(post) => ({ senderUser: SENDER, ...note(post.id) }),
+		);
 	});
 });

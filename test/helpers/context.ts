@@ -37,7 +37,8 @@ export interface SentRequest {
 function getPath(source: IDataObject, path: string): unknown {
 	let current: unknown = source;
 	for (const part of path.split('.')) {
-		if (current === null || typeof current !== 'object' || !(part in (current as IDataObject))) return undefined;
+		if (current === null || typeof current !== 'object' || !(part in (current as IDataObject)))
+			return undefined;
 		current = (current as IDataObject)[part];
 	}
 	return current;
@@ -49,7 +50,11 @@ function resolveExpression(value: unknown, credentials: ICredentialDataDecrypted
 	if (m) return credentials[m[1]];
 	// A template of several credential values, e.g. '={{$credentials.scheme}} {{$credentials.token}}'.
 	if (/^=(?:[^{}]*\{\{\s*\$credentials\.\w+\s*\}\})+[^{}]*$/.test(value)) {
-		return value.slice(1).replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_all, name: string) => String(credentials[name] ?? ''));
+		return value
+			.slice(1)
+			.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_all, name: string) =>
+				String(credentials[name] ?? ''),
+			);
 	}
 	throw new Error(`test context cannot resolve expression ${value}`);
 }
@@ -64,7 +69,9 @@ async function preAuthenticate(
 	credentials: ICredentialDataDecryptedObject,
 	expired: boolean,
 ): Promise<void> {
-	const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+	const expirable = type?.properties.find(
+		(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+	);
 	if (!type?.preAuthentication || !expirable) return;
 	const current = credentials[expirable.name];
 	if (!expired && current !== '' && current !== undefined) return;
@@ -85,7 +92,8 @@ async function authenticate(
 	if (auth.type === 'generic') {
 		for (const [outer, props] of Object.entries(auth.properties)) {
 			const target = ((options as unknown as IDataObject)[outer] ?? {}) as IDataObject;
-			for (const [k, v] of Object.entries(props as IDataObject)) target[k] = resolveExpression(v, credentials) as string;
+			for (const [k, v] of Object.entries(props as IDataObject))
+				target[k] = resolveExpression(v, credentials) as string;
 			(options as unknown as IDataObject)[outer] = target;
 		}
 	}
@@ -93,7 +101,11 @@ async function authenticate(
 }
 
 /** One query-string value as n8n's `qs` writes it (RFC 3986): encodeURIComponent plus `!'()*`. */
-const encodeRfc3986 = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const encodeRfc3986 = (value: string) =>
+	encodeURIComponent(value).replace(
+		/[!'()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+	);
 
 /**
  * The query string as n8n writes it: n8n's axios default paramsSerializer is
@@ -108,8 +120,12 @@ function serializeQs(qs: IDataObject | undefined): string {
 	const add = (key: string, value: unknown) => {
 		if (value === undefined) return;
 		if (Array.isArray(value)) value.forEach((v, i) => add(`${key}[${i}]`, v));
-		else if (value !== null && typeof value === 'object' && !(value instanceof Date)) for (const [k, v] of Object.entries(value)) add(`${key}[${k}]`, v);
-		else parts.push(`${encodeRfc3986(key)}=${encodeRfc3986(value === null ? '' : value instanceof Date ? value.toISOString() : String(value))}`);
+		else if (value !== null && typeof value === 'object' && !(value instanceof Date))
+			for (const [k, v] of Object.entries(value)) add(`${key}[${k}]`, v);
+		else
+			parts.push(
+				`${encodeRfc3986(key)}=${encodeRfc3986(value === null ? '' : value instanceof Date ? value.toISOString() : String(value))}`,
+			);
 	};
 	for (const [k, v] of Object.entries(qs)) add(k, v);
 	return parts.join('&');
@@ -132,7 +148,9 @@ const MAX_REDIRECTS_DEFAULT = 21;
  * - `timeout` is the socket's idle time, not a wall clock; `abortSignal` aborts the request;
  * - no size limit (n8n sets maxContentLength and maxBodyLength to Infinity).
  */
-export async function sendHttp(options: IHttpRequestOptions): Promise<{ body: unknown; headers: IDataObject; statusCode: number }> {
+export async function sendHttp(
+	options: IHttpRequestOptions,
+): Promise<{ body: unknown; headers: IDataObject; statusCode: number }> {
 	const base = options.baseURL ? options.baseURL.replace(/\/+$/, '') : '';
 	const url = new URL(base ? `${base}/${options.url.replace(/^\/+/, '')}` : options.url);
 	const query = serializeQs(options.qs as IDataObject | undefined);
@@ -156,19 +174,24 @@ export async function sendHttp(options: IHttpRequestOptions): Promise<{ body: un
 			headers['content-type'] ??= 'application/json';
 		}
 	}
-	const maxRedirects = options.disableFollowRedirect === true ? 0 : (options.maxRedirects ?? MAX_REDIRECTS_DEFAULT);
+	const maxRedirects =
+		options.disableFollowRedirect === true ? 0 : (options.maxRedirects ?? MAX_REDIRECTS_DEFAULT);
 	let method = options.method ?? 'GET';
 	for (let redirects = 0; ; redirects++) {
 		const answer = await sendOnce(url, method, headers, payload, options);
 		const location = answer.res.headers.location;
-		if (!REDIRECTS.has(answer.res.statusCode ?? 0) || !location || maxRedirects === 0) return await settle(answer.res, answer.req, options);
+		if (!REDIRECTS.has(answer.res.statusCode ?? 0) || !location || maxRedirects === 0)
+			return await settle(answer.res, answer.req, options);
 		answer.res.resume();
 		if (redirects >= maxRedirects) throw new Error(`Maximum number of redirects exceeded`);
 		const status = answer.res.statusCode ?? 0;
-		if (status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST') {
+		if (
+			status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST'
+		) {
 			method = 'GET';
 			payload = undefined;
-			for (const name of Object.keys(headers)) if (name.startsWith('content-')) delete headers[name];
+			for (const name of Object.keys(headers))
+				if (name.startsWith('content-')) delete headers[name];
 		}
 		const next = new URL(location, url);
 		url.href = next.href;
@@ -186,10 +209,23 @@ function sendOnce(
 	const sent = { ...headers, ...(sends ? { 'content-length': String(payload.length) } : {}) };
 	const client = url.protocol === 'https:' ? https : http;
 	return new Promise((resolve, reject) => {
-		const req = client.request(url, { method, headers: sent, agent: false, signal: options.abortSignal as AbortSignal | undefined }, (res) => resolve({ req, res }));
+		const req = client.request(
+			url,
+			{
+				method,
+				headers: sent,
+				agent: false,
+				signal: options.abortSignal as AbortSignal | undefined,
+			},
+			(res) => resolve({ req, res }),
+		);
 		if (options.timeout) {
 			req.setTimeout(options.timeout, () => {
-				req.destroy(Object.assign(new Error(`timeout of ${options.timeout}ms exceeded`), { code: 'ECONNABORTED' }));
+				req.destroy(
+					Object.assign(new Error(`timeout of ${options.timeout}ms exceeded`), {
+						code: 'ECONNABORTED',
+					}),
+				);
 			});
 		}
 		req.on('error', reject);
@@ -198,15 +234,27 @@ function sendOnce(
 	});
 }
 
-function settle(res: IncomingMessage, req: ClientRequest, options: IHttpRequestOptions): Promise<{ body: unknown; headers: IDataObject; statusCode: number }> {
+function settle(
+	res: IncomingMessage,
+	req: ClientRequest,
+	options: IHttpRequestOptions,
+): Promise<{ body: unknown; headers: IDataObject; statusCode: number }> {
 	const statusCode = res.statusCode ?? 0;
 	// axios' default validateStatus: 2xx only (a redirect not followed is a status error too).
 	const statusError = !options.ignoreHttpStatusErrors && (statusCode < 200 || statusCode >= 300);
-	const full = (parsed: unknown) => (options.returnFullResponse ? { body: parsed, headers: res.headers as IDataObject, statusCode } : (parsed as never));
+	const full = (parsed: unknown) =>
+		options.returnFullResponse
+			? { body: parsed, headers: res.headers as IDataObject, statusCode }
+			: (parsed as never);
 	if (options.encoding === 'stream') {
 		req.setTimeout(0);
 		if (statusError) {
-			return Promise.reject(Object.assign(new Error(`Request failed with status code ${statusCode}`), { status: statusCode, response: { status: statusCode, headers: res.headers, data: res } }));
+			return Promise.reject(
+				Object.assign(new Error(`Request failed with status code ${statusCode}`), {
+					status: statusCode,
+					response: { status: statusCode, headers: res.headers, data: res },
+				}),
+			);
 		}
 		return Promise.resolve(full(res));
 	}
@@ -218,7 +266,10 @@ function settle(res: IncomingMessage, req: ClientRequest, options: IHttpRequestO
 		res.on('end', () => {
 			const text = Buffer.concat(chunks).toString('utf8');
 			if (statusError) {
-				const error = Object.assign(new Error(`Request failed with status code ${statusCode}`), { status: statusCode, response: { data: text } });
+				const error = Object.assign(new Error(`Request failed with status code ${statusCode}`), {
+					status: statusCode,
+					response: { data: text },
+				});
 				return reject(error);
 			}
 			let parsed: unknown = text;
@@ -256,7 +307,12 @@ export function createExecuteContext(options: RunOptions): IExecuteFunctions {
 		getNode: () => node,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getTimezone: () => options.timezone ?? 'UTC',
-		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, options?: { extractValue?: boolean }) {
+		getNodeParameter(
+			name: string,
+			itemIndex: number,
+			fallback?: unknown,
+			options?: { extractValue?: boolean },
+		) {
 			const value = getPath(paramsFor(itemIndex), name);
 			if (value === undefined) {
 				if (arguments.length >= 3) return fallback;
@@ -264,12 +320,20 @@ export function createExecuteContext(options: RunOptions): IExecuteFunctions {
 			}
 			// As n8n's extractValue: a resource locator ({__rl, mode, value}) gives its value; a plain
 			// value (a workflow saved before the field was a locator) is returned as it is.
-			if (options?.extractValue && value && typeof value === 'object' && 'mode' in value && 'value' in value) return (value as { value: unknown }).value;
+			if (
+				options?.extractValue &&
+				value &&
+				typeof value === 'object' &&
+				'mode' in value &&
+				'value' in value
+			)
+				return (value as { value: unknown }).value;
 			return value;
 		},
 		async getCredentials(type: string) {
 			const data = options.credentials?.[type];
-			if (!data) throw new Error(`Node "${node.name}" does not have any credentials of type "${type}" set`);
+			if (!data)
+				throw new Error(`Node "${node.name}" does not have any credentials of type "${type}" set`);
 			return { ...data };
 		},
 		logger: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
@@ -293,11 +357,15 @@ export function createExecuteContext(options: RunOptions): IExecuteFunctions {
 					return await sendHttp(authed);
 				} catch (error) {
 					// As n8n-core: a thrown 401 with a preAuthentication renews the credential and retries once.
-					const status = (error as { status?: number; response?: { status?: number } }).response?.status ?? (error as { status?: number }).status;
+					const status =
+						(error as { status?: number; response?: { status?: number } }).response?.status ??
+						(error as { status?: number }).status;
 					if (status === 401 && credentialType?.preAuthentication) {
 						try {
 							await preAuthenticate(credentialType, credentials, true);
-							return await sendHttp(await authenticate(credentialType, credentials, { ...request }));
+							return await sendHttp(
+								await authenticate(credentialType, credentials, { ...request }),
+							);
 						} catch (retryError) {
 							throw new NodeApiError(node, retryError as JsonObject);
 						}
@@ -307,7 +375,12 @@ export function createExecuteContext(options: RunOptions): IExecuteFunctions {
 				}
 			},
 			async prepareBinaryData(buffer: Buffer, fileName?: string, mimeType?: string) {
-				return { data: buffer.toString('base64'), fileName, mimeType: mimeType ?? 'application/octet-stream', fileSize: String(buffer.length) };
+				return {
+					data: buffer.toString('base64'),
+					fileName,
+					mimeType: mimeType ?? 'application/octet-stream',
+					fileSize: String(buffer.length),
+				};
 			},
 		},
 	};
@@ -316,7 +389,10 @@ export function createExecuteContext(options: RunOptions): IExecuteFunctions {
 
 /** Runs a node's execute() with the given options; returns its first output, or the error it threw. */
 export async function runNode(nodeType: INodeType, options: RunOptions): Promise<RunResult> {
-	const context = createExecuteContext({ nodeName: nodeType.description.defaults.name, ...options });
+	const context = createExecuteContext({
+		nodeName: nodeType.description.defaults.name,
+		...options,
+	});
 	try {
 		const result = await nodeType.execute!.call(context);
 		return { output: (result as INodeExecutionData[][])[0] };
@@ -336,7 +412,12 @@ export interface TriggerContextOptions {
 	timezone?: string;
 	pollBudgetMs?: number;
 	/** Receives what the node logs (n8n's logger); silent by default. */
-	logger?: { debug(m: string): void; info(m: string): void; warn(m: string): void; error(m: string): void };
+	logger?: {
+		debug(m: string): void;
+		info(m: string): void;
+		warn(m: string): void;
+		error(m: string): void;
+	};
 }
 
 /**
@@ -350,7 +431,11 @@ export function createTriggerContext(options: TriggerContextOptions) {
 		credentials: options.credentials,
 		credentialTypes: options.credentialTypes,
 		timezone: options.timezone,
-	}) as unknown as { helpers: IDataObject; getNode: () => INode; getCredentials: (t: string) => Promise<ICredentialDataDecryptedObject> };
+	}) as unknown as {
+		helpers: IDataObject;
+		getNode: () => INode;
+		getCredentials: (t: string) => Promise<ICredentialDataDecryptedObject>;
+	};
 	return {
 		getNode: exec.getNode,
 		getCredentials: exec.getCredentials,
@@ -371,7 +456,8 @@ export function createTriggerContext(options: TriggerContextOptions) {
 		logger: options.logger ?? { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
 		helpers: {
 			...exec.helpers,
-			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+			returnJsonArray: (data: IDataObject | IDataObject[]) =>
+				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 		},
 		staticData,
 	};

@@ -1,4 +1,11 @@
-import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, ICredentialsDecrypted, IDataObject, IHttpRequestMethods, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	IDataObject,
+	IHttpRequestMethods,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 import { sendHttp } from './context';
 
 // n8n's credential Test button for a node's `methods.credentialTest` function (the credential
@@ -8,14 +15,29 @@ import { sendHttp } from './context';
 // for an Error. Here `helpers.request` goes over real HTTP with sendHttp, as n8n's legacy adapter
 // does for the options the package sends (full response, any status, no redirect followed).
 
-type LegacyOptions = { method?: string; uri?: string; qs?: IDataObject; headers?: IDataObject; body?: unknown; timeout?: number; followRedirect?: boolean };
+type LegacyOptions = {
+	method?: string;
+	uri?: string;
+	qs?: IDataObject;
+	headers?: IDataObject;
+	body?: unknown;
+	timeout?: number;
+	followRedirect?: boolean;
+};
 
 export function credentialTestFunctions(): ICredentialTestFunctions {
 	return {
-		logger: { debug() {}, info() {}, warn() {}, error() {}, verbose() {} } as unknown as ICredentialTestFunctions['logger'],
+		logger: {
+			debug() {},
+			info() {},
+			warn() {},
+			error() {},
+			verbose() {},
+		} as unknown as ICredentialTestFunctions['logger'],
 		helpers: {
 			async request(uriOrObject: string | LegacyOptions, options?: LegacyOptions) {
-				const o: LegacyOptions = typeof uriOrObject === 'string' ? { uri: uriOrObject, ...(options ?? {}) } : uriOrObject;
+				const o: LegacyOptions =
+					typeof uriOrObject === 'string' ? { uri: uriOrObject, ...(options ?? {}) } : uriOrObject;
 				const answer = await sendHttp({
 					method: (o.method ?? 'GET') as IHttpRequestMethods,
 					url: String(o.uri),
@@ -34,9 +56,16 @@ export function credentialTestFunctions(): ICredentialTestFunctions {
 	};
 }
 
-type TestFunction = (this: ICredentialTestFunctions, credential: ICredentialsDecrypted) => Promise<INodeCredentialTestResult>;
+type TestFunction = (
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+) => Promise<INodeCredentialTestResult>;
 
 /** What the credential dialog gets for these credential data. */
-export async function credentialVerdict(test: TestFunction, type: string, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult> {
+export async function credentialVerdict(
+	test: TestFunction,
+	type: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
 	return await test.call(credentialTestFunctions(), { id: 'test', name: 'test', type, data });
 }

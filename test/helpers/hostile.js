@@ -12,7 +12,13 @@ function startServer(handle) {
 		const chunks = [];
 		req.on('data', (c) => chunks.push(c));
 		req.on('end', () => {
-			const entry = { at: Date.now(), method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+			const entry = {
+				at: Date.now(),
+				method: req.method,
+				url: req.url,
+				headers: req.headers,
+				body: Buffer.concat(chunks).toString('utf8'),
+			};
 			received.push(entry);
 			Promise.resolve(handle(req, res, entry)).catch(() => res.destroy());
 		});
@@ -45,7 +51,16 @@ function elsewhereServer() {
 	return startServer((req, res) => {
 		res.writeHead(200, { 'content-type': 'application/json' });
 		// Pilot's success shape; a JSON object for the others.
-		res.end(JSON.stringify({ success: true, message: 'OK from elsewhere', data: { id: 1, lead_id: 1 }, count: 1, next: null, results: [{ id: 1 }] }));
+		res.end(
+			JSON.stringify({
+				success: true,
+				message: 'OK from elsewhere',
+				data: { id: 1, lead_id: 1 },
+				count: 1,
+				next: null,
+				results: [{ id: 1 }],
+			}),
+		);
 	});
 }
 
@@ -61,7 +76,10 @@ function redirectingServer({ status, target, token = 'sml-token-not-for-elsewher
 			return res.end(JSON.stringify({ token }));
 		}
 		const path = req.url.split('?')[0];
-		res.writeHead(status, { location: `${target}${path}?stolen=1&secret=query-not-shown`, 'content-type': 'text/html' });
+		res.writeHead(status, {
+			location: `${target}${path}?stolen=1&secret=query-not-shown`,
+			'content-type': 'text/html',
+		});
 		res.end('<html><body>Moved</body></html>');
 	});
 }
@@ -143,12 +161,23 @@ function hugeAnswerServer({ totalBytes }) {
 function endlessSmlServer({ announced = 250, pageSize = 100 } = {}) {
 	return startServer((req, res) => {
 		res.setHeader('content-type', 'application/json');
-		if (req.method === 'POST' && req.url.startsWith('/api/auth/login/')) return res.end(JSON.stringify({ token: 'endless-token' }));
+		if (req.method === 'POST' && req.url.startsWith('/api/auth/login/'))
+			return res.end(JSON.stringify({ token: 'endless-token' }));
 		const url = new URL(req.url, 'http://x');
 		const page = Number(url.searchParams.get('page') || '1');
-		const results = Array.from({ length: pageSize }, (_, i) => ({ id: (page - 1) * pageSize + i + 1, first_name: `Lead ${page}.${i}` }));
+		const results = Array.from({ length: pageSize }, (_, i) => ({
+			id: (page - 1) * pageSize + i + 1,
+			first_name: `Lead ${page}.${i}`,
+		}));
 		url.searchParams.set('page', String(page + 1));
-		res.end(JSON.stringify({ count: announced, next: `http://${req.headers.host}${url.pathname}${url.search}`, previous: null, results }));
+		res.end(
+			JSON.stringify({
+				count: announced,
+				next: `http://${req.headers.host}${url.pathname}${url.search}`,
+				previous: null,
+				results,
+			}),
+		);
 	});
 }
 
@@ -158,11 +187,25 @@ function endlessPublitracServer(options = {}) {
 	return startServer((req, res) => {
 		const url = new URL(req.url, 'http://x');
 		const page = Number(url.searchParams.get('page') || '1');
-		const leads = Array.from({ length: 100 }, (_, i) => `<lead><id>${(page - 1) * 100 + i + 1}</id><email>l${page}.${i}@example.com</email></lead>`).join('');
+		const leads = Array.from(
+			{ length: 100 },
+			(_, i) =>
+				`<lead><id>${(page - 1) * 100 + i + 1}</id><email>l${page}.${i}@example.com</email></lead>`,
+		).join('');
 		const total = announced === undefined ? '' : `<total>${announced}</total>`;
 		res.writeHead(200, { 'content-type': 'application/xml' });
-		res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<response><status>2001</status><message>OK</message><paging><page>${page}</page><items>100</items><offset>${page * 100}</offset>${total}</paging><leads>${leads}</leads></response>`);
+		res.end(
+			`<?xml version="1.0" encoding="UTF-8"?>\n<response><status>2001</status><message>OK</message><paging><page>${page}</page><items>100</items><offset>${page * 100}</offset>${total}</paging><leads>${leads}</leads></response>`,
+		);
 	});
 }
 
-module.exports = { startServer, elsewhereServer, redirectingServer, drippingServer, hugeAnswerServer, endlessSmlServer, endlessPublitracServer };
+module.exports = {
+	startServer,
+	elsewhereServer,
+	redirectingServer,
+	drippingServer,
+	hugeAnswerServer,
+	endlessSmlServer,
+	endlessPublitracServer,
+};

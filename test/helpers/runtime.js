@@ -46,7 +46,8 @@ const writeStdout = (text) => {
  * @param {Record<string, unknown>} scope
  * @returns {unknown}
  */
-const evaluate = (source, scope) => new Function(...Object.keys(scope), `return (${source});`)(...Object.values(scope));
+const evaluate = (source, scope) =>
+	new Function(...Object.keys(scope), `return (${source});`)(...Object.values(scope));
 
 /**
  * xmllint's verdict on an XML text against a DTD: '' when valid, its messages otherwise.
@@ -56,10 +57,16 @@ const evaluate = (source, scope) => new Function(...Object.keys(scope), `return 
  */
 function xmllintDtdErrors(xml, dtd) {
 	try {
-		childProcess.execFileSync('xmllint', ['--noout', '--dtdvalid', dtd, '-'], { input: xml, stdio: ['pipe', 'pipe', 'pipe'] });
+		childProcess.execFileSync('xmllint', ['--noout', '--dtdvalid', dtd, '-'], {
+			input: xml,
+			stdio: ['pipe', 'pipe', 'pipe'],
+		});
 		return '';
 	} catch (error) {
-		if (error.code === 'ENOENT') throw new Error('xmllint is not installed (apt-get install -y libxml2-utils; scripts/test.sh installs it)');
+		if (error.code === 'ENOENT')
+			throw new Error(
+				'xmllint is not installed (apt-get install -y libxml2-utils; scripts/test.sh installs it)',
+			);
 		return String(error.stderr ?? error);
 	}
 }

@@ -51,8 +51,13 @@ export interface SimulatorCredential {
 }
 
 // Each simulator's own credential (sandbox/<crm>.js, the registry in sandbox/start.js).
-export const pilotCredential: (url: string) => SimulatorCredential = require('../../sandbox/pilot').pilotCredential;
-export const econtractCredential: (url: string) => SimulatorCredential = require('../../sandbox/econtract').econtractCredential;
-export const publitracCredential: (url: string) => SimulatorCredential = require('../../sandbox/publitrac').publitracCredential;
-export const smlCredential: (url: string) => SimulatorCredential = require('../../sandbox/sml').smlCredential;
-export const dataPlatformCredential: (url: string) => SimulatorCredential = require('../../sandbox/dataPlatform').dataPlatformCredential;
+export const pilotCredential: (url: string) => SimulatorCredential =
+	require('../../sandbox/pilot').pilotCredential;
+export const econtractCredential: (url: string) => SimulatorCredential =
+	require('../../sandbox/econtract').econtractCredential;
+export const publitracCredential: (url: string) => SimulatorCredential =
+	require('../../sandbox/publitrac').publitracCredential;
+export const smlCredential: (url: string) => SimulatorCredential =
+	require('../../sandbox/sml').smlCredential;
+export const dataPlatformCredential: (url: string) => SimulatorCredential =
+	require('../../sandbox/dataPlatform').dataPlatformCredential;

@@ -47,14 +47,22 @@ export function jsonRequest(request: WebhookRequest = {}): WebhookRequest {
 	return {
 		body: request.body,
 		raw,
-		headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(raw)), ...(request.headers ?? {}) },
+		headers: {
+			'content-type': 'application/json',
+			'content-length': String(Buffer.byteLength(raw)),
+			...(request.headers ?? {}),
+		},
 		query: request.query ?? {},
 		ip: request.ip ?? '203.0.113.7',
 		remoteAddress: request.remoteAddress ?? '203.0.113.7',
 	};
 }
 
-export async function callWebhook(trigger: WebhookTrigger, request: WebhookRequest, call: WebhookCall): Promise<WebhookOutcome> {
+export async function callWebhook(
+	trigger: WebhookTrigger,
+	request: WebhookRequest,
+	call: WebhookCall,
+): Promise<WebhookOutcome> {
 	const answer: WebhookOutcome['answer'] = {};
 	const params = call.parameters;
 	const credentials = call.credentials;
@@ -63,7 +71,9 @@ export async function callWebhook(trigger: WebhookTrigger, request: WebhookReque
 			headers: request.headers ?? {},
 			...(request.query !== undefined ? { query: request.query } : {}),
 			...(request.ip !== undefined ? { ip: request.ip } : {}),
-			...(request.remoteAddress !== undefined ? { socket: { remoteAddress: request.remoteAddress } } : {}),
+			...(request.remoteAddress !== undefined
+				? { socket: { remoteAddress: request.remoteAddress } }
+				: {}),
 			rawBody: request.raw === undefined ? undefined : Buffer.from(request.raw),
 			body: request.body,
 		}),
@@ -74,8 +84,10 @@ export async function callWebhook(trigger: WebhookTrigger, request: WebhookReque
 			},
 		}),
 		getBodyData: () => request.body,
-		getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
-		getCredentials: async (type: string) => (typeof credentials === 'function' ? credentials(type) : credentials),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name in params ? params[name] : fallback,
+		getCredentials: async (type: string) =>
+			typeof credentials === 'function' ? credentials(type) : credentials,
 		...(call.context ?? {}),
 	} as unknown as IWebhookFunctions;
 	const result = await trigger.webhook!.call(context);
@@ -83,7 +95,12 @@ export async function callWebhook(trigger: WebhookTrigger, request: WebhookReque
 	// sends the node's webhookResponse with status 200 (responseData '' in the description)
 	// and, on n8n 2.x, only once the execution exists.
 	let answeredBy: WebhookOutcome['answeredBy'] = answer.status !== undefined ? 'node' : undefined;
-	if (!answeredBy && result.workflowData && result.webhookResponse !== undefined && !result.noWebhookResponse) {
+	if (
+		!answeredBy &&
+		result.workflowData &&
+		result.webhookResponse !== undefined &&
+		!result.noWebhookResponse
+	) {
 		answeredBy = 'n8n';
 		answer.status = 200;
 		answer.json = result.webhookResponse as IDataObject;

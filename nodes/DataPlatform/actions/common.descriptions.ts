@@ -9,11 +9,27 @@ export const EMAIL_PHONE_TYPES = ['Home', 'Mobile', 'Other', 'Work'];
 export const ADDRESS_TYPES = ['Home', 'Other', 'Work'];
 export const IM_PROTOCOLS = ['Facebook', 'Hangouts', 'Other', 'Skype', 'Viber', 'Yahoo'];
 // doc 2.2.7 "channel": the channels the doc lists (plus "Contact Form", used in its sample).
-export const TICKET_CHANNELS = ['Contact Form', 'Email', 'Kite Call', 'Kite Chat', 'Kite Facebook', 'Kite Skype', 'Kite Viber', 'Phone', 'Web Contact Form'];
+export const TICKET_CHANNELS = [
+	'Contact Form',
+	'Email',
+	'Kite Call',
+	'Kite Chat',
+	'Kite Facebook',
+	'Kite Skype',
+	'Kite Viber',
+	'Phone',
+	'Web Contact Form',
+];
 
-export const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+export const byName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
 
-export const text = (displayName: string, name: string, description: string, placeholder?: string): INodeProperties => ({
+export const text = (
+	displayName: string,
+	name: string,
+	description: string,
+	placeholder?: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -86,7 +102,10 @@ export const addressesField: INodeProperties = {
 					type: 'collection',
 					placeholder: 'Add Country Field',
 					default: {},
-					options: [text('Code', 'code', 'Two-letter country code', 'e.g. VN'), text('Name', 'name', 'Country name', 'e.g. Vietnam')],
+					options: [
+						text('Code', 'code', 'Two-letter country code', 'e.g. VN'),
+						text('Name', 'name', 'Country name', 'e.g. Vietnam'),
+					],
 				},
 			],
 		},
@@ -100,7 +119,13 @@ export const websitesField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Website',
 	default: {},
-	options: [{ displayName: 'Website', name: 'values', values: [text('Website', 'value', 'Website address', 'e.g. example.com')] }],
+	options: [
+		{
+			displayName: 'Website',
+			name: 'values',
+			values: [text('Website', 'value', 'Website address', 'e.g. example.com')],
+		},
+	],
 };
 
 export const imField: INodeProperties = {
@@ -141,18 +166,28 @@ export const cusFieldsField: INodeProperties = {
 			displayName: 'Custom Field',
 			name: 'values',
 			values: [
-				text('Name', 'name', 'Custom field name as configured in CRM Data Platform', 'e.g. Referred By'),
+				text(
+					'Name',
+					'name',
+					'Custom field name as configured in CRM Data Platform',
+					'e.g. Referred By',
+				),
 				{
 					displayName: 'Field Type',
 					name: 'fieldType',
 					type: 'options',
 					options: [
-						{ name: 'Checkbox / Inline Checkbox', value: 'checkbox', description: 'One or several of the field\'s choices' },
+						{
+							name: 'Checkbox / Inline Checkbox',
+							value: 'checkbox',
+							description: "One or several of the field's choices",
+						},
 						{ name: 'Date', value: 'date', description: 'A date, with its time and time zone' },
 						{ name: 'Text', value: 'text', description: 'Sent as it is' },
 					],
 					default: 'text',
-					description: 'Type of the custom field in CRM Data Platform; decides how the value is written',
+					description:
+						'Type of the custom field in CRM Data Platform; decides how the value is written',
 				},
 				{
 					displayName: 'Value',
@@ -189,7 +224,11 @@ export const permitField: INodeProperties = {
 			type: 'options',
 			options: [
 				{ name: 'Everybody', value: 1 },
-				{ name: 'Me and Group', value: 3, description: 'The sender user and the members of a group' },
+				{
+					name: 'Me and Group',
+					value: 3,
+					description: 'The sender user and the members of a group',
+				},
 				{ name: 'Me and Users', value: 4, description: 'The sender user and the users you list' },
 				{ name: 'Only Me', value: 2, description: 'The sender user only' },
 			],
@@ -222,7 +261,10 @@ export const genderField: INodeProperties = {
 /** Gender where it may stay unset (then nothing is sent): a deal's contact. */
 export const optionalGenderField: INodeProperties = {
 	...genderField,
-	options: [...(genderField.options as INodePropertyOptions[]), { name: 'Not Set', value: '' }].sort((x, y) => x.name.localeCompare(y.name)),
+	options: [
+		...(genderField.options as INodePropertyOptions[]),
+		{ name: 'Not Set', value: '' },
+	].sort((x, y) => x.name.localeCompare(y.name)),
 	default: '',
 };
 
@@ -231,10 +273,14 @@ export const dateOfBirthField: INodeProperties = {
 	name: 'dateOfBirth',
 	type: 'dateTime',
 	default: '',
-	description: 'Any date; the platform receives it as a full date and time, e.g. "Fri Jan 01 1993 00:00:00 GMT+0700"',
+	description:
+		'Any date; the platform receives it as a full date and time, e.g. "Fri Jan 01 1993 00:00:00 GMT+0700"',
 };
 
-export const extraFieldsJson: INodeProperties = extraFieldsJsonField('extraFieldsJson', 'Fields this node does not list, as a JSON object merged into the record\'s data (e.g. {"contactType": "customer"}); sent as they are');
+export const extraFieldsJson: INodeProperties = extraFieldsJsonField(
+	'extraFieldsJson',
+	'Fields this node does not list, as a JSON object merged into the record\'s data (e.g. {"contactType": "customer"}); sent as they are',
+);
 
 /** Contact/Account fields of doc 2.2.1, optional for every contact-like action. */
 export function personFields(): INodeProperties[] {
@@ -276,7 +322,8 @@ export const senderUserField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. nathan@example.com',
-	description: 'Email of a user of your CRM organization that sends the data. Leave empty to use the Default Sender User of the credential.',
+	description:
+		'Email of a user of your CRM organization that sends the data. Leave empty to use the Default Sender User of the credential.',
 };
 
 /** Request Options with Batch Size; batches go one after the other, so Parallel Requests does not apply. */
@@ -289,8 +336,11 @@ export const batchRequestOptionsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 1000 },
 			default: 50,
-			description: 'How many input items are sent to the listener in one request. A failed batch fails only its own items.',
+			description:
+				'How many input items are sent to the listener in one request. A failed batch fails only its own items.',
 		},
 		...(requestOptionsField.options ?? []).filter((o) => o.name !== 'parallelRequests'),
-	].sort((a, b) => (a as INodeProperties).displayName.localeCompare((b as INodeProperties).displayName)) as INodeProperties[],
+	].sort((a, b) =>
+		(a as INodeProperties).displayName.localeCompare((b as INodeProperties).displayName),
+	) as INodeProperties[],
 };

@@ -24,7 +24,9 @@ const entries = (value: unknown): IDataObject[] => {
 /** Copies the non-blank keys of `source` (in order), as `compact` does, keeping numbers 0. */
 export function pick(source: IDataObject, keys: string[]): IDataObject {
 	const out: IDataObject = {};
-	for (const key of keys) if (!isBlank(source[key])) out[key] = typeof source[key] === 'string' ? (source[key] as string).trim() : source[key];
+	for (const key of keys)
+		if (!isBlank(source[key]))
+			out[key] = typeof source[key] === 'string' ? (source[key] as string).trim() : source[key];
 	return out;
 }
 
@@ -48,7 +50,12 @@ export function splitList(value: unknown, separators = /[,;|\n]/): string[] {
 }
 
 /** `emails` / `phones`: [{type?, value}]; emails must look like emails (doc: "format according to email format"). */
-export function readTypedList(ctx: BuildContext, field: 'emails' | 'phones', value: unknown, label: string = field): IDataObject[] | undefined {
+export function readTypedList(
+	ctx: BuildContext,
+	field: 'emails' | 'phones',
+	value: unknown,
+	label: string = field,
+): IDataObject[] | undefined {
 	const out: IDataObject[] = [];
 	for (const entry of entries(value)) {
 		if (isBlank(entry.value)) continue;
@@ -98,7 +105,12 @@ export function readCusFields(ctx: BuildContext, value: unknown): IDataObject[] 
 	for (const entry of entries(value)) {
 		if (isBlank(entry.name)) {
 			if (isBlank(entry.value)) continue;
-			throw inputError(ctx.node, 'Custom Fields (cusFields)', 'every custom field needs a Name', ctx.itemIndex);
+			throw inputError(
+				ctx.node,
+				'Custom Fields (cusFields)',
+				'every custom field needs a Name',
+				ctx.itemIndex,
+			);
 		}
 		const name = String(entry.name).trim();
 		let fieldValue: unknown = entry.value;
@@ -122,41 +134,91 @@ export function readPermit(ctx: BuildContext, value: unknown): IDataObject | und
 	if (isBlank(permit.status)) return undefined;
 	const status = Number(permit.status);
 	if (![1, 2, 3, 4].includes(status)) {
-		throw inputError(ctx.node, 'Permit > Status (permit.status)', `"${String(permit.status)}" is not a sharing status. Expected 1, 2, 3 or 4`, ctx.itemIndex);
+		throw inputError(
+			ctx.node,
+			'Permit > Status (permit.status)',
+			`"${String(permit.status)}" is not a sharing status. Expected 1, 2, 3 or 4`,
+			ctx.itemIndex,
+		);
 	}
 	const out: IDataObject = { status };
 	if (status === 3) {
-		if (isBlank(permit.group)) throw inputError(ctx.node, 'Permit > Group (permit.group)', 'is required when the status is 3 (me and group)', ctx.itemIndex);
+		if (isBlank(permit.group))
+			throw inputError(
+				ctx.node,
+				'Permit > Group (permit.group)',
+				'is required when the status is 3 (me and group)',
+				ctx.itemIndex,
+			);
 		out.group = String(permit.group).trim();
 	}
 	if (status === 4) {
 		const users = splitList(permit.users, /[,;\n]/);
-		if (!users.length) throw inputError(ctx.node, 'Permit > Users (permit.users)', 'at least one user email is required when the status is 4 (me and users)', ctx.itemIndex);
-		for (const user of users) assertEmail(ctx.node, 'Permit > Users (permit.users)', user, ctx.itemIndex);
+		if (!users.length)
+			throw inputError(
+				ctx.node,
+				'Permit > Users (permit.users)',
+				'at least one user email is required when the status is 4 (me and users)',
+				ctx.itemIndex,
+			);
+		for (const user of users)
+			assertEmail(ctx.node, 'Permit > Users (permit.users)', user, ctx.itemIndex);
 		out.users = users;
 	}
 	return out;
 }
 
 /** An n8n date sent as the doc's samples write dates of birth ("Fri Jan 01 1993 00:00:00 GMT+0700"). */
-export function readDateOfBirth(ctx: BuildContext, value: unknown, label = 'Date of Birth (dateOfBirth)'): string | undefined {
+export function readDateOfBirth(
+	ctx: BuildContext,
+	value: unknown,
+	label = 'Date of Birth (dateOfBirth)',
+): string | undefined {
 	if (isBlank(value)) return undefined;
-	const iso = toVendorDate(ctx.node, keepOffset(value), { field: label, format: "yyyy-MM-dd'T'HH:mm:ss.SSSZZ", zone: ctx.timezone, itemIndex: ctx.itemIndex });
+	const iso = toVendorDate(ctx.node, keepOffset(value), {
+		field: label,
+		format: "yyyy-MM-dd'T'HH:mm:ss.SSSZZ",
+		zone: ctx.timezone,
+		itemIndex: ctx.itemIndex,
+	});
 	// English day and month names whatever the server's locale, as JavaScript's Date.toString() writes them.
-	return DateTime.fromISO(iso, { setZone: true }).setLocale('en-US').toFormat("EEE MMM dd yyyy HH:mm:ss 'GMT'ZZZ");
+	return DateTime.fromISO(iso, { setZone: true })
+		.setLocale('en-US')
+		.toFormat("EEE MMM dd yyyy HH:mm:ss 'GMT'ZZZ");
 }
 
 /** An n8n date as the millisecond timestamp the doc's add-deal `closeDate` takes. */
-export function readTimestamp(ctx: BuildContext, value: unknown, label: string): number | undefined {
+export function readTimestamp(
+	ctx: BuildContext,
+	value: unknown,
+	label: string,
+): number | undefined {
 	if (isBlank(value)) return undefined;
-	return Number(toVendorDate(ctx.node, value, { field: label, format: 'x', zone: ctx.timezone, itemIndex: ctx.itemIndex }));
+	return Number(
+		toVendorDate(ctx.node, value, {
+			field: label,
+			format: 'x',
+			zone: ctx.timezone,
+			itemIndex: ctx.itemIndex,
+		}),
+	);
 }
 
-export function readNumberOption(ctx: BuildContext, label: string, value: unknown, allowed: number[]): number | undefined {
+export function readNumberOption(
+	ctx: BuildContext,
+	label: string,
+	value: unknown,
+	allowed: number[],
+): number | undefined {
 	if (isBlank(value)) return undefined;
 	const n = Number(value);
 	if (!allowed.includes(n)) {
-		throw inputError(ctx.node, label, `"${String(value)}" is not allowed. Expected one of ${allowed.join(', ')}`, ctx.itemIndex);
+		throw inputError(
+			ctx.node,
+			label,
+			`"${String(value)}" is not allowed. Expected one of ${allowed.join(', ')}`,
+			ctx.itemIndex,
+		);
 	}
 	return n;
 }
@@ -171,7 +233,18 @@ export function readExtraFields(ctx: BuildContext, raw: unknown): IDataObject {
  * scalars as given, lists in the doc's shapes, blanks left out.
  */
 export function readPerson(ctx: BuildContext, fields: IDataObject): IDataObject {
-	const out: IDataObject = pick(fields, ['name', 'lastname', 'title', 'passport', 'bgInfo', 'tag', 'contactId', 'customerId', 'contactType', 'companyLead']);
+	const out: IDataObject = pick(fields, [
+		'name',
+		'lastname',
+		'title',
+		'passport',
+		'bgInfo',
+		'tag',
+		'contactId',
+		'customerId',
+		'contactType',
+		'companyLead',
+	]);
 	const type = readNumberOption(ctx, 'Type (type)', fields.type, [0, 1]);
 	if (type !== undefined) out.type = type;
 	const gender = readNumberOption(ctx, 'Gender (gender)', fields.gender, [0, 1, 2]);
@@ -195,8 +268,18 @@ export function readCompanyContact(ctx: BuildContext, value: unknown): IDataObje
 	const company = (value ?? {}) as IDataObject;
 	const out: IDataObject = pick(company, ['customerId', 'name']);
 	const lists: IDataObject = {
-		emails: readTypedList(ctx, 'emails', company.emails, 'Company Contact > Emails (companyContact.emails)'),
-		phones: readTypedList(ctx, 'phones', company.phones, 'Company Contact > Phones (companyContact.phones)'),
+		emails: readTypedList(
+			ctx,
+			'emails',
+			company.emails,
+			'Company Contact > Emails (companyContact.emails)',
+		),
+		phones: readTypedList(
+			ctx,
+			'phones',
+			company.phones,
+			'Company Contact > Phones (companyContact.phones)',
+		),
 		websites: readValues(company.websites),
 		addresses: readAddresses(company.addresses),
 		im: readIm(company.im),
@@ -206,15 +289,27 @@ export function readCompanyContact(ctx: BuildContext, value: unknown): IDataObje
 }
 
 /** Doc "one of" rules: at least one of the fields is present in the built data. */
-export function assertOneOfBuilt(ctx: BuildContext, data: IDataObject, fields: string[], rule: string): void {
+export function assertOneOfBuilt(
+	ctx: BuildContext,
+	data: IDataObject,
+	fields: string[],
+	rule: string,
+): void {
 	const present = fields.some((f) => {
 		const v = data[f];
 		return Array.isArray(v) ? v.length > 0 : !isBlank(v);
 	});
-	if (!present) throw inputError(ctx.node, fields.join(' or '), `at least one is required (${rule})`, ctx.itemIndex);
+	if (!present)
+		throw inputError(
+			ctx.node,
+			fields.join(' or '),
+			`at least one is required (${rule})`,
+			ctx.itemIndex,
+		);
 }
 
 export function requireText(ctx: BuildContext, label: string, value: unknown): string {
-	if (isBlank(value)) throw inputError(ctx.node, label, 'is required and may not be empty', ctx.itemIndex);
+	if (isBlank(value))
+		throw inputError(ctx.node, label, 'is required and may not be empty', ctx.itemIndex);
 	return String(value).trim();
 }

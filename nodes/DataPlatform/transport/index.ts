@@ -14,7 +14,15 @@ export const DATA_PLATFORM_SECRET_FIELDS = ['listenerUrl'];
 export const DEFAULT_BATCH_SIZE = 50;
 const CRM = 'CRM Data Platform';
 
-export type ActionType = 'add-contact' | 'update-contact' | 'add-lead' | 'update-lead' | 'add-note' | 'add-deal' | 'add-ticket' | 'send-sms';
+export type ActionType =
+	| 'add-contact'
+	| 'update-contact'
+	| 'add-lead'
+	| 'update-lead'
+	| 'add-note'
+	| 'add-deal'
+	| 'add-ticket'
+	| 'send-sms';
 
 /** Builds the `data` object of one input item's action; throws an input error before anything is sent. */
 export type ActionBuilder = (this: IExecuteFunctions, ctx: BuildContext) => IDataObject;
@@ -31,10 +39,12 @@ export function checkListenerUrl(value: unknown): string | undefined {
 	try {
 		url = new URL(value.trim());
 	} catch {
-		return 'the credential\'s Listener URL is not a URL; copy it from Settings > Other settings > Webhook > Listener';
+		return "the credential's Listener URL is not a URL; copy it from Settings > Other settings > Webhook > Listener";
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'the credential\'s Listener URL must start with https:// (or http://)';
-	if (url.pathname === '/' || url.pathname === '') return 'the credential\'s Listener URL has no path; copy the whole URL of the listener';
+	if (url.protocol !== 'http:' && url.protocol !== 'https:')
+		return "the credential's Listener URL must start with https:// (or http://)";
+	if (url.pathname === '/' || url.pathname === '')
+		return "the credential's Listener URL has no path; copy the whole URL of the listener";
 	return undefined;
 }
 
@@ -62,7 +72,13 @@ function vendorMessage(answer: unknown, raw: string): string {
 const isFailure = (value: unknown): boolean => {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
 	const v = value as IDataObject;
-	return v.success === false || v.success === 'false' || v.status === 'error' || v.status === 'failed' || (v.error !== undefined && v.error !== null && v.error !== false && v.success !== true);
+	return (
+		v.success === false ||
+		v.success === 'false' ||
+		v.status === 'error' ||
+		v.status === 'failed' ||
+		(v.error !== undefined && v.error !== null && v.error !== false && v.success !== true)
+	);
 };
 
 /** Per-action answers when the listener gives them, in the order sent (a top-level array, `data` or `results`). */
@@ -106,7 +122,12 @@ export async function runActions(
 			const given = this.getNodeParameter('senderUser', itemIndex, '') as string;
 			const senderUser = String(isBlank(given) ? (credentials.senderUser ?? '') : given).trim();
 			if (!senderUser) {
-				throw inputError(node, 'Sender User (senderUser)', 'is required: set it on the node or as the credential\'s Default Sender User (an email of a user of your CRM organization)', itemIndex);
+				throw inputError(
+					node,
+					'Sender User (senderUser)',
+					"is required: set it on the node or as the credential's Default Sender User (an email of a user of your CRM organization)",
+					itemIndex,
+				);
 			}
 			assertEmail(node, 'Sender User (senderUser)', senderUser, itemIndex);
 			const data = build.call(this, { node, itemIndex, timezone });
@@ -131,7 +152,13 @@ export async function runActions(
 
 	const first = itemIndexes[0];
 	const requestOptions = readRequestOptions.call(this, first);
-	const batchSize = Math.max(1, Math.floor(Number(this.getNodeParameter('requestOptions.batchSize', first, DEFAULT_BATCH_SIZE)) || DEFAULT_BATCH_SIZE));
+	const batchSize = Math.max(
+		1,
+		Math.floor(
+			Number(this.getNodeParameter('requestOptions.batchSize', first, DEFAULT_BATCH_SIZE)) ||
+				DEFAULT_BATCH_SIZE,
+		),
+	);
 
 	let stopped: Error | undefined;
 	for (const [senderUser, actions] of bySender) {
@@ -139,34 +166,56 @@ export async function runActions(
 			const batch = actions.slice(start, start + batchSize);
 			if (stopped) {
 				for (const action of batch) {
-					results[action.n] = new NodeOperationError(node, `not sent: an earlier batch failed (${stopped.message})`, { itemIndex: action.itemIndex });
+					results[action.n] = new NodeOperationError(
+						node,
+						`not sent: an earlier batch failed (${stopped.message})`,
+						{ itemIndex: action.itemIndex },
+					);
 				}
 				continue;
 			}
 			try {
-				const answers = await postBatch.call(this, listenerUrl, senderUser, actionType, batch.map((a) => a.data), {
-					...requestOptions,
-					idempotent: options.idempotent,
-					itemIndex: batch[0].itemIndex,
-					secrets,
-				});
+				const answers = await postBatch.call(
+					this,
+					listenerUrl,
+					senderUser,
+					actionType,
+					batch.map((a) => a.data),
+					{
+						...requestOptions,
+						idempotent: options.idempotent,
+						itemIndex: batch[0].itemIndex,
+						secrets,
+					},
+				);
 				batch.forEach((action, k) => {
 					const answer = answers.perAction ? answers.perAction[k] : answers.whole;
 					if (answers.perAction && isFailure(answer)) {
-						results[action.n] = vendorError(node, CRM, `${actionType} refused: ${vendorMessage(answer, JSON.stringify(answer))}`, {
-							httpCode: answers.statusCode,
-							itemIndex: action.itemIndex,
-							secrets,
-						});
+						results[action.n] = vendorError(
+							node,
+							CRM,
+							`${actionType} refused: ${vendorMessage(answer, JSON.stringify(answer))}`,
+							{
+								httpCode: answers.statusCode,
+								itemIndex: action.itemIndex,
+								secrets,
+							},
+						);
 					} else {
-						results[action.n] = { success: true, actionType, senderUser, response: redactValue((answer ?? null) as IDataObject, secrets) };
+						results[action.n] = {
+							success: true,
+							actionType,
+							senderUser,
+							response: redactValue((answer ?? null) as IDataObject, secrets),
+						};
 					}
 				});
 			} catch (error) {
 				for (const action of batch) results[action.n] = error as Error;
 			}
 			// n8n's rule without Continue On Fail: stop at the first failure, send nothing more.
-			if (!continueOnFail) stopped = batch.map((a) => results[a.n]).find((r): r is Error => r instanceof Error);
+			if (!continueOnFail)
+				stopped = batch.map((a) => results[a.n]).find((r): r is Error => r instanceof Error);
 		}
 	}
 	return results.map((r) => r ?? new Error('not processed'));
@@ -185,7 +234,13 @@ async function postBatch(
 	senderUser: string,
 	actionType: ActionType,
 	dataList: IDataObject[],
-	options: { timeoutMs?: number; retry?: object; idempotent: boolean; itemIndex: number; secrets: string[] },
+	options: {
+		timeoutMs?: number;
+		retry?: object;
+		idempotent: boolean;
+		itemIndex: number;
+		secrets: string[];
+	},
 ): Promise<BatchAnswer> {
 	const node = this.getNode();
 	const response = await crmRequest.call(this, {
@@ -204,20 +259,31 @@ async function postBatch(
 	});
 	const parsed = parseJson(response.body);
 	if (response.statusCode < 200 || response.statusCode > 299) {
-		throw vendorError(node, CRM, `HTTP ${response.statusCode} - ${vendorMessage(parsed, response.body)}`, {
-			httpCode: response.statusCode,
-			itemIndex: options.itemIndex,
-			secrets: options.secrets,
-		});
+		throw vendorError(
+			node,
+			CRM,
+			`HTTP ${response.statusCode} - ${vendorMessage(parsed, response.body)}`,
+			{
+				httpCode: response.statusCode,
+				itemIndex: options.itemIndex,
+				secrets: options.secrets,
+			},
+		);
 	}
 	// The doc gives no answer format, so a text answer passes; an HTML page (a proxy's or login page) is no listener's answer.
 	if (parsed === undefined && /^\s*</.test(response.body)) {
-		throw vendorError(node, CRM, `the listener's answer is not JSON but an HTML page: ${shortText(response.body) || '(no text)'}`, {
-			httpCode: response.statusCode,
-			itemIndex: options.itemIndex,
-			secrets: options.secrets,
-			description: 'Check that the credential\'s Listener URL is the listener itself (Settings > Other settings > Webhook > Listener).',
-		});
+		throw vendorError(
+			node,
+			CRM,
+			`the listener's answer is not JSON but an HTML page: ${shortText(response.body) || '(no text)'}`,
+			{
+				httpCode: response.statusCode,
+				itemIndex: options.itemIndex,
+				secrets: options.secrets,
+				description:
+					"Check that the credential's Listener URL is the listener itself (Settings > Other settings > Webhook > Listener).",
+			},
+		);
 	}
 	const perAction = perActionAnswers(parsed, dataList.length);
 	if (!perAction && isFailure(parsed)) {
@@ -227,5 +293,9 @@ async function postBatch(
 			secrets: options.secrets,
 		});
 	}
-	return { statusCode: response.statusCode, whole: parsed ?? (response.body === '' ? null : response.body), perAction };
+	return {
+		statusCode: response.statusCode,
+		whole: parsed ?? (response.body === '' ? null : response.body),
+		perAction,
+	};
 }

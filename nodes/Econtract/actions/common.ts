@@ -5,10 +5,16 @@ import { inputError } from '../../shared/errors';
 import { isBlank, readId } from '../../shared/validation';
 import { extraFieldsJsonField } from '../../shared/descriptions';
 
-export const PARAMETERS_HINT = "Enter the value's number: your Econtract CRM lists them on its parameters page";
+export const PARAMETERS_HINT =
+	"Enter the value's number: your Econtract CRM lists them on its parameters page";
 
 /** A text field; no tooltip when the label says it all (description ''). */
-export const str = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+export const str = (
+	displayName: string,
+	name: string,
+	description: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -17,7 +23,12 @@ export const str = (displayName: string, name: string, description: string, extr
 	...extra,
 });
 
-export const num = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+export const num = (
+	displayName: string,
+	name: string,
+	description: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'number',
@@ -27,10 +38,19 @@ export const num = (displayName: string, name: string, description: string, extr
 });
 
 /** An enum whose values live on the "CRM parameters page": a number with a hint, not guessed options. */
-export const enumNumber = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties =>
-	num(displayName, name, description, { hint: PARAMETERS_HINT, ...extra });
+export const enumNumber = (
+	displayName: string,
+	name: string,
+	description: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties => num(displayName, name, description, { hint: PARAMETERS_HINT, ...extra });
 
-export const bool = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+export const bool = (
+	displayName: string,
+	name: string,
+	description: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'boolean',
@@ -39,7 +59,12 @@ export const bool = (displayName: string, name: string, description: string, ext
 	...extra,
 });
 
-export const date = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+export const date = (
+	displayName: string,
+	name: string,
+	description: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'dateTime',
@@ -78,13 +103,21 @@ export const LANGUAGES: Array<[string, string]> = [
 	['French', 'fr'],
 ];
 
-export const extraFieldsJson: INodeProperties = extraFieldsJsonField('extraFieldsJson', 'More Econtract fields the node does not show, as a JSON object of field name to value, e.g. {"field": "value"}. Sent as given, after the other fields: a key here replaces the field of the same name.');
+export const extraFieldsJson: INodeProperties = extraFieldsJsonField(
+	'extraFieldsJson',
+	'More Econtract fields the node does not show, as a JSON object of field name to value, e.g. {"field": "value"}. Sent as given, after the other fields: a key here replaces the field of the same name.',
+);
 
 /**
  * A record ID: text, empty until filled (never a 0 that looks like an ID); checked by
  * readIdParameter (required ones) or readOptionalIds before any request.
  */
-export const idText = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+export const idText = (
+	displayName: string,
+	name: string,
+	description: string,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -94,7 +127,8 @@ export const idText = (displayName: string, name: string, description: string, e
 	...extra,
 });
 
-export const idField = (what: string): INodeProperties => idText(`${what} ID`, 'id', `ID of the ${what.toLowerCase()} in Econtract`, { required: true });
+export const idField = (what: string): INodeProperties =>
+	idText(`${what} ID`, 'id', `ID of the ${what.toLowerCase()} in Econtract`, { required: true });
 
 // Doc formats: dates "YYYY-MM-DD" (birthdate, wishdate), timestamps "YYYY-MM-DD HH:II:SS" (call_at, call_until).
 const DATE_FORMATS: Record<string, string> = {
@@ -114,7 +148,12 @@ export function parseExtraJson(node: INode, value: unknown, itemIndex: number): 
  * Cleans user values for the wire: drops blanks, writes dates in the doc's
  * format (in the workflow's time zone); the raw JSON option apart, as it is given.
  */
-export function prepareParts(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number, label = ''): { fields: IDataObject; extra: IDataObject } {
+export function prepareParts(
+	ctx: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+	label = '',
+): { fields: IDataObject; extra: IDataObject } {
 	const out: IDataObject = {};
 	const node = ctx.getNode();
 	let extra: IDataObject = {};
@@ -126,14 +165,25 @@ export function prepareParts(ctx: IExecuteFunctions, fields: IDataObject, itemIn
 		if (isBlank(value) || (Array.isArray(value) && value.length === 0)) continue;
 		const format = DATE_FORMATS[name];
 		out[name] = format
-			? toVendorDate(node, value, { field: `${label}${name}`, format, zone: ctx.getTimezone(), itemIndex })
+			? toVendorDate(node, value, {
+					field: `${label}${name}`,
+					format,
+					zone: ctx.getTimezone(),
+					itemIndex,
+				})
 			: typeof value === 'string'
 				? value.trim()
 				: value;
 	}
 	// The credential replaces these on every call: a value here would be dropped without a word.
 	for (const key of CREDENTIAL_KEYS) {
-		if (key in extra) throw inputError(node, 'Extra Fields (JSON)', `may not set "${key}": the credential sets it`, itemIndex);
+		if (key in extra)
+			throw inputError(
+				node,
+				'Extra Fields (JSON)',
+				`may not set "${key}": the credential sets it`,
+				itemIndex,
+			);
 	}
 	return { fields: out, extra };
 }
@@ -145,22 +195,39 @@ export const CREDENTIAL_KEYS = ['crm_api_id', 'crm_api_key'];
  * The cleaned fields with the raw JSON option merged last: "sent as they are", so a key of
  * the JSON replaces the node's field of the same name (whatever the order of the options).
  */
-export function prepareFields(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number, label = ''): IDataObject {
+export function prepareFields(
+	ctx: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+	label = '',
+): IDataObject {
 	const parts = prepareParts(ctx, fields, itemIndex, label);
 	return { ...parts.fields, ...parts.extra };
 }
 
 /** Top-level parameters of this item, by API name. */
-export function readParameters(ctx: IExecuteFunctions, names: string[], itemIndex: number): IDataObject {
+export function readParameters(
+	ctx: IExecuteFunctions,
+	names: string[],
+	itemIndex: number,
+): IDataObject {
 	const out: IDataObject = {};
-	for (const name of names) out[name] = ctx.getNodeParameter(name, itemIndex, undefined) as IDataObject[string];
+	for (const name of names)
+		out[name] = ctx.getNodeParameter(name, itemIndex, undefined) as IDataObject[string];
 	return out;
 }
 
 /** Doc "Required: yes": checked before any request. */
-export function requireFields(node: INode, data: IDataObject, names: string[], itemIndex: number, label = ''): void {
+export function requireFields(
+	node: INode,
+	data: IDataObject,
+	names: string[],
+	itemIndex: number,
+	label = '',
+): void {
 	for (const name of names) {
-		if (isBlank(data[name])) throw inputError(node, `${label}${name}`, 'is required and is empty', itemIndex);
+		if (isBlank(data[name]))
+			throw inputError(node, `${label}${name}`, 'is required and is empty', itemIndex);
 	}
 }
 
@@ -168,9 +235,17 @@ export function requireFields(node: INode, data: IDataObject, names: string[], i
  * A required record ID parameter (a text field, or a resource locator whose value is the ID),
  * read by the shared readId: named as the editor shows it, a positive whole number.
  */
-export function readIdParameter(ctx: IExecuteFunctions, name: string, label: string, itemIndex: number): number {
+export function readIdParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): number {
 	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
-	return readId(ctx.getNode(), `${label} (${name})`, value, itemIndex, { required: true, example: '666' }) as number;
+	return readId(ctx.getNode(), `${label} (${name})`, value, itemIndex, {
+		required: true,
+		example: '666',
+	}) as number;
 }
 
 /**
@@ -178,9 +253,17 @@ export function readIdParameter(ctx: IExecuteFunctions, name: string, label: str
  * the others must be whole numbers and are sent as such. Pass the node's fields, not Extra
  * Fields (JSON): that is sent as given.
  */
-export function readOptionalIds(node: INode, data: IDataObject, labels: Record<string, string>, itemIndex: number): void {
+export function readOptionalIds(
+	node: INode,
+	data: IDataObject,
+	labels: Record<string, string>,
+	itemIndex: number,
+): void {
 	for (const [name, label] of Object.entries(labels)) {
-		const id = readId(node, `${label} (${name})`, data[name], itemIndex, { allowZero: true, example: '666' });
+		const id = readId(node, `${label} (${name})`, data[name], itemIndex, {
+			allowZero: true,
+			example: '666',
+		});
 		if (id === undefined) delete data[name];
 		else data[name] = id;
 	}
@@ -203,14 +286,26 @@ export const clientLocator = (name: string, description: string): INodePropertie
 			name: 'list',
 			type: 'list',
 			placeholder: 'Search by name, email or phone...',
-			typeOptions: { searchListMethod: 'searchClients', searchable: true, searchFilterRequired: true },
+			typeOptions: {
+				searchListMethod: 'searchClients',
+				searchable: true,
+				searchFilterRequired: true,
+			},
 		},
 		{
 			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 666',
-			validation: [{ type: 'regex', properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'Not a valid client ID: enter a whole number, e.g. 666' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[0-9]+\\s*$',
+						errorMessage: 'Not a valid client ID: enter a whole number, e.g. 666',
+					},
+				},
+			],
 		},
 	],
 });

@@ -11,24 +11,48 @@ export const clientFieldMap: Record<string, INodeProperties> = {
 	segment: enumNumber('Market Segment', 'segment', 'Market segment the client belongs to'),
 	first_name: str('First Name', 'first_name', ''),
 	last_name: str('Last Name', 'last_name', ''),
-	email: str('Email', 'email', 'Email address of the client', { placeholder: 'e.g. nathan@example.com' }),
-	language: options('Language', 'language', LANGUAGES, 'Language in which Econtract addresses the client'),
-	cellphone: str('Mobile', 'cellphone', 'Mobile number in the form 04xxxxxxxx', { placeholder: 'e.g. 0499656565' }),
-	landline: str('Landline', 'landline', 'Landline number in the form 0xxxxxxxx', { placeholder: 'e.g. 012457898' }),
+	email: str('Email', 'email', 'Email address of the client', {
+		placeholder: 'e.g. nathan@example.com',
+	}),
+	language: options(
+		'Language',
+		'language',
+		LANGUAGES,
+		'Language in which Econtract addresses the client',
+	),
+	cellphone: str('Mobile', 'cellphone', 'Mobile number in the form 04xxxxxxxx', {
+		placeholder: 'e.g. 0499656565',
+	}),
+	landline: str('Landline', 'landline', 'Landline number in the form 0xxxxxxxx', {
+		placeholder: 'e.g. 012457898',
+	}),
 	birthdate: date('Date of Birth', 'birthdate', 'Date of birth of the client'),
 	birthplace: str('Place of Birth', 'birthplace', 'Town or city where the client was born'),
-	nationality: str('Nationality', 'nationality', 'Country code of the nationality (be, nl, ...)', { placeholder: 'e.g. be' }),
+	nationality: str('Nationality', 'nationality', 'Country code of the nationality (be, nl, ...)', {
+		placeholder: 'e.g. be',
+	}),
 	idnr: str('ID Card Number', 'idnr', "Number on the client's identity card"),
-	rrnr: str('National Registry Number', 'rrnr', "The client's Belgian national register number (11 digits)"),
+	rrnr: str(
+		'National Registry Number',
+		'rrnr',
+		"The client's Belgian national register number (11 digits)",
+	),
 	fax: str('Fax', 'fax', 'Fax number in the form 0xxxxxxxx'),
 	company: str('Company Name', 'company', "Name of the client's company, for a business client"),
-	vat: str('VAT Number', 'vat', "VAT number of the client's company (BExxxx.xxx.xxx)", { placeholder: 'e.g. BE0123.456.789' }),
-	iban: str('IBAN', 'iban', 'Bank account number of the client (IBAN)', { placeholder: 'e.g. BE68 5390 0754 7034' }),
+	vat: str('VAT Number', 'vat', "VAT number of the client's company (BExxxx.xxx.xxx)", {
+		placeholder: 'e.g. BE0123.456.789',
+	}),
+	iban: str('IBAN', 'iban', 'Bank account number of the client (IBAN)', {
+		placeholder: 'e.g. BE68 5390 0754 7034',
+	}),
 	bic: str('BIC', 'bic', "Identifier of the client's bank (BIC)", { placeholder: 'e.g. GKCCBEBB' }),
-	family_size: num('Family Size', 'family_size', "Number of people in the client's household", { typeOptions: { minValue: 0 } }),
+	family_size: num('Family Size', 'family_size', "Number of people in the client's household", {
+		typeOptions: { minValue: 0 },
+	}),
 };
 
-const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
 
 export function clientOptions(exclude: string[] = []): INodeProperties[] {
 	return Object.entries(clientFieldMap)
@@ -61,16 +85,28 @@ export function addressOptions(exclude: string[] = []): INodeProperties[] {
 /** Doc "Create client": cellphone and landline are both marked required, but the doc's example leaves landline empty: one is needed. */
 export function checkClient(node: INode, client: IDataObject, itemIndex: number, label = ''): void {
 	for (const name of clientRequired) {
-		if (isBlank(client[name])) throw inputError(node, `${label}${name}`, 'is required and is empty', itemIndex);
+		if (isBlank(client[name]))
+			throw inputError(node, `${label}${name}`, 'is required and is empty', itemIndex);
 	}
 	if (isBlank(client.cellphone) && isBlank(client.landline)) {
-		throw inputError(node, `${label}cellphone or ${label}landline`, 'a phone number is required: give a mobile or a landline number', itemIndex);
+		throw inputError(
+			node,
+			`${label}cellphone or ${label}landline`,
+			'a phone number is required: give a mobile or a landline number',
+			itemIndex,
+		);
 	}
 	assertEmail(node, `${label}email`, client.email, itemIndex);
 }
 
-export function checkAddress(node: INode, address: IDataObject, itemIndex: number, label = ''): void {
+export function checkAddress(
+	node: INode,
+	address: IDataObject,
+	itemIndex: number,
+	label = '',
+): void {
 	for (const name of addressRequired) {
-		if (isBlank(address[name])) throw inputError(node, `${label}${name}`, 'is required and is empty', itemIndex);
+		if (isBlank(address[name]))
+			throw inputError(node, `${label}${name}`, 'is required and is empty', itemIndex);
 	}
 }

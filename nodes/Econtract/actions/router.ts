@@ -21,5 +21,9 @@ export const operations: OperationMap = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems.call(this, { operations, credentialType: ECONTRACT_CREDENTIAL, secretFields: ECONTRACT_SECRET_FIELDS });
+	return await routeItems.call(this, {
+		operations,
+		credentialType: ECONTRACT_CREDENTIAL,
+		secretFields: ECONTRACT_SECRET_FIELDS,
+	});
 }

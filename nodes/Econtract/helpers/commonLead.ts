@@ -7,11 +7,17 @@ import type { LeadMapper, LeadValues } from '../../shared/leadShape';
 /** The keys of `record` starting with `prefix`, without it (Econtract's client_ / address_ groups). */
 function unprefixed(record: IDataObject, prefix: string): IDataObject {
 	const out: IDataObject = {};
-	for (const [key, value] of Object.entries(record)) if (key.startsWith(prefix)) out[key.slice(prefix.length)] = value;
+	for (const [key, value] of Object.entries(record))
+		if (key.startsWith(prefix)) out[key.slice(prefix.length)] = value;
 	return out;
 }
 
-const ECONTRACT_CLIENT_KEYS = ['client_first_name', 'client_last_name', 'client_name', 'client_email'];
+const ECONTRACT_CLIENT_KEYS = [
+	'client_first_name',
+	'client_last_name',
+	'client_name',
+	'client_email',
+];
 
 /**
  * Econtract: a client (doc "Create client" fields), a lead (same person fields, address as
@@ -23,7 +29,12 @@ function econtract(r: IDataObject): LeadValues {
 	const flat = ECONTRACT_CLIENT_KEYS.some((key) => key in r) ? unprefixed(r, 'client_') : undefined;
 	const isOrder = nested !== undefined || flat !== undefined;
 	const person = nested ?? flat ?? r;
-	const address = obj(r.address) ?? obj(person.address) ?? firstObj(r.addresses) ?? firstObj(person.addresses) ?? unprefixed(r, 'address_');
+	const address =
+		obj(r.address) ??
+		obj(person.address) ??
+		firstObj(r.addresses) ??
+		firstObj(person.addresses) ??
+		unprefixed(r, 'address_');
 	const hasParts = !!(leadText(person.first_name) || leadText(person.last_name));
 	return {
 		id: isOrder ? firstText(nested?.id, r.client_id) : r.id,

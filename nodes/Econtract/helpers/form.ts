@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-type FormValue = string | number | boolean | null | undefined | FormValue[] | { [key: string]: FormValue };
+type FormValue =
+	| string
+	| number
+	| boolean
+	| null
+	| undefined
+	| FormValue[]
+	| { [key: string]: FormValue };
 
 /** One scalar as PHP's form encoding writes it: booleans 1/0 (contract "Econtract": vendor client wire rules). */
 export function formScalar(value: string | number | boolean): string {

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { vendorError } from '../../shared/errors';
 import { secretsOf } from '../../shared/redact';
 import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
@@ -43,12 +48,22 @@ function errorDetail(parsed: unknown, raw: string): string {
  * GET data in the query, POST data form-encoded with PHP brackets (contract
  * "Econtract", from the vendor client); JSON answers; 401 named clearly.
  */
-export async function econtractRequest(this: EcontractContext, call: EcontractCall): Promise<unknown> {
+export async function econtractRequest(
+	this: EcontractContext,
+	call: EcontractCall,
+): Promise<unknown> {
 	const credentials = await cachedCredentials.call(this, ECONTRACT_CREDENTIAL);
 	const secrets = secretsOf(credentials, ECONTRACT_SECRET_FIELDS);
-	const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	const baseUrl = String(credentials.baseUrl ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 	if (!/^https?:\/\//i.test(baseUrl)) {
-		throw vendorError(this.getNode(), 'Econtract', "the credential's Base URL must start with http:// or https://", { itemIndex: call.itemIndex });
+		throw vendorError(
+			this.getNode(),
+			'Econtract',
+			"the credential's Base URL must start with http:// or https://",
+			{ itemIndex: call.itemIndex },
+		);
 	}
 	const data = call.data ?? {};
 	const response = await crmRequest.call(this, {
@@ -77,34 +92,52 @@ export async function econtractRequest(this: EcontractContext, call: EcontractCa
 	}
 	if (response.statusCode === 401) {
 		// Doc "Credentials": a wrong or missing ID/key aborts the call with 401.
-		throw vendorError(this.getNode(), 'Econtract', 'Econtract rejected the CRM ID or API key (HTTP 401)', {
-			httpCode: 401,
-			itemIndex: call.itemIndex,
-			secrets,
-			description: 'Check the CRM API ID and CRM API Key of the Econtract credential.',
-		});
+		throw vendorError(
+			this.getNode(),
+			'Econtract',
+			'Econtract rejected the CRM ID or API key (HTTP 401)',
+			{
+				httpCode: 401,
+				itemIndex: call.itemIndex,
+				secrets,
+				description: 'Check the CRM API ID and CRM API Key of the Econtract credential.',
+			},
+		);
 	}
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		const detail = errorDetail(parsed, response.body);
-		throw vendorError(this.getNode(), 'Econtract', `HTTP ${response.statusCode}${detail ? ` - ${detail}` : ''}`, {
-			httpCode: response.statusCode,
-			itemIndex: call.itemIndex,
-			secrets,
-		});
+		throw vendorError(
+			this.getNode(),
+			'Econtract',
+			`HTTP ${response.statusCode}${detail ? ` - ${detail}` : ''}`,
+			{
+				httpCode: response.statusCode,
+				itemIndex: call.itemIndex,
+				secrets,
+			},
+		);
 	}
 	if (parsed === undefined) {
-		throw vendorError(this.getNode(), 'Econtract', `the answer is not JSON: ${shortText(response.body) || '(empty body)'}`, {
-			httpCode: response.statusCode,
-			itemIndex: call.itemIndex,
-			secrets,
-		});
+		throw vendorError(
+			this.getNode(),
+			'Econtract',
+			`the answer is not JSON: ${shortText(response.body) || '(empty body)'}`,
+			{
+				httpCode: response.statusCode,
+				itemIndex: call.itemIndex,
+				secrets,
+			},
+		);
 	}
 	return parsed;
 }
 
 /** An answer as output items: a list gives one item each, `{data: [...]}` is unwrapped. */
 export function toOutput(answer: unknown): IDataObject[] {
-	if (Array.isArray(answer)) return answer.map((entry) => (entry && typeof entry === 'object' ? (entry as IDataObject) : { value: entry }));
+	if (Array.isArray(answer))
+		return answer.map((entry) =>
+			entry && typeof entry === 'object' ? (entry as IDataObject) : { value: entry },
+		);
 	if (answer && typeof answer === 'object') {
 		const data = (answer as IDataObject).data;
 		if (Array.isArray(data) && Object.keys(answer).length === 1) return toOutput(data);

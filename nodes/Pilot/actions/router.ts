@@ -11,5 +11,9 @@ export const operations: OperationMap = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems.call(this, { operations, credentialType: PILOT_CREDENTIAL, secretFields: PILOT_SECRET_FIELDS });
+	return await routeItems.call(this, {
+		operations,
+		credentialType: PILOT_CREDENTIAL,
+		secretFields: PILOT_SECRET_FIELDS,
+	});
 }

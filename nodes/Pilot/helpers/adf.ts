@@ -5,8 +5,13 @@ import type { XmlNode } from '../../shared/xml';
 // templates ("Parameters" and the PHP example), every tag present, blank when
 // empty ("If any data is not sent, the tag must be reported blank").
 
-const el = (name: string, text = '', attributes?: Record<string, string>): XmlNode => ({ name, text, attributes });
-const join = (...parts: Array<string | undefined>): string => parts.filter((p) => p && p.length).join(' ');
+const el = (name: string, text = '', attributes?: Record<string, string>): XmlNode => ({
+	name,
+	text,
+	attributes,
+});
+const join = (...parts: Array<string | undefined>): string =>
+	parts.filter((p) => p && p.length).join(' ');
 
 export interface AdfInput {
 	fields: Record<string, string>;
@@ -42,7 +47,9 @@ export function buildAdfXml({ fields: f, requestDate, providerName }: AdfInput):
 							{
 								name: 'contact',
 								children: [
-									el('name', join(f.pilot_firstname, f.pilot_lastname, f.pilot_second_lastname), { part: 'full' }),
+									el('name', join(f.pilot_firstname, f.pilot_lastname, f.pilot_second_lastname), {
+										part: 'full',
+									}),
 									el('name', f.pilot_firstname, { part: 'first' }),
 									el('name', join(f.pilot_lastname, f.pilot_second_lastname), { part: 'last' }),
 									el('email', f.pilot_email),
@@ -205,7 +212,13 @@ const phonesOf = (contact: unknown): AdfPhone[] => {
 	const list: AdfPhone[] = [];
 	const add = (v: unknown, type: string) => {
 		const value = textOf(v);
-		if (value) list.push({ value, type, time: attr(v, 'time') || 'nopreference', preferred: attr(v, 'preferredcontact') === '1' });
+		if (value)
+			list.push({
+				value,
+				type,
+				time: attr(v, 'time') || 'nopreference',
+				preferred: attr(v, 'preferredcontact') === '1',
+			});
 	};
 	// doc DTD: <phone type> defaults to "voice", <phone time> to "nopreference".
 	for (const p of all(contact, 'phone')) add(p, attr(p, 'type').toLowerCase() || 'voice');
@@ -222,7 +235,8 @@ const NOT_VOICE = new Set(['cellphone', 'fax', 'pager', 'international']);
 const wantedVehicle = (vehicles: unknown[]): unknown =>
 	vehicles.find((v) => !['trade-in', 'sell'].includes(attr(v, 'interest').toLowerCase()));
 
-const joinText = (separator: string, values: string[]): string => values.filter((v) => v !== '').join(separator);
+const joinText = (separator: string, values: string[]): string =>
+	values.filter((v) => v !== '').join(separator);
 
 /** One <prospect> (and the document's <format>) read into the trigger's fields. */
 function readProspect(prospect: unknown, format: unknown): AdfFields {
@@ -238,7 +252,8 @@ function readProspect(prospect: unknown, format: unknown): AdfFields {
 	const names = all(contact, 'name');
 	// doc DTD: <name part> defaults to "full".
 	const namePart = (part: string): string => {
-		for (const n of names) if ((attr(n, 'part').toLowerCase() || 'full') === part && textOf(n)) return textOf(n);
+		for (const n of names)
+			if ((attr(n, 'part').toLowerCase() || 'full') === part && textOf(n)) return textOf(n);
 		return '';
 	};
 	const phones = phonesOf(contact);
@@ -253,7 +268,12 @@ function readProspect(prospect: unknown, format: unknown): AdfFields {
 		...all(customer, 'id').map((id) => ({ id, of: 'customer' })),
 		...contacts.flatMap((c) => all(c, 'id')).map((id) => ({ id, of: 'contact' })),
 	]
-		.map(({ id, of }) => ({ value: textOf(id), sequence: attr(id, 'sequence'), source: attr(id, 'source'), of }))
+		.map(({ id, of }) => ({
+			value: textOf(id),
+			sequence: attr(id, 'sequence'),
+			source: attr(id, 'source'),
+			of,
+		}))
 		.filter((id) => id.value !== '');
 	const vendorNames = all(vendorContact, 'name');
 
@@ -274,7 +294,8 @@ function readProspect(prospect: unknown, format: unknown): AdfFields {
 		pilot_address_postal_code: firstText(address, 'postalcode'),
 		pilot_country: firstText(address, 'country'),
 		pilot_notes: joinText('\n', all(customer, 'comments').map(textOf)),
-		pilot_vendor_name: firstText(vendor, 'vendorname') || textOf(vendorNames.find((n) => textOf(n))),
+		pilot_vendor_name:
+			firstText(vendor, 'vendorname') || textOf(vendorNames.find((n) => textOf(n))),
 		pilot_vendor_email: firstText(vendorContact, 'email'),
 		pilot_vendor_phone: firstText(vendorContact, 'phone'),
 		provider_name: firstText(provider, 'name'),
@@ -290,7 +311,11 @@ function readProspect(prospect: unknown, format: unknown): AdfFields {
 	if (phones.length) out.adf_phones = phones;
 	if (emails.length) out.adf_emails = emails;
 	const nameList = names
-		.map((n) => ({ value: textOf(n), part: attr(n, 'part').toLowerCase() || 'full', type: attr(n, 'type') || 'individual' }))
+		.map((n) => ({
+			value: textOf(n),
+			part: attr(n, 'part').toLowerCase() || 'full',
+			type: attr(n, 'type') || 'individual',
+		}))
 		.filter((n) => n.value !== '');
 	if (nameList.length) out.adf_names = nameList;
 	if (ids.length) out.adf_ids = ids;
@@ -301,7 +326,10 @@ function readProspect(prospect: unknown, format: unknown): AdfFields {
 	const timeframe = plainRecord(first(customer, 'timeframe'));
 	if (timeframe) out.adf_timeframe = timeframe;
 	// A second <contact> of the customer (the DTD allows one; senders add a co-buyer).
-	const others = contacts.slice(1).map(plainRecord).filter((v): v is Tree => v !== undefined);
+	const others = contacts
+		.slice(1)
+		.map(plainRecord)
+		.filter((v): v is Tree => v !== undefined);
 	if (others.length) out.adf_other_contacts = others;
 	const vendorRecord = plainRecord(vendor);
 	if (vendorRecord) out.adf_vendor = vendorRecord;
@@ -314,7 +342,8 @@ function readProspect(prospect: unknown, format: unknown): AdfFields {
 // case), comments and blank lines. Real senders put the ADF instruction before the XML
 // declaration, or leave the declaration out, or indent it: XML itself allows none of that,
 // so the prolog is read here and only the document from <adf> on goes to the XML parser.
-const PROLOG = /^\uFEFF?(?:\s+|<\?[^?]*(?:\?(?!>)[^?]*)*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*/i;
+const PROLOG =
+	/^\uFEFF?(?:\s+|<\?[^?]*(?:\?(?!>)[^?]*)*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*/i;
 
 /** Whether a body is an ADF document: its first element is <adf>, after the prolog. */
 export function looksLikeAdf(text: string): boolean {

@@ -20,7 +20,8 @@ function isTrue(value: unknown): boolean {
 /** Text of Pilot's `data` (a string on failure, an object on success). */
 function dataText(data: unknown): string {
 	if (typeof data === 'string') return data;
-	if (data && typeof data === 'object' && typeof (data as IDataObject).message === 'string') return (data as IDataObject).message as string;
+	if (data && typeof data === 'object' && typeof (data as IDataObject).message === 'string')
+		return (data as IDataObject).message as string;
 	return data === undefined ? '' : JSON.stringify(data);
 }
 
@@ -40,9 +41,16 @@ export async function pilotPost(
 	const credentials = await cachedCredentials.call(this, PILOT_CREDENTIAL);
 	// Redacted here too, not only by the router: an error page may quote the form with the appkey.
 	const secrets = secretsOf(credentials, PILOT_SECRET_FIELDS);
-	const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	const baseUrl = String(credentials.baseUrl ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 	if (!/^https?:\/\//i.test(baseUrl)) {
-		throw vendorError(this.getNode(), 'Pilot', 'the credential\'s Base URL must start with http:// or https://', { itemIndex });
+		throw vendorError(
+			this.getNode(),
+			'Pilot',
+			"the credential's Base URL must start with http:// or https://",
+			{ itemIndex },
+		);
 	}
 	const body = new URLSearchParams({ action: 'create', ...fields });
 	const response = await crmRequest.call(this, {
@@ -67,19 +75,31 @@ export async function pilotPost(
 		parsed = undefined;
 	}
 	if (response.statusCode !== 200) {
-		const detail = parsed ? dataText(parsed.data) || String(parsed.message ?? '') : shortText(response.body);
-		throw vendorError(this.getNode(), 'Pilot', `HTTP ${response.statusCode}${detail ? ` - ${detail}` : ''}`, {
-			httpCode: response.statusCode,
-			itemIndex,
-			secrets,
-		});
+		const detail = parsed
+			? dataText(parsed.data) || String(parsed.message ?? '')
+			: shortText(response.body);
+		throw vendorError(
+			this.getNode(),
+			'Pilot',
+			`HTTP ${response.statusCode}${detail ? ` - ${detail}` : ''}`,
+			{
+				httpCode: response.statusCode,
+				itemIndex,
+				secrets,
+			},
+		);
 	}
 	if (!parsed) {
-		throw vendorError(this.getNode(), 'Pilot', `the answer is not Pilot's JSON ({success, message, data}): ${shortText(response.body) || '(empty body)'}`, {
-			httpCode: response.statusCode,
-			itemIndex,
-			secrets,
-		});
+		throw vendorError(
+			this.getNode(),
+			'Pilot',
+			`the answer is not Pilot's JSON ({success, message, data}): ${shortText(response.body) || '(empty body)'}`,
+			{
+				httpCode: response.statusCode,
+				itemIndex,
+				secrets,
+			},
+		);
 	}
 	if (!isTrue(parsed.success)) {
 		const detail = dataText(parsed.data) || String(parsed.message ?? 'no detail given');
@@ -89,5 +109,9 @@ export async function pilotPost(
 			secrets,
 		});
 	}
-	return { success: true, message: String(parsed.message ?? ''), data: (parsed.data ?? {}) as IDataObject | string };
+	return {
+		success: true,
+		message: String(parsed.message ?? ''),
+		data: (parsed.data ?? {}) as IDataObject | string,
+	};
 }

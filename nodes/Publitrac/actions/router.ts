@@ -22,12 +22,20 @@ export const operations: OperationMap = {
 	},
 	view: { getLeads: view.getLeads },
 	list: { getLeads: list.getLeads, addLeads: list.addLeads, removeLead: list.removeLead },
-	history: { addWebVisit: history.addWebVisit, addClickLink: history.addClickLink, addFormFill: history.addFormFill },
+	history: {
+		addWebVisit: history.addWebVisit,
+		addClickLink: history.addClickLink,
+		addFormFill: history.addFormFill,
+	},
 	campaign: { getMany: campaign.getMany, execute: campaign.execute, sendEmail: campaign.sendEmail },
 	opportunity: { getMany: opportunity.getMany, sync: opportunity.sync },
 	transaction: { create: transaction.create },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems.call(this, { operations, credentialType: PUBLITRAC_CREDENTIAL, secretFields: PUBLITRAC_SECRET_FIELDS });
+	return await routeItems.call(this, {
+		operations,
+		credentialType: PUBLITRAC_CREDENTIAL,
+		secretFields: PUBLITRAC_SECRET_FIELDS,
+	});
 }

@@ -5,7 +5,10 @@ import { publitracPages } from '../transport';
 export const loadOptions = {
 	/** Every campaign of the account (all pages), by name: Execute Campaigns takes names. */
 	async getCampaigns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const { records } = await publitracPages.call(this, { method: 'getCampaigns', kind: 'campaign' });
+		const { records } = await publitracPages.call(this, {
+			method: 'getCampaigns',
+			kind: 'campaign',
+		});
 		const names = new Set<string>();
 		for (const campaign of records) {
 			const raw = campaign.Name;

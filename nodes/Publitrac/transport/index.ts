@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IPollFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IPollFunctions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
 import { vendorError } from '../../shared/errors';
 import { secretsOf } from '../../shared/redact';
 import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
@@ -17,7 +23,9 @@ export const PUBLITRAC_CALLS_PER_SECOND = 35;
 /** This process's share of the 35 calls/s: 35 / N for N n8n processes sharing the account. */
 export function callsPerSecond(share: unknown): number {
 	const n = Math.floor(Number(share));
-	return Number.isFinite(n) && n > 1 ? Math.max(1, Math.floor(PUBLITRAC_CALLS_PER_SECOND / n)) : PUBLITRAC_CALLS_PER_SECOND;
+	return Number.isFinite(n) && n > 1
+		? Math.max(1, Math.floor(PUBLITRAC_CALLS_PER_SECOND / n))
+		: PUBLITRAC_CALLS_PER_SECOND;
 }
 
 type PublitracContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -118,7 +126,9 @@ function errorLines(response: IDataObject): string[] {
 	const errors = response.errors as IDataObject | string | undefined;
 	if (!errors || typeof errors !== 'object') return [];
 	const list = errors.error;
-	return (Array.isArray(list) ? list : list === undefined ? [] : [list]).map(asText).filter((l) => l !== '');
+	return (Array.isArray(list) ? list : list === undefined ? [] : [list])
+		.map(asText)
+		.filter((l) => l !== '');
 }
 
 /** "9013 ERROR_ADD_LEAD_TO_LIST (adding leads to the list failed)" */
@@ -133,14 +143,24 @@ export function describeCode(code: string): string {
  * error family) and <errors> lists become errors giving the code, its meaning from the appendix
  * and the vendor's own lines; any other status (2001, 5002, 200 ...) is success.
  */
-export async function publitracCall(this: PublitracContext, call: PublitracCall): Promise<PublitracAnswer> {
+export async function publitracCall(
+	this: PublitracContext,
+	call: PublitracCall,
+): Promise<PublitracAnswer> {
 	const node = this.getNode();
 	const credentials = await cachedCredentials.call(this, PUBLITRAC_CREDENTIAL);
 	// Redacted here too, not only by the router: the trigger and dropdowns do not go through it.
 	const secrets = secretsOf(credentials, PUBLITRAC_SECRET_FIELDS);
-	const baseUrl = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	const baseUrl = String(credentials.baseUrl ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 	if (!/^https?:\/\//i.test(baseUrl)) {
-		throw vendorError(node, 'PUBLITRAC', "the credential's Base URL must start with http:// or https://", { itemIndex: call.itemIndex });
+		throw vendorError(
+			node,
+			'PUBLITRAC',
+			"the credential's Base URL must start with http:// or https://",
+			{ itemIndex: call.itemIndex },
+		);
 	}
 	const qs: IDataObject = { method: call.method, ...(call.params ?? {}) };
 	let body: URLSearchParams | undefined;
@@ -157,7 +177,9 @@ export async function publitracCall(this: PublitracContext, call: PublitracCall)
 		method: call.http,
 		url: baseUrl,
 		qs,
-		headers: body ? { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/xml' } : { Accept: 'application/xml' },
+		headers: body
+			? { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/xml' }
+			: { Accept: 'application/xml' },
 		body,
 		idempotent: call.idempotent,
 		credentials,
@@ -176,29 +198,48 @@ export async function publitracCall(this: PublitracContext, call: PublitracCall)
 		},
 	});
 	const parsed = parseXml(response.body);
-	const root = parsed && typeof parsed.response === 'object' && parsed.response !== null ? (parsed.response as IDataObject) : undefined;
+	const root =
+		parsed && typeof parsed.response === 'object' && parsed.response !== null
+			? (parsed.response as IDataObject)
+			: undefined;
 	if (response.statusCode < 200 || response.statusCode >= 300) {
-		const detail = root ? [asText(root.status), asText(root.message), ...errorLines(root)].filter(Boolean).join(' - ') : shortText(response.body);
-		throw vendorError(node, 'PUBLITRAC', `HTTP ${response.statusCode}${detail ? ` - ${detail}` : ''} (method ${call.method})`, {
-			httpCode: response.statusCode,
-			itemIndex: call.itemIndex,
-			secrets,
-		});
+		const detail = root
+			? [asText(root.status), asText(root.message), ...errorLines(root)].filter(Boolean).join(' - ')
+			: shortText(response.body);
+		throw vendorError(
+			node,
+			'PUBLITRAC',
+			`HTTP ${response.statusCode}${detail ? ` - ${detail}` : ''} (method ${call.method})`,
+			{
+				httpCode: response.statusCode,
+				itemIndex: call.itemIndex,
+				secrets,
+			},
+		);
 	}
 	if (!root) {
 		// The doc's older syncOpportunity example answers a bare "200 OK" to a write.
-		if (call.http === 'POST' && /^\s*(200 OK)?\s*$/i.test(response.body)) return { status: '200', message: 'OK', response: {} };
-		throw vendorError(node, 'PUBLITRAC', `the answer to ${call.method} is not PUBLITRAC's XML <response>: ${shortText(response.body) || '(empty body)'}`, {
-			httpCode: response.statusCode,
-			itemIndex: call.itemIndex,
-			secrets,
-		});
+		if (call.http === 'POST' && /^\s*(200 OK)?\s*$/i.test(response.body))
+			return { status: '200', message: 'OK', response: {} };
+		throw vendorError(
+			node,
+			'PUBLITRAC',
+			`the answer to ${call.method} is not PUBLITRAC's XML <response>: ${shortText(response.body) || '(empty body)'}`,
+			{
+				httpCode: response.statusCode,
+				itemIndex: call.itemIndex,
+				secrets,
+			},
+		);
 	}
 	const status = asText(root.status);
 	const message = asText(root.message);
 	const lines = errorLines(root);
 	if (isErrorStatus(status) || lines.length) {
-		const text = [`${describeCode(status || '(no status)')}${message ? `: ${message}` : ''}`, ...lines].join(' - ');
+		const text = [
+			`${describeCode(status || '(no status)')}${message ? `: ${message}` : ''}`,
+			...lines,
+		].join(' - ');
 		throw vendorError(node, 'PUBLITRAC', text, {
 			httpCode: response.statusCode,
 			itemIndex: call.itemIndex,
@@ -214,13 +255,19 @@ export function listOf(container: unknown, key: string): IDataObject[] {
 	if (!container || typeof container !== 'object') return [];
 	const value = (container as IDataObject)[key];
 	if (value === undefined || value === null || value === '') return [];
-	return (Array.isArray(value) ? value : [value]).filter((v) => v && typeof v === 'object') as IDataObject[];
+	return (Array.isArray(value) ? value : [value]).filter(
+		(v) => v && typeof v === 'object',
+	) as IDataObject[];
 }
 
 /** The records of a read: leads, campaigns or opportunities, one JSON object each. */
-export function recordsOf(response: IDataObject, kind: 'lead' | 'campaign' | 'opportunity'): IDataObject[] {
+export function recordsOf(
+	response: IDataObject,
+	kind: 'lead' | 'campaign' | 'opportunity',
+): IDataObject[] {
 	if (kind === 'lead') return listOf(response.leads, 'lead');
-	if (kind === 'campaign') return [...listOf(response, 'campaign'), ...listOf(response.campaigns, 'campaign')];
+	if (kind === 'campaign')
+		return [...listOf(response, 'campaign'), ...listOf(response.campaigns, 'campaign')];
 	return [...listOf(response.opportunities, 'opportunity'), ...listOf(response, 'opportunity')];
 }
 
@@ -244,7 +291,11 @@ export interface PageRequest {
 const DOC_PAGE_SIZE = 100;
 
 /** One page: its records and the `paging` total when the answer gives one. */
-async function readPage(this: PublitracContext, request: PageRequest, page: number): Promise<NumberedPage<IDataObject>> {
+async function readPage(
+	this: PublitracContext,
+	request: PageRequest,
+	page: number,
+): Promise<NumberedPage<IDataObject>> {
 	const answer = await publitracCall.call(this, {
 		method: request.method,
 		http: 'GET',
@@ -260,14 +311,20 @@ async function readPage(this: PublitracContext, request: PageRequest, page: numb
 	// A <paging> without <total> announces none (Number('') would read as a total of 0).
 	const said = paging && typeof paging === 'object' ? asText(paging.total) : '';
 	const total = said === '' ? NaN : Number(said);
-	return { items: recordsOf(answer.response, request.kind), total: Number.isFinite(total) ? total : undefined };
+	return {
+		items: recordsOf(answer.response, request.kind),
+		total: Number.isFinite(total) ? total : undefined,
+	};
 }
 
 /**
  * Return All / Limit over a PUBLITRAC list method (doc "Paramètres facultatifs: page", answer
  * `paging`: page, items, offset, total), with the shared numbered-page reader.
  */
-export async function publitracPages(this: PublitracContext, request: PageRequest): Promise<NumberedPagingResult<IDataObject>> {
+export async function publitracPages(
+	this: PublitracContext,
+	request: PageRequest,
+): Promise<NumberedPagingResult<IDataObject>> {
 	// After page 1, as many pages in flight as the rate limit lets out in one second (35, or this
 	// process's share): a whole second's calls leave at once and the next second's follow as soon
 	// as the window lets them, so Return All runs at the limit; the limiter does the pacing.
@@ -283,6 +340,12 @@ export async function publitracPages(this: PublitracContext, request: PageReques
 			const id = record.id ?? record.Id ?? record.ID;
 			return id === undefined || id === '' ? undefined : String(id);
 		},
-		onCap: (cap) => vendorError(this.getNode(), 'PUBLITRAC', `${request.method}: ${cap.text('PUBLITRAC (paging total)')}`, { itemIndex: request.itemIndex }),
+		onCap: (cap) =>
+			vendorError(
+				this.getNode(),
+				'PUBLITRAC',
+				`${request.method}: ${cap.text('PUBLITRAC (paging total)')}`,
+				{ itemIndex: request.itemIndex },
+			),
 	});
 }

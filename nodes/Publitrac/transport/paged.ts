@@ -10,7 +10,14 @@ export async function readPaged(
 	request: Omit<PageRequest, 'limit' | 'itemIndex' | 'timeoutMs' | 'retry'>,
 ): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)) || 50);
-	const { records } = await publitracPages.call(this, { ...request, limit, itemIndex, ...readRequestOptions.call(this, itemIndex) });
+	const limit = returnAll
+		? undefined
+		: Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)) || 50);
+	const { records } = await publitracPages.call(this, {
+		...request,
+		limit,
+		itemIndex,
+		...readRequestOptions.call(this, itemIndex),
+	});
 	return records;
 }

@@ -41,28 +41,83 @@ export const SCORE_OPTIONS: INodePropertyOptions[] = [
 	{ name: '4 - High', value: '4' },
 ];
 
-export const extraFieldsJson: INodeProperties = extraFieldsJsonField('extraFieldsJson', 'Other SML fields, as a JSON object added to what is sent, e.g. {"vehicle": {"color": "Red"}}; an object is merged key by key with the fields above');
+export const extraFieldsJson: INodeProperties = extraFieldsJsonField(
+	'extraFieldsJson',
+	'Other SML fields, as a JSON object added to what is sent, e.g. {"vehicle": {"color": "Red"}}; an object is merged key by key with the fields above',
+);
 
 /** The appraisal sub-object of a task (doc "appraisal"), with `id` where it updates in place. */
 export function appraisalField(withId: boolean): INodeProperties {
 	const options: INodeProperties[] = [
-		{ displayName: 'Brand and Model', name: 'brand_model', type: 'string', default: '', description: 'Make and model of the appraised vehicle; an appraisal task must have it' },
+		{
+			displayName: 'Brand and Model',
+			name: 'brand_model',
+			type: 'string',
+			default: '',
+			description: 'Make and model of the appraised vehicle; an appraisal task must have it',
+		},
 		{ displayName: 'Extras', name: 'extras', type: 'string', default: '' },
-		{ displayName: 'Gas Type Name or ID', name: 'gas', type: 'options', typeOptions: { loadOptionsMethod: 'getGasTypes' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
-		...(withId ? [{ displayName: 'ID', name: 'id', type: 'string', default: '', placeholder: 'e.g. 1234', hint: 'With the ID of the current appraisal SML updates it in place; without, it replaces it' } as INodeProperties] : []),
+		{
+			displayName: 'Gas Type Name or ID',
+			name: 'gas',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getGasTypes' },
+			default: '',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		},
+		...(withId
+			? [
+					{
+						displayName: 'ID',
+						name: 'id',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 1234',
+						hint: 'With the ID of the current appraisal SML updates it in place; without, it replaces it',
+					} as INodeProperties,
+				]
+			: []),
 		{ displayName: 'Km', name: 'km', type: 'string', default: '' },
 		{ displayName: 'License Plate', name: 'license_plate', type: 'string', default: '' },
-		{ displayName: 'Origin', name: 'origin', type: 'options', options: [{ name: 'National', value: 'national' }, { name: 'Foreign', value: 'foreign' }], default: 'national' },
+		{
+			displayName: 'Origin',
+			name: 'origin',
+			type: 'options',
+			options: [
+				{ name: 'National', value: 'national' },
+				{ name: 'Foreign', value: 'foreign' },
+			],
+			default: 'national',
+		},
 		{ displayName: 'Year', name: 'year', type: 'number', default: 0 },
 	];
-	return { displayName: 'Appraisal', name: 'appraisal', type: 'collection', placeholder: 'Add Appraisal Field', default: {}, options };
+	return {
+		displayName: 'Appraisal',
+		name: 'appraisal',
+		type: 'collection',
+		placeholder: 'Add Appraisal Field',
+		default: {},
+		options,
+	};
 }
 
 /** A list of `{content}` objects (doc: note, tags), with `id` where it updates in place. */
 export function contentListField(name: 'note' | 'tags', withId: boolean): INodeProperties {
 	const values: INodeProperties[] = [
 		{ displayName: 'Content', name: 'content', type: 'string', default: '' },
-		...(withId ? [{ displayName: 'ID', name: 'id', type: 'string', default: '', placeholder: 'e.g. 1234', hint: 'With the ID of an existing entry SML updates it in place; without, it is added as new' } as INodeProperties] : []),
+		...(withId
+			? [
+					{
+						displayName: 'ID',
+						name: 'id',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 1234',
+						hint: 'With the ID of an existing entry SML updates it in place; without, it is added as new',
+					} as INodeProperties,
+				]
+			: []),
 	];
 	return {
 		displayName: name === 'note' ? 'Notes' : 'Tags',

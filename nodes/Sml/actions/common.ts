@@ -10,7 +10,10 @@ import { assertEmail, isBlank, readId } from '../../shared/validation';
  * An entry with neither content nor id is left out, as every blank optional field is (SML refuses
  * an empty content).
  */
-export function readContentList(value: unknown, checkId?: (id: unknown, index: number) => unknown): IDataObject[] | undefined {
+export function readContentList(
+	value: unknown,
+	checkId?: (id: unknown, index: number) => unknown,
+): IDataObject[] | undefined {
 	const entries = ((value as IDataObject | undefined)?.values ?? []) as IDataObject[];
 	const out: IDataObject[] = [];
 	for (const [n, e] of entries.entries()) {
@@ -25,7 +28,10 @@ export function readContentList(value: unknown, checkId?: (id: unknown, index: n
 }
 
 /** Keeps only the values a user set: blanks, zero ids and zero years are not sent. */
-export function setValues(fields: IDataObject, zeroMeansUnset: string[] = ['id', 'year']): IDataObject {
+export function setValues(
+	fields: IDataObject,
+	zeroMeansUnset: string[] = ['id', 'year'],
+): IDataObject {
 	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
 		if (isBlank(value)) continue;
@@ -36,7 +42,12 @@ export function setValues(fields: IDataObject, zeroMeansUnset: string[] = ['id',
 }
 
 /** Parses the raw JSON option, naming it in the error. */
-export function readJsonObject(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): IDataObject {
+export function readJsonObject(
+	this: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): IDataObject {
 	return parseJsonObject(this.getNode(), field, value, itemIndex);
 }
 
@@ -45,7 +56,14 @@ export function mergeBody(body: IDataObject, extra: IDataObject): IDataObject {
 	const out: IDataObject = { ...body };
 	for (const [key, value] of Object.entries(extra)) {
 		const current = out[key];
-		if (value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object' && !Array.isArray(current)) {
+		if (
+			value &&
+			typeof value === 'object' &&
+			!Array.isArray(value) &&
+			current &&
+			typeof current === 'object' &&
+			!Array.isArray(current)
+		) {
 			out[key] = mergeBody(current as IDataObject, value as IDataObject);
 		} else out[key] = value;
 	}
@@ -53,54 +71,142 @@ export function mergeBody(body: IDataObject, extra: IDataObject): IDataObject {
 }
 
 /** A date as SML takes it (doc examples: 2019-05-06T14:56:46.903Z, ISO 8601 in UTC). */
-export function isoDate(this: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
+export function isoDate(
+	this: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
 	// Read with its own offset (or the workflow's zone), then written in UTC with a Z.
-	const withOffset = toVendorDate(this.getNode(), value, { field, format: "yyyy-MM-dd'T'HH:mm:ss.SSSZZ", zone: this.getTimezone(), itemIndex });
-	return DateTime.fromISO(withOffset, { setZone: true }).toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+	const withOffset = toVendorDate(this.getNode(), value, {
+		field,
+		format: "yyyy-MM-dd'T'HH:mm:ss.SSSZZ",
+		zone: this.getTimezone(),
+		itemIndex,
+	});
+	return DateTime.fromISO(withOffset, { setZone: true })
+		.toUTC()
+		.toFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
 }
 
 /** The task fields of the doc (Crear Solicitudes/Tareas), read from a set of parameters. */
-export function readTask(this: IExecuteFunctions, fields: IDataObject, itemIndex: number, label: string): IDataObject {
+export function readTask(
+	this: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+	label: string,
+): IDataObject {
 	const { planified_realization_date, planified_tracking_date, note, appraisal, ...rest } = fields;
 	const task = setValues(rest);
-	for (const [name, value] of [['planified_realization_date', planified_realization_date], ['planified_tracking_date', planified_tracking_date]] as const) {
+	for (const [name, value] of [
+		['planified_realization_date', planified_realization_date],
+		['planified_tracking_date', planified_tracking_date],
+	] as const) {
 		if (!isBlank(value)) task[name] = isoDate.call(this, value, `${label}${name}`, itemIndex);
 	}
-	const notes = typeof note === 'string' ? note.split('\n').map((s) => s.trim()).filter(Boolean).map((content) => ({ content })) : readContentList(note, (id, n) => readId(this.getNode(), `Note ID (${label}note[${n}].id)`, id, itemIndex, { allowZero: true }));
+	const notes =
+		typeof note === 'string'
+			? note
+					.split('\n')
+					.map((s) => s.trim())
+					.filter(Boolean)
+					.map((content) => ({ content }))
+			: readContentList(note, (id, n) =>
+					readId(this.getNode(), `Note ID (${label}note[${n}].id)`, id, itemIndex, {
+						allowZero: true,
+					}),
+				);
 	if (notes && notes.length) task.note = notes;
 	// Only an appraisal with a value set is sent: an empty {} would make SML ask for its brand_model.
 	const a = appraisal && typeof appraisal === 'object' ? setValues(appraisal as IDataObject) : {};
 	if (Object.keys(a).length) {
-		if (a.gas !== undefined) a.gas = readId(this.getNode(), `Gas Type Name or ID (${label}appraisal.gas)`, a.gas, itemIndex);
-		if (a.id !== undefined) a.id = readId(this.getNode(), `Appraisal ID (${label}appraisal.id)`, a.id, itemIndex, { allowZero: true });
+		if (a.gas !== undefined)
+			a.gas = readId(
+				this.getNode(),
+				`Gas Type Name or ID (${label}appraisal.gas)`,
+				a.gas,
+				itemIndex,
+			);
+		if (a.id !== undefined)
+			a.id = readId(this.getNode(), `Appraisal ID (${label}appraisal.id)`, a.id, itemIndex, {
+				allowZero: true,
+			});
 		task.appraisal = a;
 	}
 	// doc: appraisal "obligatorio/parcial si el type es appraisal", brand_model obligatorio.
-	if (task.type === 'appraisal' && !(task.appraisal as IDataObject | undefined)?.brand_model && !(task.appraisal as IDataObject | undefined)?.id) {
-		throw inputError(this.getNode(), `${label}appraisal.brand_model`, 'is required when the task type is Appraisal: the make and model of the appraised vehicle', itemIndex);
+	if (
+		task.type === 'appraisal' &&
+		!(task.appraisal as IDataObject | undefined)?.brand_model &&
+		!(task.appraisal as IDataObject | undefined)?.id
+	) {
+		throw inputError(
+			this.getNode(),
+			`${label}appraisal.brand_model`,
+			'is required when the task type is Appraisal: the make and model of the appraised vehicle',
+			itemIndex,
+		);
 	}
 	return task;
 }
 
 /** The client sub-object (doc "client"), checked before sending. */
-export function readClient(this: IExecuteFunctions, value: unknown, itemIndex: number, requireName: boolean): IDataObject | undefined {
+export function readClient(
+	this: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	requireName: boolean,
+): IDataObject | undefined {
 	const client = setValues((value ?? {}) as IDataObject);
 	if (!Object.keys(client).length) return undefined;
 	// doc: name "obligatorio en caso de rellenar el bloque cliente".
-	if (requireName && isBlank(client.name)) throw inputError(this.getNode(), 'client.name', 'is required when any client field is set', itemIndex);
+	if (requireName && isBlank(client.name))
+		throw inputError(
+			this.getNode(),
+			'client.name',
+			'is required when any client field is set',
+			itemIndex,
+		);
 	assertEmail(this.getNode(), 'client.email', client.email, itemIndex);
-	if (client.province !== undefined) client.province = readId(this.getNode(), 'Province Name or ID (client.province)', client.province, itemIndex);
-	if (client.location !== undefined) client.location = readId(this.getNode(), 'Locality Name or ID (client.location)', client.location, itemIndex);
-	if (client.id !== undefined) client.id = readId(this.getNode(), 'Client ID (client.id)', client.id, itemIndex, { allowZero: true });
+	if (client.province !== undefined)
+		client.province = readId(
+			this.getNode(),
+			'Province Name or ID (client.province)',
+			client.province,
+			itemIndex,
+		);
+	if (client.location !== undefined)
+		client.location = readId(
+			this.getNode(),
+			'Locality Name or ID (client.location)',
+			client.location,
+			itemIndex,
+		);
+	if (client.id !== undefined)
+		client.id = readId(this.getNode(), 'Client ID (client.id)', client.id, itemIndex, {
+			allowZero: true,
+		});
 	return client;
 }
 
 /** The vehicle sub-object (doc "vehicle"). */
-export function readVehicle(this: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject | undefined {
+export function readVehicle(
+	this: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+): IDataObject | undefined {
 	const vehicle = setValues((value ?? {}) as IDataObject);
 	if (!Object.keys(vehicle).length) return undefined;
-	if (vehicle.gas !== undefined) vehicle.gas = readId(this.getNode(), 'Gas Type Name or ID (vehicle.gas)', vehicle.gas, itemIndex);
-	if (vehicle.id !== undefined) vehicle.id = readId(this.getNode(), 'Vehicle ID (vehicle.id)', vehicle.id, itemIndex, { allowZero: true });
+	if (vehicle.gas !== undefined)
+		vehicle.gas = readId(
+			this.getNode(),
+			'Gas Type Name or ID (vehicle.gas)',
+			vehicle.gas,
+			itemIndex,
+		);
+	if (vehicle.id !== undefined)
+		vehicle.id = readId(this.getNode(), 'Vehicle ID (vehicle.id)', vehicle.id, itemIndex, {
+			allowZero: true,
+		});
 	return vehicle;
 }
 
@@ -111,27 +217,113 @@ export function clientField(withId: boolean): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Client Field',
 		default: {},
-		...(withId ? { hint: "Set ID to the lead's current client ID to update it in place; without an ID SML replaces the client with a new one" } : {}),
+		...(withId
+			? {
+					hint: "Set ID to the lead's current client ID to update it in place; without an ID SML replaces the client with a new one",
+				}
+			: {}),
 		options: [
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. nathan@example.com', default: '' },
-			...(withId ? [{ displayName: 'ID', name: 'id', type: 'string', default: '', placeholder: 'e.g. 1234', description: "The ID of the lead's current client (from Get Lead)" } as INodeProperties] : []),
-			{ displayName: 'Locality Name or ID', name: 'location', type: 'options', typeOptions: { loadOptionsMethod: 'getLocalities', loadOptionsDependsOn: ['additionalFields.client.province', 'updateFields.client.province'] }, default: '', description: 'Locality of the client (from the chosen province). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the client; a new client must have it' },
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. nathan@example.com',
+				default: '',
+			},
+			...(withId
+				? [
+						{
+							displayName: 'ID',
+							name: 'id',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. 1234',
+							description: "The ID of the lead's current client (from Get Lead)",
+						} as INodeProperties,
+					]
+				: []),
+			{
+				displayName: 'Locality Name or ID',
+				name: 'location',
+				type: 'options',
+				typeOptions: {
+					loadOptionsMethod: 'getLocalities',
+					loadOptionsDependsOn: [
+						'additionalFields.client.province',
+						'updateFields.client.province',
+					],
+				},
+				default: '',
+				description:
+					'Locality of the client (from the chosen province). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Name of the client; a new client must have it',
+			},
 			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
-			{ displayName: 'Province Name or ID', name: 'province', type: 'options', typeOptions: { loadOptionsMethod: 'getProvinces' }, default: '', description: 'Province of the client (Spain). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+			{
+				displayName: 'Province Name or ID',
+				name: 'province',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getProvinces' },
+				default: '',
+				description:
+					'Province of the client (Spain). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
 		],
 	};
 }
 
 export function vehicleOptions(withId: boolean): INodeProperties[] {
 	return [
-		{ displayName: 'Brand and Model', name: 'brand_model', type: 'string', default: '', description: 'Make and model of the vehicle' },
-		{ displayName: 'Gas Type Name or ID', name: 'gas', type: 'options', typeOptions: { loadOptionsMethod: 'getGasTypes' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
-		...(withId ? [{ displayName: 'ID', name: 'id', type: 'string', default: '', placeholder: 'e.g. 1234', description: "The ID of the lead's current vehicle (from Get Lead)" } as INodeProperties] : []),
-		{ displayName: 'Km', name: 'km', type: 'string', default: '', description: 'Mileage of the vehicle' },
+		{
+			displayName: 'Brand and Model',
+			name: 'brand_model',
+			type: 'string',
+			default: '',
+			description: 'Make and model of the vehicle',
+		},
+		{
+			displayName: 'Gas Type Name or ID',
+			name: 'gas',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getGasTypes' },
+			default: '',
+			description:
+				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		},
+		...(withId
+			? [
+					{
+						displayName: 'ID',
+						name: 'id',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 1234',
+						description: "The ID of the lead's current vehicle (from Get Lead)",
+					} as INodeProperties,
+				]
+			: []),
+		{
+			displayName: 'Km',
+			name: 'km',
+			type: 'string',
+			default: '',
+			description: 'Mileage of the vehicle',
+		},
 		{ displayName: 'Price', name: 'price', type: 'string', default: '' },
-		{ displayName: 'Sold', name: 'sold', type: 'boolean', default: false, description: 'Whether the vehicle was sold before the lead was handled: SML then ends the lead with result "not available"' },
+		{
+			displayName: 'Sold',
+			name: 'sold',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the vehicle was sold before the lead was handled: SML then ends the lead with result "not available"',
+		},
 		{ displayName: 'Year', name: 'year', type: 'number', default: 0 },
 	];
 }
-

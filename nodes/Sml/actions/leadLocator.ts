@@ -30,7 +30,10 @@ export function leadLocator(name: 'id_lead' | 'lead', description: string): INod
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'Not a valid lead ID: enter a whole number, e.g. 1234' },
+						properties: {
+							regex: '^\\s*[0-9]+\\s*$',
+							errorMessage: 'Not a valid lead ID: enter a whole number, e.g. 1234',
+						},
 					},
 				],
 			},
@@ -39,7 +42,11 @@ export function leadLocator(name: 'id_lead' | 'lead', description: string): INod
 }
 
 /** The lead's ID from the locator (or a plain value of an older workflow), as a number. */
-export function readLeadId(this: IExecuteFunctions, itemIndex: number, name: 'id_lead' | 'lead' = 'id_lead'): number {
+export function readLeadId(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	name: 'id_lead' | 'lead' = 'id_lead',
+): number {
 	const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true });
 	return readId(this.getNode(), `Lead (${name})`, value, itemIndex, { required: true }) as number;
 }

@@ -6,7 +6,13 @@ import type { LeadMapper } from '../../shared/leadShape';
 import { listFields } from './common.descriptions';
 import { runList } from '../transport/list';
 
-export const searchFilter: INodeProperties = { displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Matches any attribute' };
+export const searchFilter: INodeProperties = {
+	displayName: 'Search',
+	name: 'search',
+	type: 'string',
+	default: '',
+	description: 'Matches any attribute',
+};
 
 /**
  * A "Get Many" of a catalogue (doc: Listar concesionarios, fuentes, combustible,
@@ -25,16 +31,37 @@ export function listOperation(spec: {
 	const properties: INodeProperties[] = [
 		...(spec.topLevel ?? []),
 		...listFields(),
-		...(spec.filters?.length ? [{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: spec.filters } as INodeProperties] : []),
+		...(spec.filters?.length
+			? [
+					{
+						displayName: 'Filters',
+						name: 'filters',
+						type: 'collection',
+						placeholder: 'Add Filter',
+						default: {},
+						options: spec.filters,
+					} as INodeProperties,
+				]
+			: []),
 		...(spec.simplify ? [simplifyField] : []),
 		requestOptionsField,
 	];
 	return {
-		description: updateDisplayOptions({ show: { resource: [spec.resource], operation: ['getMany'] } }, properties),
+		description: updateDisplayOptions(
+			{ show: { resource: [spec.resource], operation: ['getMany'] } },
+			properties,
+		),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 			const qs: IDataObject = {};
-			for (const field of spec.topLevel ?? []) if (field.name !== 'path') qs[field.name] = this.getNodeParameter(field.name, itemIndex, '');
-			Object.assign(qs, spec.filters?.length ? (this.getNodeParameter('filters', itemIndex, {}) as IDataObject) : {});
+			for (const field of spec.topLevel ?? [])
+				if (field.name !== 'path')
+					qs[field.name] = this.getNodeParameter(field.name, itemIndex, '');
+			Object.assign(
+				qs,
+				spec.filters?.length
+					? (this.getNodeParameter('filters', itemIndex, {}) as IDataObject)
+					: {},
+			);
 			const path = typeof spec.path === 'function' ? spec.path.call(this, itemIndex) : spec.path;
 			const records = await runList.call(this, path, qs, itemIndex);
 			return spec.simplify ? simplifyOutput.call(this, itemIndex, spec.simplify, records) : records;
@@ -43,7 +70,13 @@ export function listOperation(spec: {
 }
 
 /** The operation dropdown of a resource that only lists. */
-export function getManyResource(resource: string, name: string, action: string, describe: string, operation: { description: INodeProperties[] }): INodeProperties[] {
+export function getManyResource(
+	resource: string,
+	name: string,
+	action: string,
+	describe: string,
+	operation: { description: INodeProperties[] },
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Operation',

@@ -37,5 +37,9 @@ export const operations: OperationMap = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeItems.call(this, { operations, credentialType: SML_CREDENTIAL, secretFields: SML_SECRET_FIELDS });
+	return await routeItems.call(this, {
+		operations,
+		credentialType: SML_CREDENTIAL,
+		secretFields: SML_SECRET_FIELDS,
+	});
 }

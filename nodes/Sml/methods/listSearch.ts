@@ -16,11 +16,17 @@ function leadName(lead: IDataObject): string {
 /** Searchable lists of records for the "From List" mode of a resource locator. */
 export const listSearch = {
 	/** Leads, newest pages as SML lists them, filtered by SML's own search (any attribute), page by page. */
-	async searchLeads(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	async searchLeads(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
 		const qs: IDataObject = { page_size: PICKER_PAGE_SIZE };
 		if (filter && filter.trim()) qs.search = filter.trim();
 		if (paginationToken) qs.page = paginationToken;
-		const page = drfPage(await smlRequest.call(this, 'GET', '/api/lead/', { qs, idempotent: true }));
+		const page = drfPage(
+			await smlRequest.call(this, 'GET', '/api/lead/', { qs, idempotent: true }),
+		);
 		const nextPage = page.next?.page;
 		return {
 			results: page.items.map((lead) => ({ name: leadName(lead), value: String(lead.id) })),

@@ -39,11 +39,19 @@ function parse(text: string): unknown {
  * Decodes the answer: DRF field errors as one readable message, 404 naming the id.
  * Secrets are looked up at the time of the answer: the token exists only after the login.
  */
-export async function smlRequest(this: CrmContext, method: IHttpRequestMethods, path: string, options: SmlCallOptions): Promise<unknown> {
+export async function smlRequest(
+	this: CrmContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: SmlCallOptions,
+): Promise<unknown> {
 	const credentials = await cachedCredentials.call(this, SML_CREDENTIAL);
 	const base = smlBaseUrl(credentials.domain);
 	const node = this.getNode();
-	if (!base) throw vendorError(node, 'SML', "the credential's Domain is empty", { itemIndex: options.itemIndex });
+	if (!base)
+		throw vendorError(node, 'SML', "the credential's Domain is empty", {
+			itemIndex: options.itemIndex,
+		});
 	const secrets = () => secretsOf(credentials, SML_SECRET_FIELDS);
 	// Items sent in parallel share the credential: while the first call logs in, the others
 	// wait for its token, so a run logs in once, not once per item.
@@ -68,7 +76,10 @@ export async function smlRequest(this: CrmContext, method: IHttpRequestMethods, 
 		method,
 		url: `${base}${path}`,
 		qs: options.qs,
-		headers: { Accept: 'application/json', ...(options.body ? { 'Content-Type': 'application/json' } : {}) },
+		headers: {
+			Accept: 'application/json',
+			...(options.body ? { 'Content-Type': 'application/json' } : {}),
+		},
 		body: options.body ? JSON.stringify(options.body) : undefined,
 		idempotent: options.idempotent,
 		credentials,
@@ -84,17 +95,32 @@ export async function smlRequest(this: CrmContext, method: IHttpRequestMethods, 
 	const parsed = parse(response.body);
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		if (typeof parsed === 'string') {
-			throw vendorError(node, 'SML', `the answer to ${method} ${path} is not JSON: ${shortText(parsed)}`, { httpCode: response.statusCode, itemIndex: options.itemIndex, secrets: secrets() });
+			throw vendorError(
+				node,
+				'SML',
+				`the answer to ${method} ${path} is not JSON: ${shortText(parsed)}`,
+				{ httpCode: response.statusCode, itemIndex: options.itemIndex, secrets: secrets() },
+			);
 		}
 		return redactValue(parsed, secrets());
 	}
-	const said = typeof parsed === 'object' && parsed !== null ? drfErrorText(parsed) : shortText(String(parsed ?? ''));
+	const said =
+		typeof parsed === 'object' && parsed !== null
+			? drfErrorText(parsed)
+			: shortText(String(parsed ?? ''));
 	let message: string;
-	if (response.statusCode === 404 && options.what) message = `${options.what} was not found (HTTP 404)${said ? `: ${said}` : ''}`;
-	else if (response.statusCode === 400) message = `the request was refused (HTTP 400): ${said || 'no detail given'}`;
-	else if (response.statusCode === 401 || response.statusCode === 403) message = `not allowed (HTTP ${response.statusCode}): ${said || 'no detail given'}`;
+	if (response.statusCode === 404 && options.what)
+		message = `${options.what} was not found (HTTP 404)${said ? `: ${said}` : ''}`;
+	else if (response.statusCode === 400)
+		message = `the request was refused (HTTP 400): ${said || 'no detail given'}`;
+	else if (response.statusCode === 401 || response.statusCode === 403)
+		message = `not allowed (HTTP ${response.statusCode}): ${said || 'no detail given'}`;
 	else message = `HTTP ${response.statusCode} on ${method} ${path}${said ? ` - ${said}` : ''}`;
-	throw vendorError(node, 'SML', message, { httpCode: response.statusCode, itemIndex: options.itemIndex, secrets: secrets() });
+	throw vendorError(node, 'SML', message, {
+		httpCode: response.statusCode,
+		itemIndex: options.itemIndex,
+		secrets: secrets(),
+	});
 }
 
 export interface SmlListOptions {
@@ -111,8 +137,13 @@ export interface SmlListOptions {
 }
 
 /** A DRF list of SML (doc: `count`/`next`/`previous`/`results`, `page`, `page_size`), behind Return All / Limit. */
-export async function smlList(this: CrmContext, path: string, options: SmlListOptions): Promise<IDataObject[]> {
-	const pageSize = options.pageSize ?? (options.returnAll ? 100 : Math.min(Math.max(options.limit, 1), 100));
+export async function smlList(
+	this: CrmContext,
+	path: string,
+	options: SmlListOptions,
+): Promise<IDataObject[]> {
+	const pageSize =
+		options.pageSize ?? (options.returnAll ? 100 : Math.min(Math.max(options.limit, 1), 100));
 	const firstQuery: IDataObject = { ...(options.qs ?? {}), page_size: pageSize };
 	return await followPages(
 		async (query) =>
@@ -131,7 +162,10 @@ export async function smlList(this: CrmContext, path: string, options: SmlListOp
 			limit: options.limit,
 			firstQuery,
 			shouldContinue: options.shouldContinue,
-			onCap: (cap) => vendorError(this.getNode(), 'SML', `GET ${path}: ${cap.text('SML (count)')}`, { itemIndex: options.itemIndex }),
+			onCap: (cap) =>
+				vendorError(this.getNode(), 'SML', `GET ${path}: ${cap.text('SML (count)')}`, {
+					itemIndex: options.itemIndex,
+				}),
 		},
 	);
 }

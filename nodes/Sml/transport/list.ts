@@ -4,8 +4,21 @@ import { compact } from '../../shared/validation';
 import { smlList } from './index';
 
 /** Runs a list call with the operation's Return All / Limit and request options. */
-export async function runList(this: IExecuteFunctions, path: string, qs: IDataObject, itemIndex: number, what?: string): Promise<IDataObject[]> {
+export async function runList(
+	this: IExecuteFunctions,
+	path: string,
+	qs: IDataObject,
+	itemIndex: number,
+	what?: string,
+): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	return await smlList.call(this, path, { returnAll, limit, qs: compact(qs), itemIndex, what, ...readRequestOptions.call(this, itemIndex) });
+	return await smlList.call(this, path, {
+		returnAll,
+		limit,
+		qs: compact(qs),
+		itemIndex,
+		what,
+		...readRequestOptions.call(this, itemIndex),
+	});
 }

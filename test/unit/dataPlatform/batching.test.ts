@@ -10,15 +10,21 @@ beforeAll(async () => {
 afterAll(async () => sim.stop());
 beforeEach(() => sim.reset());
 
-const contacts = (count: number) => Array.from({ length: count }, (_, n) => ({ name: `C${n}`, email: `c${n}@example.com` }));
-const params = (items: Array<{ name: string; email: string }>, requestOptions: Record<string, unknown> = { maxRetries: 0 }) => (i: number) => ({
-	resource: 'contact',
-	operation: 'create',
-	name: items[i].name,
-	type: 0,
-	additionalFields: { emails: { values: [{ type: 'Work', value: items[i].email }] } },
-	requestOptions,
-});
+const contacts = (count: number) =>
+	Array.from({ length: count }, (_, n) => ({ name: `C${n}`, email: `c${n}@example.com` }));
+const params =
+	(
+		items: Array<{ name: string; email: string }>,
+		requestOptions: Record<string, unknown> = { maxRetries: 0 },
+	) =>
+	(i: number) => ({
+		resource: 'contact',
+		operation: 'create',
+		name: items[i].name,
+		type: 0,
+		additionalFields: { emails: { values: [{ type: 'Work', value: items[i].email }] } },
+		requestOptions,
+	});
 const sizes = () => posts(sim).map((r) => (r.body as { data: unknown[] }).data.length);
 
 describe('dataPlatform batching', () => {
@@ -27,19 +33,24 @@ describe('dataPlatform batching', () => {
 		[49, [49]],
 		[50, [50]],
 		[51, [50, 1]],
-	])('sends %i items in POSTs of %j actions, each item paired with its answer', async (count, expected) => {
-		const items = contacts(count);
-		const { output, error } = await run(sim, params(items), { items });
-		expect(error).toBeUndefined();
-		expect(sizes()).toEqual(expected);
-		expect(output).toHaveLength(count);
-		output.forEach((o, n) => {
-			expect(o.pairedItem).toEqual({ item: n });
-			expect(o.json.response).toMatchObject({ success: true, customerId: `PID-${1001 + n}` });
-		});
-		const sentNames = posts(sim).flatMap((r) => (r.body as { data: Array<{ data: { name: string } }> }).data.map((a) => a.data.name));
-		expect(sentNames).toEqual(items.map((c) => c.name));
-	});
+	])(
+		'sends %i items in POSTs of %j actions, each item paired with its answer',
+		async (count, expected) => {
+			const items = contacts(count);
+			const { output, error } = await run(sim, params(items), { items });
+			expect(error).toBeUndefined();
+			expect(sizes()).toEqual(expected);
+			expect(output).toHaveLength(count);
+			output.forEach((o, n) => {
+				expect(o.pairedItem).toEqual({ item: n });
+				expect(o.json.response).toMatchObject({ success: true, customerId: `PID-${1001 + n}` });
+			});
+			const sentNames = posts(sim).flatMap((r) =>
+				(r.body as { data: Array<{ data: { name: string } }> }).data.map((a) => a.data.name),
+			);
+			expect(sentNames).toEqual(items.map((c) => c.name));
+		},
+	);
 
 	it('sends 10,000 contacts in 200 POSTs with the default batch size', async () => {
 		const items = contacts(10_000);
@@ -65,31 +76,66 @@ describe('dataPlatform batching', () => {
 		expect(error).toBeUndefined();
 		expect(sizes()).toEqual([4]);
 		expect(output.map((o) => o.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
-		expect(output[2].json.error).toBe('Emails (emails): "not-an-email" is not a valid email address. Expected the form name@domain.com');
+		expect(output[2].json.error).toBe(
+			'Emails (emails): "not-an-email" is not a valid email address. Expected the form name@domain.com',
+		);
 		expect(output[3].json.response).toMatchObject({ success: true, customerId: 'PID-1003' });
 	});
 
 	it('reports an action the listener refuses on its own item only', async () => {
 		const items = contacts(3);
-		sim.state.contacts.push({ customerId: 'PID-1', emails: [{ value: 'x@example.com' }], phones: [], history: [] });
-		const { output } = await run(sim, (i) => ({ resource: 'contact', operation: 'update', customerId: i === 1 ? 'PID-404' : 'PID-1', contactId: '', type: 0, additionalFields: {}, requestOptions: { maxRetries: 0 } }), {
-			items,
-			continueOnFail: true,
+		sim.state.contacts.push({
+			customerId: 'PID-1',
+			emails: [{ value: 'x@example.com' }],
+			phones: [],
+			history: [],
 		});
+		const { output } = await run(
+			sim,
+			(i) => ({
+				resource: 'contact',
+				operation: 'update',
+				customerId: i === 1 ? 'PID-404' : 'PID-1',
+				contactId: '',
+				type: 0,
+				additionalFields: {},
+				requestOptions: { maxRetries: 0 },
+			}),
+			{
+				items,
+				continueOnFail: true,
+			},
+		);
 		expect(sizes()).toEqual([3]);
 		expect(output[0].json.response).toMatchObject({ success: true });
-		expect(output[1].json).toEqual({ error: 'CRM Data Platform: update-contact refused: Contact not found', httpCode: '200' });
+		expect(output[1].json).toEqual({
+			error: 'CRM Data Platform: update-contact refused: Contact not found',
+			httpCode: '200',
+		});
 		expect(output[2].json.response).toMatchObject({ success: true });
 	});
 
-	it('gives a failed batch\'s error to each of its items, and the other batches still go', async () => {
+	it("gives a failed batch's error to each of its items, and the other batches still go", async () => {
 		const items = contacts(5);
-		sim.addFault({ kind: 'status', status: 500, body: '{"success":false,"message":"Database busy"}' });
-		const { output, error } = await run(sim, params(items, { maxRetries: 0, batchSize: 2 }), { items, continueOnFail: true });
+		sim.addFault({
+			kind: 'status',
+			status: 500,
+			body: '{"success":false,"message":"Database busy"}',
+		});
+		const { output, error } = await run(sim, params(items, { maxRetries: 0, batchSize: 2 }), {
+			items,
+			continueOnFail: true,
+		});
 		expect(error).toBeUndefined();
 		expect(sizes()).toEqual([2, 2, 1]);
-		expect(output[0].json).toEqual({ error: 'CRM Data Platform: HTTP 500 - Database busy', httpCode: '500' });
-		expect(output[1].json).toEqual({ error: 'CRM Data Platform: HTTP 500 - Database busy', httpCode: '500' });
+		expect(output[0].json).toEqual({
+			error: 'CRM Data Platform: HTTP 500 - Database busy',
+			httpCode: '500',
+		});
+		expect(output[1].json).toEqual({
+			error: 'CRM Data Platform: HTTP 500 - Database busy',
+			httpCode: '500',
+		});
 		expect(output.slice(2).map((o) => o.json.response)).toEqual([
 			expect.objectContaining({ success: true, customerId: 'PID-1001' }),
 			expect.objectContaining({ success: true, customerId: 'PID-1002' }),
@@ -100,7 +146,9 @@ describe('dataPlatform batching', () => {
 	it('without continue on fail, stops at the first failed batch and sends no further batch', async () => {
 		const items = contacts(5);
 		sim.addFault({ kind: 'status', status: 500, body: '{"message":"Database busy"}' });
-		const { error, output } = await run(sim, params(items, { maxRetries: 0, batchSize: 2 }), { items });
+		const { error, output } = await run(sim, params(items, { maxRetries: 0, batchSize: 2 }), {
+			items,
+		});
 		expect(error?.message).toBe('CRM Data Platform: HTTP 500 - Database busy');
 		expect(output).toEqual([]);
 		expect(sizes()).toEqual([2]);
@@ -110,15 +158,28 @@ describe('dataPlatform batching', () => {
 		const items = contacts(3);
 		items[1].email = 'bad';
 		const { error } = await run(sim, params(items), { items });
-		expect(error?.message).toBe('Emails (emails): "bad" is not a valid email address. Expected the form name@domain.com');
-		expect((error as { description?: string }).description).toBe('Input item 2 is not valid, so no item was sent. Turn on "Continue On Fail" to send the valid items anyway.');
+		expect(error?.message).toBe(
+			'Emails (emails): "bad" is not a valid email address. Expected the form name@domain.com',
+		);
+		expect((error as { description?: string }).description).toBe(
+			'Input item 2 is not valid, so no item was sent. Turn on "Continue On Fail" to send the valid items anyway.',
+		);
 		expect(posts(sim)).toHaveLength(0);
 	});
 
 	it('groups items by sender user: one POST per sender', async () => {
 		const items = contacts(4);
-		await run(sim, (i) => ({ ...params(items)(i), senderUser: i % 2 ? 'sales@dataplatform.test' : '' }), { items });
-		expect(posts(sim).map((r) => [(r.body as { senderUser: string }).senderUser, (r.body as { data: unknown[] }).data.length])).toEqual([
+		await run(
+			sim,
+			(i) => ({ ...params(items)(i), senderUser: i % 2 ? 'sales@dataplatform.test' : '' }),
+			{ items },
+		);
+		expect(
+			posts(sim).map((r) => [
+				(r.body as { senderUser: string }).senderUser,
+				(r.body as { data: unknown[] }).data.length,
+			]),
+		).toEqual([
 			['owner@dataplatform.test', 2],
 			['sales@dataplatform.test', 2],
 		]);
@@ -131,7 +192,15 @@ describe('dataPlatform batching', () => {
 		expect(posts(sim)).toHaveLength(1);
 		sim.reset();
 		sim.addFault({ kind: 'status', status: 502 });
-		const upsert = await run(sim, { resource: 'deal', operation: 'upsert', name: 'D', dealId: '', additionalFields: { stage: 'New' }, dealWith: { name: 'Huy' }, requestOptions: { maxRetries: 2 } });
+		const upsert = await run(sim, {
+			resource: 'deal',
+			operation: 'upsert',
+			name: 'D',
+			dealId: '',
+			additionalFields: { stage: 'New' },
+			dealWith: { name: 'Huy' },
+			requestOptions: { maxRetries: 2 },
+		});
 		expect(upsert.error).toBeUndefined();
 		expect(posts(sim)).toHaveLength(2);
 	});

@@ -27,10 +27,18 @@ function expectNoSecret(result: RunResult, secrets: string[]) {
 
 describe('redaction: Data Platform listenerUrl', () => {
 	const QUERY_SECRET = 'qtok-93bd7e1f0a';
-	const contact = { resource: 'contact', operation: 'create', name: 'A', type: 0, additionalFields: {}, requestOptions: { maxRetries: 0, timeout: 1 } };
+	const contact = {
+		resource: 'contact',
+		operation: 'create',
+		name: 'A',
+		type: 0,
+		additionalFields: {},
+		requestOptions: { maxRetries: 0, timeout: 1 },
+	};
 	const url = () => `${sim.url}${LISTENER_PATH}?token=${QUERY_SECRET}`;
 	const secrets = () => [url(), LISTENER_PATH, LISTENER_SECRET, QUERY_SECRET];
-	const go = (continueOnFail: boolean, listenerUrl = url()) => run(sim, contact, { continueOnFail, credential: { listenerUrl } });
+	const go = (continueOnFail: boolean, listenerUrl = url()) =>
+		run(sim, contact, { continueOnFail, credential: { listenerUrl } });
 
 	it('is the URL the node posts to (so the checks below are not vacuous)', async () => {
 		const result = await go(false);
@@ -51,13 +59,26 @@ describe('redaction: Data Platform listenerUrl', () => {
 		for (const continueOnFail of [false, true]) {
 			const body =
 				fault.body === 'JSON'
-					? JSON.stringify({ success: false, message: `listener ${url()} (${LISTENER_PATH}, token ${QUERY_SECRET}) is disabled` })
+					? JSON.stringify({
+							success: false,
+							message: `listener ${url()} (${LISTENER_PATH}, token ${QUERY_SECRET}) is disabled`,
+						})
 					: fault.body === 'ACTION'
-						? JSON.stringify({ success: true, data: [{ success: false, message: `no such listener ${LISTENER_PATH}?token=${QUERY_SECRET}` }] })
+						? JSON.stringify({
+								success: true,
+								data: [
+									{
+										success: false,
+										message: `no such listener ${LISTENER_PATH}?token=${QUERY_SECRET}`,
+									},
+								],
+							})
 						: undefined;
 			sim.addFault({ ...fault, ...(body ? { body } : {}) });
 			const result = await go(continueOnFail);
-			const seen = continueOnFail ? JSON.stringify(result.output[0].json) : `${result.error?.message}`;
+			const seen = continueOnFail
+				? JSON.stringify(result.output[0].json)
+				: `${result.error?.message}`;
 			if (fault.kind === 'status' && fault.status !== 200) expect(seen).toContain('[redacted]');
 			if (fault.body === 'ACTION') expect(seen).toContain('[redacted]');
 			expectNoSecret(result, secrets());
@@ -68,7 +89,9 @@ describe('redaction: Data Platform listenerUrl', () => {
 		const unreachable = `http://127.0.0.1:9${LISTENER_PATH}?token=${QUERY_SECRET}`;
 		for (const continueOnFail of [false, true]) {
 			const result = await go(continueOnFail, unreachable);
-			const seen = continueOnFail ? String(result.output[0].json.error) : String(result.error?.message);
+			const seen = continueOnFail
+				? String(result.output[0].json.error)
+				: String(result.error?.message);
 			expect(seen).toContain('connection failed');
 			expectNoSecret(result, [unreachable, LISTENER_PATH, LISTENER_SECRET, QUERY_SECRET]);
 		}
@@ -76,37 +99,79 @@ describe('redaction: Data Platform listenerUrl', () => {
 
 	it('is not shown when it is not a URL at all', async () => {
 		const result = await go(false, `listener.example.com${LISTENER_PATH}`);
-		expect(result.error?.message).toBe("CRM Data Platform: the credential's Listener URL is not a URL; copy it from Settings > Other settings > Webhook > Listener");
+		expect(result.error?.message).toBe(
+			"CRM Data Platform: the credential's Listener URL is not a URL; copy it from Settings > Other settings > Webhook > Listener",
+		);
 		expectNoSecret(result, [LISTENER_PATH, LISTENER_SECRET]);
 		expect(posts(sim)).toHaveLength(0);
 	});
 
 	it('is removed from output items that echo it', async () => {
-		sim.addFault({ kind: 'status', status: 200, body: JSON.stringify({ success: true, data: [{ success: true, message: `stored via ${url()}` }] }) });
+		sim.addFault({
+			kind: 'status',
+			status: 200,
+			body: JSON.stringify({
+				success: true,
+				data: [{ success: true, message: `stored via ${url()}` }],
+			}),
+		});
 		const result = await go(false);
-		expect(result.output[0].json.response).toEqual({ success: true, message: 'stored via [redacted]' });
+		expect(result.output[0].json.response).toEqual({
+			success: true,
+			message: 'stored via [redacted]',
+		});
 		expectNoSecret(result, secrets());
 	});
 });
 
-describe('redaction: the listener URL\'s query values are not secrets of the output', () => {
+describe("redaction: the listener URL's query values are not secrets of the output", () => {
 	// Issue 15, "output data is never silently changed": a listener URL with ?account=1001 turned
 	// every 1001 of the platform's answer into [redacted]. The URL is the secret (its random path
 	// protects it); its account number in the answer is data. In errors it stays hidden.
-	const contact = { resource: 'contact', operation: 'create', name: 'A', type: 0, additionalFields: {}, requestOptions: { maxRetries: 0, timeout: 1 } };
+	const contact = {
+		resource: 'contact',
+		operation: 'create',
+		name: 'A',
+		type: 0,
+		additionalFields: {},
+		requestOptions: { maxRetries: 0, timeout: 1 },
+	};
 	const url = () => `${sim.url}${LISTENER_PATH}?account=1001`;
 
 	it('an answer carrying the id 1001 reaches the output unchanged', async () => {
-		sim.addFault({ kind: 'status', status: 200, body: JSON.stringify({ success: true, data: [{ success: true, id: '1001', account: 1001, message: 'contact 1001 stored' }] }) });
+		sim.addFault({
+			kind: 'status',
+			status: 200,
+			body: JSON.stringify({
+				success: true,
+				data: [{ success: true, id: '1001', account: 1001, message: 'contact 1001 stored' }],
+			}),
+		});
 		const result = await run(sim, contact, { credential: { listenerUrl: url() } });
 		expect(result.error).toBeUndefined();
-		expect(result.output[0].json.response).toEqual({ success: true, id: '1001', account: 1001, message: 'contact 1001 stored' });
+		expect(result.output[0].json.response).toEqual({
+			success: true,
+			id: '1001',
+			account: 1001,
+			message: 'contact 1001 stored',
+		});
 	});
 
 	it('the URL itself is still hidden when the answer echoes it, and the account in an error', async () => {
-		sim.addFault({ kind: 'status', status: 200, body: JSON.stringify({ success: true, data: [{ success: true, id: '1001', message: `stored via ${url()}` }] }) });
+		sim.addFault({
+			kind: 'status',
+			status: 200,
+			body: JSON.stringify({
+				success: true,
+				data: [{ success: true, id: '1001', message: `stored via ${url()}` }],
+			}),
+		});
 		const echoed = await run(sim, contact, { credential: { listenerUrl: url() } });
-		expect(echoed.output[0].json.response).toEqual({ success: true, id: '1001', message: 'stored via [redacted]' });
+		expect(echoed.output[0].json.response).toEqual({
+			success: true,
+			id: '1001',
+			message: 'stored via [redacted]',
+		});
 		sim.addFault({ kind: 'status', status: 500, echo: true });
 		const failed = await run(sim, contact, { credential: { listenerUrl: url() } });
 		expect(failed.error?.message).toContain('[redacted]');

@@ -23,11 +23,17 @@ export function listenerUrl(sim: Simulator): string {
 	return `${sim.url}${LISTENER_PATH}`;
 }
 
-export function run(sim: Simulator, parameters: RunOptions['parameters'], more: Partial<RunOptions> & { credential?: IDataObject } = {}) {
+export function run(
+	sim: Simulator,
+	parameters: RunOptions['parameters'],
+	more: Partial<RunOptions> & { credential?: IDataObject } = {},
+) {
 	const { credential, ...rest } = more;
 	return runNode(node, {
 		parameters,
-		credentials: { dataPlatformApi: { listenerUrl: listenerUrl(sim), senderUser: SENDER, ...(credential ?? {}) } },
+		credentials: {
+			dataPlatformApi: { listenerUrl: listenerUrl(sim), senderUser: SENDER, ...(credential ?? {}) },
+		},
 		credentialTypes: { dataPlatformApi: new DataPlatformApi() },
 		...rest,
 	});

@@ -11,24 +11,64 @@ beforeAll(async () => {
 afterAll(async () => sim.stop());
 beforeEach(() => sim.reset());
 
-const post = (body: unknown, path = LISTENER_PATH, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-	sendHttp({ method: 'POST', url: `${sim.url}${path}`, body: typeof body === 'string' ? body : JSON.stringify(body), headers, ignoreHttpStatusErrors: true, returnFullResponse: true, json: true });
-const actions = (...data: Array<[string, Record<string, unknown>]>) => ({ senderUser: SENDER, data: data.map(([actionType, d]) => ({ actionType, data: d })) });
-const results = async (body: unknown) => ((await post(body)).body as { data: Array<Record<string, unknown>> }).data;
+const post = (
+	body: unknown,
+	path = LISTENER_PATH,
+	headers: Record<string, string> = { 'content-type': 'application/json' },
+) =>
+	sendHttp({
+		method: 'POST',
+		url: `${sim.url}${path}`,
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+		headers,
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+		json: true,
+	});
+const actions = (...data: Array<[string, Record<string, unknown>]>) => ({
+	senderUser: SENDER,
+	data: data.map(([actionType, d]) => ({ actionType, data: d })),
+});
+const results = async (body: unknown) =>
+	((await post(body)).body as { data: Array<Record<string, unknown>> }).data;
 
 describe('dataPlatform listener simulator', () => {
 	it('answers only on its secret path, only to POST JSON from a user of the organization', async () => {
 		expect((await post(actions(), '/webhook/listener/guess')).statusCode).toBe(404);
-		expect((await sendHttp({ method: 'GET', url: `${sim.url}${LISTENER_PATH}`, ignoreHttpStatusErrors: true, returnFullResponse: true })).statusCode).toBe(405);
-		expect((await post('senderUser=x', LISTENER_PATH, { 'content-type': 'application/x-www-form-urlencoded' })).statusCode).toBe(400);
+		expect(
+			(
+				await sendHttp({
+					method: 'GET',
+					url: `${sim.url}${LISTENER_PATH}`,
+					ignoreHttpStatusErrors: true,
+					returnFullResponse: true,
+				})
+			).statusCode,
+		).toBe(405);
+		expect(
+			(
+				await post('senderUser=x', LISTENER_PATH, {
+					'content-type': 'application/x-www-form-urlencoded',
+				})
+			).statusCode,
+		).toBe(400);
 		const stranger = await post({ senderUser: 'x@example.com', data: [] });
 		expect(stranger.statusCode).toBe(400);
-		expect(stranger.body).toEqual({ success: false, message: 'senderUser x@example.com is not a user of this organization' });
+		expect(stranger.body).toEqual({
+			success: false,
+			message: 'senderUser x@example.com is not a user of this organization',
+		});
 	});
 
 	it('checks the "one of" rules of update-contact, update-lead and add-note on its side too', async () => {
 		const r = await results(
-			actions(['update-contact', { name: 'A' }], ['update-lead', { name: 'A' }], ['add-note', { body: 'n', model: 'deal' }], ['add-note', { body: 'n' }], ['add-deal', {}]),
+			actions(
+				['update-contact', { name: 'A' }],
+				['update-lead', { name: 'A' }],
+				['add-note', { body: 'n', model: 'deal' }],
+				['add-note', { body: 'n' }],
+				['add-deal', {}],
+			),
 		);
 		expect(r.map((x) => x.message)).toEqual([
 			'one of contactId, passport, emails, phones, customerId is required (update-contact)',
@@ -52,7 +92,10 @@ describe('dataPlatform listener simulator', () => {
 		);
 		expect(r.map((x) => x.duplicate)).toEqual([false, true, false, true, false, true]);
 		expect(sim.state.contacts.map((c: { name: string }) => c.name)).toEqual(['A', 'C', 'E']);
-		expect(sim.state.contacts[0].history).toEqual(['Created by owner@dataplatform.test', 'Duplicate data received from owner@dataplatform.test']);
+		expect(sim.state.contacts[0].history).toEqual([
+			'Created by owner@dataplatform.test',
+			'Duplicate data received from owner@dataplatform.test',
+		]);
 	});
 
 	it('refuses the documented shapes broken: email types, permit, custom dates, companyContact on an account', async () => {

@@ -9,7 +9,15 @@ afterAll(async () => sim.stop());
 beforeEach(() => sim.reset());
 
 describe('dataPlatform ticket:create (add-ticket)', () => {
-	const ticket = (extra: Record<string, unknown>) => ({ resource: 'ticket', operation: 'create', body: 'This is body of Ticket', contactType: 'lead', additionalFields: {}, requestOptions: { maxRetries: 0 }, ...extra });
+	const ticket = (extra: Record<string, unknown>) => ({
+		resource: 'ticket',
+		operation: 'create',
+		body: 'This is body of Ticket',
+		contactType: 'lead',
+		additionalFields: {},
+		requestOptions: { maxRetries: 0 },
+		...extra,
+	});
 
 	it('posts add-ticket with the channel from the dropdown and outputs the ticket id', async () => {
 		const { output, error } = await run(
@@ -26,7 +34,9 @@ describe('dataPlatform ticket:create (add-ticket)', () => {
 					slaName: 'custom',
 					channel: 'Kite Chat',
 					tag: 'webhook',
-					cusFields: { values: [{ name: 'Priority', fieldType: 'checkbox', value: ['High', 'Urgent'] }] },
+					cusFields: {
+						values: [{ name: 'Priority', fieldType: 'checkbox', value: ['High', 'Urgent'] }],
+					},
 				},
 			}),
 		);
@@ -49,40 +59,75 @@ describe('dataPlatform ticket:create (add-ticket)', () => {
 				cusFields: [{ name: 'Priority', value: 'High|Urgent' }],
 			},
 		});
-		expect(output[0].json.response).toEqual({ index: 0, actionType: 'add-ticket', success: true, ticketId: 4001, message: 'Ticket added' });
+		expect(output[0].json.response).toEqual({
+			index: 0,
+			actionType: 'add-ticket',
+			success: true,
+			ticketId: 4001,
+			message: 'Ticket added',
+		});
 	});
 
 	it('refuses a ticket without a body, or with a bad email, before sending', async () => {
-		expect((await run(sim, ticket({ body: '' }))).error?.message).toBe('Body (body): is required and may not be empty');
-		expect((await run(sim, ticket({ additionalFields: { email: 'x@' } }))).error?.message).toContain('Email (email): "x@" is not a valid email address');
+		expect((await run(sim, ticket({ body: '' }))).error?.message).toBe(
+			'Body (body): is required and may not be empty',
+		);
+		expect(
+			(await run(sim, ticket({ additionalFields: { email: 'x@' } }))).error?.message,
+		).toContain('Email (email): "x@" is not a valid email address');
 		expect(posts(sim)).toHaveLength(0);
 	});
 });
 
 describe('dataPlatform sms:send (send-sms)', () => {
-	const sms = (extra: Record<string, unknown>) => ({ resource: 'sms', operation: 'send', content: 'This is content', phones: '0333456789, 098765431', requestOptions: { maxRetries: 0 }, ...extra });
+	const sms = (extra: Record<string, unknown>) => ({
+		resource: 'sms',
+		operation: 'send',
+		content: 'This is content',
+		phones: '0333456789, 098765431',
+		requestOptions: { maxRetries: 0 },
+		...extra,
+	});
 
 	it('posts send-sms with the phones as a list', async () => {
 		const { output, error } = await run(sim, sms({}));
 		expect(error).toBeUndefined();
-		expect(onlyAction(sim)).toEqual({ actionType: 'send-sms', data: { content: 'This is content', phones: ['0333456789', '098765431'] } });
-		expect(output[0].json.response).toEqual({ index: 0, actionType: 'send-sms', success: true, sent: 2, message: 'SMS queued' });
+		expect(onlyAction(sim)).toEqual({
+			actionType: 'send-sms',
+			data: { content: 'This is content', phones: ['0333456789', '098765431'] },
+		});
+		expect(output[0].json.response).toEqual({
+			index: 0,
+			actionType: 'send-sms',
+			success: true,
+			sent: 2,
+			message: 'SMS queued',
+		});
 	});
 
 	it('takes the phones from an expression giving a list', async () => {
 		await run(sim, sms({ phones: ['0333456789'] }));
-		expect(onlyAction(sim)).toEqual({ actionType: 'send-sms', data: { content: 'This is content', phones: ['0333456789'] } });
+		expect(onlyAction(sim)).toEqual({
+			actionType: 'send-sms',
+			data: { content: 'This is content', phones: ['0333456789'] },
+		});
 	});
 
 	it('refuses an SMS without content or phones before sending', async () => {
-		expect((await run(sim, sms({ content: ' ' }))).error?.message).toBe('Content (content): is required and may not be empty');
-		expect((await run(sim, sms({ phones: ' , ' }))).error?.message).toContain('Phones (phones): at least one phone number is required');
+		expect((await run(sim, sms({ content: ' ' }))).error?.message).toBe(
+			'Content (content): is required and may not be empty',
+		);
+		expect((await run(sim, sms({ phones: ' , ' }))).error?.message).toContain(
+			'Phones (phones): at least one phone number is required',
+		);
 		expect(posts(sim)).toHaveLength(0);
 	});
 
-	it('gives the platform\'s refusal when the organization has no SMS account', async () => {
+	it("gives the platform's refusal when the organization has no SMS account", async () => {
 		sim.state.smsEnabled = false;
 		const { error } = await run(sim, sms({}));
-		expect(error?.message).toBe('CRM Data Platform: send-sms refused: This organization has no SMS sending account');
+		expect(error?.message).toBe(
+			'CRM Data Platform: send-sms refused: This organization has no SMS sending account',
+		);
 	});
 });

@@ -1,7 +1,18 @@
 import { NodeHelpers } from 'n8n-workflow';
 import type { INodeParameters } from 'n8n-workflow';
 import { description } from '../../../nodes/Econtract/actions/order/create.operation';
-import { CRM_API_ID, CRM_API_KEY, GAS, ORDER_FIELDS, address, client, node, noRetry, run, useSimulator } from './setup';
+import {
+	CRM_API_ID,
+	CRM_API_KEY,
+	GAS,
+	ORDER_FIELDS,
+	address,
+	client,
+	node,
+	noRetry,
+	run,
+	useSimulator,
+} from './setup';
 
 const sim = useSimulator();
 
@@ -36,7 +47,11 @@ const DUALFUEL = {
 	gas_donor_client_nr: '112233',
 };
 
-const order = (product_type: string, contract: Record<string, unknown>, more: Record<string, unknown> = {}) => ({
+const order = (
+	product_type: string,
+	contract: Record<string, unknown>,
+	more: Record<string, unknown> = {},
+) => ({
 	resource: 'order',
 	operation: 'create',
 	product_type,
@@ -54,13 +69,47 @@ const order = (product_type: string, contract: Record<string, unknown>, more: Re
 });
 
 const credentials = { crm_api_id: CRM_API_ID, crm_api_key: CRM_API_KEY };
-const orderWire = { product_type: '', comparison_id: '45688954', affiliate_id: '50', sales_channel_id: '1', ip_address: '192.168.1.1', supplier_id: '5', product_id: '12', payment_method: '1' };
-const clientWire = { client_gender: '1', client_segment: '1', client_first_name: 'John', client_last_name: 'Doe', client_email: 'john.doe@server.com', client_language: 'nl', client_cellphone: '0499656565', client_birthdate: '1956-12-25' };
-const addressWire = { address_street: 'Street 02', address_nr: '10', address_box: '', address_postal_code: '3500', address_city: 'Hasselt', address_country: 'BE' };
+const orderWire = {
+	product_type: '',
+	comparison_id: '45688954',
+	affiliate_id: '50',
+	sales_channel_id: '1',
+	ip_address: '192.168.1.1',
+	supplier_id: '5',
+	product_id: '12',
+	payment_method: '1',
+};
+const clientWire = {
+	client_gender: '1',
+	client_segment: '1',
+	client_first_name: 'John',
+	client_last_name: 'Doe',
+	client_email: 'john.doe@server.com',
+	client_language: 'nl',
+	client_cellphone: '0499656565',
+	client_birthdate: '1956-12-25',
+};
+const addressWire = {
+	address_street: 'Street 02',
+	address_nr: '10',
+	address_box: '',
+	address_postal_code: '3500',
+	address_city: 'Hasselt',
+	address_country: 'BE',
+};
 
 describe('Econtract order:create', () => {
 	it('electricity: sends the order, the electricity table and the client_/address_ groups in one form', async () => {
-		const { output, error } = await run(sim(), order('electricity', ELECTRICITY, { additionalFields: { wishdate: '2026-03-01T10:00:00+01:00', monthly_amount: 80.5, remarks: 'Please fix fast' } }));
+		const { output, error } = await run(
+			sim(),
+			order('electricity', ELECTRICITY, {
+				additionalFields: {
+					wishdate: '2026-03-01T10:00:00+01:00',
+					monthly_amount: 80.5,
+					remarks: 'Please fix fast',
+				},
+			}),
+		);
 		expect(error).toBeUndefined();
 		const sent = sim().log[0];
 		expect([sent.method, sent.path]).toEqual(['POST', '/api/orders']);
@@ -87,11 +136,29 @@ describe('Econtract order:create', () => {
 			...credentials,
 		});
 		expect(output).toHaveLength(1);
-		expect(output[0].json).toMatchObject({ id: 401, product_type: 'electricity', client_id: 101, address_id: 201, contract_id: 301 });
+		expect(output[0].json).toMatchObject({
+			id: 401,
+			product_type: 'electricity',
+			client_id: 101,
+			address_id: 201,
+			contract_id: 301,
+		});
 	});
 
 	it('gas: sends the gas table and the optional invoice_address_ group', async () => {
-		const { error } = await run(sim(), order('gas', GAS, { invoice_address: { street: 'AnotherStreet', nr: '22', postal_code: '2345', city: 'AnotherCity', country: 'BE' }, additionalFields: { usage_gas: 17000, ean_unknown: false } }));
+		const { error } = await run(
+			sim(),
+			order('gas', GAS, {
+				invoice_address: {
+					street: 'AnotherStreet',
+					nr: '22',
+					postal_code: '2345',
+					city: 'AnotherCity',
+					country: 'BE',
+				},
+				additionalFields: { usage_gas: 17000, ean_unknown: false },
+			}),
+		);
 		expect(error).toBeUndefined();
 		expect(sim().log[0].body).toEqual({
 			...clientWire,
@@ -117,10 +184,23 @@ describe('Econtract order:create', () => {
 	});
 
 	it('dualfuel_pack: sends the elec_ and gas_ fields', async () => {
-		const { output, error } = await run(sim(), order('dualfuel_pack', DUALFUEL, { additionalFields: { gas_unit: 'm3', elec_wishdate: '2026-04-01' } }));
+		const { output, error } = await run(
+			sim(),
+			order('dualfuel_pack', DUALFUEL, {
+				additionalFields: { gas_unit: 'm3', elec_wishdate: '2026-04-01' },
+			}),
+		);
 		expect(error).toBeUndefined();
 		const body = sim().log[0].body;
-		expect(body).toMatchObject({ product_type: 'dualfuel_pack', elec_ean: '541448820056789012', elec_has_budget_meter: '1', elec_has_solar_panels: '0', gas_ean: '541448820099999999', gas_unit: 'm3', elec_wishdate: '2026-04-01' });
+		expect(body).toMatchObject({
+			product_type: 'dualfuel_pack',
+			elec_ean: '541448820056789012',
+			elec_has_budget_meter: '1',
+			elec_has_solar_panels: '0',
+			gas_ean: '541448820099999999',
+			gas_unit: 'm3',
+			elec_wishdate: '2026-04-01',
+		});
 		expect(body).not.toHaveProperty('ean');
 		expect(output[0].json.product_type).toBe('dualfuel_pack');
 	});
@@ -148,14 +228,18 @@ describe('Econtract order:create', () => {
 
 	it('refuses a meter number that is not digits', async () => {
 		const { error } = await run(sim(), order('gas', { ...GAS, mru_nr: 'AB12' }));
-		expect(error?.message).toBe('mru_nr: "AB12" is not a whole number. Expected digits only, e.g. 1');
+		expect(error?.message).toBe(
+			'mru_nr: "AB12" is not a whole number. Expected digits only, e.g. 1',
+		);
 	});
 
 	it('names the client and address field that is missing, in its group', async () => {
 		const noName = await run(sim(), order('gas', GAS, { first_name: '' }));
 		expect(noName.error?.message).toBe('client.first_name: is required and is empty');
 		const noPhone = await run(sim(), order('gas', GAS, { cellphone: '' }));
-		expect(noPhone.error?.message).toBe('client.cellphone or client.landline: a phone number is required: give a mobile or a landline number');
+		expect(noPhone.error?.message).toBe(
+			'client.cellphone or client.landline: a phone number is required: give a mobile or a landline number',
+		);
 		const noCity = await run(sim(), order('gas', GAS, { city: '' }));
 		expect(noCity.error?.message).toBe('address.city: is required and is empty');
 		const halfInvoice = await run(sim(), order('gas', GAS, { invoice_address: { street: 'X' } }));
@@ -169,7 +253,23 @@ describe('Econtract order:create', () => {
 		const now = sim().log[0].body;
 		sim().reset();
 		// As such a workflow runs today: the new top-level fields at their defaults (left out when saved), the values in the collections.
-		const saved = order('gas', GAS, { client: { ...client, birthdate: '1956-12-25' }, address, gender: 0, segment: 0, first_name: '', last_name: '', email: '', language: 'nl', cellphone: '', landline: '', street: '', nr: '', postal_code: '', city: '', country: '' });
+		const saved = order('gas', GAS, {
+			client: { ...client, birthdate: '1956-12-25' },
+			address,
+			gender: 0,
+			segment: 0,
+			first_name: '',
+			last_name: '',
+			email: '',
+			language: 'nl',
+			cellphone: '',
+			landline: '',
+			street: '',
+			nr: '',
+			postal_code: '',
+			city: '',
+			country: '',
+		});
 		const before = await run(sim(), saved);
 		expect(before.error).toBeUndefined();
 		expect(sim().log[0].body).toEqual(now);
@@ -179,47 +279,86 @@ describe('Econtract order:create', () => {
 	it('the values an older workflow saved in Client and Address survive n8n loading the workflow', async () => {
 		// n8n keeps only a collection's known entries when it loads a workflow (the Workflow class
 		// resolves every node's parameters so): the moved fields stay there as hidden entries.
-		const { requestOptions, ...saved } = order('gas', GAS, { client: { ...client, birthdate: '1956-12-25' }, address });
-		for (const name of [...Object.keys(client), ...Object.keys(address)]) delete (saved as Record<string, unknown>)[name];
-		const loaded = NodeHelpers.getNodeParameters(node.description.properties, saved as INodeParameters, false, false, { typeVersion: 1 }, node.description)!;
+		const { requestOptions, ...saved } = order('gas', GAS, {
+			client: { ...client, birthdate: '1956-12-25' },
+			address,
+		});
+		for (const name of [...Object.keys(client), ...Object.keys(address)])
+			delete (saved as Record<string, unknown>)[name];
+		const loaded = NodeHelpers.getNodeParameters(
+			node.description.properties,
+			saved as INodeParameters,
+			false,
+			false,
+			{ typeVersion: 1 },
+			node.description,
+		)!;
 		expect(loaded.client).toEqual({ ...client, birthdate: '1956-12-25' });
 		expect(loaded.address).toEqual(address);
 		// Parameters at their defaults (left out by n8n, filled in when read) as saved.
-		const { error } = await run(sim(), { ...(saved as INodeParameters), ...loaded, requestOptions });
+		const { error } = await run(sim(), {
+			...(saved as INodeParameters),
+			...loaded,
+			requestOptions,
+		});
 		expect(error).toBeUndefined();
 		expect(sim().log[0].body).toMatchObject({ ...clientWire, ...addressWire });
 	});
 
 	it('a top-level value given replaces one an older workflow left in the collection', async () => {
-		const { error } = await run(sim(), order('gas', GAS, { first_name: 'Jane', client: { first_name: 'John', birthdate: '1956-12-25' } }));
+		const { error } = await run(
+			sim(),
+			order('gas', GAS, {
+				first_name: 'Jane',
+				client: { first_name: 'John', birthdate: '1956-12-25' },
+			}),
+		);
 		expect(error).toBeUndefined();
 		expect(sim().log[0].body).toMatchObject({ client_first_name: 'Jane' });
 	});
 
 	it('refuses ids that are not positive whole numbers', async () => {
 		const { error } = await run(sim(), order('gas', GAS, { comparison_id: 0 }));
-		expect(error?.message).toBe('Comparison ID (comparison_id): "0" is not a valid ID. Expected a positive whole number, e.g. 666');
+		expect(error?.message).toBe(
+			'Comparison ID (comparison_id): "0" is not a valid ID. Expected a positive whole number, e.g. 666',
+		);
 	});
 });
 
 describe('Econtract contract:get', () => {
 	it('gets the contract an order created', async () => {
 		await run(sim(), order('gas', GAS));
-		const { output, error } = await run(sim(), { resource: 'contract', operation: 'get', id: 301, requestOptions: noRetry });
+		const { output, error } = await run(sim(), {
+			resource: 'contract',
+			operation: 'get',
+			id: 301,
+			requestOptions: noRetry,
+		});
 		expect(error).toBeUndefined();
 		expect([sim().log[1].method, sim().log[1].path]).toEqual(['GET', '/api/contracts/301']);
-		expect(output[0].json).toMatchObject({ id: 301, product_type: 'gas', ean: '541448820099999999' });
+		expect(output[0].json).toMatchObject({
+			id: 301,
+			product_type: 'gas',
+			ean: '541448820099999999',
+		});
 	});
 });
 
 describe('Econtract order:create fields per product type', () => {
 	const shownFor = (type: string) =>
 		description
-			.filter((p) => p.required && (!p.displayOptions?.show?.product_type || (p.displayOptions.show.product_type as string[]).includes(type)))
+			.filter(
+				(p) =>
+					p.required &&
+					(!p.displayOptions?.show?.product_type ||
+						(p.displayOptions.show.product_type as string[]).includes(type)),
+			)
 			.map((p) => p.name);
 
 	it('shows and requires the fields of the chosen table only', () => {
-		expect(description.every((p) => (p.displayOptions?.show?.resource as string[]).includes('order'))).toBe(true);
+		expect(
+			description.every((p) => (p.displayOptions?.show?.resource as string[]).includes('order')),
+		).toBe(true);
 		expect(shownFor('gas')).toEqual([
 			'product_type',
 			'comparison_id',
@@ -249,12 +388,18 @@ describe('Econtract order:create fields per product type', () => {
 		]);
 		expect(shownFor('electricity')).toContain('usage_excl');
 		expect(shownFor('electricity')).not.toContain('gas_ean');
-		expect(shownFor('dualfuel_pack')).toEqual(expect.arrayContaining(['elec_ean', 'gas_donor_client_nr']));
+		expect(shownFor('dualfuel_pack')).toEqual(
+			expect.arrayContaining(['elec_ean', 'gas_donor_client_nr']),
+		);
 		expect(shownFor('dualfuel_pack')).not.toContain('ean');
 	});
 
 	it('does not offer mobile (the doc says "coming soon")', () => {
 		const productType = description.find((p) => p.name === 'product_type');
-		expect(productType?.options?.map((o) => (o as { value: string }).value).sort()).toEqual(['dualfuel_pack', 'electricity', 'gas']);
+		expect(productType?.options?.map((o) => (o as { value: string }).value).sort()).toEqual([
+			'dualfuel_pack',
+			'electricity',
+			'gas',
+		]);
 	});
 });

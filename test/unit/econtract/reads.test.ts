@@ -2,7 +2,13 @@ import { CRM_API_ID, CRM_API_KEY, address, client, noRetry, run, useSimulator } 
 
 const sim = useSimulator();
 const credentials = { crm_api_id: CRM_API_ID, crm_api_key: CRM_API_KEY };
-const GAS = { ean: '541448820099999999', mru_nr: '654321', situation: 3, donor: '8', donor_client_nr: '112233' };
+const GAS = {
+	ean: '541448820099999999',
+	mru_nr: '654321',
+	situation: 3,
+	donor: '8',
+	donor_client_nr: '112233',
+};
 
 const seedOrder = (comparison_id: number, language = 'nl', affiliate_id = 50) =>
 	run(sim(), {
@@ -30,11 +36,23 @@ describe('Econtract order:getLatest', () => {
 		await seedOrder(2, 'fr');
 		await seedOrder(3);
 		sim().log.length = 0;
-		const { output, error } = await run(sim(), { resource: 'order', operation: 'getLatest', endpoint: 'latest', limit: 5, filters: { client_language: 'nl', product_type: 'gas' }, requestOptions: noRetry });
+		const { output, error } = await run(sim(), {
+			resource: 'order',
+			operation: 'getLatest',
+			endpoint: 'latest',
+			limit: 5,
+			filters: { client_language: 'nl', product_type: 'gas' },
+			requestOptions: noRetry,
+		});
 		expect(error).toBeUndefined();
 		const sent = sim().log[0];
 		expect([sent.method, sent.path]).toEqual(['POST', '/api/latest']);
-		expect(sent.body).toEqual({ client_language: 'nl', product_type: 'gas', limit: '5', ...credentials });
+		expect(sent.body).toEqual({
+			client_language: 'nl',
+			product_type: 'gas',
+			limit: '5',
+			...credentials,
+		});
 		expect(output.map((i) => i.json.comparison_id)).toEqual(['3', '1']);
 	});
 
@@ -42,23 +60,49 @@ describe('Econtract order:getLatest', () => {
 		await seedOrder(1, 'nl', 50);
 		await seedOrder(2, 'nl', 60);
 		sim().log.length = 0;
-		const { output } = await run(sim(), { resource: 'order', operation: 'getLatest', endpoint: 'ordersLatest', limit: 1, filters: { affiliate_id: 60, address_zipcode: 3500 }, requestOptions: noRetry });
+		const { output } = await run(sim(), {
+			resource: 'order',
+			operation: 'getLatest',
+			endpoint: 'ordersLatest',
+			limit: 1,
+			filters: { affiliate_id: 60, address_zipcode: 3500 },
+			requestOptions: noRetry,
+		});
 		const sent = sim().log[0];
 		expect([sent.method, sent.path]).toEqual(['GET', '/api/orders/latest']);
-		expect(sent.query).toEqual({ affiliate_id: '60', address_zipcode: '3500', limit: '1', ...credentials });
+		expect(sent.query).toEqual({
+			affiliate_id: '60',
+			address_zipcode: '3500',
+			limit: '1',
+			...credentials,
+		});
 		expect(output.map((i) => i.json.comparison_id)).toEqual(['2']);
 	});
 
 	it.each([0, 101])('refuses limit %s before sending', async (limit) => {
-		const { error } = await run(sim(), { resource: 'order', operation: 'getLatest', endpoint: 'latest', limit, filters: {}, requestOptions: noRetry });
-		expect(error?.message).toBe(`limit: "${limit}" is out of range. Expected a whole number from 1 to 100`);
+		const { error } = await run(sim(), {
+			resource: 'order',
+			operation: 'getLatest',
+			endpoint: 'latest',
+			limit,
+			filters: {},
+			requestOptions: noRetry,
+		});
+		expect(error?.message).toBe(
+			`limit: "${limit}" is out of range. Expected a whole number from 1 to 100`,
+		);
 		expect(sim().log).toHaveLength(0);
 	});
 });
 
 describe('Econtract supplier:getRating', () => {
 	it('GETs /api/suppliers/{id}/rating', async () => {
-		const { output, error } = await run(sim(), { resource: 'supplier', operation: 'getRating', id: 10, requestOptions: noRetry });
+		const { output, error } = await run(sim(), {
+			resource: 'supplier',
+			operation: 'getRating',
+			id: 10,
+			requestOptions: noRetry,
+		});
 		expect(error).toBeUndefined();
 		expect([sim().log[0].method, sim().log[0].path]).toEqual(['GET', '/api/suppliers/10/rating']);
 		expect(sim().log[0].query).toEqual(credentials);
@@ -73,7 +117,18 @@ describe('Econtract usage:getDefaults', () => {
 			operation: 'getDefaults',
 			producttype: 'dualfuel_pack',
 			segment: 1,
-			additionalFields: { family_size: 4, residence_type: 3, home_size: 120, meter_type: 3, has_solar: false, roof_isolation: 1, wall_isolation: 0, glass: 'double', boiler: '>10', cv: '<10' },
+			additionalFields: {
+				family_size: 4,
+				residence_type: 3,
+				home_size: 120,
+				meter_type: 3,
+				has_solar: false,
+				roof_isolation: 1,
+				wall_isolation: 0,
+				glass: 'double',
+				boiler: '>10',
+				cv: '<10',
+			},
 			requestOptions: noRetry,
 		});
 		expect(error).toBeUndefined();
@@ -94,11 +149,22 @@ describe('Econtract usage:getDefaults', () => {
 			cv: '<10',
 			...credentials,
 		});
-		expect(output[0].json).toMatchObject({ producttype: 'dualfuel_pack', usage_day: 3000, usage_gas: 20500 });
+		expect(output[0].json).toMatchObject({
+			producttype: 'dualfuel_pack',
+			usage_day: 3000,
+			usage_gas: 20500,
+		});
 	});
 
 	it('refuses a segment that is not a whole number', async () => {
-		const { error } = await run(sim(), { resource: 'usage', operation: 'getDefaults', producttype: 'gas', segment: 'x', additionalFields: {}, requestOptions: noRetry });
+		const { error } = await run(sim(), {
+			resource: 'usage',
+			operation: 'getDefaults',
+			producttype: 'gas',
+			segment: 'x',
+			additionalFields: {},
+			requestOptions: noRetry,
+		});
 		expect(error?.message).toBe('segment: "x" is not a whole number. Expected digits only, e.g. 1');
 		expect(sim().log).toHaveLength(0);
 	});

@@ -11,7 +11,12 @@ const sim = useSimulator();
 const secret = 'ec-Sécret key&=+/42';
 
 function forms(value: string): string[] {
-	return [value, encodeURIComponent(value), encodeURIComponent(value).replace(/%20/g, '+'), JSON.stringify(value).slice(1, -1)];
+	return [
+		value,
+		encodeURIComponent(value),
+		encodeURIComponent(value).replace(/%20/g, '+'),
+		JSON.stringify(value).slice(1, -1),
+	];
 }
 
 function expectNoSecret(result: RunResult) {
@@ -25,8 +30,29 @@ function expectNoSecret(result: RunResult) {
 }
 
 const calls: Array<[string, IDataObject]> = [
-	['POST lead:create', { resource: 'lead', operation: 'createClickOut', first_name: 'J', last_name: 'D', email: 'j@d.be', additionalFields: {}, requestOptions: noRetry }],
-	['GET usage:getDefaults', { resource: 'usage', operation: 'getDefaults', producttype: 'gas', segment: 1, additionalFields: {}, requestOptions: noRetry }],
+	[
+		'POST lead:create',
+		{
+			resource: 'lead',
+			operation: 'createClickOut',
+			first_name: 'J',
+			last_name: 'D',
+			email: 'j@d.be',
+			additionalFields: {},
+			requestOptions: noRetry,
+		},
+	],
+	[
+		'GET usage:getDefaults',
+		{
+			resource: 'usage',
+			operation: 'getDefaults',
+			producttype: 'gas',
+			segment: 1,
+			additionalFields: {},
+			requestOptions: noRetry,
+		},
+	],
 ];
 
 describe('redaction: Econtract crmApiKey', () => {
@@ -34,25 +60,46 @@ describe('redaction: Econtract crmApiKey', () => {
 		sim().state.crmApiKey = secret;
 	});
 
-	it.each(calls)('is sent to Econtract on %s (so the checks below are not vacuous)', async (_name, parameters) => {
-		const result = await run(sim(), parameters, {}, secret);
-		expect(result.error).toBeUndefined();
-		const sent = sim().log[0];
-		expect(sent.method === 'GET' ? sent.query.crm_api_key : sent.body.crm_api_key).toBe(secret);
-	});
+	it.each(calls)(
+		'is sent to Econtract on %s (so the checks below are not vacuous)',
+		async (_name, parameters) => {
+			const result = await run(sim(), parameters, {}, secret);
+			expect(result.error).toBeUndefined();
+			const sent = sim().log[0];
+			expect(sent.method === 'GET' ? sent.query.crm_api_key : sent.body.crm_api_key).toBe(secret);
+		},
+	);
 
 	const faults: Array<[string, IDataObject]> = [
 		['an error page that repeats the request', { kind: 'status', status: 500, echo: true }],
-		['a 200 answer that is not JSON and repeats the request', { kind: 'status', status: 200, echo: true }],
-		['a 422 answer quoting the key', { kind: 'status', status: 422, body: JSON.stringify({ message: `bad data for ${secret}`, errors: { crm_api_key: [`${encodeURIComponent(secret)} is odd`] } }) }],
-		['a 401 answer quoting the key', { kind: 'status', status: 401, body: JSON.stringify({ message: `key ${secret} refused` }) }],
+		[
+			'a 200 answer that is not JSON and repeats the request',
+			{ kind: 'status', status: 200, echo: true },
+		],
+		[
+			'a 422 answer quoting the key',
+			{
+				kind: 'status',
+				status: 422,
+				body: JSON.stringify({
+					message: `bad data for ${secret}`,
+					errors: { crm_api_key: [`${encodeURIComponent(secret)} is odd`] },
+				}),
+			},
+		],
+		[
+			'a 401 answer quoting the key',
+			{ kind: 'status', status: 401, body: JSON.stringify({ message: `key ${secret} refused` }) },
+		],
 	];
 	for (const [callName, parameters] of calls) {
 		it.each(faults)(`is removed from the error of %s (${callName})`, async (_name, fault) => {
 			for (const continueOnFail of [false, true]) {
 				sim().addFault(fault);
 				const result = await run(sim(), parameters, { continueOnFail }, secret);
-				const message = continueOnFail ? String(result.output[0].json.error) : String(result.error?.message);
+				const message = continueOnFail
+					? String(result.output[0].json.error)
+					: String(result.error?.message);
 				expect(message).toMatch(/^Econtract[: ]/);
 				expectNoSecret(result);
 			}
@@ -67,7 +114,11 @@ describe('redaction: Econtract crmApiKey', () => {
 	});
 
 	it('is removed from output items that echo it', async () => {
-		sim().addFault({ kind: 'status', status: 200, body: JSON.stringify({ id: 1, note: `created with ${secret}` }) });
+		sim().addFault({
+			kind: 'status',
+			status: 200,
+			body: JSON.stringify({ id: 1, note: `created with ${secret}` }),
+		});
 		const result = await run(sim(), calls[0][1], {}, secret);
 		expect(result.output[0].json.note).toBe('created with [redacted]');
 		expectNoSecret(result);
@@ -78,7 +129,9 @@ describe('redaction: Econtract crmApiKey', () => {
 		sim().addFault({ kind: 'status', status: 500, echo: true, times: 10 });
 		const context = createTriggerContext({
 			parameters: { filters: {} },
-			credentials: { econtractApi: { baseUrl: sim().url, crmApiId: CRM_API_ID, crmApiKey: secret } },
+			credentials: {
+				econtractApi: { baseUrl: sim().url, crmApiId: CRM_API_ID, crmApiKey: secret },
+			},
 			credentialTypes: { econtractApi: new EcontractApi() },
 			staticData: {},
 		});

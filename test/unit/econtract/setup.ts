@@ -32,7 +32,12 @@ export function useSimulator(): () => Simulator {
 
 export const node = new Econtract();
 
-export const run = (sim: Simulator, parameters: RunOptions['parameters'], more: Partial<RunOptions> = {}, key = CRM_API_KEY) =>
+export const run = (
+	sim: Simulator,
+	parameters: RunOptions['parameters'],
+	more: Partial<RunOptions> = {},
+	key = CRM_API_KEY,
+) =>
 	runNode(node, {
 		parameters,
 		credentials: { econtractApi: { ...econtractCredential(sim.url).data, crmApiKey: key } },
@@ -53,8 +58,28 @@ export const client = {
 	landline: '',
 };
 
-export const address = { street: 'Street 02', nr: '10', postal_code: '3500', city: 'Hasselt', country: 'BE' };
+export const address = {
+	street: 'Street 02',
+	nr: '10',
+	postal_code: '3500',
+	city: 'Hasselt',
+	country: 'BE',
+};
 
 /** The doc's example order ("Create order"): the fields every order carries, and its gas contract. */
-export const ORDER_FIELDS = { comparison_id: 45688954, affiliate_id: 50, sales_channel_id: 1, ip_address: '192.168.1.1', supplier_id: 5, product_id: 12, payment_method: 1 };
-export const GAS = { ean: '541448820099999999', mru_nr: '654321', situation: 3, donor: '8', donor_client_nr: '112233' };
+export const ORDER_FIELDS = {
+	comparison_id: 45688954,
+	affiliate_id: 50,
+	sales_channel_id: 1,
+	ip_address: '192.168.1.1',
+	supplier_id: 5,
+	product_id: 12,
+	payment_method: 1,
+};
+export const GAS = {
+	ean: '541448820099999999',
+	mru_nr: '654321',
+	situation: 3,
+	donor: '8',
+	donor_client_nr: '112233',
+};

@@ -10,12 +10,25 @@ import { CRM_API_ID, CRM_API_KEY, address, client, noRetry, run, useSimulator } 
 const sim = useSimulator();
 
 const createClient = async (top: IDataObject = {}, additionalFields: IDataObject = {}) => {
-	const { output, error } = await run(sim(), { resource: 'client', operation: 'create', ...client, ...top, additionalFields, requestOptions: noRetry });
+	const { output, error } = await run(sim(), {
+		resource: 'client',
+		operation: 'create',
+		...client,
+		...top,
+		additionalFields,
+		requestOptions: noRetry,
+	});
 	if (error) throw error;
 	return output[0].json;
 };
 
-const GAS = { ean: '541448820099999999', mru_nr: '654321', situation: 3, donor: '8', donor_client_nr: '112233' };
+const GAS = {
+	ean: '541448820099999999',
+	mru_nr: '654321',
+	situation: 3,
+	donor: '8',
+	donor_client_nr: '112233',
+};
 const order = (comparison_id: number, more: IDataObject = {}) => ({
 	resource: 'order',
 	operation: 'create',
@@ -36,12 +49,28 @@ const order = (comparison_id: number, more: IDataObject = {}) => ({
 	...more,
 });
 
-const blank = { id: '', firstName: '', lastName: '', email: '', phone: '', mobile: '', company: '', postalCode: '', city: '', country: '' };
+const blank = {
+	id: '',
+	firstName: '',
+	lastName: '',
+	email: '',
+	phone: '',
+	mobile: '',
+	company: '',
+	postalCode: '',
+	city: '',
+	country: '',
+};
 
 describe('Econtract client:get and client:search with Simplify', () => {
 	it('outputs the client in the common shape, paired; off, the output is unchanged', async () => {
 		const created = await createClient({ landline: '011223344' }, { company: 'Doe & Zonen' });
-		const params = { resource: 'client', operation: 'get', id: created.id, requestOptions: noRetry };
+		const params = {
+			resource: 'client',
+			operation: 'get',
+			id: created.id,
+			requestOptions: noRetry,
+		};
 		const before = await run(sim(), params);
 		const off = await run(sim(), { ...params, simplify: false });
 		const on = await run(sim(), { ...params, simplify: true });
@@ -64,15 +93,35 @@ describe('Econtract client:get and client:search with Simplify', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(sim().log.slice(-3).map((r) => `${r.method} ${r.path}`)).toEqual(Array(3).fill('GET /api/clients/101'));
+		expect(
+			sim()
+				.log.slice(-3)
+				.map((r) => `${r.method} ${r.path}`),
+		).toEqual(Array(3).fill('GET /api/clients/101'));
 	});
 
 	it('simplifies each client found, paired with the input item that searched', async () => {
 		const john = await createClient();
-		const jane = await createClient({ first_name: 'Jane', last_name: 'Doe', email: 'jane@x.be', cellphone: '', landline: '012345678' });
-		const on = await run(sim(), (i: number) => ({ resource: 'client', operation: 'search', query: i === 0 ? 'doe' : 'jane', requestOptions: noRetry, simplify: true }), {
-			items: [{}, {}],
+		const jane = await createClient({
+			first_name: 'Jane',
+			last_name: 'Doe',
+			email: 'jane@x.be',
+			cellphone: '',
+			landline: '012345678',
 		});
+		const on = await run(
+			sim(),
+			(i: number) => ({
+				resource: 'client',
+				operation: 'search',
+				query: i === 0 ? 'doe' : 'jane',
+				requestOptions: noRetry,
+				simplify: true,
+			}),
+			{
+				items: [{}, {}],
+			},
+		);
 		expect(on.error).toBeUndefined();
 		const person = (c: IDataObject) => ({
 			...blank,
@@ -104,7 +153,13 @@ describe('Econtract lead:create with Simplify', () => {
 			email: 'john.doe@server.com',
 			language: 'nl',
 			additionalFields: { cellphone: '0499656565', cellphone_country: 'BE', affiliate_id: 6 },
-			address: { street: 'SomeStreet', nr: '10', postal_code: '1234', city: 'SomeCity', country: 'BE' },
+			address: {
+				street: 'SomeStreet',
+				nr: '10',
+				postal_code: '1234',
+				city: 'SomeCity',
+				country: 'BE',
+			},
 			requestOptions: noRetry,
 			simplify: true,
 		});
@@ -147,24 +202,41 @@ describe('Econtract order:getLatest with Simplify', () => {
 	it("turns each order into its client's lead (id: the client id); off, the orders as before", async () => {
 		await run(sim(), order(1));
 		await run(sim(), order(2));
-		const params = { resource: 'order', operation: 'getLatest', endpoint: 'latest', limit: 10, filters: {}, requestOptions: noRetry };
+		const params = {
+			resource: 'order',
+			operation: 'getLatest',
+			endpoint: 'latest',
+			limit: 10,
+			filters: {},
+			requestOptions: noRetry,
+		};
 		const off = await run(sim(), params);
 		const on = await run(sim(), { ...params, simplify: true });
-		expect(off.output.map((o) => [o.json.comparison_id, (o.json.client as IDataObject).id])).toEqual([
+		expect(
+			off.output.map((o) => [o.json.comparison_id, (o.json.client as IDataObject).id]),
+		).toEqual([
 			['2', 102],
 			['1', 101],
 		]);
-		expect(on.output).toEqual(off.output.map((o) => ({ json: orderLead(o.json), pairedItem: { item: 0 } })));
+		expect(on.output).toEqual(
+			off.output.map((o) => ({ json: orderLead(o.json), pairedItem: { item: 0 } })),
+		);
 	});
 });
 
 describe('econtractTrigger with Simplify', () => {
 	const trigger = new EcontractTrigger();
-	const poll = (staticData: IDataObject, simplify: boolean, mode: 'trigger' | 'manual' = 'trigger') =>
+	const poll = (
+		staticData: IDataObject,
+		simplify: boolean,
+		mode: 'trigger' | 'manual' = 'trigger',
+	) =>
 		trigger.poll.call(
 			createTriggerContext({
 				parameters: { filters: {}, simplify },
-				credentials: { econtractApi: { baseUrl: sim().url, crmApiId: CRM_API_ID, crmApiKey: CRM_API_KEY } },
+				credentials: {
+					econtractApi: { baseUrl: sim().url, crmApiId: CRM_API_ID, crmApiKey: CRM_API_KEY },
+				},
 				credentialTypes: { econtractApi: new EcontractApi() },
 				staticData,
 				mode,

@@ -7,7 +7,13 @@ import type { SimRecord } from '../../helpers/sims';
 
 const sim = useSimulator();
 const trigger = new EcontractTrigger();
-const GAS = { ean: '541448820099999999', mru_nr: '654321', situation: 3, donor: '8', donor_client_nr: '112233' };
+const GAS = {
+	ean: '541448820099999999',
+	mru_nr: '654321',
+	situation: 3,
+	donor: '8',
+	donor_client_nr: '112233',
+};
 
 const seedOrder = (comparison_id: number, product_type = 'gas') =>
 	run(sim(), {
@@ -30,12 +36,31 @@ const seedOrder = (comparison_id: number, product_type = 'gas') =>
 	});
 
 const warnings: string[] = [];
-const logger = { debug: () => {}, info: () => {}, warn: (m: string) => warnings.push(m), error: () => {} };
+const logger = {
+	debug: () => {},
+	info: () => {},
+	warn: (m: string) => warnings.push(m),
+	error: () => {},
+};
 
-const poll = async (staticData: IDataObject, more: { mode?: 'manual' | 'trigger'; pollBudgetMs?: number; filters?: IDataObject; key?: string } = {}) => {
+const poll = async (
+	staticData: IDataObject,
+	more: {
+		mode?: 'manual' | 'trigger';
+		pollBudgetMs?: number;
+		filters?: IDataObject;
+		key?: string;
+	} = {},
+) => {
 	const context = createTriggerContext({
 		parameters: { filters: more.filters ?? {} },
-		credentials: { econtractApi: { baseUrl: sim().url, crmApiId: CRM_API_ID, crmApiKey: more.key ?? CRM_API_KEY } },
+		credentials: {
+			econtractApi: {
+				baseUrl: sim().url,
+				crmApiId: CRM_API_ID,
+				crmApiKey: more.key ?? CRM_API_KEY,
+			},
+		},
 		credentialTypes: { econtractApi: new EcontractApi() },
 		staticData,
 		mode: more.mode,
@@ -45,7 +70,8 @@ const poll = async (staticData: IDataObject, more: { mode?: 'manual' | 'trigger'
 	return await trigger.poll.call(context as unknown as IPollFunctions);
 };
 
-const ids = (result: Awaited<ReturnType<typeof poll>>) => (result ? result[0].map((i) => i.json.comparison_id) : null);
+const ids = (result: Awaited<ReturnType<typeof poll>>) =>
+	result ? result[0].map((i) => i.json.comparison_id) : null;
 
 describe('Econtract trigger: new orders', () => {
 	it('sets a baseline on the first poll, then emits each new order once, oldest first', async () => {
@@ -75,7 +101,10 @@ describe('Econtract trigger: new orders', () => {
 
 	it('keeps its seen ids bounded, taking over the state of the older trigger', async () => {
 		// As the trigger saved it before the shared poll state: newest created_at and 600 bare ids.
-		const staticData: IDataObject = { watermark: '2000-01-01 00:00:00', seen: Array.from({ length: 600 }, (_, i) => i + 10_000) };
+		const staticData: IDataObject = {
+			watermark: '2000-01-01 00:00:00',
+			seen: Array.from({ length: 600 }, (_, i) => i + 10_000),
+		};
 		await seedOrder(1);
 		expect(ids(await poll(staticData))).toEqual(['1']);
 		// At most 500 kept (nodes/shared/pollState.ts): the oldest make way under the watermark.
@@ -85,7 +114,8 @@ describe('Econtract trigger: new orders', () => {
 	});
 
 	it('warns when all of the 100 latest orders are new (older new ones may be out of reach), not before', async () => {
-		const seed = (n: number) => (sim() as unknown as { seedOrders(n: number): unknown[] }).seedOrders(n);
+		const seed = (n: number) =>
+			(sim() as unknown as { seedOrders(n: number): unknown[] }).seedOrders(n);
 		const staticData: IDataObject = {};
 		seed(3);
 		await poll(staticData);
@@ -95,12 +125,19 @@ describe('Econtract trigger: new orders', () => {
 		expect(warnings).toEqual([]);
 		seed(100);
 		expect(ids(await poll(staticData))).toHaveLength(100);
-		expect(warnings).toEqual(['Econtract Trigger: 100 new orders since the last poll, the most the API returns; poll more often if orders arrive faster']);
+		expect(warnings).toEqual([
+			'Econtract Trigger: 100 new orders since the last poll, the most the API returns; poll more often if orders arrive faster',
+		]);
 	});
 
 	it('sends the filters of the doc', async () => {
 		await poll({}, { filters: { product_type: 'gas', client_language: 'fr', age: 2 } });
-		expect(sim().log[0].body).toMatchObject({ product_type: 'gas', client_language: 'fr', age: '2', limit: '100' });
+		expect(sim().log[0].body).toMatchObject({
+			product_type: 'gas',
+			client_language: 'fr',
+			age: '2',
+			limit: '100',
+		});
 	});
 
 	it('returns the newest order as a sample in manual mode, without touching its state', async () => {
@@ -119,13 +156,16 @@ describe('Econtract trigger: new orders', () => {
 	});
 
 	it('fails with the clear 401 message on a wrong key, without the key', async () => {
-		await expect(poll({}, { key: 'wrong-key-xyz' })).rejects.toThrow('Econtract rejected the CRM ID or API key (HTTP 401)');
+		await expect(poll({}, { key: 'wrong-key-xyz' })).rejects.toThrow(
+			'Econtract rejected the CRM ID or API key (HTTP 401)',
+		);
 	});
 });
 
 describe('Econtract trigger: an order dated far in the future, a saved state it cannot use (issue 15 items 7 and 11)', () => {
 	type Order = SimRecord;
-	const seed = (n: number) => (sim() as unknown as { seedOrders(n: number): Order[] }).seedOrders(n);
+	const seed = (n: number) =>
+		(sim() as unknown as { seedOrders(n: number): Order[] }).seedOrders(n);
 
 	it('an order created_at 2999 in the baseline does not silence the trigger: later orders are emitted, a warning names the order by ID only', async () => {
 		const [, future] = seed(3);
@@ -162,7 +202,11 @@ describe('Econtract trigger: an order dated far in the future, a saved state it 
 		['an object', { at: '2026-01-05 09:00:10' }, /the watermark is an object/],
 		['the number 1e12', 1e12, /the watermark is the number 1000000000000/],
 		['garbage text', '~~~', /the watermark is a text of another form/],
-		['a date far in the future', '2999-01-01 00:00:00', /the watermark 2999-01-01 00:00:00 is more than a day in the future/],
+		[
+			'a date far in the future',
+			'2999-01-01 00:00:00',
+			/the watermark 2999-01-01 00:00:00 is more than a day in the future/,
+		],
 	];
 	for (const [name, watermark, reason] of cases) {
 		it(`the watermark as ${name}: logs why, takes a new baseline (emits nothing), then emits each new order once`, async () => {

@@ -6,7 +6,13 @@
 // collection, option lists sorted, labels in Title Case, booleans described with "Whether".
 // One test per node and credential, so a failure names the node and lists every offending
 // string with its path (node > parameter > option).
-import type { ICredentialType, INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+	INodeType,
+} from 'n8n-workflow';
 import { DataPlatformApi } from '../../../credentials/DataPlatformApi.credentials';
 import { DataPlatformTriggerApi } from '../../../credentials/DataPlatformTriggerApi.credentials';
 import { EcontractApi } from '../../../credentials/EcontractApi.credentials';
@@ -27,7 +33,14 @@ import { SmlTrigger } from '../../../nodes/Sml/SmlTrigger.node';
 /** One string the editor shows, where it is shown, and of which kind. */
 interface Shown {
 	where: string;
-	kind: 'label' | 'description' | 'hint' | 'placeholder' | 'option' | 'optionDescription' | 'notice';
+	kind:
+		| 'label'
+		| 'description'
+		| 'hint'
+		| 'placeholder'
+		| 'option'
+		| 'optionDescription'
+		| 'notice';
 	text: string;
 	property?: INodeProperties;
 	/** Inside a collection or fixedCollection (optional by nature). */
@@ -36,31 +49,84 @@ interface Shown {
 
 type Option = INodePropertyOptions | INodeProperties | INodePropertyCollection;
 
-const isCollectionEntry = (o: Option): o is INodePropertyCollection => 'values' in o && Array.isArray((o as INodePropertyCollection).values);
-const isProperty = (o: Option): o is INodeProperties => 'type' in o && 'displayName' in o && 'name' in o && !('value' in o);
+const isCollectionEntry = (o: Option): o is INodePropertyCollection =>
+	'values' in o && Array.isArray((o as INodePropertyCollection).values);
+const isProperty = (o: Option): o is INodeProperties =>
+	'type' in o && 'displayName' in o && 'name' in o && !('value' in o);
 const isChoice = (o: Option): o is INodePropertyOptions => 'value' in o && 'name' in o;
 
-function collect(properties: INodeProperties[], where: string, inCollection: boolean, out: Shown[], props: Array<{ where: string; p: INodeProperties; inCollection: boolean }>) {
+function collect(
+	properties: INodeProperties[],
+	where: string,
+	inCollection: boolean,
+	out: Shown[],
+	props: Array<{ where: string; p: INodeProperties; inCollection: boolean }>,
+) {
 	for (const p of properties) {
 		const here = `${where} > ${p.displayName} (${p.name})`;
 		props.push({ where: here, p, inCollection });
 		if (p.type === 'hidden') continue;
-		out.push({ where: here, kind: p.type === 'notice' ? 'notice' : 'label', text: p.displayName, property: p, inCollection });
-		if (p.description) out.push({ where: here, kind: 'description', text: p.description, property: p, inCollection });
+		out.push({
+			where: here,
+			kind: p.type === 'notice' ? 'notice' : 'label',
+			text: p.displayName,
+			property: p,
+			inCollection,
+		});
+		if (p.description)
+			out.push({
+				where: here,
+				kind: 'description',
+				text: p.description,
+				property: p,
+				inCollection,
+			});
 		if (p.hint) out.push({ where: here, kind: 'hint', text: p.hint, property: p, inCollection });
 		// A collection's placeholder is its button ("Add Field"), not an example.
 		const button = p.type === 'collection' || p.type === 'fixedCollection';
-		if (typeof p.placeholder === 'string' && p.placeholder && !button) out.push({ where: here, kind: 'placeholder', text: p.placeholder, property: p, inCollection });
+		if (typeof p.placeholder === 'string' && p.placeholder && !button)
+			out.push({
+				where: here,
+				kind: 'placeholder',
+				text: p.placeholder,
+				property: p,
+				inCollection,
+			});
 		for (const o of (p.options ?? []) as Option[]) {
 			if (isCollectionEntry(o)) {
-				out.push({ where: `${here} > ${o.displayName}`, kind: 'option', text: o.displayName, inCollection: true });
+				out.push({
+					where: `${here} > ${o.displayName}`,
+					kind: 'option',
+					text: o.displayName,
+					inCollection: true,
+				});
 				collect(o.values, `${here} > ${o.displayName}`, true, out, props);
 			} else if (isProperty(o)) {
 				collect([o], here, true, out, props);
 			} else if (isChoice(o)) {
-				out.push({ where: `${here} > ${o.name}`, kind: 'option', text: o.name, property: p, inCollection });
-				if (o.description) out.push({ where: `${here} > ${o.name}`, kind: 'optionDescription', text: o.description, property: p, inCollection });
-				if (o.action) out.push({ where: `${here} > ${o.name}`, kind: 'optionDescription', text: o.action, property: p, inCollection });
+				out.push({
+					where: `${here} > ${o.name}`,
+					kind: 'option',
+					text: o.name,
+					property: p,
+					inCollection,
+				});
+				if (o.description)
+					out.push({
+						where: `${here} > ${o.name}`,
+						kind: 'optionDescription',
+						text: o.description,
+						property: p,
+						inCollection,
+					});
+				if (o.action)
+					out.push({
+						where: `${here} > ${o.name}`,
+						kind: 'optionDescription',
+						text: o.action,
+						property: p,
+						inCollection,
+					});
 			}
 		}
 	}
@@ -69,15 +135,41 @@ function collect(properties: INodeProperties[], where: string, inCollection: boo
 // ---- the rules ----
 
 /** Vendor language: Spanish, French and Vietnamese words seen in the vendor docs and samples. */
-const VENDOR_WORDS = /\b(maListe|Infolettre|cuentausuario|dominio|nombre|Nhom|Goi A|Asignar|Cambiar|Hist[oó]rico|estado|Liste des|pays|Actualizar|Crear|Obtener|Listar|Eliminar|Tarea|Usuario|Provincia|Localidad|Concesionario)\b/;
+const VENDOR_WORDS =
+	/\b(maListe|Infolettre|cuentausuario|dominio|nombre|Nhom|Goi A|Asignar|Cambiar|Hist[oó]rico|estado|Liste des|pays|Actualizar|Crear|Obtener|Listar|Eliminar|Tarea|Usuario|Provincia|Localidad|Concesionario)\b/;
 /** Letters with diacritics, ¿ and ¡: none in an English UI (m³ and the like are symbols, not letters). */
 const FOREIGN_LETTERS = /[À-ÖØ-öø-ÿ¿¡]/;
 /** The vendor's document, HTTP verbs with paths, wire encodings. */
-const WIRE = /\b(the )?(vendor )?docs?\b|documentation|vendor client|\b(GET|POST|PUT|PATCH|DELETE)\s+\/|\/api\/|\{ID\}|sent as 1 or 0|\bendpoint\b/i;
+const WIRE =
+	/\b(the )?(vendor )?docs?\b|documentation|vendor client|\b(GET|POST|PUT|PATCH|DELETE)\s+\/|\/api\/|\{ID\}|sent as 1 or 0|\bendpoint\b/i;
 /** An API method name (camelCase verb + noun, e.g. getView, syncLead, addLeadToList). */
-const METHOD_NAME = /\b(get|set|sync|add|update|delete|send|execute|create|remove|list|find|search|save|click2call)[A-Z][A-Za-z]*\b/;
+const METHOD_NAME =
+	/\b(get|set|sync|add|update|delete|send|execute|create|remove|list|find|search|save|click2call)[A-Z][A-Za-z]*\b/;
 
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'per', 'the', 'to', 'vs', 'with', 'e.g.', 'via', 'is', 'not']);
+const SMALL_WORDS = new Set([
+	'a',
+	'an',
+	'and',
+	'as',
+	'at',
+	'by',
+	'for',
+	'from',
+	'in',
+	'into',
+	'of',
+	'on',
+	'or',
+	'per',
+	'the',
+	'to',
+	'vs',
+	'with',
+	'e.g.',
+	'via',
+	'is',
+	'not',
+]);
 
 function titleCaseProblem(text: string): string | undefined {
 	const words = text.split(/\s+/);
@@ -94,56 +186,95 @@ function titleCaseProblem(text: string): string | undefined {
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-function problemsOf(node: string, shown: Shown[], props: Array<{ where: string; p: INodeProperties; inCollection: boolean }>): string[] {
+function problemsOf(
+	node: string,
+	shown: Shown[],
+	props: Array<{ where: string; p: INodeProperties; inCollection: boolean }>,
+): string[] {
 	const problems: string[] = [];
 	for (const s of shown) {
 		const at = `${s.where} [${s.kind}] "${s.text}"`;
 		// What the editor shows of a link is its text: n8n's standard "Choose from the list, or specify
 		// an ID using an <a href="https://docs.n8n.io/...">expression</a>" is not the vendor's doc.
 		const visible = s.text.replace(/<a\s[^>]*>/gi, '').replace(/<\/a>/gi, '');
-		if (FOREIGN_LETTERS.test(s.text) || VENDOR_WORDS.test(s.text)) problems.push(`not English: ${at}`);
-		if (s.kind !== 'placeholder' && WIRE.test(visible)) problems.push(`wire jargon or the vendor doc: ${at}`);
-		if (s.kind !== 'placeholder' && METHOD_NAME.test(visible)) problems.push(`API method name: ${at}`);
-		if (s.kind === 'placeholder' && !/^e\.g\. \S/.test(s.text)) problems.push(`placeholder not starting "e.g. ": ${at}`);
-		if (s.kind === 'description' && s.property && squash(s.text) === squash(s.property.displayName)) problems.push(`tooltip repeats its label: ${at}`);
-		if (s.kind === 'description' && s.property?.type === 'boolean' && !/^Whether\b/.test(s.text)) problems.push(`boolean description not starting "Whether": ${at}`);
-		if (s.kind === 'option' && /\(\d+\)$/.test(s.text)) problems.push(`option named with a wire code: ${at}`);
+		if (FOREIGN_LETTERS.test(s.text) || VENDOR_WORDS.test(s.text))
+			problems.push(`not English: ${at}`);
+		if (s.kind !== 'placeholder' && WIRE.test(visible))
+			problems.push(`wire jargon or the vendor doc: ${at}`);
+		if (s.kind !== 'placeholder' && METHOD_NAME.test(visible))
+			problems.push(`API method name: ${at}`);
+		if (s.kind === 'placeholder' && !/^e\.g\. \S/.test(s.text))
+			problems.push(`placeholder not starting "e.g. ": ${at}`);
+		if (s.kind === 'description' && s.property && squash(s.text) === squash(s.property.displayName))
+			problems.push(`tooltip repeats its label: ${at}`);
+		if (s.kind === 'description' && s.property?.type === 'boolean' && !/^Whether\b/.test(s.text))
+			problems.push(`boolean description not starting "Whether": ${at}`);
+		if (s.kind === 'option' && /\(\d+\)$/.test(s.text))
+			problems.push(`option named with a wire code: ${at}`);
 		if (s.kind === 'label' || s.kind === 'option') {
 			const word = titleCaseProblem(s.text);
 			if (word) problems.push(`not Title Case ("${word}"): ${at}`);
 		}
-		if (s.inCollection && (s.kind === 'label' || s.kind === 'description' || s.kind === 'option') && /\brequired\b/i.test(s.text) && !/\bnot required\b/i.test(s.text)) {
+		if (
+			s.inCollection &&
+			(s.kind === 'label' || s.kind === 'description' || s.kind === 'option') &&
+			/\brequired\b/i.test(s.text) &&
+			!/\bnot required\b/i.test(s.text)
+		) {
 			problems.push(`required field inside an optional collection: ${at}`);
 		}
 	}
 	for (const { where, p, inCollection } of props) {
 		if (p.type === 'hidden') continue;
-		if (inCollection && p.required) problems.push(`required field inside an optional collection: ${where}`);
-		if (p.type === 'number' && p.default === 0 && /(^id$|Id$|ID$|_id$)/.test(p.name)) problems.push(`ID pre-filled with 0: ${where}`);
+		if (inCollection && p.required)
+			problems.push(`required field inside an optional collection: ${where}`);
+		if (p.type === 'number' && p.default === 0 && /(^id$|Id$|ID$|_id$)/.test(p.name))
+			problems.push(`ID pre-filled with 0: ${where}`);
 		if (typeof p.default === 'string') {
-			if (/@[\w-]+\.\w/.test(p.default) || /\b(acme|john|jane|doe|bunnies|example\.com)\b/i.test(p.default)) {
+			if (
+				/@[\w-]+\.\w/.test(p.default) ||
+				/\b(acme|john|jane|doe|bunnies|example\.com)\b/i.test(p.default)
+			) {
 				problems.push(`sample data as default: ${where} = ${p.default.slice(0, 80)}`);
 			}
 			if (p.type === 'json' && p.default.trim()) {
 				try {
 					const value = JSON.parse(p.default) as unknown;
-					const empty = Array.isArray(value) ? value.length === 0 : value && typeof value === 'object' ? Object.keys(value).length === 0 : false;
-					if (!empty) problems.push(`sample data as default (JSON): ${where} = ${p.default.slice(0, 80)}`);
+					const empty = Array.isArray(value)
+						? value.length === 0
+						: value && typeof value === 'object'
+							? Object.keys(value).length === 0
+							: false;
+					if (!empty)
+						problems.push(`sample data as default (JSON): ${where} = ${p.default.slice(0, 80)}`);
 				} catch {
 					// An expression or text: not sample JSON.
 				}
 			}
 		}
-		if ((p.type === 'options' || p.type === 'multiOptions') && Array.isArray(p.options) && p.options.length >= 3 && p.options.every((o) => isChoice(o as Option))) {
+		if (
+			(p.type === 'options' || p.type === 'multiOptions') &&
+			Array.isArray(p.options) &&
+			p.options.length >= 3 &&
+			p.options.every((o) => isChoice(o as Option))
+		) {
 			const names = (p.options as INodePropertyOptions[]).map((o) => o.name);
 			const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en'));
 			const ordered = ORDER_IS_THE_POINT.has(`${node}/${p.name}`);
-			if (!ordered && names.join('\n') !== sorted.join('\n')) problems.push(`options not sorted: ${where}: ${names.join(', ')}`);
+			if (!ordered && names.join('\n') !== sorted.join('\n'))
+				problems.push(`options not sorted: ${where}: ${names.join(', ')}`);
 		}
-		if ((p.type === 'collection' || p.type === 'fixedCollection') && Array.isArray(p.options) && p.options.length >= 3) {
-			const names = (p.options as Option[]).map((o) => ('displayName' in o ? o.displayName : o.name));
+		if (
+			(p.type === 'collection' || p.type === 'fixedCollection') &&
+			Array.isArray(p.options) &&
+			p.options.length >= 3
+		) {
+			const names = (p.options as Option[]).map((o) =>
+				'displayName' in o ? o.displayName : o.name,
+			);
 			const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en'));
-			if (names.join('\n') !== sorted.join('\n')) problems.push(`collection entries not sorted: ${where}: ${names.join(', ')}`);
+			if (names.join('\n') !== sorted.join('\n'))
+				problems.push(`collection entries not sorted: ${where}: ${names.join(', ')}`);
 		}
 	}
 	// A parameter shared by several operations is reported once.
@@ -187,10 +318,30 @@ const ECONTRACT_PHONES = [['cellphone', 'landline']];
 
 const VENDOR_REQUIRED: VendorRequired[] = [
 	// Pilot (doc "Lead Integration via Webhook" and "Survey Integration via Webhook").
-	{ node: 'Pilot', resource: 'lead', operation: 'create', fields: [], anyOf: [['pilot_contact_type_id', 'pilot_contact_type_code'], ['pilot_business_type_id', 'pilot_business_type_code']] },
-	{ node: 'Pilot', resource: 'survey', operation: 'create', fields: ['surveytype'], anyOf: [['telefono_contacto', 'celular_contacto']] },
+	{
+		node: 'Pilot',
+		resource: 'lead',
+		operation: 'create',
+		fields: [],
+		anyOf: [
+			['pilot_contact_type_id', 'pilot_contact_type_code'],
+			['pilot_business_type_id', 'pilot_business_type_code'],
+		],
+	},
+	{
+		node: 'Pilot',
+		resource: 'survey',
+		operation: 'create',
+		fields: ['surveytype'],
+		anyOf: [['telefono_contacto', 'celular_contacto']],
+	},
 	// PUBLITRAC ("Paramètres obligatoires" of each method, and the lead's email as its unicity key).
-	...['create', 'update', 'sync', 'get'].map((operation) => ({ node: 'PUBLITRAC', resource: 'lead', operation, fields: ['email'] })),
+	...['create', 'update', 'sync', 'get'].map((operation) => ({
+		node: 'PUBLITRAC',
+		resource: 'lead',
+		operation,
+		fields: ['email'],
+	})),
 	{ node: 'PUBLITRAC', resource: 'lead', operation: 'getByExternalId', fields: ['externalId'] },
 	{ node: 'PUBLITRAC', resource: 'lead', operation: 'getByToken', fields: ['tokenId'] },
 	{ node: 'PUBLITRAC', resource: 'view', operation: 'getLeads', fields: ['viewName'] },
@@ -199,32 +350,115 @@ const VENDOR_REQUIRED: VendorRequired[] = [
 	{ node: 'PUBLITRAC', resource: 'list', operation: 'removeLead', fields: ['listName', 'email'] },
 	{ node: 'PUBLITRAC', resource: 'history', operation: 'addWebVisit', fields: ['email'] },
 	{ node: 'PUBLITRAC', resource: 'history', operation: 'addClickLink', fields: ['email'] },
-	{ node: 'PUBLITRAC', resource: 'history', operation: 'addFormFill', fields: ['email', 'formName'] },
-	{ node: 'PUBLITRAC', resource: 'opportunity', operation: 'sync', fields: ['id', 'name', 'salesStage', 'amount', 'probability', 'leads'] },
-	{ node: 'PUBLITRAC', resource: 'campaign', operation: 'execute', fields: ['emails', 'campaigns'] },
-	{ node: 'PUBLITRAC', resource: 'transaction', operation: 'create', fields: ['email', 'transaction'] },
+	{
+		node: 'PUBLITRAC',
+		resource: 'history',
+		operation: 'addFormFill',
+		fields: ['email', 'formName'],
+	},
+	{
+		node: 'PUBLITRAC',
+		resource: 'opportunity',
+		operation: 'sync',
+		fields: ['id', 'name', 'salesStage', 'amount', 'probability', 'leads'],
+	},
+	{
+		node: 'PUBLITRAC',
+		resource: 'campaign',
+		operation: 'execute',
+		fields: ['emails', 'campaigns'],
+	},
+	{
+		node: 'PUBLITRAC',
+		resource: 'transaction',
+		operation: 'create',
+		fields: ['email', 'transaction'],
+	},
 	// SML ("obligatorio").
 	{ node: 'SML', resource: 'lead', operation: 'create', fields: ['source', 'brand_model'] },
-	...['get', 'update', 'finalize', 'getHistory'].map((operation) => ({ node: 'SML', resource: 'lead', operation, fields: ['id_lead'] })),
+	...['get', 'update', 'finalize', 'getHistory'].map((operation) => ({
+		node: 'SML',
+		resource: 'lead',
+		operation,
+		fields: ['id_lead'],
+	})),
 	{ node: 'SML', resource: 'lead', operation: 'assign', fields: ['id_lead', 'user'] },
 	{ node: 'SML', resource: 'lead', operation: 'changeStatus', fields: ['id_lead', 'status'] },
 	{ node: 'SML', resource: 'task', operation: 'create', fields: ['lead'] },
-	...['update', 'delete'].map((operation) => ({ node: 'SML', resource: 'task', operation, fields: ['id_tarea'] })),
+	...['update', 'delete'].map((operation) => ({
+		node: 'SML',
+		resource: 'task',
+		operation,
+		fields: ['id_tarea'],
+	})),
 	{ node: 'SML', resource: 'province', operation: 'getMany', fields: ['country'] },
 	// Econtract (the "Required: yes" rows; both phones are marked yes but the doc's examples send one).
-	{ node: 'Econtract', resource: 'client', operation: 'create', fields: ECONTRACT_CLIENT, anyOf: ECONTRACT_PHONES },
-	{ node: 'Econtract', resource: 'address', operation: 'create', fields: ['client_id', ...ECONTRACT_ADDRESS] },
-	{ node: 'Econtract', resource: 'lead', operation: 'create', fields: ['lead_type', ...ECONTRACT_CLIENT] },
-	{ node: 'Econtract', resource: 'lead', operation: 'createClickOut', fields: ['first_name', 'last_name', 'email'] },
+	{
+		node: 'Econtract',
+		resource: 'client',
+		operation: 'create',
+		fields: ECONTRACT_CLIENT,
+		anyOf: ECONTRACT_PHONES,
+	},
+	{
+		node: 'Econtract',
+		resource: 'address',
+		operation: 'create',
+		fields: ['client_id', ...ECONTRACT_ADDRESS],
+	},
+	{
+		node: 'Econtract',
+		resource: 'lead',
+		operation: 'create',
+		fields: ['lead_type', ...ECONTRACT_CLIENT],
+	},
+	{
+		node: 'Econtract',
+		resource: 'lead',
+		operation: 'createClickOut',
+		fields: ['first_name', 'last_name', 'email'],
+	},
 	{
 		node: 'Econtract',
 		resource: 'order',
 		operation: 'create',
 		fields: [
-			...['product_type', 'comparison_id', 'affiliate_id', 'sales_channel_id', 'ip_address', 'supplier_id', 'product_id', 'payment_method'],
+			...[
+				'product_type',
+				'comparison_id',
+				'affiliate_id',
+				'sales_channel_id',
+				'ip_address',
+				'supplier_id',
+				'product_id',
+				'payment_method',
+			],
 			// Electricity, gas and dualfuel pack contract tables.
-			...['ean', 'mru_type', 'mru_nr', 'connection_type', 'usage_day', 'usage_night', 'usage_excl', 'has_budget_meter', 'has_solar_panels', 'situation', 'donor', 'donor_client_nr'],
-			...['elec_ean', 'elec_mru_type', 'elec_mru_nr', 'elec_connection_type', 'elec_has_budget_meter', 'elec_has_solar_panels', 'elec_situation', 'elec_donor', 'elec_donor_client_nr'],
+			...[
+				'ean',
+				'mru_type',
+				'mru_nr',
+				'connection_type',
+				'usage_day',
+				'usage_night',
+				'usage_excl',
+				'has_budget_meter',
+				'has_solar_panels',
+				'situation',
+				'donor',
+				'donor_client_nr',
+			],
+			...[
+				'elec_ean',
+				'elec_mru_type',
+				'elec_mru_nr',
+				'elec_connection_type',
+				'elec_has_budget_meter',
+				'elec_has_solar_panels',
+				'elec_situation',
+				'elec_donor',
+				'elec_donor_client_nr',
+			],
 			...['gas_ean', 'gas_mru_nr', 'gas_situation', 'gas_donor', 'gas_donor_client_nr'],
 			// The client_ and address_ groups.
 			...ECONTRACT_CLIENT,
@@ -233,20 +467,45 @@ const VENDOR_REQUIRED: VendorRequired[] = [
 		anyOf: ECONTRACT_PHONES,
 		groups: ['invoice_address'],
 	},
-	{ node: 'Econtract', resource: 'usage', operation: 'getDefaults', fields: ['producttype', 'segment'] },
+	{
+		node: 'Econtract',
+		resource: 'usage',
+		operation: 'getDefaults',
+		fields: ['producttype', 'segment'],
+	},
 	// CRM Data Platform (the "Required: Y" rows).
 	// Company Contact, Deal With and Contacts are other records (the company, the customers), with names of their own.
-	{ node: 'CRM Data Platform', resource: 'contact', operation: 'create', fields: ['name'], groups: ['companyContact'] },
+	{
+		node: 'CRM Data Platform',
+		resource: 'contact',
+		operation: 'create',
+		fields: ['name'],
+		groups: ['companyContact'],
+	},
 	{ node: 'CRM Data Platform', resource: 'lead', operation: 'create', fields: ['name'] },
 	{ node: 'CRM Data Platform', resource: 'note', operation: 'create', fields: ['body'] },
-	{ node: 'CRM Data Platform', resource: 'deal', operation: 'upsert', fields: ['name'], groups: ['dealWith', 'contacts'] },
-	{ node: 'CRM Data Platform', resource: 'ticket', operation: 'create', fields: ['body', 'contactType'] },
+	{
+		node: 'CRM Data Platform',
+		resource: 'deal',
+		operation: 'upsert',
+		fields: ['name'],
+		groups: ['dealWith', 'contacts'],
+	},
+	{
+		node: 'CRM Data Platform',
+		resource: 'ticket',
+		operation: 'create',
+		fields: ['body', 'contactType'],
+	},
 	{ node: 'CRM Data Platform', resource: 'sms', operation: 'send', fields: ['content', 'phones'] },
 ];
 
 const shownFor = (p: INodeProperties, resource: string, operation: string) => {
 	const show = p.displayOptions?.show ?? {};
-	return (show.resource as string[] | undefined)?.includes(resource) === true && (show.operation as string[] | undefined)?.includes(operation) === true;
+	return (
+		(show.resource as string[] | undefined)?.includes(resource) === true &&
+		(show.operation as string[] | undefined)?.includes(operation) === true
+	);
 };
 
 /**
@@ -264,29 +523,47 @@ function entryNames(p: INodeProperties): Set<string> {
 }
 
 /** The fields a vendor requires that the node hides in a collection, or does not show, or does not mark required. */
-function vendorRequiredProblems(node: string, properties: INodeProperties[], table: VendorRequired[]): string[] {
+function vendorRequiredProblems(
+	node: string,
+	properties: INodeProperties[],
+	table: VendorRequired[],
+): string[] {
 	const problems: string[] = [];
-	for (const { resource, operation, fields, anyOf = [], groups = [] } of table.filter((t) => t.node === node)) {
+	for (const { resource, operation, fields, anyOf = [], groups = [] } of table.filter(
+		(t) => t.node === node,
+	)) {
 		const shown = properties.filter((p) => p.type !== 'hidden' && shownFor(p, resource, operation));
 		const at = `${node} ${resource}:${operation}`;
-		const collections = shown.filter((p) => (p.type === 'collection' || p.type === 'fixedCollection') && !groups.includes(p.name));
+		const collections = shown.filter(
+			(p) => (p.type === 'collection' || p.type === 'fixedCollection') && !groups.includes(p.name),
+		);
 		for (const name of [...fields, ...anyOf.flat()]) {
 			for (const c of collections) {
-				if (entryNames(c).has(name)) problems.push(`required field inside a collection: ${at} > ${c.displayName} (${c.name}) > ${name}`);
+				if (entryNames(c).has(name))
+					problems.push(
+						`required field inside a collection: ${at} > ${c.displayName} (${c.name}) > ${name}`,
+					);
 			}
 			const top = shown.filter((p) => p.name === name);
 			if (!top.length) problems.push(`required field not a top-level parameter: ${at} > ${name}`);
 			if (!fields.includes(name)) continue;
 			for (const p of top) {
-				const alwaysSet = p.type === 'boolean' || ((p.type === 'options' || p.type === 'multiOptions') && !isEmptyDefault(p.default));
-				if (!alwaysSet && p.required !== true) problems.push(`required field not marked required: ${at} > ${p.displayName} (${name})`);
+				const alwaysSet =
+					p.type === 'boolean' ||
+					((p.type === 'options' || p.type === 'multiOptions') && !isEmptyDefault(p.default));
+				if (!alwaysSet && p.required !== true)
+					problems.push(`required field not marked required: ${at} > ${p.displayName} (${name})`);
 			}
 		}
 	}
 	return problems;
 }
 
-const isEmptyDefault = (value: unknown) => value === '' || value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+const isEmptyDefault = (value: unknown) =>
+	value === '' ||
+	value === undefined ||
+	value === null ||
+	(Array.isArray(value) && value.length === 0);
 
 /**
  * One vocabulary across the five nodes (issue 18): a label that is a synonym of a chosen word is
@@ -310,21 +587,28 @@ const VOCABULARY: Array<[RegExp, string]> = [
 ];
 
 /** n8n's words for an operation's optional fields: "Additional Fields" on a create, "Update Fields" on an update. */
-const OPTIONAL_FIELDS_LABEL: Record<string, string> = { create: 'Additional Fields', update: 'Update Fields' };
+const OPTIONAL_FIELDS_LABEL: Record<string, string> = {
+	create: 'Additional Fields',
+	update: 'Update Fields',
+};
 
 function vocabularyProblems(node: string, shown: Shown[], properties: INodeProperties[]): string[] {
 	const problems: string[] = [];
 	for (const s of shown) {
 		if (s.kind !== 'label' && s.kind !== 'option') continue;
 		for (const [banned, chosen] of VOCABULARY) {
-			if (banned.test(s.text)) problems.push(`not the chosen word (${chosen}): ${s.where} "${s.text}"`);
+			if (banned.test(s.text))
+				problems.push(`not the chosen word (${chosen}): ${s.where} "${s.text}"`);
 		}
 	}
 	for (const p of properties) {
 		if (p.name !== 'additionalFields' && p.name !== 'updateFields') continue;
 		for (const operation of (p.displayOptions?.show?.operation as string[] | undefined) ?? []) {
 			const label = OPTIONAL_FIELDS_LABEL[operation];
-			if (label && p.displayName !== label) problems.push(`${node} ${String(p.displayOptions?.show?.resource)}:${operation}: the optional fields are "${label}", not "${p.displayName}"`);
+			if (label && p.displayName !== label)
+				problems.push(
+					`${node} ${String(p.displayOptions?.show?.resource)}:${operation}: the optional fields are "${label}", not "${p.displayName}"`,
+				);
 		}
 	}
 	return [...new Set(problems)];
@@ -357,25 +641,38 @@ describe('every string the editor shows', () => {
 		const shown: Shown[] = [];
 		const props: Array<{ where: string; p: INodeProperties; inCollection: boolean }> = [];
 		const d = node.description;
-		for (const [kind, text] of [['description', d.description], ['label', d.displayName]] as const) {
+		for (const [kind, text] of [
+			['description', d.description],
+			['label', d.displayName],
+		] as const) {
 			shown.push({ where: name, kind, text, inCollection: false });
 		}
 		collect(d.properties, name, false, shown, props);
 		expect(problemsOf(name, shown, props)).toEqual([]);
 	});
 
-	it.each(nodes)('node %s: one vocabulary (no banned synonym; Additional Fields on a create, Update Fields on an update)', (name, node) => {
-		const shown: Shown[] = [];
-		collect(node.description.properties, name, false, shown, []);
-		expect(vocabularyProblems(name, shown, node.description.properties)).toEqual([]);
-	});
+	it.each(nodes)(
+		'node %s: one vocabulary (no banned synonym; Additional Fields on a create, Update Fields on an update)',
+		(name, node) => {
+			const shown: Shown[] = [];
+			collect(node.description.properties, name, false, shown, []);
+			expect(vocabularyProblems(name, shown, node.description.properties)).toEqual([]);
+		},
+	);
 
-	it.each(nodes.filter(([name]) => VENDOR_REQUIRED.some((t) => t.node === name)))('node %s: what the vendor requires is a visible required parameter, never inside a collection', (name, node) => {
-		expect(vendorRequiredProblems(name, node.description.properties, VENDOR_REQUIRED)).toEqual([]);
-	});
+	it.each(nodes.filter(([name]) => VENDOR_REQUIRED.some((t) => t.node === name)))(
+		'node %s: what the vendor requires is a visible required parameter, never inside a collection',
+		(name, node) => {
+			expect(vendorRequiredProblems(name, node.description.properties, VENDOR_REQUIRED)).toEqual(
+				[],
+			);
+		},
+	);
 
 	it.each(credentials)('credential %s', (name, credential) => {
-		const shown: Shown[] = [{ where: name, kind: 'label', text: credential.displayName, inCollection: false }];
+		const shown: Shown[] = [
+			{ where: name, kind: 'label', text: credential.displayName, inCollection: false },
+		];
 		const props: Array<{ where: string; p: INodeProperties; inCollection: boolean }> = [];
 		collect(credential.properties, name, false, shown, props);
 		expect(problemsOf(name, shown, props)).toEqual([]);
@@ -385,13 +682,55 @@ describe('every string the editor shows', () => {
 		const sample: INodeProperties[] = [
 			{ displayName: 'Lead ID', name: 'lead_id', type: 'number', default: 0 },
 			{ displayName: 'Street', name: 'street', type: 'string', default: '', description: 'Street' },
-			{ displayName: 'Email', name: 'email', type: 'string', default: 'john@acme.com', placeholder: 'name@example.com' },
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				default: 'john@acme.com',
+				placeholder: 'name@example.com',
+			},
 			{ displayName: 'Leads', name: 'leads', type: 'json', default: '[{"email": "x@y.z"}]' },
-			{ displayName: 'View', name: 'view', type: 'string', default: '', description: 'Read with getView (see the doc)' },
-			{ displayName: 'Assign', name: 'assign', type: 'string', default: '', description: 'Asignar Lead' },
-			{ displayName: 'Send Email', name: 'send', type: 'boolean', default: false, description: 'Send the email' },
-			{ displayName: 'Family size', name: 'family', type: 'options', default: 'b', options: [{ name: 'B', value: 'b' }, { name: 'A', value: 'a' }, { name: 'C (2)', value: 'c' }] },
-			{ displayName: 'Client', name: 'client', type: 'collection', default: {}, options: [{ displayName: 'Gender', name: 'gender', type: 'string', default: '', required: true }] },
+			{
+				displayName: 'View',
+				name: 'view',
+				type: 'string',
+				default: '',
+				description: 'Read with getView (see the doc)',
+			},
+			{
+				displayName: 'Assign',
+				name: 'assign',
+				type: 'string',
+				default: '',
+				description: 'Asignar Lead',
+			},
+			{
+				displayName: 'Send Email',
+				name: 'send',
+				type: 'boolean',
+				default: false,
+				description: 'Send the email',
+			},
+			{
+				displayName: 'Family size',
+				name: 'family',
+				type: 'options',
+				default: 'b',
+				options: [
+					{ name: 'B', value: 'b' },
+					{ name: 'A', value: 'a' },
+					{ name: 'C (2)', value: 'c' },
+				],
+			},
+			{
+				displayName: 'Client',
+				name: 'client',
+				type: 'collection',
+				default: {},
+				options: [
+					{ displayName: 'Gender', name: 'gender', type: 'string', default: '', required: true },
+				],
+			},
 		];
 		const shown: Shown[] = [];
 		const props: Array<{ where: string; p: INodeProperties; inCollection: boolean }> = [];
@@ -419,12 +758,41 @@ describe('every string the editor shows', () => {
 	it('the vendor-required table finds a required field in a collection, one missing and one not marked required', () => {
 		const show = { displayOptions: { show: { resource: ['order'], operation: ['create'] } } };
 		const sample: INodeProperties[] = [
-			{ displayName: 'Client', name: 'client', type: 'collection', default: {}, options: [{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' }], ...show },
+			{
+				displayName: 'Client',
+				name: 'client',
+				type: 'collection',
+				default: {},
+				options: [{ displayName: 'First Name', name: 'first_name', type: 'string', default: '' }],
+				...show,
+			},
 			{ displayName: 'Email', name: 'email', type: 'string', default: '', ...show },
-			{ displayName: 'Invoice Address', name: 'invoice_address', type: 'collection', default: {}, options: [{ displayName: 'Street', name: 'street', type: 'string', default: '' }], ...show },
-			{ displayName: 'Street', name: 'street', type: 'string', default: '', required: true, ...show },
+			{
+				displayName: 'Invoice Address',
+				name: 'invoice_address',
+				type: 'collection',
+				default: {},
+				options: [{ displayName: 'Street', name: 'street', type: 'string', default: '' }],
+				...show,
+			},
+			{
+				displayName: 'Street',
+				name: 'street',
+				type: 'string',
+				default: '',
+				required: true,
+				...show,
+			},
 		];
-		const table: VendorRequired[] = [{ node: 'sample', resource: 'order', operation: 'create', fields: ['first_name', 'email', 'street'], groups: ['invoice_address'] }];
+		const table: VendorRequired[] = [
+			{
+				node: 'sample',
+				resource: 'order',
+				operation: 'create',
+				fields: ['first_name', 'email', 'street'],
+				groups: ['invoice_address'],
+			},
+		];
 		expect(vendorRequiredProblems('sample', sample, table)).toEqual([
 			'required field inside a collection: sample order:create > Client (client) > first_name',
 			'required field not a top-level parameter: sample order:create > first_name',
@@ -436,7 +804,14 @@ describe('every string the editor shows', () => {
 		const sample: INodeProperties[] = [
 			{ displayName: 'Zip Code', name: 'zip', type: 'string', default: '' },
 			{ displayName: 'Cellphone', name: 'cell', type: 'string', default: '' },
-			{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', default: {}, displayOptions: { show: { resource: ['lead'], operation: ['update'] } }, options: [{ displayName: 'Birth Date', name: 'b', type: 'string', default: '' }] },
+			{
+				displayName: 'Additional Fields',
+				name: 'additionalFields',
+				type: 'collection',
+				default: {},
+				displayOptions: { show: { resource: ['lead'], operation: ['update'] } },
+				options: [{ displayName: 'Birth Date', name: 'b', type: 'string', default: '' }],
+			},
 		];
 		const shown: Shown[] = [];
 		collect(sample, 'sample', false, shown, []);
@@ -456,9 +831,16 @@ describe('every string the editor shows', () => {
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getUsers' },
 				default: '',
-				description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				description:
+					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			},
-			{ displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'e.g. nathan@example.com' },
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. nathan@example.com',
+			},
 		];
 		const shown: Shown[] = [];
 		const props: Array<{ where: string; p: INodeProperties; inCollection: boolean }> = [];

@@ -41,7 +41,11 @@ interface FaultCase {
 const NOT_RESENT = /not sent again to avoid a duplicate/;
 
 /** A maybe-processed fault: the CRM handles the request, then the answer is lost or replaced. */
-const lost = (kind: string, extra: Record<string, unknown> = {}) => ({ kind, processed: true, ...extra });
+const lost = (kind: string, extra: Record<string, unknown> = {}) => ({
+	kind,
+	processed: true,
+	...extra,
+});
 
 function statusCase(status: number, times: number): FaultCase {
 	const transientForAll = status === 503;
@@ -49,15 +53,24 @@ function statusCase(status: number, times: number): FaultCase {
 	return {
 		name: `${status} ${label}`,
 		// 503 says "not processed"; 500/502/504 are played after the CRM processed the call.
-		fault: () => (transientForAll ? { kind: 'status', status, times } : lost('status', { status, times })),
+		fault: () =>
+			transientForAll ? { kind: 'status', status, times } : lost('status', { status, times }),
 		expected: (t) => {
 			const retried = transientForAll || t.idempotent;
 			if (!retried) {
 				// A create the CRM may have processed: one request, an error that says it was not resent (the 500 is the CRM's own answer).
-				return { outcome: 'failed-clear-error', requests: 1, message: status === 500 ? /HTTP 500/ : NOT_RESENT };
+				return {
+					outcome: 'failed-clear-error',
+					requests: 1,
+					message: status === 500 ? /HTTP 500/ : NOT_RESENT,
+				};
 			}
 			if (times === 1) return { outcome: 'ok', requests: 2 };
-			return { outcome: 'failed-clear-error', requests: MAX_RETRIES + 1, message: new RegExp(`HTTP ${status}`) };
+			return {
+				outcome: 'failed-clear-error',
+				requests: MAX_RETRIES + 1,
+				message: new RegExp(`HTTP ${status}`),
+			};
 		},
 	};
 }
@@ -85,26 +98,51 @@ const FAULTS: FaultCase[] = [
 		name: 'connection reset',
 		fault: () => lost('reset'),
 		expected: (t) =>
-			t.idempotent ? { outcome: 'ok', requests: 2 } : { outcome: 'failed-clear-error', requests: 1, message: /connection reset by the server.*not sent again/ },
+			t.idempotent
+				? { outcome: 'ok', requests: 2 }
+				: {
+						outcome: 'failed-clear-error',
+						requests: 1,
+						message: /connection reset by the server.*not sent again/,
+					},
 	},
 	{
 		name: 'timeout (1 s), every attempt',
 		fault: () => lost('timeout', { times: REPEATED }),
 		expected: (t) =>
 			t.idempotent
-				? { outcome: 'failed-clear-error', requests: MAX_RETRIES + 1, message: /no answer within 1 s/ }
-				: { outcome: 'failed-clear-error', requests: 1, message: /no answer within 1 s.*not sent again/ },
+				? {
+						outcome: 'failed-clear-error',
+						requests: MAX_RETRIES + 1,
+						message: /no answer within 1 s/,
+					}
+				: {
+						outcome: 'failed-clear-error',
+						requests: 1,
+						message: /no answer within 1 s.*not sent again/,
+					},
 	},
 	{
 		name: 'timeout once',
 		fault: () => lost('timeout'),
-		expected: (t) => (t.idempotent ? { outcome: 'ok', requests: 2 } : { outcome: 'failed-clear-error', requests: 1, message: /no answer within 1 s.*not sent again/ }),
+		expected: (t) =>
+			t.idempotent
+				? { outcome: 'ok', requests: 2 }
+				: {
+						outcome: 'failed-clear-error',
+						requests: 1,
+						message: /no answer within 1 s.*not sent again/,
+					},
 	},
 	{
 		name: 'malformed body',
 		// PUBLITRAC: its real XML answer cut in half; the JSON CRMs: an HTML page with status 200.
 		fault: (t) => (t.crm === 'PUBLITRAC' ? { kind: 'truncated' } : { kind: 'malformed' }),
-		expected: (t) => ({ outcome: 'failed-clear-error', requests: 1, message: t.crm === 'PUBLITRAC' ? /not PUBLITRAC's XML/ : /not (Pilot's )?JSON/ }),
+		expected: (t) => ({
+			outcome: 'failed-clear-error',
+			requests: 1,
+			message: t.crm === 'PUBLITRAC' ? /not PUBLITRAC's XML/ : /not (Pilot's )?JSON/,
+		}),
 	},
 	{
 		name: 'slow answer (0.4 s < timeout)',
@@ -153,7 +191,10 @@ afterAll(async () => {
 		'',
 		'| CRM operation | fault | outcome | requests | retries | processed | duplicates | cell |',
 		'|---|---|---|---|---|---|---|---|',
-		...rows.map((r) => `| ${r.target} | ${r.fault} | ${r.outcome} | ${r.requests} | ${r.retries} | ${r.processed} | ${r.duplicates} | ${r.verdict} |`),
+		...rows.map(
+			(r) =>
+				`| ${r.target} | ${r.fault} | ${r.outcome} | ${r.requests} | ${r.retries} | ${r.processed} | ${r.duplicates} | ${r.verdict} |`,
+		),
 	];
 	const text = lines.join('\n');
 	const dir = repoPath('test-output');
@@ -164,7 +205,11 @@ afterAll(async () => {
 });
 
 const pairedWith = (output: INodeExecutionData[], i: number) =>
-	output.filter((o) => (Array.isArray(o.pairedItem) ? o.pairedItem : [o.pairedItem]).some((p) => typeof p === 'object' && p?.item === i));
+	output.filter((o) =>
+		(Array.isArray(o.pairedItem) ? o.pairedItem : [o.pairedItem]).some(
+			(p) => typeof p === 'object' && p?.item === i,
+		),
+	);
 
 function errorText(result: RunResult): string {
 	return `${result.error?.message ?? ''} ${(result.error as { description?: string } | undefined)?.description ?? ''}`;
@@ -180,41 +225,73 @@ async function runCell(target: Target, fc: FaultCase): Promise<{ row: Row; probl
 
 	target.sim.reset();
 	target.seed();
-	if (fc.fault) target.sim.addFault({ path: target.path, match: target.marker(1), ...fc.fault(target) });
+	if (fc.fault)
+		target.sim.addFault({ path: target.path, match: target.marker(1), ...fc.fault(target) });
 	fc.arrange?.(target);
 	const result = await target.run(3, OPTIONS, true);
 
 	// The run itself never throws with Continue On Fail.
 	check(result.error === undefined, `the run threw: ${String(result.error?.message)}`);
-	const isCrash = result.error !== undefined && !/^(NodeApiError|NodeOperationError)$/.test(result.error.constructor.name);
+	const isCrash =
+		result.error !== undefined &&
+		!/^(NodeApiError|NodeOperationError)$/.test(result.error.constructor.name);
 
 	// Items 0 and 2 succeed, paired with their input.
 	for (const i of [0, 2]) {
 		const out = pairedWith(result.output, i);
-		check(out.length > 0 && out.every((o) => o.json.error === undefined), `item ${i} did not succeed: ${JSON.stringify(out.map((o) => o.json))}`);
-		check(callsOf(target, i).length === 1, `item ${i} sent ${callsOf(target, i).length} requests, expected 1`);
+		check(
+			out.length > 0 && out.every((o) => o.json.error === undefined),
+			`item ${i} did not succeed: ${JSON.stringify(out.map((o) => o.json))}`,
+		);
+		check(
+			callsOf(target, i).length === 1,
+			`item ${i} sent ${callsOf(target, i).length} requests, expected 1`,
+		);
 	}
 	// The middle item: success, or one error item saying what happened.
 	const middle = pairedWith(result.output, 1);
 	const failed = middle.length === 1 && middle[0].json.error !== undefined;
 	const outcome: Outcome = failed ? 'failed-clear-error' : 'ok';
-	check(outcome === expected.outcome, `item 1: ${outcome}, expected ${expected.outcome} (${JSON.stringify(middle.map((o) => o.json))})`);
-	if (expected.outcome === 'ok') check(middle.length > 0 && middle.every((o) => o.json.error === undefined), 'item 1 has no success output');
+	check(
+		outcome === expected.outcome,
+		`item 1: ${outcome}, expected ${expected.outcome} (${JSON.stringify(middle.map((o) => o.json))})`,
+	);
+	if (expected.outcome === 'ok')
+		check(
+			middle.length > 0 && middle.every((o) => o.json.error === undefined),
+			'item 1 has no success output',
+		);
 	if (failed) {
 		const message = String(middle[0].json.error);
 		check(message.startsWith(`${target.crm}`), `item 1's error does not name the CRM: ${message}`);
-		if (expected.message) check(expected.message.test(message), `item 1's error "${message}" does not match ${String(expected.message)}`);
+		if (expected.message)
+			check(
+				expected.message.test(message),
+				`item 1's error "${message}" does not match ${String(expected.message)}`,
+			);
 	}
 	// Every output item is paired with its input and in input order.
 	const pairs = result.output.map((o) => (o.pairedItem as { item: number }).item);
-	check(pairs.every((p, k) => k === 0 || p >= pairs[k - 1]), `output out of input order: ${pairs.join(',')}`);
+	check(
+		pairs.every((p, k) => k === 0 || p >= pairs[k - 1]),
+		`output out of input order: ${pairs.join(',')}`,
+	);
 
 	const calls = callsOf(target, 1);
-	const processed = calls.filter((c) => c.handlerStatus !== null && c.handlerStatus >= 200 && c.handlerStatus < 300).length;
-	check(calls.length === expected.requests, `item 1 sent ${calls.length} requests, expected ${expected.requests}`);
-	if (target.creates && !target.idempotent) check(processed <= 1, `the CRM processed item 1's create ${processed} times`);
+	const processed = calls.filter(
+		(c) => c.handlerStatus !== null && c.handlerStatus >= 200 && c.handlerStatus < 300,
+	).length;
+	check(
+		calls.length === expected.requests,
+		`item 1 sent ${calls.length} requests, expected ${expected.requests}`,
+	);
+	if (target.creates && !target.idempotent)
+		check(processed <= 1, `the CRM processed item 1's create ${processed} times`);
 	if (fc.name === '429 Retry-After 1 s' && calls.length === 2) {
-		check(calls[1].at - calls[0].at >= 950, `the retry came ${calls[1].at - calls[0].at} ms after a Retry-After of 1 s`);
+		check(
+			calls[1].at - calls[0].at >= 950,
+			`the retry came ${calls[1].at - calls[0].at} ms after a Retry-After of 1 s`,
+		);
 	}
 	for (const problem of fc.verify?.(target) ?? []) check(false, problem);
 	// Duplicates: records beyond one per item the CRM processed at least once.
@@ -229,15 +306,29 @@ async function runCell(target: Target, fc: FaultCase): Promise<{ row: Row; probl
 	if (expected.outcome === 'failed-clear-error' && !isCrash) {
 		target.sim.reset();
 		target.seed();
-		if (fc.fault) target.sim.addFault({ path: target.path, match: target.marker(1), ...fc.fault(target) });
+		if (fc.fault)
+			target.sim.addFault({ path: target.path, match: target.marker(1), ...fc.fault(target) });
 		fc.arrange?.(target);
 		const stopped = await target.run(3, OPTIONS, false);
 		const error = stopped.error as (Error & { context?: { itemIndex?: number } }) | undefined;
-		check(error !== undefined && /^(NodeApiError|NodeOperationError)$/.test(error.constructor.name), `without continueOnFail: ${error ? error.constructor.name : 'no error'}`);
-		check(error?.context?.itemIndex === 1, `without continueOnFail the error is on item ${String(error?.context?.itemIndex)}, expected 1`);
-		if (expected.message) check(expected.message.test(errorText(stopped)), `without continueOnFail: "${errorText(stopped)}" does not match ${String(expected.message)}`);
+		check(
+			error !== undefined && /^(NodeApiError|NodeOperationError)$/.test(error.constructor.name),
+			`without continueOnFail: ${error ? error.constructor.name : 'no error'}`,
+		);
+		check(
+			error?.context?.itemIndex === 1,
+			`without continueOnFail the error is on item ${String(error?.context?.itemIndex)}, expected 1`,
+		);
+		if (expected.message)
+			check(
+				expected.message.test(errorText(stopped)),
+				`without continueOnFail: "${errorText(stopped)}" does not match ${String(expected.message)}`,
+			);
 		check(callsOf(target, 2).length === 0, 'without continueOnFail item 2 was still sent');
-		check(callsOf(target, 1).length === expected.requests, `without continueOnFail item 1 sent ${callsOf(target, 1).length} requests`);
+		check(
+			callsOf(target, 1).length === expected.requests,
+			`without continueOnFail item 1 sent ${callsOf(target, 1).length} requests`,
+		);
 	}
 
 	const row: Row = {

@@ -2,7 +2,12 @@
 // each knows its simulator, how to run N items (item i carries the marker ITEM-i-MARK,
 // or another text unique to it, in its request), and how many records the CRM stored.
 /* eslint-disable @typescript-eslint/no-require-imports */
-import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INodeType,
+} from 'n8n-workflow';
 import { DataPlatformApi } from '../../../credentials/DataPlatformApi.credentials';
 import { EcontractApi } from '../../../credentials/EcontractApi.credentials';
 import { PilotApi } from '../../../credentials/PilotApi.credentials';
@@ -40,7 +45,12 @@ export interface Target {
 	/** Prepares the simulator after a reset (seeded records the operation reads). */
 	seed(): void;
 	/** Runs the node on `items` items. */
-	run(items: number, options: RequestOptions, continueOnFail: boolean, credentials?: ICredentialDataDecryptedObject): Promise<RunResult>;
+	run(
+		items: number,
+		options: RequestOptions,
+		continueOnFail: boolean,
+		credentials?: ICredentialDataDecryptedObject,
+	): Promise<RunResult>;
 	/** Records the CRM holds (creates only). */
 	stored(): number;
 	/** The credential values of the run, for the secrets test. */
@@ -77,7 +87,11 @@ function defineTarget(spec: TargetSpec): Target {
 export function callsOf(target: Target, i: number): LoggedRequest[] {
 	const marker = target.marker(i);
 	return target.sim.log.filter(
-		(r) => r.path.startsWith(target.path) && (`${r.method} ${r.path}?${new URLSearchParams(r.query).toString()}`.includes(marker) || r.rawBody.includes(marker) || JSON.stringify(r.query).includes(marker)),
+		(r) =>
+			r.path.startsWith(target.path) &&
+			(`${r.method} ${r.path}?${new URLSearchParams(r.query).toString()}`.includes(marker) ||
+				r.rawBody.includes(marker) ||
+				JSON.stringify(r.query).includes(marker)),
 	);
 }
 
@@ -111,8 +125,9 @@ export function pilotLeadCreate(): Target {
 }
 
 // ---- PUBLITRAC -------------------------------------------------------------------------
-const publitracSim = (): Simulator & { seedLeads(n: number, where?: { view?: string }): Array<Record<string, unknown>> } =>
-	require('../../../sandbox/publitrac').createPublitracSimulator();
+const publitracSim = (): Simulator & {
+	seedLeads(n: number, where?: { view?: string }): Array<Record<string, unknown>>;
+} => require('../../../sandbox/publitrac').createPublitracSimulator();
 
 export function publitracLeadSync(): Target {
 	const sim = publitracSim();
@@ -158,7 +173,13 @@ export function publitracViewGetLeads(): Target {
 			for (let i = 0; i < 3; i++) sim.seedLeads(2, { view: `View${i}Mark` });
 		},
 		credentials: () => publitracCredential(sim.url).data,
-		parameters: (i, options) => ({ resource: 'view', operation: 'getLeads', viewName: `View${i}Mark`, returnAll: true, requestOptions: { ...options, parallelRequests: 1 } }),
+		parameters: (i, options) => ({
+			resource: 'view',
+			operation: 'getLeads',
+			viewName: `View${i}Mark`,
+			returnAll: true,
+			requestOptions: { ...options, parallelRequests: 1 },
+		}),
 		stored: () => 0,
 	});
 }
@@ -213,7 +234,13 @@ export function smlLeadGetMany(): Target {
 		marker: (i) => `client__phone__icontains=60000000${i}`,
 		seed: () => undefined,
 		credentials: () => smlCredentials(sim),
-		parameters: (i, options) => ({ resource: 'lead', operation: 'getMany', returnAll: true, filters: { client__phone__icontains: `60000000${i}` }, requestOptions: { ...options, parallelRequests: 1 } }),
+		parameters: (i, options) => ({
+			resource: 'lead',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { client__phone__icontains: `60000000${i}` },
+			requestOptions: { ...options, parallelRequests: 1 },
+		}),
 		stored: () => 0,
 	});
 }
@@ -222,7 +249,11 @@ export function smlLeadGetMany(): Target {
 const econtractModule = () => require('../../../sandbox/econtract');
 
 function econtractCredentials(sim: Simulator): ICredentialDataDecryptedObject {
-	return { baseUrl: sim.url, crmApiId: econtractModule().ECONTRACT_CRM_API_ID, crmApiKey: econtractModule().ECONTRACT_CRM_API_KEY };
+	return {
+		baseUrl: sim.url,
+		crmApiId: econtractModule().ECONTRACT_CRM_API_ID,
+		crmApiKey: econtractModule().ECONTRACT_CRM_API_KEY,
+	};
 }
 
 export function econtractOrderCreate(): Target {
@@ -246,8 +277,22 @@ export function econtractOrderCreate(): Target {
 			product_type: 'gas',
 			...ORDER_FIELDS,
 			...GAS,
-			client: { gender: 1, segment: 1, first_name: MARK(i), last_name: 'Doe', email: `item${i}@server.com`, language: 'nl', cellphone: '0499656565' },
-			address: { street: 'Street 02', nr: '10', postal_code: '3500', city: 'Hasselt', country: 'BE' },
+			client: {
+				gender: 1,
+				segment: 1,
+				first_name: MARK(i),
+				last_name: 'Doe',
+				email: `item${i}@server.com`,
+				language: 'nl',
+				cellphone: '0499656565',
+			},
+			address: {
+				street: 'Street 02',
+				nr: '10',
+				postal_code: '3500',
+				city: 'Hasselt',
+				country: 'BE',
+			},
 			invoice_address: {},
 			additionalFields: {},
 			requestOptions: { ...options, parallelRequests: 1 },
@@ -271,10 +316,21 @@ export function econtractClientGet(): Target {
 		marker: (i) => `GET /api/clients/${101 + i}?`,
 		seed: () => {
 			const clients = sim.state.clients as IDataObject[];
-			for (let i = 0; i < 3; i++) clients.push({ id: 101 + i, first_name: `Client${i}`, last_name: 'Doe', email: `c${i}@server.com` });
+			for (let i = 0; i < 3; i++)
+				clients.push({
+					id: 101 + i,
+					first_name: `Client${i}`,
+					last_name: 'Doe',
+					email: `c${i}@server.com`,
+				});
 		},
 		credentials: () => econtractCredentials(sim),
-		parameters: (i, options) => ({ resource: 'client', operation: 'get', id: 101 + i, requestOptions: { ...options, parallelRequests: 1 } }),
+		parameters: (i, options) => ({
+			resource: 'client',
+			operation: 'get',
+			id: 101 + i,
+			requestOptions: { ...options, parallelRequests: 1 },
+		}),
 		stored: () => 0,
 	});
 }

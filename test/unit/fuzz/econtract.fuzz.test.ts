@@ -8,8 +8,27 @@ import { EcontractApi } from '../../../credentials/EcontractApi.credentials';
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { runNode } from '../../helpers/context';
 import type { Simulator } from '../../helpers/sims';
-import { CRM_API_ID, CRM_API_KEY, GAS, ORDER_FIELDS, address, client, econtractSimulator, node } from '../econtract/setup';
-import { absent, describeFuzz, formPairs, hasProtoKey, isBlank, jsonObjectOf, propertiesOf, refusedJson, wellFormed } from './engine';
+import {
+	CRM_API_ID,
+	CRM_API_KEY,
+	GAS,
+	ORDER_FIELDS,
+	address,
+	client,
+	econtractSimulator,
+	node,
+} from '../econtract/setup';
+import {
+	absent,
+	describeFuzz,
+	formPairs,
+	hasProtoKey,
+	isBlank,
+	jsonObjectOf,
+	propertiesOf,
+	refusedJson,
+	wellFormed,
+} from './engine';
 import type { Expected, FuzzOp } from './engine';
 import { buildFields, errorNames, fieldsOf } from './fields';
 import type { FieldInfo, Spec } from './fields';
@@ -32,8 +51,11 @@ const one = (pairs: Pairs, key: string) => {
 function phpPairs(key: string, value: unknown): Pairs {
 	if (value === null || value === undefined) return [];
 	if (Array.isArray(value)) return value.flatMap((v) => phpPairs(`${key}[]`, v));
-	if (typeof value === 'object') return Object.entries(value as IDataObject).flatMap(([k, v]) => phpPairs(`${key}[${k}]`, v));
-	return [[wellFormed(key), wellFormed(typeof value === 'boolean' ? (value ? '1' : '0') : String(value))]];
+	if (typeof value === 'object')
+		return Object.entries(value as IDataObject).flatMap(([k, v]) => phpPairs(`${key}[${k}]`, v));
+	return [
+		[wellFormed(key), wellFormed(typeof value === 'boolean' ? (value ? '1' : '0') : String(value))],
+	];
 }
 
 const extraFields: Spec = {
@@ -43,14 +65,16 @@ const extraFields: Spec = {
 		const object = jsonObjectOf(input);
 		if (!object) return refusedJson('not a JSON object');
 		if (hasProtoKey(object)) return refusedJson('a "__proto__" key');
-		if (Object.keys(object).some((k) => ['crm_api_id', 'crm_api_key'].includes(k))) return refusedJson('a credential field');
+		if (Object.keys(object).some((k) => ['crm_api_id', 'crm_api_key'].includes(k)))
+			return refusedJson('a credential field');
 		return {
 			check: (pairs) => {
 				const expected = Object.entries(object).flatMap(([k, v]) => phpPairs(k, v));
 				for (const key of new Set(expected.map(([k]) => k))) {
 					const sent = valuesOf(pairs as Pairs, key);
 					const wanted = expected.filter(([k]) => k === key).map(([, v]) => v);
-					if (JSON.stringify(sent) !== JSON.stringify(wanted)) return `extra ${JSON.stringify(key)}: sent ${JSON.stringify(sent)}, expected ${JSON.stringify(wanted)}`;
+					if (JSON.stringify(sent) !== JSON.stringify(wanted))
+						return `extra ${JSON.stringify(key)}: sent ${JSON.stringify(sent)}, expected ${JSON.stringify(wanted)}`;
 				}
 				return undefined;
 			},
@@ -58,7 +82,8 @@ const extraFields: Spec = {
 	},
 };
 
-const trimmed = (v: unknown): Expected => (isBlank(v) ? absent : { value: wellFormed(String(v).trim()) });
+const trimmed = (v: unknown): Expected =>
+	isBlank(v) ? absent : { value: wellFormed(String(v).trim()) };
 
 /** order:create's top-level client and supply address fields (their groups' required fields). */
 const ORDER_TOP_GROUPS: Record<string, string> = Object.fromEntries([
@@ -70,28 +95,49 @@ const ORDER_TOP_GROUPS: Record<string, string> = Object.fromEntries([
 function wireKey(info: FieldInfo, resource: string): string {
 	const [first] = info.path;
 	const name = String(info.property.name);
-	if (first === 'client' || first === 'address' || first === 'invoice_address') return `${first}_${name}`;
-	if (resource === 'order' && info.path.length === 1 && ORDER_TOP_GROUPS[name]) return `${ORDER_TOP_GROUPS[name]}_${name}`;
+	if (first === 'client' || first === 'address' || first === 'invoice_address')
+		return `${first}_${name}`;
+	if (resource === 'order' && info.path.length === 1 && ORDER_TOP_GROUPS[name])
+		return `${ORDER_TOP_GROUPS[name]}_${name}`;
 	return name;
 }
 
-function operation(resource: string, op: string, base: IDataObject, contexts: Record<string, IDataObject> = {}): FuzzOp {
+function operation(
+	resource: string,
+	op: string,
+	base: IDataObject,
+	contexts: Record<string, IDataObject> = {},
+): FuzzOp {
 	const properties = propertiesOf(node, resource, op);
 	const { fields, notFuzzed } = buildFields(fieldsOf(properties), (info) => {
 		if (info.kind === 'json') return extraFields;
 		const key = wireKey(info, resource);
 		const context = contexts[String(info.path[0])];
 		const names = errorNames(info);
-		if (info.kind === 'date') return { names, context, wire: (pairs) => one(pairs as Pairs, key), expect: (v) => (isBlank(v) ? absent : { matches: /^\d{4}-\d{2}-\d{2}$/ }) };
+		if (info.kind === 'date')
+			return {
+				names,
+				context,
+				wire: (pairs) => one(pairs as Pairs, key),
+				expect: (v) => (isBlank(v) ? absent : { matches: /^\d{4}-\d{2}-\d{2}$/ }),
+			};
 		// Box: the doc's example sends it empty.
-		if (String(info.property.name) === 'box') return { names, context, wire: (pairs) => one(pairs as Pairs, key), expect: (v) => (isBlank(v) ? { value: '' } : trimmed(v)) };
+		if (String(info.property.name) === 'box')
+			return {
+				names,
+				context,
+				wire: (pairs) => one(pairs as Pairs, key),
+				expect: (v) => (isBlank(v) ? { value: '' } : trimmed(v)),
+			};
 		return {
 			names,
 			context,
 			wire: (pairs) => one(pairs as Pairs, key),
 			// Extra Fields (JSON) is sent last: a key it sets replaces this field.
 			expect: (v, parameters) => {
-				const extra = jsonObjectOf((parameters.additionalFields as IDataObject | undefined)?.extraFieldsJson);
+				const extra = jsonObjectOf(
+					(parameters.additionalFields as IDataObject | undefined)?.extraFieldsJson,
+				);
 				if (extra && !hasProtoKey(extra) && Object.prototype.hasOwnProperty.call(extra, key)) {
 					const pairs = phpPairs(key, extra[key]).filter(([k]) => k === key);
 					return pairs.length ? { value: pairs[0][1] } : absent;
@@ -113,14 +159,22 @@ function operation(resource: string, op: string, base: IDataObject, contexts: Re
 		run: (parameters) =>
 			runNode(node, {
 				parameters,
-				credentials: { econtractApi: { baseUrl: sim.url, crmApiId: CRM_API_ID, crmApiKey: CRM_API_KEY } },
+				credentials: {
+					econtractApi: { baseUrl: sim.url, crmApiId: CRM_API_ID, crmApiKey: CRM_API_KEY },
+				},
 				credentialTypes: { econtractApi: new EcontractApi() },
 			}),
-		requests: () => sim.log.filter((r) => r.method === 'POST' && r.path === `/api/${resource === 'client' ? 'clients' : 'orders'}`),
+		requests: () =>
+			sim.log.filter(
+				(r) =>
+					r.method === 'POST' && r.path === `/api/${resource === 'client' ? 'clients' : 'orders'}`,
+			),
 		decode: (request) => {
-			if (!/^application\/x-www-form-urlencoded/.test(String(request.headers['content-type']))) throw new Error(`not a form: ${request.headers['content-type']}`);
+			if (!/^application\/x-www-form-urlencoded/.test(String(request.headers['content-type'])))
+				throw new Error(`not a form: ${request.headers['content-type']}`);
 			const pairs = formPairs(request.rawBody);
-			if (one(pairs, 'crm_api_key') !== CRM_API_KEY) throw new Error('the credential is not in the form');
+			if (one(pairs, 'crm_api_key') !== CRM_API_KEY)
+				throw new Error('the credential is not in the form');
 			return pairs;
 		},
 	};
@@ -128,7 +182,13 @@ function operation(resource: string, op: string, base: IDataObject, contexts: Re
 
 const requestOptions = { maxRetries: 0, timeout: 5 };
 
-const clientCreate = operation('client', 'create', { resource: 'client', operation: 'create', ...client, additionalFields: { company: 'Doe & Zonen' }, requestOptions });
+const clientCreate = operation('client', 'create', {
+	resource: 'client',
+	operation: 'create',
+	...client,
+	additionalFields: { company: 'Doe & Zonen' },
+	requestOptions,
+});
 
 // Order: a gas order; the electricity-only and dual-fuel contract fields are fuzzed in an order of their own type.
 const DUALFUEL = {
@@ -163,7 +223,11 @@ const orderCreate = operation(
 		additionalFields: { remarks: 'Call after 5' },
 		requestOptions,
 	},
-	Object.fromEntries(Object.keys(DUALFUEL).filter((k) => k.startsWith('elec_') || k.startsWith('gas_')).map((k) => [k, DUALFUEL])),
+	Object.fromEntries(
+		Object.keys(DUALFUEL)
+			.filter((k) => k.startsWith('elec_') || k.startsWith('gas_'))
+			.map((k) => [k, DUALFUEL]),
+	),
 );
 
 describeFuzz([clientCreate, orderCreate], 'a form carrying the value');

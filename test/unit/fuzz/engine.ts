@@ -48,13 +48,115 @@ export class Rng {
 
 // ---- hostile values ------------------------------------------------------------------------
 
-const CONTROL = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)), '\u007f', '\u0080', '\u0085', '\u009f'];
-const XML_META = ['&', '<', '>', '"', "'", ']]>', '<![CDATA[', '&amp;', '&lt;', '&#0;', '&#13;', '&#x1F600;', '<!--', '-->', '<?xml version="1.0"?>', '</lead>', '<lead>', '<email>x@y.z</email>', '&nbsp;', ']]]]><![CDATA[>'];
-const JSON_META = ['"', '\\', '\\u0000', '\u0000', '{', '}', '[', ']', '","', '\\"', '\\n', '/*', '*/', 'null', '{"a":1}', '\\ud800', '",\n"x":"'];
-const UNICODE = ['😀', '👩‍👩‍👧‍👦', '🇧🇪', '\u202e', '\u202d', 'שלום', 'مرحبا', 'e\u0301', 'Z\u0337\u0322\u034e', '\ud800', '\udc00', '\udbff\udfff', '\ufeff', '\u00a0', '\u2028', '\u2029', '\ufffe', '\uffff', '\u200b', '\u3000', 'ß', 'İ', 'ﬁ', '𝔘𝔫𝔦', '中文', 'Ａ'];
-const NUMBERS = ['0', '-1', '1e309', '-0', '0x1F', 'NaN', 'Infinity', '007', '1.0', ' 42 ', '9007199254740993', '1,5', '½', '٣'];
+const CONTROL = [
+	...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)),
+	'\u007f',
+	'\u0080',
+	'\u0085',
+	'\u009f',
+];
+const XML_META = [
+	'&',
+	'<',
+	'>',
+	'"',
+	"'",
+	']]>',
+	'<![CDATA[',
+	'&amp;',
+	'&lt;',
+	'&#0;',
+	'&#13;',
+	'&#x1F600;',
+	'<!--',
+	'-->',
+	'<?xml version="1.0"?>',
+	'</lead>',
+	'<lead>',
+	'<email>x@y.z</email>',
+	'&nbsp;',
+	']]]]><![CDATA[>',
+];
+const JSON_META = [
+	'"',
+	'\\',
+	'\\u0000',
+	'\u0000',
+	'{',
+	'}',
+	'[',
+	']',
+	'","',
+	'\\"',
+	'\\n',
+	'/*',
+	'*/',
+	'null',
+	'{"a":1}',
+	'\\ud800',
+	'",\n"x":"',
+];
+const UNICODE = [
+	'😀',
+	'👩‍👩‍👧‍👦',
+	'🇧🇪',
+	'\u202e',
+	'\u202d',
+	'שלום',
+	'مرحبا',
+	'e\u0301',
+	'Z\u0337\u0322\u034e',
+	'\ud800',
+	'\udc00',
+	'\udbff\udfff',
+	'\ufeff',
+	'\u00a0',
+	'\u2028',
+	'\u2029',
+	'\ufffe',
+	'\uffff',
+	'\u200b',
+	'\u3000',
+	'ß',
+	'İ',
+	'ﬁ',
+	'𝔘𝔫𝔦',
+	'中文',
+	'Ａ',
+];
+const NUMBERS = [
+	'0',
+	'-1',
+	'1e309',
+	'-0',
+	'0x1F',
+	'NaN',
+	'Infinity',
+	'007',
+	'1.0',
+	' 42 ',
+	'9007199254740993',
+	'1,5',
+	'½',
+	'٣',
+];
 const WHITESPACE = ['  ', '\t', '\n', ' \r\n ', '\u3000', '\u00a0', ' '];
-const WORDS = ['Ana', 'García', 'O\'Brien', 'Robert"); DROP TABLE leads;--', '${7*7}', '{{$json.x}}', '%s%n', '../../etc/passwd', 'a+b=c&d', '%20%00', 'null', 'undefined', 'true', '<script>alert(1)</script>'];
+const WORDS = [
+	'Ana',
+	'García',
+	"O'Brien",
+	'Robert"); DROP TABLE leads;--',
+	'${7*7}',
+	'{{$json.x}}',
+	'%s%n',
+	'../../etc/passwd',
+	'a+b=c&d',
+	'%20%00',
+	'null',
+	'undefined',
+	'true',
+	'<script>alert(1)</script>',
+];
 
 function piece(rng: Rng): string {
 	switch (rng.int(6)) {
@@ -96,7 +198,9 @@ export function hostileString(rng: Rng): string {
 		case 0:
 			return longText(rng);
 		case 1:
-			return Array.from({ length: 1 + rng.int(6) }, () => rng.pick(CONTROL)).join(rng.pick(['', 'x']));
+			return Array.from({ length: 1 + rng.int(6) }, () => rng.pick(CONTROL)).join(
+				rng.pick(['', 'x']),
+			);
 		case 2:
 			return Array.from({ length: 1 + rng.int(5) }, () => rng.pick(XML_META)).join('');
 		case 3:
@@ -125,7 +229,20 @@ function hostileKey(rng: Rng): string {
 		case 1:
 			return hostileString(rng).slice(0, 40);
 		case 2:
-			return rng.pick(['a[b]', 'a[]', 'x.y', '', ' ', 'a b', '0', '-1', 'appkey', 'action', 'crm_api_key', 'email']);
+			return rng.pick([
+				'a[b]',
+				'a[]',
+				'x.y',
+				'',
+				' ',
+				'a b',
+				'0',
+				'-1',
+				'appkey',
+				'action',
+				'crm_api_key',
+				'email',
+			]);
 		default:
 			return `${rng.pick(['extra', 'custom', 'x', 'Field', '_f'])}${rng.int(100)}`;
 	}
@@ -148,13 +265,37 @@ function garbage(rng: Rng, depth: number): unknown {
 			return Array.from({ length: rng.int(4) }, () => garbage(rng, depth + 1));
 		default: {
 			const out: Record<string, unknown> = {};
-			for (let i = rng.int(5); i > 0; i--) Object.defineProperty(out, hostileKey(rng), { value: garbage(rng, depth + 1), enumerable: true, configurable: true, writable: true });
+			for (let i = rng.int(5); i > 0; i--)
+				Object.defineProperty(out, hostileKey(rng), {
+					value: garbage(rng, depth + 1),
+					enumerable: true,
+					configurable: true,
+					writable: true,
+				});
 			return out;
 		}
 	}
 }
 
-const INVALID_JSON = ['{', '{"a":}', "{'a':1}", '{"a":1,}', '{"a":1} x', '{"a":"\u0000"}', '{"a":"\n"}', 'NaN', '{a:1}', '{"a":01}', '[1,2', '{"a":"\\x"}', '\u0000', '{"a":1}}', '/* c */ {}', '{"a":"b"', '}'];
+const INVALID_JSON = [
+	'{',
+	'{"a":}',
+	"{'a':1}",
+	'{"a":1,}',
+	'{"a":1} x',
+	'{"a":"\u0000"}',
+	'{"a":"\n"}',
+	'NaN',
+	'{a:1}',
+	'{"a":01}',
+	'[1,2',
+	'{"a":"\\x"}',
+	'\u0000',
+	'{"a":1}}',
+	'/* c */ {}',
+	'{"a":"b"',
+	'}',
+];
 const NOT_OBJECTS = ['null', '[]', '[{"a":1}]', '"text"', '42', 'true', '""'];
 
 /** A raw JSON parameter: a JSON text (valid or not, object or not) or an object (what an expression gives). */
@@ -173,7 +314,13 @@ export function hostileJson(rng: Rng): unknown {
 		}
 		default: {
 			const out: Record<string, unknown> = {};
-			for (let i = 1 + rng.int(5); i > 0; i--) Object.defineProperty(out, hostileKey(rng), { value: garbage(rng, 1), enumerable: true, configurable: true, writable: true });
+			for (let i = 1 + rng.int(5); i > 0; i--)
+				Object.defineProperty(out, hostileKey(rng), {
+					value: garbage(rng, 1),
+					enumerable: true,
+					configurable: true,
+					writable: true,
+				});
 			return JSON.stringify(out, null, rng.chance(0.5) ? 2 : undefined);
 		}
 	}
@@ -182,10 +329,12 @@ export function hostileJson(rng: Rng): unknown {
 // ---- the documented normalisations ------------------------------------------------------------
 
 /** n8n's "blank": nothing, or only white space (String.prototype.trim's). Blank optional fields are not sent. */
-export const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+export const isBlank = (v: unknown) =>
+	v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 /** UTF-8 (form bodies, query strings, XML): an unpaired surrogate is no character and is sent as U+FFFD. */
-export const wellFormed = (v: string) => v.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+export const wellFormed = (v: string) =>
+	v.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 /**
  * XML (PUBLITRAC): characters XML 1.0 forbids (C0 controls but tab, LF, CR; U+FFFE, U+FFFF) are
@@ -193,14 +342,24 @@ export const wellFormed = (v: string) => v.replace(/[\ud800-\udbff](?![\udc00-\u
  */
 // Built from escapes: n8n's lint refuses control characters in a regex literal (no-control-regex).
 const u = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
-const NOT_XML_CHARS = new RegExp(`[${u(0x00)}-${u(0x08)}${u(0x0b)}${u(0x0c)}${u(0x0e)}-${u(0x1f)}\\ufffe\\uffff]`, 'g');
+const NOT_XML_CHARS = new RegExp(
+	`[${u(0x00)}-${u(0x08)}${u(0x0b)}${u(0x0c)}${u(0x0e)}-${u(0x1f)}\\ufffe\\uffff]`,
+	'g',
+);
 export const xmlText = (v: string) =>
-	wellFormed(v)
-		.replace(NOT_XML_CHARS, '')
-		.replace(/\r\n?/g, '\n');
+	wellFormed(v).replace(NOT_XML_CHARS, '').replace(/\r\n?/g, '\n');
 
 /** What toFieldString sends for a JSON value in a text field. */
-export const fieldString = (v: unknown) => (typeof v === 'boolean' ? (v ? '1' : '0') : v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+export const fieldString = (v: unknown) =>
+	typeof v === 'boolean'
+		? v
+			? '1'
+			: '0'
+		: v === null || v === undefined
+			? ''
+			: typeof v === 'object'
+				? JSON.stringify(v)
+				: String(v);
 
 // ---- wire decoding (independent of the simulators' own parsing) --------------------------------
 
@@ -233,8 +392,14 @@ function tidy(value: unknown): unknown {
 	const hasElements = entries.some(([k]) => k.startsWith('el:'));
 	const out: Record<string, unknown> = {};
 	for (const [key, inner] of entries) {
-		if (key === '#text' && hasElements && typeof inner === 'string' && /^\s*$/.test(inner)) continue;
-		Object.defineProperty(out, key.startsWith('el:') ? key.slice(3) : key, { value: tidy(inner), enumerable: true, writable: true, configurable: true });
+		if (key === '#text' && hasElements && typeof inner === 'string' && /^\s*$/.test(inner))
+			continue;
+		Object.defineProperty(out, key.startsWith('el:') ? key.slice(3) : key, {
+			value: tidy(inner),
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
 	}
 	return out;
 }
@@ -256,7 +421,11 @@ export function decodeJson(text: string): unknown {
 
 // ---- fields and the loop ------------------------------------------------------------------------
 
-export type Expected = { absent: true } | { value: unknown } | { matches: RegExp } | { check: (actual: unknown) => string | undefined };
+export type Expected =
+	| { absent: true }
+	| { value: unknown }
+	| { matches: RegExp }
+	| { check: (actual: unknown) => string | undefined };
 export const absent: Expected = { absent: true };
 
 export interface FuzzField {
@@ -298,7 +467,8 @@ function setPath(target: IDataObject, path: Array<string | number>, value: unkno
 	let current: Record<string | number, unknown> = target as Record<string | number, unknown>;
 	for (let i = 0; i < path.length - 1; i++) {
 		const key = path[i];
-		if (current[key] === undefined || current[key] === null || typeof current[key] !== 'object') current[key] = typeof path[i + 1] === 'number' ? [] : {};
+		if (current[key] === undefined || current[key] === null || typeof current[key] !== 'object')
+			current[key] = typeof path[i + 1] === 'number' ? [] : {};
 		current = current[key] as Record<string | number, unknown>;
 	}
 	current[path[path.length - 1]] = value;
@@ -307,7 +477,15 @@ function setPath(target: IDataObject, path: Array<string | number>, value: unkno
 function merge(target: IDataObject, extra: IDataObject | undefined): IDataObject {
 	if (!extra) return target;
 	for (const [k, v] of Object.entries(extra)) {
-		if (v && typeof v === 'object' && !Array.isArray(v) && target[k] && typeof target[k] === 'object' && !Array.isArray(target[k])) merge(target[k] as IDataObject, v as IDataObject);
+		if (
+			v &&
+			typeof v === 'object' &&
+			!Array.isArray(v) &&
+			target[k] &&
+			typeof target[k] === 'object' &&
+			!Array.isArray(target[k])
+		)
+			merge(target[k] as IDataObject, v as IDataObject);
 		else target[k] = v as IDataObject[string];
 	}
 	return target;
@@ -319,7 +497,14 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 	if (Array.isArray(a) !== Array.isArray(b)) return false;
 	const ka = Object.keys(a as object);
 	const kb = Object.keys(b as object);
-	return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as IDataObject)[k], (b as IDataObject)[k]));
+	return (
+		ka.length === kb.length &&
+		ka.every(
+			(k) =>
+				Object.prototype.hasOwnProperty.call(b, k) &&
+				deepEqual((a as IDataObject)[k], (b as IDataObject)[k]),
+		)
+	);
 }
 
 const show = (v: unknown) => {
@@ -329,17 +514,24 @@ const show = (v: unknown) => {
 
 /** Where two long texts (or texts inside objects) first differ. */
 function firstDifference(a: unknown, b: unknown): string {
-	const ta = typeof a === 'string' ? a : JSON.stringify(a) ?? '';
-	const tb = typeof b === 'string' ? b : JSON.stringify(b) ?? '';
+	const ta = typeof a === 'string' ? a : (JSON.stringify(a) ?? '');
+	const tb = typeof b === 'string' ? b : (JSON.stringify(b) ?? '');
 	let i = 0;
 	while (i < ta.length && i < tb.length && ta[i] === tb[i]) i++;
 	return ` (first difference at ${i}: sent ${JSON.stringify(ta.slice(Math.max(0, i - 10), i + 10))}, expected ${JSON.stringify(tb.slice(Math.max(0, i - 10), i + 10))})`;
 }
 
 function judge(expected: Expected, actual: unknown): string | undefined {
-	if ('absent' in expected) return actual === undefined ? undefined : `sent ${show(actual)}, expected nothing (blank)`;
-	if ('value' in expected) return deepEqual(actual, expected.value) ? undefined : `sent ${show(actual)}, expected ${show(expected.value)}${firstDifference(actual, expected.value)}`;
-	if ('matches' in expected) return typeof actual === 'string' && expected.matches.test(actual) ? undefined : `sent ${show(actual)}, expected ${String(expected.matches)}`;
+	if ('absent' in expected)
+		return actual === undefined ? undefined : `sent ${show(actual)}, expected nothing (blank)`;
+	if ('value' in expected)
+		return deepEqual(actual, expected.value)
+			? undefined
+			: `sent ${show(actual)}, expected ${show(expected.value)}${firstDifference(actual, expected.value)}`;
+	if ('matches' in expected)
+		return typeof actual === 'string' && expected.matches.test(actual)
+			? undefined
+			: `sent ${show(actual)}, expected ${String(expected.matches)}`;
 	return expected.check(actual);
 }
 
@@ -350,18 +542,32 @@ export function uncovered(op: FuzzOp): string[] {
 		for (const p of props) {
 			const path = [...prefix, p.name];
 			if (p.type === 'collection') walk((p.options ?? []) as INodeProperties[], path);
-			else if (p.type === 'fixedCollection') for (const o of (p.options ?? []) as Array<{ name: string; values: INodeProperties[] }>) walk(o.values, [...path, o.name]);
+			else if (p.type === 'fixedCollection')
+				for (const o of (p.options ?? []) as Array<{ name: string; values: INodeProperties[] }>)
+					walk(o.values, [...path, o.name]);
 			else if (['string', 'json', 'dateTime'].includes(p.type)) all.push(path.join('.'));
 		}
 	};
 	walk(op.properties, []);
-	const covered = new Set(op.fields.map((f) => f.path.filter((s) => typeof s === 'string').join('.')));
-	return [...new Set(all)].filter((path) => !covered.has(path) && !(op.notFuzzed && path in op.notFuzzed));
+	const covered = new Set(
+		op.fields.map((f) => f.path.filter((s) => typeof s === 'string').join('.')),
+	);
+	return [...new Set(all)].filter(
+		(path) => !covered.has(path) && !(op.notFuzzed && path in op.notFuzzed),
+	);
 }
 
 /** Properties of one resource/operation of a node. */
-export function propertiesOf(node: INodeType, resource: string, operation: string): INodeProperties[] {
-	return node.description.properties.filter((p) => p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions?.show?.operation?.includes(operation));
+export function propertiesOf(
+	node: INodeType,
+	resource: string,
+	operation: string,
+): INodeProperties[] {
+	return node.description.properties.filter(
+		(p) =>
+			p.displayOptions?.show?.resource?.includes(resource) &&
+			p.displayOptions?.show?.operation?.includes(operation),
+	);
 }
 
 export interface FuzzReport {
@@ -373,13 +579,22 @@ export interface FuzzReport {
 
 /** Runs CASES cases against one operation; returns what happened and every problem found. */
 export async function fuzz(op: FuzzOp, seed = SEED): Promise<FuzzReport> {
-	const rng = new Rng(seed ^ [...op.name].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261));
+	const rng = new Rng(
+		seed ^ [...op.name].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261),
+	);
 	const report: FuzzReport = { cases: 0, refused: 0, sent: 0, problems: [] };
 	for (let n = 0; n < CASES; n++) {
 		// Mostly one field at a time; sometimes several at once.
 		// Several fields at once only when they need the same surroundings (context).
 		const first = rng.pick(op.fields);
-		const chosen = rng.chance(0.8) ? [first] : [first, ...op.fields.filter((f) => f !== first && deepEqual(f.context, first.context) && rng.chance(0.3))];
+		const chosen = rng.chance(0.8)
+			? [first]
+			: [
+					first,
+					...op.fields.filter(
+						(f) => f !== first && deepEqual(f.context, first.context) && rng.chance(0.3),
+					),
+				];
 		const parameters = merge(clone(op.base), clone(first.context));
 		const inputs = new Map<FuzzField, unknown>();
 		for (const field of chosen) {
@@ -411,12 +626,15 @@ export async function fuzz(op: FuzzOp, seed = SEED): Promise<FuzzReport> {
 			}
 			const message = `${error.message} ${(error as { description?: string }).description ?? ''}`;
 			if (!chosen.some((f) => f.names.some((name) => message.includes(name)))) {
-				report.problems.push(`${label}: refused without naming the field (${chosen.map((f) => f.names.join('/')).join(', ')}): ${show(error.message)}`);
+				report.problems.push(
+					`${label}: refused without naming the field (${chosen.map((f) => f.names.join('/')).join(', ')}): ${show(error.message)}`,
+				);
 			}
 			continue;
 		}
 		report.sent++;
-		if (requests.length !== 1) report.problems.push(`${label}: ${requests.length} requests sent, expected 1`);
+		if (requests.length !== 1)
+			report.problems.push(`${label}: ${requests.length} requests sent, expected 1`);
 		let decoded: unknown;
 		try {
 			decoded = op.decode(requests[0]);
@@ -450,17 +668,23 @@ export function jsonObjectOf(input: unknown): IDataObject | undefined {
 			return undefined;
 		}
 	}
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
 }
 
 /** A "__proto__" key at any depth: refused (JavaScript would read it as a prototype and drop it). */
 export function hasProtoKey(value: unknown): boolean {
 	if (!value || typeof value !== 'object') return false;
-	return Object.keys(value).some((k) => k === '__proto__' || hasProtoKey((value as IDataObject)[k]));
+	return Object.keys(value).some(
+		(k) => k === '__proto__' || hasProtoKey((value as IDataObject)[k]),
+	);
 }
 
 /** Cases of an Extra Fields (JSON) input that must be refused: not an object, or nested where only flat values go. */
-export const refusedJson = (why: string): Expected => ({ check: () => `sent although the JSON had to be refused (${why})` });
+export const refusedJson = (why: string): Expected => ({
+	check: () => `sent although the JSON had to be refused (${why})`,
+});
 
 /**
  * The two tests every fuzzed operation gets: its fields cover every string, JSON and date field
@@ -476,7 +700,9 @@ export function describeFuzz(ops: FuzzOp[], carries: string): void {
 		it(`${CASES} hostile cases: refused naming the field, or ${carries}`, async () => {
 			const report = await fuzz(op);
 			// eslint-disable-next-line no-console
-			console.log(`${op.name}: ${report.cases} fuzz cases (${report.sent} sent, ${report.refused} refused), ${op.fields.length} fields`);
+			console.log(
+				`${op.name}: ${report.cases} fuzz cases (${report.sent} sent, ${report.refused} refused), ${op.fields.length} fields`,
+			);
 			expect(report.problems).toEqual([]);
 			expect(report.cases).toBe(CASES);
 			// Not vacuous: both outcomes happen.

@@ -23,11 +23,24 @@ export function fieldsOf(properties: INodeProperties[]): FieldInfo[] {
 			const named = [...names, p.displayName, p.name];
 			if (p.type === 'collection') walk((p.options ?? []) as INodeProperties[], here, named);
 			else if (p.type === 'fixedCollection') {
-				for (const o of (p.options ?? []) as Array<{ name: string; displayName: string; values: INodeProperties[] }>) {
-					walk(o.values, p.typeOptions?.multipleValues ? [...here, o.name, 0] : [...here, o.name], [...named, o.displayName, o.name]);
+				for (const o of (p.options ?? []) as Array<{
+					name: string;
+					displayName: string;
+					values: INodeProperties[];
+				}>) {
+					walk(o.values, p.typeOptions?.multipleValues ? [...here, o.name, 0] : [...here, o.name], [
+						...named,
+						o.displayName,
+						o.name,
+					]);
 				}
 			} else if (p.type === 'string' || p.type === 'json' || p.type === 'dateTime') {
-				out.push({ path: here, property: p, names: named, kind: p.type === 'json' ? 'json' : p.type === 'dateTime' ? 'date' : 'text' });
+				out.push({
+					path: here,
+					property: p,
+					names: named,
+					kind: p.type === 'json' ? 'json' : p.type === 'dateTime' ? 'date' : 'text',
+				});
 			}
 		}
 	};
@@ -46,7 +59,9 @@ export function fieldsOf(properties: INodeProperties[]): FieldInfo[] {
 export function errorNames(info: FieldInfo, extra: string[] = []): string[] {
 	const generic = ['value', 'name', 'content', 'values', 'field'];
 	const own = [info.property.displayName, info.property.name];
-	const names = generic.includes(info.property.name) ? info.names.filter((n) => !generic.includes(n)) : own;
+	const names = generic.includes(info.property.name)
+		? info.names.filter((n) => !generic.includes(n))
+		: own;
 	return [...new Set([...names, ...extra])].filter((n) => n.length > 1);
 }
 
@@ -56,7 +71,10 @@ export type Spec = Partial<Pick<FuzzField, 'names' | 'context'>> & {
 };
 
 /** Turns the description's fields into fuzz fields with the CRM's wire rules; every field must get a spec or a reason. */
-export function buildFields(infos: FieldInfo[], specOf: (info: FieldInfo) => Spec | string): { fields: FuzzField[]; notFuzzed: Record<string, string> } {
+export function buildFields(
+	infos: FieldInfo[],
+	specOf: (info: FieldInfo) => Spec | string,
+): { fields: FuzzField[]; notFuzzed: Record<string, string> } {
 	const fields: FuzzField[] = [];
 	const notFuzzed: Record<string, string> = {};
 	for (const info of infos) {
@@ -66,7 +84,14 @@ export function buildFields(infos: FieldInfo[], specOf: (info: FieldInfo) => Spe
 			notFuzzed[key] = spec;
 			continue;
 		}
-		fields.push({ path: info.path, names: spec.names ?? errorNames(info), kind: info.kind, context: spec.context, wire: spec.wire, expect: spec.expect });
+		fields.push({
+			path: info.path,
+			names: spec.names ?? errorNames(info),
+			kind: info.kind,
+			context: spec.context,
+			wire: spec.wire,
+			expect: spec.expect,
+		});
 	}
 	return { fields, notFuzzed };
 }

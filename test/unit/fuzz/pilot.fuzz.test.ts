@@ -8,7 +8,18 @@ import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { runNode } from '../../helpers/context';
 import { pilotCredential, pilotSimulator } from '../../helpers/sims';
 import type { Simulator } from '../../helpers/sims';
-import { absent, describeFuzz, fieldString, formPairs, hasProtoKey, isBlank, jsonObjectOf, propertiesOf, refusedJson, wellFormed } from './engine';
+import {
+	absent,
+	describeFuzz,
+	fieldString,
+	formPairs,
+	hasProtoKey,
+	isBlank,
+	jsonObjectOf,
+	propertiesOf,
+	refusedJson,
+	wellFormed,
+} from './engine';
 import type { Expected, FuzzOp } from './engine';
 import { buildFields, fieldsOf } from './fields';
 import type { Spec } from './fields';
@@ -38,7 +49,8 @@ function extraFields(base: IDataObject, nodeKeys: string[]): Spec {
 			if (hasProtoKey(object)) return refusedJson('a "__proto__" key');
 			for (const [key, value] of Object.entries(object)) {
 				if (['appkey', 'action'].includes(key)) return refusedJson(`sets "${key}"`);
-				if (value !== null && typeof value === 'object') return refusedJson(`"${key}" is an object or list`);
+				if (value !== null && typeof value === 'object')
+					return refusedJson(`"${key}" is an object or list`);
 			}
 			return {
 				check: (pairs) => {
@@ -47,7 +59,8 @@ function extraFields(base: IDataObject, nodeKeys: string[]): Spec {
 						if (nodeKeys.includes(key) && !isBlank(base[key])) continue;
 						const sent = valueOf(pairs as Pairs, wellFormed(key));
 						const expected = isBlank(value) ? undefined : wellFormed(fieldString(value));
-						if (sent !== expected) return `extra field ${JSON.stringify(key)}: sent ${JSON.stringify(sent)}, expected ${JSON.stringify(expected)}`;
+						if (sent !== expected)
+							return `extra field ${JSON.stringify(key)}: sent ${JSON.stringify(sent)}, expected ${JSON.stringify(expected)}`;
 					}
 					return undefined;
 				},
@@ -56,9 +69,17 @@ function extraFields(base: IDataObject, nodeKeys: string[]): Spec {
 	};
 }
 
-const text: (key: string) => Spec = (key) => ({ wire: (pairs) => valueOf(pairs as Pairs, key), expect: (v) => (isBlank(v) ? absent : { value: wellFormed(String(v)) }) });
+const text: (key: string) => Spec = (key) => ({
+	wire: (pairs) => valueOf(pairs as Pairs, key),
+	expect: (v) => (isBlank(v) ? absent : { value: wellFormed(String(v)) }),
+});
 
-function operation(resource: string, op: string, base: IDataObject, special: Record<string, Spec> = {}): FuzzOp {
+function operation(
+	resource: string,
+	op: string,
+	base: IDataObject,
+	special: Record<string, Spec> = {},
+): FuzzOp {
 	const properties = propertiesOf(node, resource, op);
 	const flat = { ...base, ...(base.additionalFields as IDataObject) };
 	const nodeKeys = fieldsOf(properties).map((f) => String(f.path[f.path.length - 1]));
@@ -79,10 +100,15 @@ function operation(resource: string, op: string, base: IDataObject, special: Rec
 			resetRateLimiters();
 		},
 		run: (parameters) =>
-			runNode(node, { parameters, credentials: { pilotApi: pilotCredential(sim.url).data }, credentialTypes: { pilotApi: new PilotApi() } }),
+			runNode(node, {
+				parameters,
+				credentials: { pilotApi: pilotCredential(sim.url).data },
+				credentialTypes: { pilotApi: new PilotApi() },
+			}),
 		requests: () => sim.log.filter((r) => r.path.startsWith('/webhooks/')),
 		decode: (request) => {
-			if (!/^application\/x-www-form-urlencoded/.test(String(request.headers['content-type']))) throw new Error(`not a form: ${request.headers['content-type']}`);
+			if (!/^application\/x-www-form-urlencoded/.test(String(request.headers['content-type'])))
+				throw new Error(`not a form: ${request.headers['content-type']}`);
 			return formPairs(request.rawBody);
 		},
 	};
@@ -103,14 +129,25 @@ const leadCreate = operation(
 	},
 	{
 		// A date: refused, or sent as the doc's DD/MM/YY.
-		pilot_birth_date: { wire: (pairs) => valueOf(pairs as Pairs, 'pilot_birth_date'), expect: (v) => (isBlank(v) ? absent : { matches: /^\d{2}\/\d{2}\/\d{2}$/ }) },
+		pilot_birth_date: {
+			wire: (pairs) => valueOf(pairs as Pairs, 'pilot_birth_date'),
+			expect: (v) => (isBlank(v) ? absent : { matches: /^\d{2}\/\d{2}\/\d{2}$/ }),
+		},
 	},
 );
 
 const surveyCreate = operation(
 	'survey',
 	'create',
-	{ resource: 'survey', operation: 'create', surveytype: 'A', telefono_contacto: '1145678900', celular_contacto: '', additionalFields: {}, requestOptions },
+	{
+		resource: 'survey',
+		operation: 'create',
+		surveytype: 'A',
+		telefono_contacto: '1145678900',
+		celular_contacto: '',
+		additionalFields: {},
+		requestOptions,
+	},
 	{
 		// Blank: the time of the run, YYYYMMDDHHMMSS (doc "identificador_lote_carga").
 		identificador_lote_carga: {
@@ -122,6 +159,9 @@ const surveyCreate = operation(
 
 describeFuzz([leadCreate, surveyCreate], 'sent exactly');
 
-it.each([leadCreate, surveyCreate].map((o) => [o.name, o] as const))('fuzz: %s fuzzes more than its required fields', (_name, op) => {
-	expect(op.fields.length).toBeGreaterThan(3);
-});
+it.each([leadCreate, surveyCreate].map((o) => [o.name, o] as const))(
+	'fuzz: %s fuzzes more than its required fields',
+	(_name, op) => {
+		expect(op.fields.length).toBeGreaterThan(3);
+	},
+);

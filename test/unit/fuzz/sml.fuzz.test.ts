@@ -8,7 +8,17 @@ import { runNode } from '../../helpers/context';
 import type { LoggedRequest } from '../../helpers/sims';
 import { SML_USERNAME, credentialTypes, credentialsFor, smlSimulator } from '../sml/setup';
 import type { SmlSim } from '../sml/setup';
-import { absent, decodeJson, deepEqual, describeFuzz, hasProtoKey, isBlank, jsonObjectOf, propertiesOf, refusedJson } from './engine';
+import {
+	absent,
+	decodeJson,
+	deepEqual,
+	describeFuzz,
+	hasProtoKey,
+	isBlank,
+	jsonObjectOf,
+	propertiesOf,
+	refusedJson,
+} from './engine';
 import type { Expected, FuzzOp } from './engine';
 import { buildFields, fieldsOf } from './fields';
 import type { FieldInfo, Spec } from './fields';
@@ -29,7 +39,12 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 function at(body: unknown, path: Array<string | number>): unknown {
 	let current = body;
 	for (const key of path) {
-		if (!current || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+		if (
+			!current ||
+			typeof current !== 'object' ||
+			!Object.prototype.hasOwnProperty.call(current, key)
+		)
+			return undefined;
 		current = (current as IDataObject)[key as string];
 	}
 	return current;
@@ -51,7 +66,8 @@ function extraFields(): Spec {
 							const here = [...path, key];
 							const sent = at(body, here);
 							if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
-								if (!sent || typeof sent !== 'object' || Array.isArray(sent)) return `${here.join('.')}: sent ${JSON.stringify(sent)}, expected an object`;
+								if (!sent || typeof sent !== 'object' || Array.isArray(sent))
+									return `${here.join('.')}: sent ${JSON.stringify(sent)}, expected an object`;
 								const problem = walk(inner as IDataObject, here);
 								if (problem) return problem;
 							} else if (!deepEqual(sent, JSON.parse(JSON.stringify(inner)))) {
@@ -68,29 +84,45 @@ function extraFields(): Spec {
 }
 
 /** Where a parameter lands in the body: the path without the collection wrappers. */
-function bodyPath(info: FieldInfo, wrappers: Record<string, Array<string | number>>): Array<string | number> {
+function bodyPath(
+	info: FieldInfo,
+	wrappers: Record<string, Array<string | number>>,
+): Array<string | number> {
 	const path = [...info.path];
 	for (const [prefix, replacement] of Object.entries(wrappers)) {
 		const parts = prefix.split('.');
-		if (parts.every((p, i) => String(path[i]) === p)) return [...replacement, ...path.slice(parts.length)];
+		if (parts.every((p, i) => String(path[i]) === p))
+			return [...replacement, ...path.slice(parts.length)];
 	}
 	return path;
 }
 
-function operation(resource: string, op: string, base: IDataObject, url: string, wrappers: Record<string, Array<string | number>>): FuzzOp {
+function operation(
+	resource: string,
+	op: string,
+	base: IDataObject,
+	url: string,
+	wrappers: Record<string, Array<string | number>>,
+): FuzzOp {
 	const properties = propertiesOf(node, resource, op);
 	const { fields, notFuzzed } = buildFields(fieldsOf(properties), (info) => {
 		if (info.kind === 'json') return extraFields();
 		const path = bodyPath(info, wrappers);
 		const name = String(info.property.name);
-		if (info.kind === 'date') return { wire: (body) => at(body, path), expect: (v) => (isBlank(v) ? absent : { matches: ISO }) };
+		if (info.kind === 'date')
+			return {
+				wire: (body) => at(body, path),
+				expect: (v) => (isBlank(v) ? absent : { matches: ISO }),
+			};
 		// Lead ID (a text field, empty by default): a positive whole number, sent as a number (readId).
 		if (name === 'lead' && info.path.length === 1) {
 			return {
 				wire: (body) => at(body, path),
 				expect: (v) => {
 					const text = String(v ?? '').trim();
-					return /^-?\d+$/.test(text) && Number(text) > 0 ? { value: Number(text) } : { check: () => `sent although "${String(v)}" is no SML ID` };
+					return /^-?\d+$/.test(text) && Number(text) > 0
+						? { value: Number(text) }
+						: { check: () => `sent although "${String(v)}" is no SML ID` };
 				},
 			};
 		}
@@ -99,7 +131,11 @@ function operation(resource: string, op: string, base: IDataObject, url: string,
 			return {
 				wire: (body) => at(body, path),
 				expect: (v) => {
-					const notes = String(v).split('\n').map((s) => s.trim()).filter(Boolean).map((content) => ({ content }));
+					const notes = String(v)
+						.split('\n')
+						.map((s) => s.trim())
+						.filter(Boolean)
+						.map((content) => ({ content }));
 					return notes.length ? { value: notes } : absent;
 				},
 			};
@@ -109,7 +145,10 @@ function operation(resource: string, op: string, base: IDataObject, url: string,
 			const list = path.slice(0, -2);
 			// A task's Notes inside Lead: Create's Tasks: the same list, one level down (task.note, not task.note.values).
 			if (list[list.length - 1] === 'values') list.pop();
-			return { wire: (body) => at(body, list), expect: (v) => (isBlank(v) ? absent : { value: [{ content: v }] }) };
+			return {
+				wire: (body) => at(body, list),
+				expect: (v) => (isBlank(v) ? absent : { value: [{ content: v }] }),
+			};
 		}
 		// An appraisal with nothing but blanks is not sent at all.
 		if (path.includes('appraisal')) {
@@ -118,7 +157,9 @@ function operation(resource: string, op: string, base: IDataObject, url: string,
 			return {
 				wire: (body) => at(body, appraisal),
 				expect: (_v, parameters) => {
-					const given = Object.entries((at(parameters, parameter) ?? {}) as IDataObject).filter(([, value]) => !isBlank(value));
+					const given = Object.entries((at(parameters, parameter) ?? {}) as IDataObject).filter(
+						([, value]) => !isBlank(value),
+					);
 					return given.length ? { value: Object.fromEntries(given) } : absent;
 				},
 			};
@@ -136,10 +177,16 @@ function operation(resource: string, op: string, base: IDataObject, url: string,
 			resetRateLimiters();
 			(sim.state.tokens as IDataObject[]).push({ token: TOKEN, username: SML_USERNAME });
 		},
-		run: (parameters) => runNode(node, { parameters, credentials: { smlApi: credentialsFor(sim, { token: TOKEN }) }, credentialTypes }),
+		run: (parameters) =>
+			runNode(node, {
+				parameters,
+				credentials: { smlApi: credentialsFor(sim, { token: TOKEN }) },
+				credentialTypes,
+			}),
 		requests: () => sim.log.filter((r) => r.path === url),
 		decode: (request: LoggedRequest) => {
-			if (!/^application\/json/.test(String(request.headers['content-type']))) throw new Error(`not JSON: ${request.headers['content-type']}`);
+			if (!/^application\/json/.test(String(request.headers['content-type'])))
+				throw new Error(`not JSON: ${request.headers['content-type']}`);
 			return decodeJson(request.rawBody);
 		},
 	};
@@ -166,13 +213,26 @@ const leadCreate = operation(
 		requestOptions,
 	},
 	'/api/lead/',
-	{ 'additionalFields.client': ['client'], 'additionalFields.note.values': ['note'], 'additionalFields.tags.values': ['tags'], 'additionalFields.task.values': ['request', 'task'], vehicle: ['vehicle'], brand_model: ['vehicle', 'brand_model'] },
+	{
+		'additionalFields.client': ['client'],
+		'additionalFields.note.values': ['note'],
+		'additionalFields.tags.values': ['tags'],
+		'additionalFields.task.values': ['request', 'task'],
+		vehicle: ['vehicle'],
+		brand_model: ['vehicle', 'brand_model'],
+	},
 );
 
 const taskCreate = operation(
 	'task',
 	'create',
-	{ resource: 'task', operation: 'create', lead: 984, additionalFields: { type: 'budget', note: { values: [{}] }, appraisal: {} }, requestOptions },
+	{
+		resource: 'task',
+		operation: 'create',
+		lead: 984,
+		additionalFields: { type: 'budget', note: { values: [{}] }, appraisal: {} },
+		requestOptions,
+	},
 	'/api/lead_task_create/',
 	{ 'additionalFields.note.values': ['note'], additionalFields: [] },
 );

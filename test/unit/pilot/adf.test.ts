@@ -15,17 +15,26 @@ const FIXTURES = repoPath('test', 'fixtures', 'adf');
 
 describe('ADF documents of real senders', () => {
 	it('covers every document of test/fixtures/adf', () => {
-		expect(fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.xml')).sort()).toEqual(Object.keys(REAL).sort());
+		expect(
+			fs
+				.readdirSync(FIXTURES)
+				.filter((f) => f.endsWith('.xml'))
+				.sort(),
+		).toEqual(Object.keys(REAL).sort());
 	});
 
-	it.each(Object.entries(REAL))('%s becomes one item with every customer datum', (file, expected) => {
-		const text = fixture(file);
-		expect(looksLikeAdf(text)).toBe(true);
-		const items = parseAdfDocument(text);
-		expect(items).toHaveLength(1);
-		const item = items![0];
-		for (const [key, value] of Object.entries(expected)) expect({ [key]: item[key] }).toEqual({ [key]: value });
-	});
+	it.each(Object.entries(REAL))(
+		'%s becomes one item with every customer datum',
+		(file, expected) => {
+			const text = fixture(file);
+			expect(looksLikeAdf(text)).toBe(true);
+			const items = parseAdfDocument(text);
+			expect(items).toHaveLength(1);
+			const item = items![0];
+			for (const [key, value] of Object.entries(expected))
+				expect({ [key]: item[key] }).toEqual({ [key]: value });
+		},
+	);
 
 	it('Activix: the vehicle with every detail, the provider extensions kept', () => {
 		const item = parseAdfXml(fixture('activix-crm.xml'))!;
@@ -48,14 +57,36 @@ describe('ADF documents of real senders', () => {
 				comments: 'Demo car',
 			}),
 		]);
-		expect(item.adf_provider).toMatchObject({ email: 'support@activix.ca', form: 'Financing request', referrer: 'Google', campaign: 'Red Tag Sale' });
+		expect(item.adf_provider).toMatchObject({
+			email: 'support@activix.ca',
+			form: 'Financing request',
+			referrer: 'Google',
+			campaign: 'Red Tag Sale',
+		});
 	});
 
 	it('the common lead shape (Simplify) still reads them', () => {
-		const lead = toCommonLead(pilotLead, { submissionType: 'adf', ...parseAdfXml(fixture('dealerspike-test-lead.xml')) });
-		expect(lead).toMatchObject({ firstName: 'test', lastName: 'test', email: 'test@dealerspike.com', phone: '8002885917', mobile: '8008675309' });
-		const full = toCommonLead(pilotLead, { submissionType: 'adf', ...parseAdfXml(fixture('pilot-doc-email-integration.xml')) });
-		expect(full).toMatchObject({ firstName: 'nombre', lastName: 'apellido', phone: '1147899000', mobile: '1160403456' });
+		const lead = toCommonLead(pilotLead, {
+			submissionType: 'adf',
+			...parseAdfXml(fixture('dealerspike-test-lead.xml')),
+		});
+		expect(lead).toMatchObject({
+			firstName: 'test',
+			lastName: 'test',
+			email: 'test@dealerspike.com',
+			phone: '8002885917',
+			mobile: '8008675309',
+		});
+		const full = toCommonLead(pilotLead, {
+			submissionType: 'adf',
+			...parseAdfXml(fixture('pilot-doc-email-integration.xml')),
+		});
+		expect(full).toMatchObject({
+			firstName: 'nombre',
+			lastName: 'apellido',
+			phone: '1147899000',
+			mobile: '1160403456',
+		});
 	});
 });
 
@@ -84,46 +115,105 @@ interface Variant {
 }
 
 const PROLOGS: Array<[string, string]> = [
-	['XML declaration then <?adf?>', '<?xml version="1.0" encoding="UTF-8"?>\n<?adf version="1.0"?>\n'],
+	[
+		'XML declaration then <?adf?>',
+		'<?xml version="1.0" encoding="UTF-8"?>\n<?adf version="1.0"?>\n',
+	],
 	['<?adf?> then XML declaration', '<?adf version="1.0"?>\n<?xml version="1.0"?>\n'],
 	['<?adf?> instead of the XML declaration', '<?adf version="1.0"?>\n'],
 	['<?ADF VERSION "1.0"?> in capitals', '<?ADF VERSION "1.0"?>\n<?XML VERSION "1.0"?>\n'],
 	['XML declaration only', '<?xml version="1.0"?>'],
 	['neither, after a byte order mark and blank lines', '\uFEFF\n\n  '],
-	['an indented declaration and a comment', '\n  <?xml version="1.0"?>\n  <!-- lead 42 -->\n  <?adf version="1.0"?>\n'],
+	[
+		'an indented declaration and a comment',
+		'\n  <?xml version="1.0"?>\n  <!-- lead 42 -->\n  <?adf version="1.0"?>\n',
+	],
 ];
 
 const PHONE_SETS: Array<[string, PhoneSpec[]]> = [
 	['one phone without attributes', [{ value: '1147899000' }]],
-	['voice and cellphone', [{ value: '1147899000', type: 'voice', time: 'morning' }, { value: '1160403456', type: 'cellphone', time: 'evening', preferred: true }]],
+	[
+		'voice and cellphone',
+		[
+			{ value: '1147899000', type: 'voice', time: 'morning' },
+			{ value: '1160403456', type: 'cellphone', time: 'evening', preferred: true },
+		],
+	],
 	[
 		'three: fax first, two voice, one pager',
-		[{ value: '1140001111', type: 'fax' }, { value: '1147899000', type: 'voice', time: 'day' }, { value: '1147899001', time: 'afternoon' }, { value: '1140002222', type: 'pager' }],
+		[
+			{ value: '1140001111', type: 'fax' },
+			{ value: '1147899000', type: 'voice', time: 'day' },
+			{ value: '1147899001', time: 'afternoon' },
+			{ value: '1140002222', type: 'pager' },
+		],
 	],
-	['cellphone only, then a blank voice line', [{ value: '1160403456', type: 'cellphone' }, { value: '', type: 'voice', time: 'day' }]],
+	[
+		'cellphone only, then a blank voice line',
+		[
+			{ value: '1160403456', type: 'cellphone' },
+			{ value: '', type: 'voice', time: 'day' },
+		],
+	],
 ];
 
 const NAME_SETS: Array<[string, Variant['names']]> = [
-	['first and last', [{ part: 'first', value: 'Ana' }, { part: 'last', value: 'García Ruiz' }]],
+	[
+		'first and last',
+		[
+			{ part: 'first', value: 'Ana' },
+			{ part: 'last', value: 'García Ruiz' },
+		],
+	],
 	['full only', [{ part: 'full', value: 'Ana García Ruiz' }]],
-	['a name without part (the DTD default: full), then first and last', [{ value: 'Ana García Ruiz' }, { part: 'first', value: 'Ana' }, { part: 'last', value: 'García Ruiz' }]],
+	[
+		'a name without part (the DTD default: full), then first and last',
+		[
+			{ value: 'Ana García Ruiz' },
+			{ part: 'first', value: 'Ana' },
+			{ part: 'last', value: 'García Ruiz' },
+		],
+	],
 ];
 
 const EMAIL_SETS: Array<[string, Variant['emails']]> = [
 	['one email', [{ value: 'ana@example.com' }]],
-	['two emails, the second preferred', [{ value: 'ana@example.com' }, { value: 'ana.work@example.org', preferred: true }]],
+	[
+		'two emails, the second preferred',
+		[{ value: 'ana@example.com' }, { value: 'ana.work@example.org', preferred: true }],
+	],
 ];
 
 const VEHICLE_SETS: Array<[string, VehicleSpec[]]> = [
-	['one vehicle without interest (the DTD default: buy)', [{ year: '2024', make: 'Peugeot', model: '208' }]],
-	['trade-in first, then buy', [{ interest: 'trade-in', year: '2014', make: 'Honda', model: 'Civic' }, { interest: 'buy', year: '2024', make: 'Peugeot', model: '208' }]],
-	['buy, trade-in and test-drive', [{ interest: 'buy', year: '2024', make: 'Peugeot', model: '208' }, { interest: 'trade-in', year: '2014', make: 'Honda', model: 'Civic' }, { interest: 'test-drive', year: '2025', make: 'Renault', model: 'Clio' }]],
+	[
+		'one vehicle without interest (the DTD default: buy)',
+		[{ year: '2024', make: 'Peugeot', model: '208' }],
+	],
+	[
+		'trade-in first, then buy',
+		[
+			{ interest: 'trade-in', year: '2014', make: 'Honda', model: 'Civic' },
+			{ interest: 'buy', year: '2024', make: 'Peugeot', model: '208' },
+		],
+	],
+	[
+		'buy, trade-in and test-drive',
+		[
+			{ interest: 'buy', year: '2024', make: 'Peugeot', model: '208' },
+			{ interest: 'trade-in', year: '2014', make: 'Honda', model: 'Civic' },
+			{ interest: 'test-drive', year: '2025', make: 'Renault', model: 'Clio' },
+		],
+	],
 ];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 function render(v: Variant): string {
-	const attrs = (pairs: Array<[string, string | undefined]>) => pairs.filter(([, val]) => val !== undefined).map(([k, val]) => ` ${k}="${val}"`).join('');
+	const attrs = (pairs: Array<[string, string | undefined]>) =>
+		pairs
+			.filter(([, val]) => val !== undefined)
+			.map(([k, val]) => ` ${k}="${val}"`)
+			.join('');
 	return `${v.prolog}<adf>
 <prospect status="new">
 ${v.ids.map((id) => `<id sequence="${id.sequence}" source="${id.source}">${id.value}</id>`).join('\n')}
@@ -133,7 +223,16 @@ ${v.vehicles.map((x) => `<vehicle${attrs([['interest', x.interest]])}><year>${x.
 <contact>
 ${v.names.map((n) => `<name${attrs([['part', n.part]])}>${esc(n.value)}</name>`).join('\n')}
 ${v.emails.map((e) => `<email${attrs([['preferredcontact', e.preferred ? '1' : undefined]])}>${e.value}</email>`).join('\n')}
-${v.phones.map((p) => `<phone${attrs([['type', p.type], ['time', p.time], ['preferredcontact', p.preferred ? '1' : undefined]])}>${p.value}</phone>`).join('\n')}
+${v.phones
+	.map(
+		(p) =>
+			`<phone${attrs([
+				['type', p.type],
+				['time', p.time],
+				['preferredcontact', p.preferred ? '1' : undefined],
+			])}>${p.value}</phone>`,
+	)
+	.join('\n')}
 <address><street line="1">Av. Corrientes 1234</street><street line="2">Piso 3</street><city>CABA</city><regioncode>C</regioncode><postalcode>C1043</postalcode><country>AR</country></address>
 </contact>
 <comments><![CDATA[Quiero un <208> & más]]></comments>
@@ -150,11 +249,24 @@ for (const [pl, prolog] of PROLOGS)
 		for (const [nm, names] of NAME_SETS)
 			for (const [em, emails] of EMAIL_SETS)
 				for (const [vh, vehicles] of VEHICLE_SETS)
-					variants.push({ label: `${pl}; ${ph}; ${nm}; ${em}; ${vh}`, prolog, names, phones, emails, vehicles, ids: [{ sequence: '1', source: 'Autos.com', value: 'L-42' }, { sequence: '2', source: 'Dealer CRM', value: '9001' }] });
+					variants.push({
+						label: `${pl}; ${ph}; ${nm}; ${em}; ${vh}`,
+						prolog,
+						names,
+						phones,
+						emails,
+						vehicles,
+						ids: [
+							{ sequence: '1', source: 'Autos.com', value: 'L-42' },
+							{ sequence: '2', source: 'Dealer CRM', value: '9001' },
+						],
+					});
 
 /** What the item must hold for a variant, datum by datum. */
 function expectedOf(v: Variant): Record<string, unknown> {
-	const phones = v.phones.filter((p) => p.value !== '').map((p) => phone(p.value, p.type ?? 'voice', p.time ?? 'nopreference', p.preferred ?? false));
+	const phones = v.phones
+		.filter((p) => p.value !== '')
+		.map((p) => phone(p.value, p.type ?? 'voice', p.time ?? 'nopreference', p.preferred ?? false));
 	const part = (p: string) => v.names.find((n) => (n.part ?? 'full') === p)?.value;
 	const wanted = v.vehicles.find((x) => x.interest !== 'trade-in');
 	const voice = phones.find((p) => !['cellphone', 'fax', 'pager'].includes(p.type));
@@ -172,7 +284,12 @@ function expectedOf(v: Variant): Record<string, unknown> {
 		adf_ids: v.ids.map((id) => ({ ...id, of: 'prospect' })),
 		pilot_car_brand: wanted?.make,
 		pilot_car_modelo: wanted?.model,
-		adf_vehicles: v.vehicles.map((x) => ({ year: x.year, make: x.make, model: x.model, ...(x.interest ? { interest: x.interest } : {}) })),
+		adf_vehicles: v.vehicles.map((x) => ({
+			year: x.year,
+			make: x.make,
+			model: x.model,
+			...(x.interest ? { interest: x.interest } : {}),
+		})),
 		pilot_address_street: 'Av. Corrientes 1234, Piso 3',
 		pilot_city: 'CABA',
 		pilot_province: 'C',
@@ -199,7 +316,10 @@ describe(`ADF generated variants (${variants.length} documents)`, () => {
 			}
 			for (const [key, value] of Object.entries(expectedOf(v))) {
 				const got = items[0][key];
-				if (!isDeepStrictEqual(got, value)) wrong.push(`${v.label}: ${key} = ${JSON.stringify(got)}, expected ${JSON.stringify(value)}`);
+				if (!isDeepStrictEqual(got, value))
+					wrong.push(
+						`${v.label}: ${key} = ${JSON.stringify(got)}, expected ${JSON.stringify(value)}`,
+					);
 			}
 		}
 		expect(wrong.slice(0, 20)).toEqual([]);
@@ -211,22 +331,49 @@ describe(`ADF generated variants (${variants.length} documents)`, () => {
 		expect(parseAdfXml(render(v))).toMatchObject({
 			pilot_phone: '1147899000',
 			pilot_cellphone: '1160403456',
-			adf_phones: [phone('1147899000', 'voice', 'morning'), phone('1160403456', 'cellphone', 'evening', true)],
+			adf_phones: [
+				phone('1147899000', 'voice', 'morning'),
+				phone('1160403456', 'cellphone', 'evening', true),
+			],
 		});
 	});
 
 	it('a document with two prospects gives two items, each with its own customer and the document key', () => {
-		const one = '<prospect><customer><contact><name part="first">Ana</name><phone>1</phone><phone type="cellphone">2</phone></contact></customer></prospect>';
-		const two = '<prospect><customer><contact><name part="first">Luis</name><email>luis@x.com</email></contact></customer></prospect>';
-		const items = parseAdfDocument(`<?adf version="1.0"?><adf>${one}${two}<format><key>K</key></format></adf>`);
+		const one =
+			'<prospect><customer><contact><name part="first">Ana</name><phone>1</phone><phone type="cellphone">2</phone></contact></customer></prospect>';
+		const two =
+			'<prospect><customer><contact><name part="first">Luis</name><email>luis@x.com</email></contact></customer></prospect>';
+		const items = parseAdfDocument(
+			`<?adf version="1.0"?><adf>${one}${two}<format><key>K</key></format></adf>`,
+		);
 		expect(items).toEqual([
-			{ pilot_firstname: 'Ana', pilot_phone: '1', pilot_cellphone: '2', key: 'K', adf_phones: [phone('1', 'voice'), phone('2', 'cellphone')], adf_names: [name('Ana', 'first')] },
-			{ pilot_firstname: 'Luis', pilot_email: 'luis@x.com', key: 'K', adf_emails: [email('luis@x.com')], adf_names: [name('Luis', 'first')] },
+			{
+				pilot_firstname: 'Ana',
+				pilot_phone: '1',
+				pilot_cellphone: '2',
+				key: 'K',
+				adf_phones: [phone('1', 'voice'), phone('2', 'cellphone')],
+				adf_names: [name('Ana', 'first')],
+			},
+			{
+				pilot_firstname: 'Luis',
+				pilot_email: 'luis@x.com',
+				key: 'K',
+				adf_emails: [email('luis@x.com')],
+				adf_names: [name('Luis', 'first')],
+			},
 		]);
 	});
 
 	it('is not fooled by what is not ADF', () => {
-		for (const text of ['', 'pilot_firstname=Ana', '<?xml version="1.0"?><lead/>', '<adfx/>', '<adf><prospect>']) expect(parseAdfDocument(text)).toBeUndefined();
+		for (const text of [
+			'',
+			'pilot_firstname=Ana',
+			'<?xml version="1.0"?><lead/>',
+			'<adfx/>',
+			'<adf><prospect>',
+		])
+			expect(parseAdfDocument(text)).toBeUndefined();
 		expect(looksLikeAdf('pilot_firstname=<adf>')).toBe(false);
 		expect(looksLikeAdf('<?adf version="1.0"?>\r\n<adf>')).toBe(true);
 	});

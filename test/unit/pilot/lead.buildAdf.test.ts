@@ -5,8 +5,14 @@ import { repoPath, xmllintDtdErrors } from '../../helpers/runtime';
 
 const node = new Pilot();
 
-const build = (additionalFields: Record<string, unknown>, adfOptions: Record<string, unknown> = {}) =>
-	runNode(node, { parameters: { resource: 'lead', operation: 'buildAdf', additionalFields, adfOptions }, timezone: 'America/Argentina/Buenos_Aires' });
+const build = (
+	additionalFields: Record<string, unknown>,
+	adfOptions: Record<string, unknown> = {},
+) =>
+	runNode(node, {
+		parameters: { resource: 'lead', operation: 'buildAdf', additionalFields, adfOptions },
+		timezone: 'America/Argentina/Buenos_Aires',
+	});
 
 // Every tag of the doc's two ADF templates, in order (path of each element).
 const TEMPLATE_TAGS = [
@@ -70,10 +76,15 @@ function leafPaths(xml: string): string[] {
 
 describe('Pilot lead:buildAdf', () => {
 	it('builds the complete ADF document with every tag, blank when empty', async () => {
-		const { output, error } = await build({ pilot_firstname: 'Ana', pilot_email: 'ana@example.com' });
+		const { output, error } = await build({
+			pilot_firstname: 'Ana',
+			pilot_email: 'ana@example.com',
+		});
 		expect(error).toBeUndefined();
 		const adf = output[0].json.adf as string;
-		expect(adf.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<?adf version="1.0"?>\n<adf>')).toBe(true);
+		expect(
+			adf.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<?adf version="1.0"?>\n<adf>'),
+		).toBe(true);
 		expect(leafPaths(adf)).toEqual(TEMPLATE_TAGS);
 		expect(adf).toContain('<model></model>');
 		expect(adf).toContain('<price type="asking"></price>');
@@ -119,7 +130,9 @@ describe('Pilot lead:buildAdf', () => {
 		expect(adf).toContain('<brand>PEUGEOT</brand>');
 		expect(adf).toContain('<make>PEUGEOT</make>');
 		expect(adf).toContain('<street>Av. Corrientes 1234</street>');
-		expect(adf).toContain("<comments><![CDATA[I'm interested in buying a Ford Fiesta]]></comments>");
+		expect(adf).toContain(
+			"<comments><![CDATA[I'm interested in buying a Ford Fiesta]]></comments>",
+		);
 		expect(adf).toContain('<url><![CDATA[https://www.misitio.com/landing.php?a=1&b=2]]></url>');
 		expect(adf).toContain('<name>proveedor de datos</name>');
 		expect(adf).toContain('<debug>1</debug>');
@@ -137,10 +150,18 @@ describe('Pilot lead:buildAdf', () => {
 
 	it('escapes hostile values so the XML stays well-formed and the values come back exact', async () => {
 		const hostile = `<script>&"'</script> ]]> 🚗 Ñ`;
-		const { output } = await build({ pilot_firstname: hostile, pilot_notes: hostile, pilot_city: 'a\u0001b' });
+		const { output } = await build({
+			pilot_firstname: hostile,
+			pilot_notes: hostile,
+			pilot_city: 'a\u0001b',
+		});
 		const adf = output[0].json.adf as string;
-		expect(adf).toContain('<name part="first">&lt;script&gt;&amp;&quot;&apos;&lt;/script&gt; ]]&gt; 🚗 Ñ</name>');
-		expect(adf).toContain('<comments><![CDATA[<script>&"\'</script> ]]]]><![CDATA[> 🚗 Ñ]]></comments>');
+		expect(adf).toContain(
+			'<name part="first">&lt;script&gt;&amp;&quot;&apos;&lt;/script&gt; ]]&gt; 🚗 Ñ</name>',
+		);
+		expect(adf).toContain(
+			'<comments><![CDATA[<script>&"\'</script> ]]]]><![CDATA[> 🚗 Ñ]]></comments>',
+		);
 		const back = parseAdfXml(adf);
 		expect(back).toBeDefined();
 		expect(back!.pilot_firstname).toBe(hostile.trim());
@@ -149,7 +170,10 @@ describe('Pilot lead:buildAdf', () => {
 	});
 
 	it('outputs the ADF as a binary attachment for the Send Email node', async () => {
-		const { output } = await build({ pilot_firstname: 'Ana' }, { binaryPropertyName: 'attachment', fileName: 'ana.xml', subject: 'Lead Ana' });
+		const { output } = await build(
+			{ pilot_firstname: 'Ana' },
+			{ binaryPropertyName: 'attachment', fileName: 'ana.xml', subject: 'Lead Ana' },
+		);
 		const binary = output[0].binary!.attachment;
 		expect(binary.fileName).toBe('ana.xml');
 		expect(binary.mimeType).toBe('application/xml');
@@ -167,12 +191,24 @@ describe('Pilot lead:buildAdf', () => {
 // validating against ADF's DTD: <vehicle><brand>, <contact><cellphone> and
 // <international_phone>, <address><province>, <provider><notification_email> and <debug>,
 // and <adf><format> (formtype, formversion, key).
-const PILOT_ADDED_TAGS = ['brand', 'cellphone', 'international_phone', 'province', 'notification_email', 'debug', 'format'];
+const PILOT_ADDED_TAGS = [
+	'brand',
+	'cellphone',
+	'international_phone',
+	'province',
+	'notification_email',
+	'debug',
+	'format',
+];
 const DTD = repoPath('test', 'fixtures', 'adf', 'adf-1.0.dtd');
 
 function withoutPilotTags(adf: string): string {
 	let out = adf;
-	for (const tag of PILOT_ADDED_TAGS) out = out.replace(new RegExp(`\\s*<${tag}(?:\\s[^>]*)?(?:/>|>[\\s\\S]*?</${tag}\\s*>)`, 'g'), '');
+	for (const tag of PILOT_ADDED_TAGS)
+		out = out.replace(
+			new RegExp(`\\s*<${tag}(?:\\s[^>]*)?(?:/>|>[\\s\\S]*?</${tag}\\s*>)`, 'g'),
+			'',
+		);
 	return out;
 }
 
@@ -183,9 +219,17 @@ function dtdErrors(xml: string): string {
 
 describe('Pilot lead:buildAdf against the ADF 1.0 DTD', () => {
 	it('the validator refuses a document that breaks the DTD (so a pass means something)', () => {
-		expect(dtdErrors('<?xml version="1.0"?><adf><prospect><requestdate>x</requestdate></prospect></adf>')).toMatch(/validity error/);
+		expect(
+			dtdErrors(
+				'<?xml version="1.0"?><adf><prospect><requestdate>x</requestdate></prospect></adf>',
+			),
+		).toMatch(/validity error/);
 		// Pilot's own tags are not in ADF's DTD: left in, the document is not valid.
-		expect(dtdErrors('<?xml version="1.0"?><adf><prospect><requestdate>x</requestdate><vehicle><year/><brand/><make/><model/></vehicle><customer><contact><name/><email/></contact></customer><vendor><vendorname/><contact><name/><email/></contact></vendor></prospect></adf>')).toMatch(/brand/);
+		expect(
+			dtdErrors(
+				'<?xml version="1.0"?><adf><prospect><requestdate>x</requestdate><vehicle><year/><brand/><make/><model/></vehicle><customer><contact><name/><email/></contact></customer><vendor><vendorname/><contact><name/><email/></contact></vendor></prospect></adf>',
+			),
+		).toMatch(/brand/);
 	});
 
 	it.each([
@@ -216,7 +260,10 @@ describe('Pilot lead:buildAdf against the ADF 1.0 DTD', () => {
 				debug: true,
 			},
 		],
-		['a sparse lead (first name and phone only)', { pilot_firstname: 'Ana', pilot_phone: '1147899000' }],
+		[
+			'a sparse lead (first name and phone only)',
+			{ pilot_firstname: 'Ana', pilot_phone: '1147899000' },
+		],
 	])('outputs a document valid against the DTD, Pilot tags aside: %s', async (_name, fields) => {
 		const { output, error } = await build(fields, { providerName: 'proveedor de datos' });
 		expect(error).toBeUndefined();

@@ -18,17 +18,29 @@ beforeEach(() => {
 	resetRateLimiters();
 });
 
-const lead = (extra: Record<string, unknown> = {}, additionalFields: Record<string, unknown> = {}) => ({
+const lead = (
+	extra: Record<string, unknown> = {},
+	additionalFields: Record<string, unknown> = {},
+) => ({
 	resource: 'lead',
 	operation: 'create',
 	pilot_contact_type_id: '1',
 	pilot_business_type_id: '1',
 	...extra,
-	additionalFields: { pilot_firstname: 'Ana', pilot_lastname: 'García', pilot_email: 'ana@example.com', ...additionalFields },
+	additionalFields: {
+		pilot_firstname: 'Ana',
+		pilot_lastname: 'García',
+		pilot_email: 'ana@example.com',
+		...additionalFields,
+	},
 	requestOptions: { maxRetries: 2, timeout: 5 },
 });
 
-const run = (parameters: RunOptions['parameters'], more: Partial<RunOptions> = {}, appKey = PILOT_APP_KEY) =>
+const run = (
+	parameters: RunOptions['parameters'],
+	more: Partial<RunOptions> = {},
+	appKey = PILOT_APP_KEY,
+) =>
 	runNode(node, {
 		parameters,
 		credentials: { pilotApi: { appKey, baseUrl: sim.url } },
@@ -38,7 +50,9 @@ const run = (parameters: RunOptions['parameters'], more: Partial<RunOptions> = {
 
 describe('Pilot lead:create', () => {
 	it('posts the documented form fields to webhooks/welcome.php and outputs the new lead id', async () => {
-		const { output, error } = await run(lead({}, { pilot_assigned_user: 'seller@dealer.com', pilot_car_brand: 'Ford' }));
+		const { output, error } = await run(
+			lead({}, { pilot_assigned_user: 'seller@dealer.com', pilot_car_brand: 'Ford' }),
+		);
 		expect(error).toBeUndefined();
 		expect(sim.log).toHaveLength(1);
 		const sent = sim.log[0];
@@ -58,7 +72,12 @@ describe('Pilot lead:create', () => {
 		});
 		expect(output).toEqual([
 			{
-				json: { id: 8855, assigned_user_id: 80, message: '(3.2) The data upload service ran successfully.', success: true },
+				json: {
+					id: 8855,
+					assigned_user_id: 80,
+					message: '(3.2) The data upload service ran successfully.',
+					success: true,
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -66,9 +85,19 @@ describe('Pilot lead:create', () => {
 	});
 
 	it('accepts the code fields instead of the ids (doc footnotes 1 and 2)', async () => {
-		const { error } = await run(lead({ pilot_contact_type_id: '', pilot_business_type_id: '', pilot_contact_type_code: 'electronic', pilot_business_type_code: 'New' }));
+		const { error } = await run(
+			lead({
+				pilot_contact_type_id: '',
+				pilot_business_type_id: '',
+				pilot_contact_type_code: 'electronic',
+				pilot_business_type_code: 'New',
+			}),
+		);
 		expect(error).toBeUndefined();
-		expect(sim.log[0].body).toMatchObject({ pilot_contact_type_code: 'electronic', pilot_business_type_code: 'New' });
+		expect(sim.log[0].body).toMatchObject({
+			pilot_contact_type_code: 'electronic',
+			pilot_business_type_code: 'New',
+		});
 		expect(sim.log[0].body).not.toHaveProperty('pilot_contact_type_id');
 	});
 
@@ -94,7 +123,9 @@ describe('Pilot lead:create', () => {
 
 	it('requires a contact type id or code, before any request', async () => {
 		const { error } = await run(lead({ pilot_contact_type_id: '' }));
-		expect(error?.message).toMatch(/pilot_contact_type_id or pilot_contact_type_code: at least one is required/);
+		expect(error?.message).toMatch(
+			/pilot_contact_type_id or pilot_contact_type_code: at least one is required/,
+		);
 		expect(sim.log).toHaveLength(0);
 	});
 
@@ -106,19 +137,37 @@ describe('Pilot lead:create', () => {
 
 	it('refuses a non-numeric contact type id', async () => {
 		const { error } = await run(lead({ pilot_contact_type_id: 'one' }));
-		expect(error?.message).toMatch(/Contact Type ID \(pilot_contact_type_id\): "one" is not a whole number/);
+		expect(error?.message).toMatch(
+			/Contact Type ID \(pilot_contact_type_id\): "one" is not a whole number/,
+		);
 		expect(sim.log).toHaveLength(0);
 	});
 
-	it.each(['pilot_email', 'notification_email', 'pilot_vendor_email'])('refuses a malformed %s', async (field) => {
-		const { error } = await run(lead({}, { [field]: 'not-an-email' }));
-		expect(error?.message).toContain(`(${field}): "not-an-email" is not a valid email address`);
-		expect(sim.log).toHaveLength(0);
-	});
+	it.each(['pilot_email', 'notification_email', 'pilot_vendor_email'])(
+		'refuses a malformed %s',
+		async (field) => {
+			const { error } = await run(lead({}, { [field]: 'not-an-email' }));
+			expect(error?.message).toContain(`(${field}): "not-an-email" is not a valid email address`);
+			expect(sim.log).toHaveLength(0);
+		},
+	);
 
 	it('sends consent flags and debug as 1/0', async () => {
-		const { output } = await run(lead({}, { pilot_publicity_opt_in_consent_flag: '0', pilot_notificacions_opt_in_consent_flag: '1', debug: true }));
-		expect(sim.log[0].body).toMatchObject({ pilot_publicity_opt_in_consent_flag: '0', pilot_notificacions_opt_in_consent_flag: '1', debug: '1' });
+		const { output } = await run(
+			lead(
+				{},
+				{
+					pilot_publicity_opt_in_consent_flag: '0',
+					pilot_notificacions_opt_in_consent_flag: '1',
+					debug: true,
+				},
+			),
+		);
+		expect(sim.log[0].body).toMatchObject({
+			pilot_publicity_opt_in_consent_flag: '0',
+			pilot_notificacions_opt_in_consent_flag: '1',
+			debug: '1',
+		});
 		expect(output[0].json).toMatchObject({ success: true, debug: true });
 		expect(output[0].json).not.toHaveProperty('id');
 		expect(sim.state.leads).toHaveLength(0);
@@ -135,7 +184,9 @@ describe('Pilot lead:create', () => {
 
 	it('round-trips hostile values exactly', async () => {
 		const hostile = 'Zoë & <b>"Ñandú"</b> =+%20 ]]> 🚗 \u00a0línea\nnueva';
-		const { error } = await run(lead({}, { pilot_notes: hostile, pilot_firstname: "O'Brien; DROP TABLE" }));
+		const { error } = await run(
+			lead({}, { pilot_notes: hostile, pilot_firstname: "O'Brien; DROP TABLE" }),
+		);
 		expect(error).toBeUndefined();
 		expect(sim.log[0].body.pilot_notes).toBe(hostile);
 		expect(sim.log[0].body.pilot_firstname).toBe("O'Brien; DROP TABLE");
@@ -148,7 +199,11 @@ describe('Pilot lead:create', () => {
 	});
 
 	it('turns a non-200 status into an error with the status and the page text', async () => {
-		sim.addFault({ kind: 'status', status: 500, body: '<html><body><h1>Internal error</h1>database down</body></html>' });
+		sim.addFault({
+			kind: 'status',
+			status: 500,
+			body: '<html><body><h1>Internal error</h1>database down</body></html>',
+		});
 		const { error } = await run(lead());
 		expect(error?.message).toBe('Pilot: HTTP 500 - Internal error database down');
 		expect((error as { httpCode?: string }).httpCode).toBe('500');
@@ -157,7 +212,9 @@ describe('Pilot lead:create', () => {
 	it('turns a 200 answer that is not JSON into a clear error', async () => {
 		sim.addFault({ kind: 'malformed' });
 		const { error } = await run(lead());
-		expect(error?.message).toMatch(/^Pilot: the answer is not Pilot's JSON \(\{success, message, data\}\): 502 Bad Gateway/);
+		expect(error?.message).toMatch(
+			/^Pilot: the answer is not Pilot's JSON \(\{success, message, data\}\): 502 Bad Gateway/,
+		);
 	});
 
 	it('retries a 503 and creates the lead once', async () => {
@@ -186,7 +243,9 @@ describe('Pilot lead:create', () => {
 	it('never re-sends a create after a connection reset, and says why', async () => {
 		sim.addFault({ kind: 'reset' });
 		const { error } = await run(lead());
-		expect(error?.message).toMatch(/connection failed \(connection reset by the server\).*may have reached the server, so it was not sent again/);
+		expect(error?.message).toMatch(
+			/connection failed \(connection reset by the server\).*may have reached the server, so it was not sent again/,
+		);
 		expect(sim.log).toHaveLength(1);
 	});
 
@@ -199,21 +258,32 @@ describe('Pilot lead:create', () => {
 
 	it('with Continue On Fail, reports the failing item and still creates the others, each paired to its input', async () => {
 		const { output, error } = await run(
-			(i) => (i === 1 ? lead({}, { pilot_email: 'broken@' }) : lead({}, { pilot_firstname: `Lead ${i}` })),
+			(i) =>
+				i === 1 ? lead({}, { pilot_email: 'broken@' }) : lead({}, { pilot_firstname: `Lead ${i}` }),
 			{ items: [{ n: 0 }, { n: 1 }, { n: 2 }], continueOnFail: true },
 		);
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(3);
 		expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(output[1].json.error).toMatch(/Email \(pilot_email\): "broken@" is not a valid email address/);
-		const idByName = new Map((sim.state.leads as Array<{ id: number; pilot_firstname: string }>).map((l) => [l.pilot_firstname, l.id]));
+		expect(output[1].json.error).toMatch(
+			/Email \(pilot_email\): "broken@" is not a valid email address/,
+		);
+		const idByName = new Map(
+			(sim.state.leads as Array<{ id: number; pilot_firstname: string }>).map((l) => [
+				l.pilot_firstname,
+				l.id,
+			]),
+		);
 		expect(output[0].json.id).toBe(idByName.get('Lead 0'));
 		expect(output[2].json.id).toBe(idByName.get('Lead 2'));
 		expect(sim.log.map((r) => r.body.pilot_firstname).sort()).toEqual(['Lead 0', 'Lead 2']);
 	});
 
 	it('without Continue On Fail and one request at a time, stops at the failing item with its index', async () => {
-		const oneByOne = (i: number) => ({ ...(i === 1 ? lead({ pilot_contact_type_id: '' }) : lead()), requestOptions: { parallelRequests: 1 } });
+		const oneByOne = (i: number) => ({
+			...(i === 1 ? lead({ pilot_contact_type_id: '' }) : lead()),
+			requestOptions: { parallelRequests: 1 },
+		});
 		const { error } = await run(oneByOne, { items: [{}, {}, {}] });
 		expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
 		expect(sim.log).toHaveLength(1);
@@ -221,7 +291,11 @@ describe('Pilot lead:create', () => {
 
 	it('without Continue On Fail and parallel requests, reports the failing item and starts no new item after it', async () => {
 		const items = Array.from({ length: 20 }, (_, i) => ({ i }));
-		const { error } = await run((i) => (i === 1 ? lead({ pilot_contact_type_id: '' }) : lead({}, { pilot_firstname: `P${i}` })), { items });
+		const { error } = await run(
+			(i) =>
+				i === 1 ? lead({ pilot_contact_type_id: '' }) : lead({}, { pilot_firstname: `P${i}` }),
+			{ items },
+		);
 		expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
 		expect(sim.log.length).toBeGreaterThanOrEqual(1);
 		expect(sim.log.length).toBeLessThan(6);
@@ -230,11 +304,18 @@ describe('Pilot lead:create', () => {
 	it('sends items in parallel and keeps output order and pairing', async () => {
 		const items = Array.from({ length: 20 }, (_, i) => ({ i }));
 		sim.addFault({ kind: 'slow', delayMs: 1000, times: 5 });
-		const { output, error } = await run((i) => lead({}, { pilot_firstname: `Lead ${i}` }), { items });
+		const { output, error } = await run((i) => lead({}, { pilot_firstname: `Lead ${i}` }), {
+			items,
+		});
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(20);
 		expect(output.map((o) => o.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
-		const idByName = new Map((sim.state.leads as Array<{ id: number; pilot_firstname: string }>).map((l) => [l.pilot_firstname, l.id]));
+		const idByName = new Map(
+			(sim.state.leads as Array<{ id: number; pilot_firstname: string }>).map((l) => [
+				l.pilot_firstname,
+				l.id,
+			]),
+		);
 		expect(output.map((o) => o.json.id)).toEqual(items.map((_, i) => idByName.get(`Lead ${i}`)));
 		// The five slow answers overlapped: the first five requests all arrived before the first
 		// answer (held 1 s) went out, which one-at-a-time sending cannot do.

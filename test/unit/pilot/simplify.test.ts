@@ -18,8 +18,16 @@ afterAll(async () => sim.stop());
 beforeEach(() => sim.reset());
 
 /** pilotTrigger's webhook() with the request n8n hands it (form or JSON body parsed, raw text kept). */
-async function receive(request: { contentType: string; body?: unknown; raw?: string }, simplify: boolean | undefined) {
-	const params: IDataObject = { path: 'pilot', checkAppKey: false, accept: ['lead', 'survey', 'adf'], checkRequired: true };
+async function receive(
+	request: { contentType: string; body?: unknown; raw?: string },
+	simplify: boolean | undefined,
+) {
+	const params: IDataObject = {
+		path: 'pilot',
+		checkAppKey: false,
+		accept: ['lead', 'survey', 'adf'],
+		checkRequired: true,
+	};
 	if (simplify !== undefined) params.simplify = simplify;
 	const { result, answeredBy } = await callWebhook(
 		new PilotTrigger(),
@@ -67,7 +75,14 @@ const ANA = {
 describe('pilotTrigger with Simplify', () => {
 	it('turns a lead posted as the Pilot node posts it into the common lead; off, the item is unchanged', async () => {
 		const created = await runNode(new Pilot(), {
-			parameters: { resource: 'lead', operation: 'create', pilot_contact_type_id: '1', pilot_business_type_code: 'New', additionalFields: FIELDS, requestOptions: { maxRetries: 0 } },
+			parameters: {
+				resource: 'lead',
+				operation: 'create',
+				pilot_contact_type_id: '1',
+				pilot_business_type_code: 'New',
+				additionalFields: FIELDS,
+				requestOptions: { maxRetries: 0 },
+			},
 			credentials: { pilotApi: pilotCredential(sim.url).data },
 			credentialTypes: { pilotApi: new PilotApi() },
 		});
@@ -90,8 +105,20 @@ describe('pilotTrigger with Simplify', () => {
 	});
 
 	it('simplifies the leads of a body, leaves its surveys as they are, in order', async () => {
-		const survey = { action: 'create', surveytype: 'A', telefono_contacto: '1144445555', nombre_contacto: 'Bea' };
-		const lead = { action: 'create', pilot_contact_type_id: '1', pilot_business_type_id: '2', pilot_firstname: 'Bea', pilot_email: 'bea@x.com', pilot_origin_id: 4 };
+		const survey = {
+			action: 'create',
+			surveytype: 'A',
+			telefono_contacto: '1144445555',
+			nombre_contacto: 'Bea',
+		};
+		const lead = {
+			action: 'create',
+			pilot_contact_type_id: '1',
+			pilot_business_type_id: '2',
+			pilot_firstname: 'Bea',
+			pilot_email: 'bea@x.com',
+			pilot_origin_id: 4,
+		};
 		const on = await receive({ contentType: 'application/json', body: [lead, survey] }, true);
 		expect(on).toEqual([
 			{
@@ -109,20 +136,37 @@ describe('pilotTrigger with Simplify', () => {
 					country: '',
 				},
 			},
-			{ json: { submissionType: 'survey', surveytype: 'A', telefono_contacto: '1144445555', nombre_contacto: 'Bea' } },
+			{
+				json: {
+					submissionType: 'survey',
+					surveytype: 'A',
+					telefono_contacto: '1144445555',
+					nombre_contacto: 'Bea',
+				},
+			},
 		]);
 	});
 
 	it('turns an ADF email built by the node (lead:buildAdf) into the same common lead', async () => {
 		const built = await runNode(new Pilot(), {
-			parameters: { resource: 'lead', operation: 'buildAdf', additionalFields: FIELDS, adfOptions: { providerName: 'Portal' } },
+			parameters: {
+				resource: 'lead',
+				operation: 'buildAdf',
+				additionalFields: FIELDS,
+				adfOptions: { providerName: 'Portal' },
+			},
 			timezone: 'America/Argentina/Buenos_Aires',
 		});
 		expect(built.error).toBeUndefined();
 		const adf = String(built.output[0].json.adf);
 		const off = await receive({ contentType: 'application/xml', raw: adf, body: {} }, false);
 		const on = await receive({ contentType: 'application/xml', raw: adf, body: {} }, true);
-		expect(off[0].json).toMatchObject({ submissionType: 'adf', pilot_firstname: 'Ana', pilot_lastname: 'García López', pilot_address_street: 'Av. Corrientes 1234' });
+		expect(off[0].json).toMatchObject({
+			submissionType: 'adf',
+			pilot_firstname: 'Ana',
+			pilot_lastname: 'García López',
+			pilot_address_street: 'Av. Corrientes 1234',
+		});
 		// ADF has no company field and one street line (street and number together).
 		expect(on).toEqual([{ json: { submissionType: 'adf', ...ANA, company: '' } }]);
 	});

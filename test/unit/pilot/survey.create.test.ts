@@ -14,14 +14,22 @@ beforeAll(async () => {
 afterAll(async () => sim.stop());
 beforeEach(() => sim.reset());
 
-const survey = (top: Record<string, unknown> = {}, additionalFields: Record<string, unknown> = {}) => ({
+const survey = (
+	top: Record<string, unknown> = {},
+	additionalFields: Record<string, unknown> = {},
+) => ({
 	resource: 'survey',
 	operation: 'create',
 	surveytype: 'VENTAS',
 	telefono_contacto: '1147899000',
 	celular_contacto: '',
 	...top,
-	additionalFields: { nombre_contacto: 'Juan', apellido_contacto: 'Pérez', sucursal: 'Centro', ...additionalFields },
+	additionalFields: {
+		nombre_contacto: 'Juan',
+		apellido_contacto: 'Pérez',
+		sucursal: 'Centro',
+		...additionalFields,
+	},
 });
 
 const run = (parameters: RunOptions['parameters'], more: Partial<RunOptions> = {}) =>
@@ -35,7 +43,12 @@ const run = (parameters: RunOptions['parameters'], more: Partial<RunOptions> = {
 describe('Pilot survey:create', () => {
 	it('posts the survey fields to webhooks/survey.php with a batch id of the run time', async () => {
 		const before = new Date().toISOString().replace(/\D/g, '').slice(0, 12);
-		const { output, error } = await run(survey({}, { vin_vehiculo: '1HGCM82633A004352', Administrativo1: 'Marta', checkrepited: '0' }));
+		const { output, error } = await run(
+			survey(
+				{},
+				{ vin_vehiculo: '1HGCM82633A004352', Administrativo1: 'Marta', checkrepited: '0' },
+			),
+		);
 		expect(error).toBeUndefined();
 		expect(sim.log).toHaveLength(1);
 		const sent = sim.log[0];
@@ -56,7 +69,12 @@ describe('Pilot survey:create', () => {
 		expect(sent.body).not.toHaveProperty('celular_contacto');
 		expect(String(sent.body.identificador_lote_carga)).toMatch(/^\d{14}$/);
 		expect(String(sent.body.identificador_lote_carga).slice(0, 12) >= before).toBe(true);
-		expect(output[0].json).toMatchObject({ success: true, message: 'The survey was created successfully', id: 501, surveytype: 'VENTAS' });
+		expect(output[0].json).toMatchObject({
+			success: true,
+			message: 'The survey was created successfully',
+			id: 501,
+			surveytype: 'VENTAS',
+		});
 		expect(output[0].json).not.toHaveProperty('appkey');
 		expect(output[0].pairedItem).toEqual({ item: 0 });
 	});
@@ -74,7 +92,9 @@ describe('Pilot survey:create', () => {
 
 	it('requires at least one contact phone, before any request', async () => {
 		const { error } = await run(survey({ telefono_contacto: '' }));
-		expect(error?.message).toMatch(/telefono_contacto or celular_contacto: at least one is required/);
+		expect(error?.message).toMatch(
+			/telefono_contacto or celular_contacto: at least one is required/,
+		);
 		expect(sim.log).toHaveLength(0);
 	});
 

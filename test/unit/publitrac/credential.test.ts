@@ -19,12 +19,19 @@ const LOGIN_REFUSED =
 	'PUBLITRAC refused the login (HTTP 401: "Authentication failed: invalid apikey, username or password."). Check the API Key (Configuration > Account Information in PUBLITRAC), the Username and the Password of the PUBLITRAC user.';
 
 /** n8n's Test button for these credential data. */
-const dialog = async (overrides: Record<string, string> = {}) => await credentialVerdict(publitracApiTest, 'publitracApi', { ...CREDS, baseUrl: `${sim.url}/api`, ...overrides });
+const dialog = async (overrides: Record<string, string> = {}) =>
+	await credentialVerdict(publitracApiTest, 'publitracApi', {
+		...CREDS,
+		baseUrl: `${sim.url}/api`,
+		...overrides,
+	});
 
 describe('publitracApi credential test', () => {
 	it('is the function both PUBLITRAC nodes name (testedBy), the credential having no declarative test of its own (it would win)', () => {
 		for (const node of [new Publitrac(), new PublitracTrigger()]) {
-			expect(node.description.credentials).toEqual([{ name: 'publitracApi', required: true, testedBy: 'publitracApiTest' }]);
+			expect(node.description.credentials).toEqual([
+				{ name: 'publitracApi', required: true, testedBy: 'publitracApiTest' },
+			]);
 			expect(node.methods.credentialTest.publitracApiTest).toBe(publitracApiTest);
 		}
 		expect('test' in new PublitracApi()).toBe(false);
@@ -32,38 +39,56 @@ describe('publitracApi credential test', () => {
 
 	it('right API key, username and password: "Connection successful!", with one side-effect-free read', async () => {
 		expect(await dialog()).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(apiCalls(sim).map((c) => [c.method, c.query.method, c.query.page])).toEqual([['GET', 'getCampaigns', '1']]);
-		expect(apiCalls(sim)[0].query).toMatchObject({ apikey: CREDS.apiKey, apiKey: CREDS.apiKey, username: CREDS.username, password: CREDS.password });
+		expect(apiCalls(sim).map((c) => [c.method, c.query.method, c.query.page])).toEqual([
+			['GET', 'getCampaigns', '1'],
+		]);
+		expect(apiCalls(sim)[0].query).toMatchObject({
+			apikey: CREDS.apiKey,
+			apiKey: CREDS.apiKey,
+			username: CREDS.username,
+			password: CREDS.password,
+		});
 	});
 
-	it.each([['apiKey'], ['username'], ['password']])("a wrong %s: PUBLITRAC's own words and the three fields to check, no secret", async (field) => {
-		const verdict = await dialog({ [field]: 'Wrong-Value-77' });
-		expect(verdict).toEqual({ status: 'Error', message: LOGIN_REFUSED });
-		for (const secret of ['Wrong-Value-77', CREDS.apiKey, CREDS.password]) expect(verdict.message).not.toContain(secret);
-	});
+	it.each([['apiKey'], ['username'], ['password']])(
+		"a wrong %s: PUBLITRAC's own words and the three fields to check, no secret",
+		async (field) => {
+			const verdict = await dialog({ [field]: 'Wrong-Value-77' });
+			expect(verdict).toEqual({ status: 'Error', message: LOGIN_REFUSED });
+			for (const secret of ['Wrong-Value-77', CREDS.apiKey, CREDS.password])
+				expect(verdict.message).not.toContain(secret);
+		},
+	);
 
 	it('a server page that echoes the request: quoted with every secret redacted', async () => {
 		sim.addFault({ kind: 'status', status: 500, echo: true, times: 5 });
 		const verdict = await dialog();
 		expect(verdict.status).toBe('Error');
-		expect(verdict.message).toMatch(/^PUBLITRAC answered HTTP 500: ".*\[redacted\].*"\. Check the Base URL/);
-		for (const secret of [CREDS.apiKey, CREDS.password]) expect(verdict.message).not.toContain(secret);
+		expect(verdict.message).toMatch(
+			/^PUBLITRAC answered HTTP 500: ".*\[redacted\].*"\. Check the Base URL/,
+		);
+		for (const secret of [CREDS.apiKey, CREDS.password])
+			expect(verdict.message).not.toContain(secret);
 	});
 
 	it('a Base URL without the API: says to check the Base URL', async () => {
 		const verdict = await dialog({ baseUrl: `${sim.url}/nothing-here` });
 		expect(verdict.status).toBe('Error');
-		expect(verdict.message).toMatch(/^No PUBLITRAC API at this Base URL \(HTTP 404.*\)\. Check the Base URL \(by default https:\/\/app\.publitrac\.com\/api\)\.$/);
+		expect(verdict.message).toMatch(
+			/^No PUBLITRAC API at this Base URL \(HTTP 404.*\)\. Check the Base URL \(by default https:\/\/app\.publitrac\.com\/api\)\.$/,
+		);
 	});
 
 	it('a Base URL that is not http(s), and a server that cannot be reached: said in words, nothing secret', async () => {
 		expect(await dialog({ baseUrl: 'app.publitrac.com/api' })).toEqual({
 			status: 'Error',
-			message: 'The Base URL must start with http:// or https://. Check the Base URL (by default https://app.publitrac.com/api).',
+			message:
+				'The Base URL must start with http:// or https://. Check the Base URL (by default https://app.publitrac.com/api).',
 		});
 		const unreachable = await dialog({ baseUrl: 'http://127.0.0.1:9/api' });
 		expect(unreachable.status).toBe('Error');
 		expect(unreachable.message).toMatch(/connection failed \(connection refused\)/);
-		for (const secret of [CREDS.apiKey, CREDS.password]) expect(unreachable.message).not.toContain(secret);
+		for (const secret of [CREDS.apiKey, CREDS.password])
+			expect(unreachable.message).not.toContain(secret);
 	});
 });

@@ -15,10 +15,19 @@ beforeAll(async () => {
 });
 afterAll(async () => sim.stop());
 
-const secrets = { apiKey: 'pt-Key Sécret&=+/42', password: 'pass Wörd&x=1/?', accountToken: 'acct Tok&en=9/+' };
+const secrets = {
+	apiKey: 'pt-Key Sécret&=+/42',
+	password: 'pass Wörd&x=1/?',
+	accountToken: 'acct Tok&en=9/+',
+};
 
 function forms(secret: string): string[] {
-	return [secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+'), JSON.stringify(secret).slice(1, -1)];
+	return [
+		secret,
+		encodeURIComponent(secret),
+		encodeURIComponent(secret).replace(/%20/g, '+'),
+		JSON.stringify(secret).slice(1, -1),
+	];
 }
 
 function expectNoSecret(result: RunResult) {
@@ -28,7 +37,8 @@ function expectNoSecret(result: RunResult) {
 		context: (result.error as { context?: unknown } | undefined)?.context,
 		output: result.output,
 	});
-	for (const secret of Object.values(secrets)) for (const form of forms(secret)) expect(seen).not.toContain(form);
+	for (const secret of Object.values(secrets))
+		for (const form of forms(secret)) expect(seen).not.toContain(form);
 }
 
 const run = (parameters: Record<string, unknown>, continueOnFail = false) =>
@@ -42,7 +52,18 @@ const run = (parameters: Record<string, unknown>, continueOnFail = false) =>
 const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 const read = { resource: 'lead', operation: 'get', email: 'a@acme.com' };
-const write = { resource: 'transaction', operation: 'create', email: 'a@acme.com', transaction: { id: '1', type: 'buying', total: '1', items: [{ id: '1', name: 'x', price: '1', quantity: '1' }] }, options: {} };
+const write = {
+	resource: 'transaction',
+	operation: 'create',
+	email: 'a@acme.com',
+	transaction: {
+		id: '1',
+		type: 'buying',
+		total: '1',
+		items: [{ id: '1', name: 'x', price: '1', quantity: '1' }],
+	},
+	options: {},
+};
 
 describe('redaction: PUBLITRAC apiKey, password, accountToken', () => {
 	beforeEach(() => {
@@ -61,13 +82,29 @@ describe('redaction: PUBLITRAC apiKey, password, accountToken', () => {
 	});
 
 	it.each([
-		['an error page that repeats the request (500)', read, { kind: 'status', status: 500, echo: true }],
-		['a 200 answer that is not XML and repeats the request', read, { kind: 'status', status: 200, echo: true }],
-		['an error page of a write that repeats the request and its token', write, { kind: 'status', status: 500, echo: true }],
+		[
+			'an error page that repeats the request (500)',
+			read,
+			{ kind: 'status', status: 500, echo: true },
+		],
+		[
+			'a 200 answer that is not XML and repeats the request',
+			read,
+			{ kind: 'status', status: 200, echo: true },
+		],
+		[
+			'an error page of a write that repeats the request and its token',
+			write,
+			{ kind: 'status', status: 500, echo: true },
+		],
 		[
 			'a 9xxx answer whose error lines quote the secrets',
 			read,
-			{ kind: 'status', status: 200, body: `<?xml version="1.0"?><response><status>9015</status><message>bad ${esc(secrets.apiKey)}</message><errors><error>password=${encodeURIComponent(secrets.password)} and ${esc(secrets.password)} refused</error></errors></response>` },
+			{
+				kind: 'status',
+				status: 200,
+				body: `<?xml version="1.0"?><response><status>9015</status><message>bad ${esc(secrets.apiKey)}</message><errors><error>password=${encodeURIComponent(secrets.password)} and ${esc(secrets.password)} refused</error></errors></response>`,
+			},
 		],
 		['a connection reset', read, { kind: 'reset' }],
 	])('are removed from the error of %s', async (_name, params, fault) => {
@@ -76,13 +113,20 @@ describe('redaction: PUBLITRAC apiKey, password, accountToken', () => {
 			const result = await run(params, continueOnFail);
 			const message = String(continueOnFail ? result.output[0].json.error : result.error?.message);
 			expect(message).toMatch(/^PUBLITRAC: /);
-			if (fault.kind === 'status' && !('echo' in fault && fault.status === 200)) expect(message + String((result.error as { description?: string })?.description ?? '')).toMatch(/9015|HTTP 500/);
+			if (fault.kind === 'status' && !('echo' in fault && fault.status === 200))
+				expect(
+					message + String((result.error as { description?: string })?.description ?? ''),
+				).toMatch(/9015|HTTP 500/);
 			expectNoSecret(result);
 		}
 	});
 
 	it('are removed from output items that echo them', async () => {
-		sim.addFault({ kind: 'status', status: 200, body: `<?xml version="1.0"?><response><leads><lead><id>1</id><notes>key ${esc(secrets.apiKey)} pw ${esc(secrets.password)}</notes></lead></leads><status>2002</status><message>ok</message></response>` });
+		sim.addFault({
+			kind: 'status',
+			status: 200,
+			body: `<?xml version="1.0"?><response><leads><lead><id>1</id><notes>key ${esc(secrets.apiKey)} pw ${esc(secrets.password)}</notes></lead></leads><status>2002</status><message>ok</message></response>`,
+		});
 		const result = await run(read);
 		expect(result.output[0].json.notes).toBe('key [redacted] pw [redacted]');
 		expectNoSecret(result);
@@ -93,9 +137,17 @@ describe('redaction: PUBLITRAC apiKey, password, accountToken', () => {
 // sent the way n8n writes a query string (qs, RFC 3986: `*` as %2A, `!` as %21; the test
 // context writes it so too, see test/helpers/context.ts).
 describe('redaction: PUBLITRAC secrets written as n8n writes them', () => {
-	const issue = { apiKey: 'Key~With!Bang-2024', password: 'Summer*2024-Red', accountToken: "acct(Tok)'s*!~" };
+	const issue = {
+		apiKey: 'Key~With!Bang-2024',
+		password: 'Summer*2024-Red',
+		accountToken: "acct(Tok)'s*!~",
+	};
 	const values = Object.values(issue);
-	const runWith = (secretValues: Record<string, string>, parameters: Record<string, unknown>, continueOnFail = false) =>
+	const runWith = (
+		secretValues: Record<string, string>,
+		parameters: Record<string, unknown>,
+		continueOnFail = false,
+	) =>
 		runNode(node, {
 			parameters: { requestOptions: { maxRetries: 0 }, ...parameters },
 			credentials: { publitracApi: { ...CREDS, ...secretValues, baseUrl: `${sim.url}/api` } },
@@ -103,7 +155,12 @@ describe('redaction: PUBLITRAC secrets written as n8n writes them', () => {
 			continueOnFail,
 		});
 	const seenOf = (result: RunResult) =>
-		JSON.stringify({ message: result.error?.message, description: (result.error as { description?: string } | undefined)?.description, stack: result.error?.stack, output: result.output });
+		JSON.stringify({
+			message: result.error?.message,
+			description: (result.error as { description?: string } | undefined)?.description,
+			stack: result.error?.stack,
+			output: result.output,
+		});
 
 	beforeEach(() => {
 		sim.reset();
@@ -124,7 +181,9 @@ describe('redaction: PUBLITRAC secrets written as n8n writes them', () => {
 		try {
 			await runNode(node, {
 				parameters: { requestOptions: { maxRetries: 0 }, ...read },
-				credentials: { publitracApi: { ...CREDS, ...issue, baseUrl: `http://127.0.0.1:${port}/api` } },
+				credentials: {
+					publitracApi: { ...CREDS, ...issue, baseUrl: `http://127.0.0.1:${port}/api` },
+				},
 				credentialTypes: { publitracApi: new PublitracApi() },
 			});
 		} finally {
@@ -135,10 +194,26 @@ describe('redaction: PUBLITRAC secrets written as n8n writes them', () => {
 	});
 
 	it.each([
-		['an error page that repeats the request line (500)', read, { kind: 'status', status: 500, echo: true }],
-		['an error page that repeats the request and its headers (403)', read, { kind: 'status', status: 403, echo: 'headers' }],
-		['a 200 page that is not XML and repeats the request', read, { kind: 'status', status: 200, echo: true }],
-		['an error page of a write that repeats the request and its token', write, { kind: 'status', status: 500, echo: true }],
+		[
+			'an error page that repeats the request line (500)',
+			read,
+			{ kind: 'status', status: 500, echo: true },
+		],
+		[
+			'an error page that repeats the request and its headers (403)',
+			read,
+			{ kind: 'status', status: 403, echo: 'headers' },
+		],
+		[
+			'a 200 page that is not XML and repeats the request',
+			read,
+			{ kind: 'status', status: 200, echo: true },
+		],
+		[
+			'an error page of a write that repeats the request and its token',
+			write,
+			{ kind: 'status', status: 500, echo: true },
+		],
 		[
 			'a page quoting them lower-case percent-encoded, JSON-escaped with \\/ and as entities',
 			read,
@@ -165,11 +240,18 @@ describe('redaction: PUBLITRAC secrets written as n8n writes them', () => {
 		expect(apiKey).toHaveLength(55);
 		Object.assign(sim.state.credentials, { apiKey });
 		for (const form of [rfc3986(apiKey), apiKey]) {
-			sim.addFault({ kind: 'status', status: 500, body: `<html><body><p>${'x'.repeat(282)} apikey=${form} ${'y'.repeat(100)}</p></body></html>` });
+			sim.addFault({
+				kind: 'status',
+				status: 500,
+				body: `<html><body><p>${'x'.repeat(282)} apikey=${form} ${'y'.repeat(100)}</p></body></html>`,
+			});
 			const result = await runWith({ ...issue, apiKey }, read);
 			const message = String(result.error?.message);
-			expect(message).toMatch(/^PUBLITRAC: HTTP 500 - x+ apikey=\[redacted\]\.\.\. \(method getLead\)$/);
-			for (const prefix of [apiKey.slice(0, 6), rfc3986(apiKey).slice(0, 6)]) expect(seenOf(result)).not.toContain(prefix);
+			expect(message).toMatch(
+				/^PUBLITRAC: HTTP 500 - x+ apikey=\[redacted\]\.\.\. \(method getLead\)$/,
+			);
+			for (const prefix of [apiKey.slice(0, 6), rfc3986(apiKey).slice(0, 6)])
+				expect(seenOf(result)).not.toContain(prefix);
 		}
 	});
 
@@ -177,10 +259,24 @@ describe('redaction: PUBLITRAC secrets written as n8n writes them', () => {
 		const weak = { ...issue, password: '1234' };
 		Object.assign(sim.state.credentials, weak);
 		const [lead] = sim.seedLeads(1);
-		Object.assign(lead, { email: 'weak@acme.com', phone: '0612345678', postalCode: '1234', city: 'Code 1234' });
-		const result = await runWith(weak, { resource: 'lead', operation: 'get', email: 'weak@acme.com' });
+		Object.assign(lead, {
+			email: 'weak@acme.com',
+			phone: '0612345678',
+			postalCode: '1234',
+			city: 'Code 1234',
+		});
+		const result = await runWith(weak, {
+			resource: 'lead',
+			operation: 'get',
+			email: 'weak@acme.com',
+		});
 		expect(result.error).toBeUndefined();
-		expect(result.output[0].json).toMatchObject({ email: 'weak@acme.com', phone: '0612345678', postalCode: '1234', city: 'Code 1234' });
+		expect(result.output[0].json).toMatchObject({
+			email: 'weak@acme.com',
+			phone: '0612345678',
+			postalCode: '1234',
+			city: 'Code 1234',
+		});
 		expect(JSON.stringify(result.output)).not.toContain('[redacted]');
 	});
 });

@@ -12,7 +12,8 @@ export interface PublitracSim extends Simulator {
 	seedLeads(n: number, where?: { view?: string; list?: string }): Array<SimRecord>;
 }
 
-export const CREDS: { apiKey: string; username: string; password: string; accountToken: string } = require('../../../sandbox/publitrac').PUBLITRAC_CREDENTIALS;
+export const CREDS: { apiKey: string; username: string; password: string; accountToken: string } =
+	require('../../../sandbox/publitrac').PUBLITRAC_CREDENTIALS;
 
 export function publitracSimulator(): PublitracSim {
 	return require('../../../sandbox/publitrac').createPublitracSimulator();
@@ -24,13 +25,25 @@ export function credentialsFor(sim: Simulator, extra: Record<string, string> = {
 	return { publitracApi: { ...CREDS, baseUrl: `${sim.url}/api`, ...extra } };
 }
 
-export const run = (sim: Simulator, parameters: RunOptions['parameters'], more: Partial<RunOptions> = {}) =>
-	runNode(node, { parameters, credentials: credentialsFor(sim), credentialTypes: { publitracApi: new PublitracApi() }, ...more });
+export const run = (
+	sim: Simulator,
+	parameters: RunOptions['parameters'],
+	more: Partial<RunOptions> = {},
+) =>
+	runNode(node, {
+		parameters,
+		credentials: credentialsFor(sim),
+		credentialTypes: { publitracApi: new PublitracApi() },
+		...more,
+	});
 
 /** The XML `query` the simulator received (form body of a POST, query string of a GET), parsed. */
 export function sentQuery(entry: LoggedRequest): SimRecord {
-	const text = entry.method === 'GET' ? entry.query.query : (entry.body as Record<string, string>).query;
-	return new XMLParser({ parseTagValue: false, trimValues: true, ignoreDeclaration: true }).parse(text);
+	const text =
+		entry.method === 'GET' ? entry.query.query : (entry.body as Record<string, string>).query;
+	return new XMLParser({ parseTagValue: false, trimValues: true, ignoreDeclaration: true }).parse(
+		text,
+	);
 }
 
 /** The raw XML text of the `query` the simulator received. */
@@ -39,11 +52,18 @@ export function sentXml(entry: LoggedRequest): string {
 }
 
 /** Calls to the API itself, in order. */
-export const apiCalls = (sim: Simulator) => sim.log.filter((r) => r.path === '/api' || r.path === '/api/');
+export const apiCalls = (sim: Simulator) =>
+	sim.log.filter((r) => r.path === '/api' || r.path === '/api/');
 
 export function expectAuth(entry: LoggedRequest, method: string) {
 	expect(entry.path).toBe('/api');
-	expect(entry.query).toMatchObject({ method, apikey: CREDS.apiKey, apiKey: CREDS.apiKey, username: CREDS.username, password: CREDS.password });
+	expect(entry.query).toMatchObject({
+		method,
+		apikey: CREDS.apiKey,
+		apiKey: CREDS.apiKey,
+		username: CREDS.username,
+		password: CREDS.password,
+	});
 }
 
 export async function startSim(): Promise<PublitracSim> {

@@ -67,11 +67,29 @@ describe('PUBLITRAC lead:get with Simplify', () => {
 		// Without Simplify: the raw lead as before (strings as the API gives them, custom fields kept).
 		expect(off.output).toEqual(before.output);
 		expect(off.output).toHaveLength(1);
-		expect(off.output[0].json).toMatchObject({ id: seeded.id, email: seeded.email, mailingAddress: '123 Street', originalSourceType: 'Organic Search', doNotCall: '0', carColor: 'Red' });
+		expect(off.output[0].json).toMatchObject({
+			id: seeded.id,
+			email: seeded.email,
+			mailingAddress: '123 Street',
+			originalSourceType: 'Organic Search',
+			doNotCall: '0',
+			carColor: 'Red',
+		});
 		expect(off.output[0].json).not.toHaveProperty('crm');
 
 		expect(on.output).toEqual([{ json: expected(seeded), pairedItem: { item: 0 } }]);
-		expect(Object.keys(on.output[0].json)).toEqual(['id', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'company', 'postalCode', 'city', 'country']);
+		expect(Object.keys(on.output[0].json)).toEqual([
+			'id',
+			'firstName',
+			'lastName',
+			'email',
+			'phone',
+			'mobile',
+			'company',
+			'postalCode',
+			'city',
+			'country',
+		]);
 		// The same call was sent: Simplify changes only the output.
 		expect(apiCalls(sim).map((c) => [c.query.method, c.query.email])).toEqual([
 			['getLead', seeded.email],
@@ -86,15 +104,26 @@ describe('PUBLITRAC view:getLeads with Simplify', () => {
 		sim.state.views.Hot = { leadIds: [] };
 		sim.state.views.Cold = { leadIds: [] };
 		const hot = sim.seedLeads(101, { view: 'Hot' }).map((l) => complete(l));
-		const [cold] = sim.seedLeads(1, { view: 'Cold' }).map((l) => complete(l, { originalSource: '' }));
-		const params = (viewName: string, simplify: boolean) => ({ resource: 'view', operation: 'getLeads', viewName, returnAll: true, simplify });
+		const [cold] = sim
+			.seedLeads(1, { view: 'Cold' })
+			.map((l) => complete(l, { originalSource: '' }));
+		const params = (viewName: string, simplify: boolean) => ({
+			resource: 'view',
+			operation: 'getLeads',
+			viewName,
+			returnAll: true,
+			simplify,
+		});
 		const byItem = (simplify: boolean) => (i: number) => params(i === 0 ? 'Hot' : 'Cold', simplify);
 
 		const off = await run(sim, byItem(false), { items: [{}, {}] });
 		const on = await run(sim, byItem(true), { items: [{}, {}] });
 		expect(off.error).toBeUndefined();
 		expect(on.error).toBeUndefined();
-		expect(off.output.map((o) => [o.json.id, o.pairedItem])).toEqual([...hot.map((l) => [l.id, { item: 0 }]), [cold.id, { item: 1 }]]);
+		expect(off.output.map((o) => [o.json.id, o.pairedItem])).toEqual([
+			...hot.map((l) => [l.id, { item: 0 }]),
+			[cold.id, { item: 1 }],
+		]);
 		expect(on.output).toEqual([
 			...hot.map((l) => ({ json: expected(l), pairedItem: { item: 0 } })),
 			{ json: expected(cold), pairedItem: { item: 1 } },
@@ -104,11 +133,27 @@ describe('PUBLITRAC view:getLeads with Simplify', () => {
 
 describe('publitracTrigger with Simplify', () => {
 	const trigger = new PublitracTrigger();
-	const poll = (parameters: IDataObject, staticData: IDataObject, mode: 'trigger' | 'manual' = 'trigger') =>
+	const poll = (
+		parameters: IDataObject,
+		staticData: IDataObject,
+		mode: 'trigger' | 'manual' = 'trigger',
+	) =>
 		trigger.poll!.call(
-			createTriggerContext({ parameters, staticData, mode, credentials: credentialsFor(sim), credentialTypes: { publitracApi: new PublitracApi() } }) as unknown as IPollFunctions,
+			createTriggerContext({
+				parameters,
+				staticData,
+				mode,
+				credentials: credentialsFor(sim),
+				credentialTypes: { publitracApi: new PublitracApi() },
+			}) as unknown as IPollFunctions,
 		);
-	const params = (simplify: boolean) => ({ source: 'list', listName: 'Imported2012', event: 'new', options: {}, simplify });
+	const params = (simplify: boolean) => ({
+		source: 'list',
+		listName: 'Imported2012',
+		event: 'new',
+		options: {},
+		simplify,
+	});
 
 	it('emits new leads in the common shape; without Simplify the lead, as before', async () => {
 		sim.seedLeads(2, { list: 'Imported2012' });
@@ -120,7 +165,11 @@ describe('publitracTrigger with Simplify', () => {
 
 		const raw = await poll(params(false), plain);
 		expect(raw![0]).toHaveLength(1);
-		expect(raw![0][0].json).toMatchObject({ id: added.id, email: added.email, createdDate: added.createdDate });
+		expect(raw![0][0].json).toMatchObject({
+			id: added.id,
+			email: added.email,
+			createdDate: added.createdDate,
+		});
 		expect(raw![0][0].json).not.toHaveProperty('crm');
 		const simplified = await poll(params(true), simple);
 		expect(simplified).toEqual([[{ json: expected(added) }]]);

@@ -16,7 +16,12 @@ beforeAll(async () => {
 afterAll(async () => sim.stop());
 // What the trigger logged as warnings (n8n's logger), cleared before each test.
 const warnings: string[] = [];
-const logger = { debug: () => {}, info: () => {}, warn: (m: string) => warnings.push(m), error: () => {} };
+const logger = {
+	debug: () => {},
+	info: () => {},
+	warn: (m: string) => warnings.push(m),
+	error: () => {},
+};
 beforeEach(() => {
 	sim.reset();
 	resetRateLimiters();
@@ -25,7 +30,11 @@ beforeEach(() => {
 
 const trigger = new PublitracTrigger();
 
-function poll(parameters: IDataObject, staticData: IDataObject, more: { mode?: 'trigger' | 'manual'; pollBudgetMs?: number } = {}) {
+function poll(
+	parameters: IDataObject,
+	staticData: IDataObject,
+	more: { mode?: 'trigger' | 'manual'; pollBudgetMs?: number } = {},
+) {
 	const context = createTriggerContext({
 		parameters,
 		staticData,
@@ -37,7 +46,8 @@ function poll(parameters: IDataObject, staticData: IDataObject, more: { mode?: '
 	return trigger.poll!.call(context as unknown as IPollFunctions);
 }
 
-const ids = (result: Awaited<ReturnType<typeof poll>>) => (result ? result[0].map((i) => i.json.id) : []);
+const ids = (result: Awaited<ReturnType<typeof poll>>) =>
+	result ? result[0].map((i) => i.json.id) : [];
 const touch = (lead: SimRecord, at: string) => (lead.lastUpdated = at);
 
 describe('publitracTrigger on a view (getView), new leads', () => {
@@ -71,20 +81,35 @@ describe('publitracTrigger on a view (getView), new leads', () => {
 		await poll(params, saved);
 		const copy = JSON.parse(JSON.stringify(saved));
 		const added = sim.seedLeads(1, { view: 'Hot' });
-		expect(ids(await new PublitracTrigger().poll!.call(createTriggerContext({ parameters: params, staticData: copy, credentials: credentialsFor(sim), credentialTypes: { publitracApi: new PublitracApi() } }) as unknown as IPollFunctions))).toEqual([added[0].id]);
+		expect(
+			ids(
+				await new PublitracTrigger().poll!.call(
+					createTriggerContext({
+						parameters: params,
+						staticData: copy,
+						credentials: credentialsFor(sim),
+						credentialTypes: { publitracApi: new PublitracApi() },
+					}) as unknown as IPollFunctions,
+				),
+			),
+		).toEqual([added[0].id]);
 	});
 
 	it('emits the existing leads once on the first poll with "Emit Existing Leads on First Poll"', async () => {
 		const seeded = sim.seedLeads(3, { view: 'Hot' });
 		const state: IDataObject = {};
-		expect(ids(await poll({ ...params, options: { emitExisting: true } }, state))).toEqual(seeded.map((l) => l.id));
+		expect(ids(await poll({ ...params, options: { emitExisting: true } }, state))).toEqual(
+			seeded.map((l) => l.id),
+		);
 		expect(await poll({ ...params, options: { emitExisting: true } }, state)).toBeNull();
 	});
 
 	it('with "Emit Existing Leads on First Poll" and a first poll cut by the budget, the next polls emit the rest, each lead once', async () => {
 		const seeded = sim.seedLeads(250, { view: 'Hot' });
 		const state: IDataObject = {};
-		const first = ids(await poll({ ...params, options: { emitExisting: true } }, state, { pollBudgetMs: 1 }));
+		const first = ids(
+			await poll({ ...params, options: { emitExisting: true } }, state, { pollBudgetMs: 1 }),
+		);
 		expect(first).toEqual(seeded.slice(0, 100).map((l) => l.id));
 		expect(state.watermark).toBeNull();
 		const added = sim.seedLeads(1, { view: 'Hot' });
@@ -132,7 +157,9 @@ describe('publitracTrigger on a view (getView), new leads', () => {
 	}, 30_000);
 
 	it('gives 9010 for an unknown view, without any secret', async () => {
-		await expect(poll({ ...params, viewName: 'Nope' }, {})).rejects.toThrow('9010 ERROR_VIEW_DOES_NOT_EXISTS');
+		await expect(poll({ ...params, viewName: 'Nope' }, {})).rejects.toThrow(
+			'9010 ERROR_VIEW_DOES_NOT_EXISTS',
+		);
 	});
 });
 
@@ -176,7 +203,9 @@ describe('publitracTrigger with a lead dated far in the future (issue 15 item 7)
 		const state: IDataObject = {};
 		expect(await poll(params, state)).toBeNull();
 		expect(warnings).toHaveLength(1);
-		expect(warnings[0]).toContain(`createdDate more than a day in the future on lead ID ${future.id} (9999-12-31 00:00:00)`);
+		expect(warnings[0]).toContain(
+			`createdDate more than a day in the future on lead ID ${future.id} (9999-12-31 00:00:00)`,
+		);
 		expect(warnings[0]).not.toContain(future.email);
 		expect(String(state.watermark)).not.toMatch(/^9999/);
 		const added = sim.seedLeads(2, { view: 'Hot' });
@@ -193,7 +222,9 @@ describe('publitracTrigger with a lead dated far in the future (issue 15 item 7)
 		const [future] = sim.seedLeads(1, { view: 'Hot' });
 		future.createdDate = '2999-01-01 00:00:00';
 		expect(ids(await poll(params, state))).toEqual([future.id]);
-		expect(warnings.join('\n')).toContain(`lead ID ${future.id} (2999-01-01 00:00:00): emitted once`);
+		expect(warnings.join('\n')).toContain(
+			`lead ID ${future.id} (2999-01-01 00:00:00): emitted once`,
+		);
 		// Past the bound of `seen` (nodes/shared/pollState.ts): the watermark rises, never to 2999.
 		const many = sim.seedLeads(MAX_SEEN + 10, { view: 'Hot' });
 		const emitted = ids(await poll(params, state));
@@ -238,7 +269,9 @@ describe('publitracTrigger with a lead dated far in the future (issue 15 item 7)
 		const future = sim.seedLeads(520, { view: 'Hot' });
 		for (const lead of future) lead.createdDate = '9999-12-31 00:00:00';
 		expect(ids(await poll(params, state))).toHaveLength(500);
-		expect(warnings.join('\n')).toContain('PUBLITRAC Trigger: 20 more leads with a createdDate more than a day in the future are not emitted: the trigger remembers at most 500 of them');
+		expect(warnings.join('\n')).toContain(
+			'PUBLITRAC Trigger: 20 more leads with a createdDate more than a day in the future are not emitted: the trigger remembers at most 500 of them',
+		);
 		expect(await poll(params, state)).toBeNull();
 		expect((state.ahead as string[]).length).toBe(500);
 	}, 30_000);
@@ -247,17 +280,50 @@ describe('publitracTrigger with a lead dated far in the future (issue 15 item 7)
 describe('publitracTrigger with a saved state it cannot use (issue 15 item 11)', () => {
 	const params = { source: 'view', viewName: 'Hot', event: 'new', options: {} };
 	const cases: Array<[string, (state: IDataObject) => void, RegExp]> = [
-		['the watermark as ISO text', (s) => (s.watermark = '2024-01-01T00:10:00.000Z'), /the watermark is a text of another form, not a date and time "yyyy-mm-dd hh:mm:ss"/],
-		['the watermark as an object', (s) => (s.watermark = { at: '2024-01-01 00:10:00' }), /the watermark is an object/],
-		['the watermark as the number 1e12', (s) => (s.watermark = 1e12), /the watermark is the number 1000000000000/],
-		['the watermark as garbage text', (s) => (s.watermark = 'zzz'), /the watermark is a text of another form/],
-		['the watermark far in the future (saved by the version before)', (s) => (s.watermark = '9999-12-31 00:00:00'), /the watermark 9999-12-31 00:00:00 is more than a day in the future/],
-		['the watermark not a real date', (s) => (s.watermark = '2024-13-45 99:00:00'), /is not a real date and time/],
+		[
+			'the watermark as ISO text',
+			(s) => (s.watermark = '2024-01-01T00:10:00.000Z'),
+			/the watermark is a text of another form, not a date and time "yyyy-mm-dd hh:mm:ss"/,
+		],
+		[
+			'the watermark as an object',
+			(s) => (s.watermark = { at: '2024-01-01 00:10:00' }),
+			/the watermark is an object/,
+		],
+		[
+			'the watermark as the number 1e12',
+			(s) => (s.watermark = 1e12),
+			/the watermark is the number 1000000000000/,
+		],
+		[
+			'the watermark as garbage text',
+			(s) => (s.watermark = 'zzz'),
+			/the watermark is a text of another form/,
+		],
+		[
+			'the watermark far in the future (saved by the version before)',
+			(s) => (s.watermark = '9999-12-31 00:00:00'),
+			/the watermark 9999-12-31 00:00:00 is more than a day in the future/,
+		],
+		[
+			'the watermark not a real date',
+			(s) => (s.watermark = '2024-13-45 99:00:00'),
+			/is not a real date and time/,
+		],
 		['no watermark', (s) => delete s.watermark, /it has no watermark/],
 		['seen not a list', (s) => (s.seen = 'abc'), /seen is a text of another form, not a list/],
 		['seen holding objects', (s) => (s.seen = [{ id: 1 }]), /seen holds an object/],
-		['seen far longer than its bound', (s) => (s.seen = Array.from({ length: MAX_SEEN * 4 + 1 }, (_, i) => `${i}@2024-01-01 00:00:00`)), /seen holds 8001 entries/],
-		['overflow not true or false', (s) => (s.overflow = 'yes'), /overflow is a text of another form, not true or false/],
+		[
+			'seen far longer than its bound',
+			(s) =>
+				(s.seen = Array.from({ length: MAX_SEEN * 4 + 1 }, (_, i) => `${i}@2024-01-01 00:00:00`)),
+			/seen holds 8001 entries/,
+		],
+		[
+			'overflow not true or false',
+			(s) => (s.overflow = 'yes'),
+			/overflow is a text of another form, not true or false/,
+		],
 	];
 	for (const [name, corrupt, reason] of cases) {
 		it(`${name}: logs why, takes a new baseline (emits nothing, not the whole view again), then emits each new lead once`, async () => {
@@ -307,7 +373,9 @@ describe('publitracTrigger meeting a 429 within n8n 2.41 poll budget (issue 21)'
 		// doc "Limitation": 35 calls per second per account; another n8n (or script) made them just now.
 		sim.state.calls[CREDS.apiKey] = Array.from({ length: 35 }, () => Date.now());
 		const from = apiCalls(sim).length;
-		expect(ids(await poll(params, state, { pollBudgetMs: 10_000 }))).toEqual(added.map((l) => l.id));
+		expect(ids(await poll(params, state, { pollBudgetMs: 10_000 }))).toEqual(
+			added.map((l) => l.id),
+		);
 		const calls = apiCalls(sim).slice(from);
 		expect(calls.map((c) => c.status)).toEqual([429, 200]);
 		// Sent again once the second asked for (Retry-After: 1) had passed, not before.
@@ -335,7 +403,9 @@ describe('publitracTrigger meeting a 429 within n8n 2.41 poll budget (issue 21)'
 		expect(Date.now() - started).toBeLessThan(2500);
 		expect(apiCalls(sim).filter((c) => c.status === 429)).toHaveLength(1);
 		expect(state).toEqual(saved);
-		expect(ids(await poll(params, state, { pollBudgetMs: 10_000 }))).toEqual(added.map((l) => l.id));
+		expect(ids(await poll(params, state, { pollBudgetMs: 10_000 }))).toEqual(
+			added.map((l) => l.id),
+		);
 	});
 
 	it('without a budget (n8n 1.x) the transport retries a 429 after its Retry-After, as for any call', async () => {

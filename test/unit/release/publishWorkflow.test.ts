@@ -47,7 +47,8 @@ describe('release workflow (.github/workflows/publish.yml)', () => {
 
 	it('checks out, sets up Node with the npm registry and an npm that can publish through OIDC', () => {
 		expect(steps[0].uses).toMatch(/^actions\/checkout@v\d+$/);
-		const node = steps[indexOf((s) => /^actions\/setup-node@v\d+$/.test(s.uses ?? ''), 'setup-node')];
+		const node =
+			steps[indexOf((s) => /^actions\/setup-node@v\d+$/.test(s.uses ?? ''), 'setup-node')];
 		expect(node.with?.['registry-url']).toBe('https://registry.npmjs.org');
 		expect(steps.some(runs(/npm install -g npm@\^11\.5\.1/))).toBe(true);
 	});

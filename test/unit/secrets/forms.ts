@@ -7,14 +7,31 @@
 // secret (the Data Platform listener) also its path, host+path, long path segments, query and
 // query values.
 
-const xmlEscape = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const xmlEscape = (v: string) =>
+	v
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&apos;');
 export const jsonInner = (v: string) => JSON.stringify(v).slice(1, -1);
-export const rfc3986 = (v: string) => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const rfc3986 = (v: string) =>
+	encodeURIComponent(v).replace(
+		/[!'()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+	);
 const lowerHex = (v: string) => v.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
 const isPlain = (c: string) => /[A-Za-z0-9]/.test(c);
-const decimalEntities = (v: string) => [...v].map((c) => (isPlain(c) ? c : `&#${c.codePointAt(0)};`)).join('');
-const hexEntities = (v: string) => [...v].map((c) => (isPlain(c) ? c : `&#x${c.codePointAt(0)!.toString(16).toUpperCase()};`)).join('');
-const unicodeEscapes = (v: string) => [...v].map((c) => (isPlain(c) ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)).join('');
+const decimalEntities = (v: string) =>
+	[...v].map((c) => (isPlain(c) ? c : `&#${c.codePointAt(0)};`)).join('');
+const hexEntities = (v: string) =>
+	[...v]
+		.map((c) => (isPlain(c) ? c : `&#x${c.codePointAt(0)!.toString(16).toUpperCase()};`))
+		.join('');
+const unicodeEscapes = (v: string) =>
+	[...v]
+		.map((c) => (isPlain(c) ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+		.join('');
 
 /** The forms one value takes on the wire and in an echoed page (not JSON-escaped again). */
 export function wireForms(value: string): string[] {

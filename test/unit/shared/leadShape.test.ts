@@ -22,17 +22,47 @@ import { Sml } from '../../../nodes/Sml/Sml.node';
 import { SmlTrigger } from '../../../nodes/Sml/SmlTrigger.node';
 
 // Each CRM owns its mapper (nodes/<Crm>/helpers/commonLead.ts); the shared shape applies it.
-const MAPPERS = { pilot: pilotLead, publitrac: publitracLead, sml: smlLead, econtract: econtractLead, dataPlatform: dataPlatformLead } satisfies Record<string, LeadMapper>;
+const MAPPERS = {
+	pilot: pilotLead,
+	publitrac: publitracLead,
+	sml: smlLead,
+	econtract: econtractLead,
+	dataPlatform: dataPlatformLead,
+} satisfies Record<string, LeadMapper>;
 type LeadCrm = keyof typeof MAPPERS;
-const toCommonLead = (crm: LeadCrm, record: IDataObject) => leadShape.toCommonLead(MAPPERS[crm], record);
-const simplifyRecords = (simplify: boolean, crm: LeadCrm, records: IDataObject[]) => leadShape.simplifyRecords(simplify, MAPPERS[crm], records);
+const toCommonLead = (crm: LeadCrm, record: IDataObject) =>
+	leadShape.toCommonLead(MAPPERS[crm], record);
+const simplifyRecords = (simplify: boolean, crm: LeadCrm, records: IDataObject[]) =>
+	leadShape.simplifyRecords(simplify, MAPPERS[crm], records);
 
 // At most ten fields, no copy of the record: the record itself is what Simplify off gives.
-const KEYS = ['id', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'company', 'postalCode', 'city', 'country'];
+const KEYS = [
+	'id',
+	'firstName',
+	'lastName',
+	'email',
+	'phone',
+	'mobile',
+	'company',
+	'postalCode',
+	'city',
+	'country',
+];
 
 /** The expected lead of a record of `_crm`: '' for every key not given. */
 function lead(_crm: LeadCrm, _record: IDataObject, given: Partial<CommonLead>): CommonLead {
-	const blank = { id: '', firstName: '', lastName: '', email: '', phone: '', mobile: '', company: '', postalCode: '', city: '', country: '' };
+	const blank = {
+		id: '',
+		firstName: '',
+		lastName: '',
+		email: '',
+		phone: '',
+		mobile: '',
+		company: '',
+		postalCode: '',
+		city: '',
+		country: '',
+	};
 	return { ...blank, ...given };
 }
 
@@ -43,9 +73,12 @@ function expectLead(actual: CommonLead, expected: CommonLead) {
 }
 
 describe('the common lead shape', () => {
-	it.each<LeadCrm>(['pilot', 'publitrac', 'sml', 'econtract', 'dataPlatform'])('%s: an empty record gives every key, in order, as ""', (crm) => {
-		expectLead(toCommonLead(crm, {}), lead(crm, {}, {}));
-	});
+	it.each<LeadCrm>(['pilot', 'publitrac', 'sml', 'econtract', 'dataPlatform'])(
+		'%s: an empty record gives every key, in order, as ""',
+		(crm) => {
+			expectLead(toCommonLead(crm, {}), lead(crm, {}, {}));
+		},
+	);
 
 	it('leaves the record untouched and carries no copy of it (no raw)', () => {
 		const record = { id: '7', firstName: ' Ann ', nested: { deep: [1, 2] } };
@@ -64,7 +97,10 @@ describe('the common lead shape', () => {
 
 	it('survives a record that is not an object', () => {
 		expectLead(toCommonLead('sml', null as unknown as IDataObject), lead('sml', {}, {}));
-		expectLead(toCommonLead('econtract', ['x'] as unknown as IDataObject), lead('econtract', {}, {}));
+		expectLead(
+			toCommonLead('econtract', ['x'] as unknown as IDataObject),
+			lead('econtract', {}, {}),
+		);
 	});
 });
 
@@ -109,7 +145,10 @@ describe('PUBLITRAC mapper (doc "Get lead" <lead>)', () => {
 
 	it('maps a sparse lead', () => {
 		const record = { id: '9', email: 'a@acme.com', originalSource: '', leadSource: 'Salon 2024' };
-		expectLead(toCommonLead('publitrac', record), lead('publitrac', record, { id: '9', email: 'a@acme.com' }));
+		expectLead(
+			toCommonLead('publitrac', record),
+			lead('publitrac', record, { id: '9', email: 'a@acme.com' }),
+		);
 	});
 
 	it('turns hostile values into text or ""', () => {
@@ -124,7 +163,10 @@ describe('PUBLITRAC mapper (doc "Get lead" <lead>)', () => {
 			city: Number.NaN,
 			originalSource: undefined,
 		} as unknown as IDataObject;
-		expectLead(toCommonLead('publitrac', record), lead('publitrac', record, { id: '470', phone: '555-2149', company: '42' }));
+		expectLead(
+			toCommonLead('publitrac', record),
+			lead('publitrac', record, { id: '470', phone: '555-2149', company: '42' }),
+		);
 	});
 });
 
@@ -147,7 +189,14 @@ describe('SML mapper (doc "Consultar Lead", "Buscar clientes")', () => {
 			vehicle: { id: 1036, brand_model: 'Seat León' },
 			status: 'new',
 			source: 1,
-			source_data: { id: 1, channel: 1, channel_data: { id: 1, slug: 'phone', name: 'Teléfono' }, data: '666666666', origin: 2, origin_data: { id: 2, name: 'coches.net' } },
+			source_data: {
+				id: 1,
+				channel: 1,
+				channel_data: { id: 1, slug: 'phone', name: 'Teléfono' },
+				data: '666666666',
+				origin: 2,
+				origin_data: { id: 2, name: 'coches.net' },
+			},
 		};
 		expectLead(
 			toCommonLead('sml', record),
@@ -162,26 +211,57 @@ describe('SML mapper (doc "Consultar Lead", "Buscar clientes")', () => {
 	});
 
 	it('maps a trigger item (event + lead) the same way', () => {
-		const record = { event: 'statusChanged', previousStatus: 'new', id: 990, client: { ...client, province_data: null, location_data: null }, source: 2 };
-		expectLead(toCommonLead('sml', record), lead('sml', record, { id: '990', lastName: 'Cliente de Ejemplo', email: 'user@example.com', phone: '666777888' }));
+		const record = {
+			event: 'statusChanged',
+			previousStatus: 'new',
+			id: 990,
+			client: { ...client, province_data: null, location_data: null },
+			source: 2,
+		};
+		expectLead(
+			toCommonLead('sml', record),
+			lead('sml', record, {
+				id: '990',
+				lastName: 'Cliente de Ejemplo',
+				email: 'user@example.com',
+				phone: '666777888',
+			}),
+		);
 	});
 
 	it('maps the minimal lead of the doc (client null): the lead id only', () => {
-		const record = { id: 984, client: null, vehicle: { id: 1036, brand_model: 'Marca y modelo de ejemplo' }, source: 1 };
+		const record = {
+			id: 984,
+			client: null,
+			vehicle: { id: 1036, brand_model: 'Marca y modelo de ejemplo' },
+			source: 1,
+		};
 		expectLead(toCommonLead('sml', record), lead('sml', record, { id: '984' }));
 	});
 
 	it('maps a client of "Buscar clientes"', () => {
 		expectLead(
 			toCommonLead('sml', client),
-			lead('sml', client, { id: '500', lastName: 'Cliente de Ejemplo', email: 'user@example.com', phone: '666777888', city: 'Alcalá de Henares' }),
+			lead('sml', client, {
+				id: '500',
+				lastName: 'Cliente de Ejemplo',
+				email: 'user@example.com',
+				phone: '666777888',
+				city: 'Alcalá de Henares',
+			}),
 		);
 	});
 
 	it('turns hostile values into text or ""', () => {
 		const record = {
 			id: null,
-			client: { name: ['Ana'], phone: 600111222, email: { value: 'x@y.es' }, province_data: 'Madrid', location_data: { name: null } },
+			client: {
+				name: ['Ana'],
+				phone: 600111222,
+				email: { value: 'x@y.es' },
+				province_data: 'Madrid',
+				location_data: { name: null },
+			},
 			source: { id: 1 },
 			source_data: { origin_data: { name: 5 }, channel_data: null },
 		} as unknown as IDataObject;
@@ -205,15 +285,45 @@ describe('Econtract mapper (doc "Create client", "Create lead", orders)', () => 
 		};
 		expectLead(
 			toCommonLead('econtract', record),
-			lead('econtract', record, { id: '101', firstName: 'John', lastName: 'Doe', email: 'john.doe@server.com', phone: '011223344', mobile: '0499656565', company: 'Doe & Zonen' }),
+			lead('econtract', record, {
+				id: '101',
+				firstName: 'John',
+				lastName: 'Doe',
+				email: 'john.doe@server.com',
+				phone: '011223344',
+				mobile: '0499656565',
+				company: 'Doe & Zonen',
+			}),
 		);
 	});
 
 	it('maps a client with a single name and nested addresses', () => {
-		const record = { id: 102, name: 'Jan Peeters', email: 'jan@x.be', addresses: [{ id: 201, street: 'Street 02', nr: 10, box: 'B', postal_code: 3500, city: 'Hasselt', country: 'BE' }] };
+		const record = {
+			id: 102,
+			name: 'Jan Peeters',
+			email: 'jan@x.be',
+			addresses: [
+				{
+					id: 201,
+					street: 'Street 02',
+					nr: 10,
+					box: 'B',
+					postal_code: 3500,
+					city: 'Hasselt',
+					country: 'BE',
+				},
+			],
+		};
 		expectLead(
 			toCommonLead('econtract', record),
-			lead('econtract', record, { id: '102', lastName: 'Jan Peeters', email: 'jan@x.be', postalCode: '3500', city: 'Hasselt', country: 'BE' }),
+			lead('econtract', record, {
+				id: '102',
+				lastName: 'Jan Peeters',
+				email: 'jan@x.be',
+				postalCode: '3500',
+				city: 'Hasselt',
+				country: 'BE',
+			}),
 		);
 	});
 
@@ -255,8 +365,23 @@ describe('Econtract mapper (doc "Create client", "Create lead", orders)', () => 
 			affiliate_id: '50',
 			client_id: 101,
 			address_id: 201,
-			client: { id: 101, first_name: 'John', last_name: 'Doe', email: 'c2@x.be', cellphone: '0499656565', landline: '' },
-			address: { id: 201, client_id: 101, street: 'Street 02', nr: '10', postal_code: '3500', city: 'Hasselt', country: 'BE' },
+			client: {
+				id: 101,
+				first_name: 'John',
+				last_name: 'Doe',
+				email: 'c2@x.be',
+				cellphone: '0499656565',
+				landline: '',
+			},
+			address: {
+				id: 201,
+				client_id: 101,
+				street: 'Street 02',
+				nr: '10',
+				postal_code: '3500',
+				city: 'Hasselt',
+				country: 'BE',
+			},
 		};
 		expectLead(
 			toCommonLead('econtract', record),
@@ -273,11 +398,31 @@ describe('Econtract mapper (doc "Create client", "Create lead", orders)', () => 
 		);
 	});
 
-	it('maps an order whose client comes flat as client_* (the doc\'s create-order names)', () => {
-		const record = { id: 402, client_id: 103, client_first_name: 'Eva', client_last_name: 'Claes', client_email: 'eva@x.be', address_street: 'Kerkstraat', address_nr: 3, address_postal_code: '9000', address_city: 'Gent', address_country: 'BE', affiliate_id: 50 };
+	it("maps an order whose client comes flat as client_* (the doc's create-order names)", () => {
+		const record = {
+			id: 402,
+			client_id: 103,
+			client_first_name: 'Eva',
+			client_last_name: 'Claes',
+			client_email: 'eva@x.be',
+			address_street: 'Kerkstraat',
+			address_nr: 3,
+			address_postal_code: '9000',
+			address_city: 'Gent',
+			address_country: 'BE',
+			affiliate_id: 50,
+		};
 		expectLead(
 			toCommonLead('econtract', record),
-			lead('econtract', record, { id: '103', firstName: 'Eva', lastName: 'Claes', email: 'eva@x.be', postalCode: '9000', city: 'Gent', country: 'BE' }),
+			lead('econtract', record, {
+				id: '103',
+				firstName: 'Eva',
+				lastName: 'Claes',
+				email: 'eva@x.be',
+				postalCode: '9000',
+				city: 'Gent',
+				country: 'BE',
+			}),
 		);
 	});
 
@@ -292,7 +437,10 @@ describe('Econtract mapper (doc "Create client", "Create lead", orders)', () => 
 			landline: '   ',
 			address: { street: { name: 'x' }, nr: null, postal_code: 3500.5, country: false },
 		} as unknown as IDataObject;
-		expectLead(toCommonLead('econtract', record), lead('econtract', record, { firstName: '12', postalCode: '3500.5' }));
+		expectLead(
+			toCommonLead('econtract', record),
+			lead('econtract', record, { firstName: '12', postalCode: '3500.5' }),
+		);
 	});
 });
 
@@ -307,7 +455,15 @@ describe('CRM Data Platform mapper (doc 2.2.1-2.2.4, trigger items)', () => {
 				lastname: 'Nguyen',
 				emails: [{ value: 'huy.nguyen@htklabs.com' }],
 				phones: [{ value: '01234567890' }],
-				addresses: [{ street: '58 Ton That Dam', city: 'Da Nang', state: 'Thanh Khe', zip: '5100000', country: 'VN' }],
+				addresses: [
+					{
+						street: '58 Ton That Dam',
+						city: 'Da Nang',
+						state: 'Thanh Khe',
+						zip: '5100000',
+						country: 'VN',
+					},
+				],
 				tag: 'webhook',
 				contactId: '1234567897',
 				companyLead: 'GOOGLE',
@@ -336,9 +492,23 @@ describe('CRM Data Platform mapper (doc 2.2.1-2.2.4, trigger items)', () => {
 				name: 'Huy',
 				lastname: 'Nguyen Viet',
 				customerId: 'PID-678',
-				emails: [{ type: 'Work', value: '' }, { type: 'Home', value: 'huy@home.vn' }],
-				phones: [{ type: 'Mobile', value: '0905000001' }, { type: 'Work', value: '0905000002' }, { type: 'MOBILE', value: '0905000003' }],
-				addresses: [{ type: 'Home', street: '1 Le Loi', city: 'Hue', country: { code: 'VN', name: 'Viet Nam' } }],
+				emails: [
+					{ type: 'Work', value: '' },
+					{ type: 'Home', value: 'huy@home.vn' },
+				],
+				phones: [
+					{ type: 'Mobile', value: '0905000001' },
+					{ type: 'Work', value: '0905000002' },
+					{ type: 'MOBILE', value: '0905000003' },
+				],
+				addresses: [
+					{
+						type: 'Home',
+						street: '1 Le Loi',
+						city: 'Hue',
+						country: { code: 'VN', name: 'Viet Nam' },
+					},
+				],
 				companyContact: { customerId: 'CID-123', name: 'GOOGLE' },
 			},
 		};
@@ -359,15 +529,37 @@ describe('CRM Data Platform mapper (doc 2.2.1-2.2.4, trigger items)', () => {
 	});
 
 	it('maps an account (type 1) as a company, and a single name as the last name', () => {
-		const account = { actionType: 'add-contact', senderUser: 's@x.vn', data: { type: 1, name: 'ACME Corp', phones: [{ type: 'Mobile', value: '0905' }] } };
-		expectLead(toCommonLead('dataPlatform', account), lead('dataPlatform', account, { company: 'ACME Corp', mobile: '0905' }));
-		const person = { actionType: 'add-lead', senderUser: 's@x.vn', data: { name: 'Nguyen viet huy' } };
-		expectLead(toCommonLead('dataPlatform', person), lead('dataPlatform', person, { lastName: 'Nguyen viet huy' }));
+		const account = {
+			actionType: 'add-contact',
+			senderUser: 's@x.vn',
+			data: { type: 1, name: 'ACME Corp', phones: [{ type: 'Mobile', value: '0905' }] },
+		};
+		expectLead(
+			toCommonLead('dataPlatform', account),
+			lead('dataPlatform', account, { company: 'ACME Corp', mobile: '0905' }),
+		);
+		const person = {
+			actionType: 'add-lead',
+			senderUser: 's@x.vn',
+			data: { name: 'Nguyen viet huy' },
+		};
+		expectLead(
+			toCommonLead('dataPlatform', person),
+			lead('dataPlatform', person, { lastName: 'Nguyen viet huy' }),
+		);
 	});
 
 	it('maps a bare contact data object too', () => {
 		const data = { name: 'Ann', lastname: 'Lee', customerId: 'LID-1', emails: ['ann@x.io'] };
-		expectLead(toCommonLead('dataPlatform', data), lead('dataPlatform', data, { id: 'LID-1', firstName: 'Ann', lastName: 'Lee', email: 'ann@x.io' }));
+		expectLead(
+			toCommonLead('dataPlatform', data),
+			lead('dataPlatform', data, {
+				id: 'LID-1',
+				firstName: 'Ann',
+				lastName: 'Lee',
+				email: 'ann@x.io',
+			}),
+		);
 	});
 
 	it('turns hostile values into text or ""', () => {
@@ -383,7 +575,15 @@ describe('CRM Data Platform mapper (doc 2.2.1-2.2.4, trigger items)', () => {
 				tag: ['webhook'],
 			},
 		} as unknown as IDataObject;
-		expectLead(toCommonLead('dataPlatform', record), lead('dataPlatform', record, { lastName: '7', phone: '12345', postalCode: '5100000', country: '84' }));
+		expectLead(
+			toCommonLead('dataPlatform', record),
+			lead('dataPlatform', record, {
+				lastName: '7',
+				phone: '12345',
+				postalCode: '5100000',
+				country: '84',
+			}),
+		);
 	});
 });
 
@@ -426,15 +626,35 @@ describe('Pilot mapper (trigger submissions: pilot_* fields, ADF read back)', ()
 	});
 
 	it('maps a sparse lead', () => {
-		const record = { submissionType: 'lead', pilot_firstname: 'Bea', pilot_suborigin_id: '', pilot_origin_id: 7 };
+		const record = {
+			submissionType: 'lead',
+			pilot_firstname: 'Bea',
+			pilot_suborigin_id: '',
+			pilot_origin_id: 7,
+		};
 		expectLead(toCommonLead('pilot', record), lead('pilot', record, { firstName: 'Bea' }));
 	});
 
 	it('maps an ADF email: the full name when there is no last part', () => {
-		const full = { submissionType: 'adf', pilot_fullname: 'Carla Ruiz', pilot_email: 'carla@x.com', provider_name: 'Autos.com' };
-		expectLead(toCommonLead('pilot', full), lead('pilot', full, { lastName: 'Carla Ruiz', email: 'carla@x.com' }));
-		const firstAndFull = { submissionType: 'adf', pilot_firstname: 'Carla', pilot_fullname: 'Carla Ruiz Díaz' };
-		expectLead(toCommonLead('pilot', firstAndFull), lead('pilot', firstAndFull, { firstName: 'Carla', lastName: 'Ruiz Díaz' }));
+		const full = {
+			submissionType: 'adf',
+			pilot_fullname: 'Carla Ruiz',
+			pilot_email: 'carla@x.com',
+			provider_name: 'Autos.com',
+		};
+		expectLead(
+			toCommonLead('pilot', full),
+			lead('pilot', full, { lastName: 'Carla Ruiz', email: 'carla@x.com' }),
+		);
+		const firstAndFull = {
+			submissionType: 'adf',
+			pilot_firstname: 'Carla',
+			pilot_fullname: 'Carla Ruiz Díaz',
+		};
+		expectLead(
+			toCommonLead('pilot', firstAndFull),
+			lead('pilot', firstAndFull, { firstName: 'Carla', lastName: 'Ruiz Díaz' }),
+		);
 	});
 
 	it('turns hostile values into text or ""', () => {
@@ -450,24 +670,46 @@ describe('Pilot mapper (trigger submissions: pilot_* fields, ADF read back)', ()
 			pilot_provider_service: '   ',
 			pilot_suborigin_id: 2,
 		} as unknown as IDataObject;
-		expectLead(toCommonLead('pilot', record), lead('pilot', record, { lastName: 'López', phone: '1144445555' }));
+		expectLead(
+			toCommonLead('pilot', record),
+			lead('pilot', record, { lastName: 'López', phone: '1144445555' }),
+		);
 	});
 });
 
 describe('the Simplify parameter', () => {
-	const simplifyOf = (node: INodeType): INodeProperties[] => node.description.properties.filter((p) => p.name === 'simplify');
+	const simplifyOf = (node: INodeType): INodeProperties[] =>
+		node.description.properties.filter((p) => p.name === 'simplify');
 	/** resource:operation pairs whose properties hold Simplify. */
 	const offeredBy = (node: INodeType): string[] =>
 		simplifyOf(node)
 			.flatMap((p) => {
 				const show = p.displayOptions?.show ?? {};
-				return (show.resource as string[]).flatMap((r) => (show.operation as string[]).map((o) => `${r}:${o}`));
+				return (show.resource as string[]).flatMap((r) =>
+					(show.operation as string[]).map((o) => `${r}:${o}`),
+				);
 			})
 			.sort();
 
 	it('is offered by exactly the operations whose output items are people', () => {
-		expect(offeredBy(new Publitrac())).toEqual(['lead:get', 'lead:getByExternalId', 'lead:getByToken', 'lead:search', 'list:getLeads', 'view:getLeads']);
-		expect(offeredBy(new Sml())).toEqual(['client:getMany', 'lead:assign', 'lead:changeStatus', 'lead:create', 'lead:finalize', 'lead:get', 'lead:getMany', 'lead:update']);
+		expect(offeredBy(new Publitrac())).toEqual([
+			'lead:get',
+			'lead:getByExternalId',
+			'lead:getByToken',
+			'lead:search',
+			'list:getLeads',
+			'view:getLeads',
+		]);
+		expect(offeredBy(new Sml())).toEqual([
+			'client:getMany',
+			'lead:assign',
+			'lead:changeStatus',
+			'lead:create',
+			'lead:finalize',
+			'lead:get',
+			'lead:getMany',
+			'lead:update',
+		]);
 		expect(offeredBy(new Econtract())).toEqual([
 			'client:create',
 			'client:get',
@@ -484,7 +726,13 @@ describe('the Simplify parameter', () => {
 	});
 
 	it('is offered by every trigger, once, off by default', () => {
-		for (const trigger of [new PilotTrigger(), new PublitracTrigger(), new SmlTrigger(), new EcontractTrigger(), new DataPlatformTrigger()]) {
+		for (const trigger of [
+			new PilotTrigger(),
+			new PublitracTrigger(),
+			new SmlTrigger(),
+			new EcontractTrigger(),
+			new DataPlatformTrigger(),
+		]) {
 			expect(simplifyOf(trigger)).toEqual([simplifyField]);
 		}
 	});

@@ -1,7 +1,13 @@
 // The shared transport, through a minimal node, against a simulator over HTTP:
 // which failures are retried, which never are, Retry-After, and the rate limiter.
 import { sleep } from 'n8n-workflow';
-import type { ICredentialType, IDataObject, IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { EcontractApi } from '../../../credentials/EcontractApi.credentials';
 import { PilotApi } from '../../../credentials/PilotApi.credentials';
 import { SmlApi } from '../../../credentials/SmlApi.credentials';
@@ -35,7 +41,12 @@ class NoAuth implements ICredentialType {
 
 /** A node whose one operation sends the request given as parameters and outputs {statusCode, retries}. */
 class TransportNode implements INodeType {
-	description = { displayName: 'T', name: 't', defaults: { name: 'T' }, properties: [] } as unknown as INodeTypeDescription;
+	description = {
+		displayName: 'T',
+		name: 't',
+		defaults: { name: 'T' },
+		properties: [],
+	} as unknown as INodeTypeDescription;
 	async execute(this: IExecuteFunctions) {
 		return await routeItems.call(this, {
 			operations: {
@@ -44,8 +55,19 @@ class TransportNode implements INodeType {
 						description: [],
 						parallel: true,
 						async execute(this: IExecuteFunctions, itemIndex: number) {
-							const request = this.getNodeParameter('request', itemIndex) as unknown as Partial<CrmRequest>;
-							const r = await crmRequest.call(this, { crm: 'Test', credentialType: 'noAuth', method: 'GET', url: '', idempotent: true, itemIndex, ...request } as CrmRequest);
+							const request = this.getNodeParameter(
+								'request',
+								itemIndex,
+							) as unknown as Partial<CrmRequest>;
+							const r = await crmRequest.call(this, {
+								crm: 'Test',
+								credentialType: 'noAuth',
+								method: 'GET',
+								url: '',
+								idempotent: true,
+								itemIndex,
+								...request,
+							} as CrmRequest);
 							return { statusCode: r.statusCode, retries: r.retries } as IDataObject;
 						},
 					},
@@ -57,19 +79,31 @@ class TransportNode implements INodeType {
 
 const send = (request: Partial<CrmRequest>, items = 1, parallelRequests = 5) =>
 	runNode(new TransportNode(), {
-		parameters: { resource: 'call', operation: 'send', request: { url: `${sim.url}/thing`, retry: { baseDelayMs: 10 }, ...request } as unknown as IDataObject, requestOptions: { parallelRequests } },
+		parameters: {
+			resource: 'call',
+			operation: 'send',
+			request: {
+				url: `${sim.url}/thing`,
+				retry: { baseDelayMs: 10 },
+				...request,
+			} as unknown as IDataObject,
+			requestOptions: { parallelRequests },
+		},
 		items: Array.from({ length: items }, () => ({})),
 		credentials: { noAuth: {} },
 		credentialTypes: { noAuth: new NoAuth() },
 	});
 
 describe('shared transport', () => {
-	it.each([500, 502, 503, 504, 429])('retries a call that is safe to repeat after a %i', async (status) => {
-		sim.addFault({ kind: 'status', status });
-		const { output } = await send({ idempotent: true });
-		expect(sim.log.map((r) => r.status)).toEqual([status, 404]);
-		expect(output[0].json).toEqual({ statusCode: 404, retries: 1 });
-	});
+	it.each([500, 502, 503, 504, 429])(
+		'retries a call that is safe to repeat after a %i',
+		async (status) => {
+			sim.addFault({ kind: 'status', status });
+			const { output } = await send({ idempotent: true });
+			expect(sim.log.map((r) => r.status)).toEqual([status, 404]);
+			expect(output[0].json).toEqual({ statusCode: 404, retries: 1 });
+		},
+	);
 
 	it('retries a call that is safe to repeat after a connection reset', async () => {
 		sim.addFault({ kind: 'reset' });
@@ -95,12 +129,15 @@ describe('shared transport', () => {
 		expect(output[0].json).toEqual({ statusCode: 500, retries: 0 });
 	});
 
-	it.each([503, 429])('re-sends a create refused with %i (the server did not process it)', async (status) => {
-		sim.addFault({ kind: 'status', status });
-		const { output } = await send({ idempotent: false, method: 'POST' });
-		expect(sim.log.map((r) => r.status)).toEqual([status, 404]);
-		expect(output[0].json.retries).toBe(1);
-	});
+	it.each([503, 429])(
+		're-sends a create refused with %i (the server did not process it)',
+		async (status) => {
+			sim.addFault({ kind: 'status', status });
+			const { output } = await send({ idempotent: false, method: 'POST' });
+			expect(sim.log.map((r) => r.status)).toEqual([status, 404]);
+			expect(output[0].json.retries).toBe(1);
+		},
+	);
 
 	it('never retries another 4xx', async () => {
 		sim.addFault({ kind: 'status', status: 400 });
@@ -124,7 +161,12 @@ describe('shared transport', () => {
 	});
 
 	it('retries even a create when the connection was refused (nothing was sent), then says so', async () => {
-		const { error } = await send({ idempotent: false, method: 'POST', url: 'http://127.0.0.1:9/x', retry: { maxRetries: 2, baseDelayMs: 5 } });
+		const { error } = await send({
+			idempotent: false,
+			method: 'POST',
+			url: 'http://127.0.0.1:9/x',
+			retry: { maxRetries: 2, baseDelayMs: 5 },
+		});
 		expect(error?.message).toBe('Test: connection failed (connection refused) on POST /x.');
 		expect((error as { description?: string }).description).toBe('Sent 3 times.');
 	});
@@ -136,7 +178,8 @@ describe('shared transport', () => {
 		const times = sim.log.map((r) => r.at).sort((a, b) => a - b);
 		// 4 calls per 500 ms, counted from each answer: call i + 4 reaches the server at least
 		// 500 ms after call i did, whatever the network delays (no jitter allowance needed).
-		for (let i = 4; i < times.length; i++) expect(times[i] - times[i - 4]).toBeGreaterThanOrEqual(500);
+		for (let i = 4; i < times.length; i++)
+			expect(times[i] - times[i - 4]).toBeGreaterThanOrEqual(500);
 		// Bursts of 4 go out at once: 10 calls take 2 windows, not 9 gaps of 125 ms.
 		expect(times[9] - times[0]).toBeLessThan(2 * 500 + 2 * 30 + 900);
 	});
@@ -160,7 +203,13 @@ const hostile = require('../../helpers/hostile');
 interface Hostile {
 	url: string;
 	host: string;
-	received: Array<{ method: string; url: string; headers: Record<string, string>; body: string; at: number }>;
+	received: Array<{
+		method: string;
+		url: string;
+		headers: Record<string, string>;
+		body: string;
+		at: number;
+	}>;
 	close(): Promise<void>;
 	drips?: Array<{ startedAt: number; bytes: number; closedAt?: number }>;
 	answers?: Array<{ bytes: number; complete: boolean; closedAt?: number }>;
@@ -173,12 +222,23 @@ class HeaderAuth implements ICredentialType {
 	name = 'headerAuth';
 	displayName = 'Header';
 	properties = [];
-	authenticate = { type: 'generic' as const, properties: { headers: { Authorization: `Bearer ${TOKEN}` } } };
+	authenticate = {
+		type: 'generic' as const,
+		properties: { headers: { Authorization: `Bearer ${TOKEN}` } },
+	};
 }
 
 const sendTo = (request: Partial<CrmRequest>) =>
 	runNode(new TransportNode(), {
-		parameters: { resource: 'call', operation: 'send', request: { credentialType: 'headerAuth', retry: { baseDelayMs: 10, maxRetries: 0 }, ...request } as unknown as IDataObject },
+		parameters: {
+			resource: 'call',
+			operation: 'send',
+			request: {
+				credentialType: 'headerAuth',
+				retry: { baseDelayMs: 10, maxRetries: 0 },
+				...request,
+			} as unknown as IDataObject,
+		},
 		credentials: { headerAuth: {} },
 		credentialTypes: { headerAuth: new HeaderAuth() },
 	});
@@ -201,38 +261,61 @@ describe('shared transport against hostile servers', () => {
 			[303, 'POST'],
 			[307, 'POST'],
 			[308, 'POST'],
-		])('a %i on %s: the other host receives nothing, the error names it without the query', async (status, method) => {
-			const elsewhere = await start(hostile.elsewhereServer());
-			const front = await start(hostile.redirectingServer({ status, target: elsewhere.url }));
-			const { error } = await sendTo({ url: `${front.url}/api/thing`, method: method as 'GET', body: method === 'POST' ? new URLSearchParams({ key: BODY_KEY }) : undefined, idempotent: true });
-			expect(front.received).toHaveLength(1);
-			expect(front.received[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
-			expect(elsewhere.received).toEqual([]);
-			expect(error?.message).toBe(
-				`Test: the server answered ${method} /api/thing with a redirect (HTTP ${status}) to http://${elsewhere.host}/api/thing. Redirects are not followed, so the credential is never sent to another address.`,
-			);
-			expect(error?.message).not.toMatch(/stolen|secret|query-not-shown/);
-			expect((error as { httpCode?: string }).httpCode).toBe(String(status));
-		});
+		])(
+			'a %i on %s: the other host receives nothing, the error names it without the query',
+			async (status, method) => {
+				const elsewhere = await start(hostile.elsewhereServer());
+				const front = await start(hostile.redirectingServer({ status, target: elsewhere.url }));
+				const { error } = await sendTo({
+					url: `${front.url}/api/thing`,
+					method: method as 'GET',
+					body: method === 'POST' ? new URLSearchParams({ key: BODY_KEY }) : undefined,
+					idempotent: true,
+				});
+				expect(front.received).toHaveLength(1);
+				expect(front.received[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
+				expect(elsewhere.received).toEqual([]);
+				expect(error?.message).toBe(
+					`Test: the server answered ${method} /api/thing with a redirect (HTTP ${status}) to http://${elsewhere.host}/api/thing. Redirects are not followed, so the credential is never sent to another address.`,
+				);
+				expect(error?.message).not.toMatch(/stolen|secret|query-not-shown/);
+				expect((error as { httpCode?: string }).httpCode).toBe(String(status));
+			},
+		);
 
 		it('a redirect to the same host is refused too (no vendor doc relies on one), and says so', async () => {
-			const front = await start(hostile.startServer((req: { url: string }, res: { writeHead: (s: number, h: object) => void; end: () => void }) => {
-				if (req.url.startsWith('/moved')) {
-					res.writeHead(200, { 'content-type': 'application/json' });
-					return res.end();
-				}
-				res.writeHead(302, { location: '/moved?x=1' });
-				res.end();
-			}));
+			const front = await start(
+				hostile.startServer(
+					(
+						req: { url: string },
+						res: { writeHead: (s: number, h: object) => void; end: () => void },
+					) => {
+						if (req.url.startsWith('/moved')) {
+							res.writeHead(200, { 'content-type': 'application/json' });
+							return res.end();
+						}
+						res.writeHead(302, { location: '/moved?x=1' });
+						res.end();
+					},
+				),
+			);
 			const { error } = await sendTo({ url: `${front.url}/api/thing`, idempotent: true });
 			expect(front.received.map((r) => r.url)).toEqual(['/api/thing']);
-			expect(error?.message).toMatch(new RegExp(`redirect \\(HTTP 302\\) to http://${front.host}/moved \\(the same host\\)\\. Redirects are not followed`));
+			expect(error?.message).toMatch(
+				new RegExp(
+					`redirect \\(HTTP 302\\) to http://${front.host}/moved \\(the same host\\)\\. Redirects are not followed`,
+				),
+			);
 		});
 
 		it('a redirect is never retried, even on a read', async () => {
 			const elsewhere = await start(hostile.elsewhereServer());
 			const front = await start(hostile.redirectingServer({ status: 302, target: elsewhere.url }));
-			const { error } = await sendTo({ url: `${front.url}/x`, idempotent: true, retry: { maxRetries: 3, baseDelayMs: 5 } });
+			const { error } = await sendTo({
+				url: `${front.url}/x`,
+				idempotent: true,
+				retry: { maxRetries: 3, baseDelayMs: 5 },
+			});
 			expect(front.received).toHaveLength(1);
 			expect(error?.message).toMatch(/redirect \(HTTP 302\)/);
 		});
@@ -242,9 +325,15 @@ describe('shared transport against hostile servers', () => {
 		it('a server dripping one byte every 300 ms fails a 1 s call after ~1 s, saying what arrived', async () => {
 			const drip = await start(hostile.drippingServer({ intervalMs: 300 }));
 			const started = Date.now();
-			const { error } = await sendTo({ url: `${drip.url}/slow`, timeoutMs: 1000, idempotent: true });
+			const { error } = await sendTo({
+				url: `${drip.url}/slow`,
+				timeoutMs: 1000,
+				idempotent: true,
+			});
 			const elapsed = Date.now() - started;
-			expect(error?.message).toMatch(/^Test: no complete answer within 1 s on GET \/slow \(Request Options > Timeout\): \d+ bytes of it had arrived and it was still coming\.$/);
+			expect(error?.message).toMatch(
+				/^Test: no complete answer within 1 s on GET \/slow \(Request Options > Timeout\): \d+ bytes of it had arrived and it was still coming\.$/,
+			);
 			expect(elapsed).toBeGreaterThanOrEqual(950);
 			expect(elapsed).toBeLessThan(3000);
 			// The connection is closed at the deadline, not left dripping.
@@ -256,16 +345,27 @@ describe('shared transport against hostile servers', () => {
 		it('a server dripping its header lines (no answer yet) fails the call at the deadline too', async () => {
 			const drip = await start(hostile.drippingServer({ intervalMs: 300, headers: false }));
 			const started = Date.now();
-			const { error } = await sendTo({ url: `${drip.url}/slow`, timeoutMs: 1000, idempotent: true });
+			const { error } = await sendTo({
+				url: `${drip.url}/slow`,
+				timeoutMs: 1000,
+				idempotent: true,
+			});
 			const elapsed = Date.now() - started;
-			expect(error?.message).toBe('Test: no answer within 1 s on GET /slow (Request Options > Timeout).');
+			expect(error?.message).toBe(
+				'Test: no answer within 1 s on GET /slow (Request Options > Timeout).',
+			);
 			expect(elapsed).toBeLessThan(3000);
 		});
 
 		it('a read cut by the deadline is sent again within Max Retries, each attempt bounded', async () => {
 			const drip = await start(hostile.drippingServer({ intervalMs: 300 }));
 			const started = Date.now();
-			const { error } = await sendTo({ url: `${drip.url}/slow`, timeoutMs: 1000, idempotent: true, retry: { maxRetries: 1, baseDelayMs: 10 } });
+			const { error } = await sendTo({
+				url: `${drip.url}/slow`,
+				timeoutMs: 1000,
+				idempotent: true,
+				retry: { maxRetries: 1, baseDelayMs: 10 },
+			});
 			expect(drip.received).toHaveLength(2);
 			expect(error?.message).toMatch(/no complete answer within 1 s/);
 			expect((error as { description?: string }).description).toBe('Sent 2 times.');
@@ -274,9 +374,18 @@ describe('shared transport against hostile servers', () => {
 
 		it('a create cut by the deadline is never sent again, and says so', async () => {
 			const drip = await start(hostile.drippingServer({ intervalMs: 300 }));
-			const { error } = await sendTo({ url: `${drip.url}/create`, method: 'POST', body: '{}', timeoutMs: 1000, idempotent: false, retry: { maxRetries: 3 } });
+			const { error } = await sendTo({
+				url: `${drip.url}/create`,
+				method: 'POST',
+				body: '{}',
+				timeoutMs: 1000,
+				idempotent: false,
+				retry: { maxRetries: 3 },
+			});
 			expect(drip.received).toHaveLength(1);
-			expect(error?.message).toMatch(/no complete answer within 1 s on POST \/create .*not sent again to avoid a duplicate/);
+			expect(error?.message).toMatch(
+				/no complete answer within 1 s on POST \/create .*not sent again to avoid a duplicate/,
+			);
 		});
 	});
 
@@ -284,8 +393,15 @@ describe('shared transport against hostile servers', () => {
 		it('stops reading an answer past 50 MB with an error that says so', async () => {
 			const huge = await start(hostile.hugeAnswerServer({ totalBytes: 200 * 1024 * 1024 }));
 			const started = Date.now();
-			const { error } = await sendTo({ url: `${huge.url}/list`, timeoutMs: 60_000, idempotent: true, retry: { maxRetries: 2 } });
-			expect(error?.message).toBe('Test: answer larger than 50 MB to GET /list: reading stopped there (no answer of this CRM is that large).');
+			const { error } = await sendTo({
+				url: `${huge.url}/list`,
+				timeoutMs: 60_000,
+				idempotent: true,
+				retry: { maxRetries: 2 },
+			});
+			expect(error?.message).toBe(
+				'Test: answer larger than 50 MB to GET /list: reading stopped there (no answer of this CRM is that large).',
+			);
 			// Not retried (the same answer would come again); the server could not send it all.
 			expect(huge.received).toHaveLength(1);
 			await sleep(200);
@@ -296,7 +412,11 @@ describe('shared transport against hostile servers', () => {
 
 		it('reads an answer just under the cap whole', async () => {
 			const big = await start(hostile.hugeAnswerServer({ totalBytes: 49 * 1024 * 1024 }));
-			const { output, error } = await sendTo({ url: `${big.url}/list`, timeoutMs: 60_000, idempotent: true });
+			const { output, error } = await sendTo({
+				url: `${big.url}/list`,
+				timeoutMs: 60_000,
+				idempotent: true,
+			});
 			expect(error).toBeUndefined();
 			expect(output[0].json.statusCode).toBe(200);
 			expect(big.answers![0].complete).toBe(true);
@@ -313,7 +433,11 @@ describe('CRM nodes never send their secret to where a redirect points', () => {
 	});
 	const pair = async (status: number) => {
 		const elsewhere: Hostile = await hostile.elsewhereServer();
-		const front: Hostile = await hostile.redirectingServer({ status, target: elsewhere.url, token: SECRETS.smlRedirectToken });
+		const front: Hostile = await hostile.redirectingServer({
+			status,
+			target: elsewhere.url,
+			token: SECRETS.smlRedirectToken,
+		});
 		servers.push(elsewhere, front);
 		return { elsewhere, front };
 	};
@@ -321,14 +445,35 @@ describe('CRM nodes never send their secret to where a redirect points', () => {
 	it('SML after a 302: the token went to the SML host only; the error names the other host', async () => {
 		const { elsewhere, front } = await pair(302);
 		const { error } = await runNode(new Sml(), {
-			parameters: { resource: 'lead', operation: 'getMany', returnAll: false, limit: 5, filters: {} },
-			credentials: { smlApi: { domain: front.url, username: 'u', password: 'sml-password-not-for-elsewhere', authScheme: 'Token', token: '' } },
+			parameters: {
+				resource: 'lead',
+				operation: 'getMany',
+				returnAll: false,
+				limit: 5,
+				filters: {},
+			},
+			credentials: {
+				smlApi: {
+					domain: front.url,
+					username: 'u',
+					password: 'sml-password-not-for-elsewhere',
+					authScheme: 'Token',
+					token: '',
+				},
+			},
 			credentialTypes: { smlApi: new SmlApi() },
 		});
-		expect(front.received.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual(['POST /api/auth/login/', 'GET /api/lead/']);
+		expect(front.received.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual([
+			'POST /api/auth/login/',
+			'GET /api/lead/',
+		]);
 		expect(front.received[1].headers.authorization).toBe('Token sml-token-7d2e-not-for-elsewhere');
 		expect(elsewhere.received).toEqual([]);
-		expect(error?.message).toMatch(new RegExp(`^SML: the server answered GET /api/lead/ with a redirect \\(HTTP 302\\) to http://${elsewhere.host}/api/lead/\\. Redirects are not followed`));
+		expect(error?.message).toMatch(
+			new RegExp(
+				`^SML: the server answered GET /api/lead/ with a redirect \\(HTTP 302\\) to http://${elsewhere.host}/api/lead/\\. Redirects are not followed`,
+			),
+		);
 		expect(JSON.stringify(error)).not.toMatch(/sml-token-7d2e|sml-password|stolen/);
 	});
 
@@ -350,7 +495,11 @@ describe('CRM nodes never send their secret to where a redirect points', () => {
 		expect(front.received[0].body).toContain(`appkey=${PILOT_APP_KEY}`);
 		expect(elsewhere.received).toEqual([]);
 		expect(output).toEqual([]);
-		expect(error?.message).toMatch(new RegExp(`^Pilot: the server answered POST /webhooks/welcome\\.php with a redirect \\(HTTP 307\\) to http://${elsewhere.host}/webhooks/welcome\\.php\\.`));
+		expect(error?.message).toMatch(
+			new RegExp(
+				`^Pilot: the server answered POST /webhooks/welcome\\.php with a redirect \\(HTTP 307\\) to http://${elsewhere.host}/webhooks/welcome\\.php\\.`,
+			),
+		);
 		expect(JSON.stringify(error)).not.toContain(PILOT_APP_KEY);
 	});
 
@@ -378,7 +527,11 @@ describe('CRM nodes never send their secret to where a redirect points', () => {
 		expect(front.received).toHaveLength(1);
 		expect(front.received[0].body).toContain(`crm_api_key=${key}`);
 		expect(elsewhere.received).toEqual([]);
-		expect(error?.message).toMatch(new RegExp(`^Econtract: the server answered POST /api/clients with a redirect \\(HTTP 307\\) to http://${elsewhere.host}/api/clients\\.`));
+		expect(error?.message).toMatch(
+			new RegExp(
+				`^Econtract: the server answered POST /api/clients with a redirect \\(HTTP 307\\) to http://${elsewhere.host}/api/clients\\.`,
+			),
+		);
 		expect(JSON.stringify(error)).not.toContain(key);
 	});
 });

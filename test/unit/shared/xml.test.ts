@@ -18,10 +18,55 @@ const reference = new XMLParser({
 	cdataPropName: false,
 });
 
-const NAMES = ['lead', 'id', 'email', 'name', 'x', 'status', 'paging', 'a-b', 'ns:item', '_u', 'a.b', 'xmlData', 'Lead2'];
-const TEXTS = ['', ' ', 'text', '  padded  ', 'A &amp; B', '&lt;tag&gt;', '&quot;q&quot; &apos;a&apos;', '😀', 'line\nbreak', 'dos\r\nline', 'mac\rline\r\r', '&amp;lt;', '0', '1.50', "O'Brien", 'Zoé', 'a > b'];
+const NAMES = [
+	'lead',
+	'id',
+	'email',
+	'name',
+	'x',
+	'status',
+	'paging',
+	'a-b',
+	'ns:item',
+	'_u',
+	'a.b',
+	'xmlData',
+	'Lead2',
+];
+const TEXTS = [
+	'',
+	' ',
+	'text',
+	'  padded  ',
+	'A &amp; B',
+	'&lt;tag&gt;',
+	'&quot;q&quot; &apos;a&apos;',
+	'😀',
+	'line\nbreak',
+	'dos\r\nline',
+	'mac\rline\r\r',
+	'&amp;lt;',
+	'0',
+	'1.50',
+	"O'Brien",
+	'Zoé',
+	'a > b',
+];
 // Rarer: values a validator may judge one way or the other.
-const HOSTILE = [']]>', '\u00a0nbsp\u00a0', '\u2028', '\t\r\n', 'ctl\u0001', '&bogus;', 'a & b', '&amp', '&#0;', '&#xD800;', '&#233;t&#xE9;', '&#x1F600;'];
+const HOSTILE = [
+	']]>',
+	'\u00a0nbsp\u00a0',
+	'\u2028',
+	'\t\r\n',
+	'ctl\u0001',
+	'&bogus;',
+	'a & b',
+	'&amp',
+	'&#0;',
+	'&#xD800;',
+	'&#233;t&#xE9;',
+	'&#x1F600;',
+];
 
 function documentFrom(next: () => number): string {
 	const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
@@ -30,7 +75,8 @@ function documentFrom(next: () => number): string {
 	const text = () => (next() < 0.1 ? pick(HOSTILE) : pick(TEXTS));
 	const element = (depth: number): string => {
 		const name = pick(NAMES);
-		const attributes = !plainOnly && next() < 0.25 ? ` ${pick(['type', 'part', 'seq'])}="${text()}"` : '';
+		const attributes =
+			!plainOnly && next() < 0.25 ? ` ${pick(['type', 'part', 'seq'])}="${text()}"` : '';
 		if (next() < 0.15) return `<${name}${attributes}/>`;
 		const parts: string[] = [];
 		const count = depth > 3 ? 0 : Math.floor(next() * 4);
@@ -42,8 +88,20 @@ function documentFrom(next: () => number): string {
 		return `<${name}${attributes}>${parts.join('')}</${name}>`;
 	};
 	const prolog =
-		next() < 0.7 ? '<?xml version="1.0" encoding="UTF-8"?>\n' : pick(['', "<?xml version='1.0'?>", ' <?xml version="1.0"?>', '<?xml ?>', '\ufeff', '<!DOCTYPE response>']);
-	const body = next() < 0.9 ? `<response>${element(0)}${next() < 0.5 ? element(0) : ''}</response>` : `${element(0)}${element(0)}`;
+		next() < 0.7
+			? '<?xml version="1.0" encoding="UTF-8"?>\n'
+			: pick([
+					'',
+					"<?xml version='1.0'?>",
+					' <?xml version="1.0"?>',
+					'<?xml ?>',
+					'\ufeff',
+					'<!DOCTYPE response>',
+				]);
+	const body =
+		next() < 0.9
+			? `<response>${element(0)}${next() < 0.5 ? element(0) : ''}</response>`
+			: `${element(0)}${element(0)}`;
 	return `${prolog}${body}${next() < 0.8 ? '' : pick(['\n', ' x', '<!-- end -->', '<!-- open'])}`;
 }
 
@@ -52,8 +110,17 @@ function broken(doc: string, next: () => number): string {
 	const at = Math.floor(next() * doc.length);
 	const kind = next();
 	if (kind < 0.4) return doc.slice(0, at);
-	if (kind < 0.7) return doc.slice(0, at) + ['<', '>', '&', '/', '"', 'x'][Math.floor(next() * 6)] + doc.slice(at + 1);
-	return doc.slice(0, at) + ['</x>', '<x>', '<a b="1">', '<!---->', '<![CDATA[', '<?pi?>', '&amp;', '</'][Math.floor(next() * 8)] + doc.slice(at);
+	if (kind < 0.7)
+		return (
+			doc.slice(0, at) + ['<', '>', '&', '/', '"', 'x'][Math.floor(next() * 6)] + doc.slice(at + 1)
+		);
+	return (
+		doc.slice(0, at) +
+		['</x>', '<x>', '<a b="1">', '<!---->', '<![CDATA[', '<?pi?>', '&amp;', '</'][
+			Math.floor(next() * 8)
+		] +
+		doc.slice(at)
+	);
 }
 
 /** fast-xml-parser's validator, then its object parse; undefined when either refuses the document. */
@@ -83,7 +150,9 @@ describe('parseXml', () => {
 			const got = parseXml(doc);
 			if (parsePlain(doc) !== undefined) plain++;
 			if (JSON.stringify(got) !== JSON.stringify(want)) {
-				throw new Error(`parseXml differs on ${JSON.stringify(doc)}: got ${JSON.stringify(got)}, fast-xml-parser ${JSON.stringify(want)}`);
+				throw new Error(
+					`parseXml differs on ${JSON.stringify(doc)}: got ${JSON.stringify(got)}, fast-xml-parser ${JSON.stringify(want)}`,
+				);
 			}
 		}
 		// Both kinds were really compared.
@@ -101,25 +170,37 @@ describe('parseXml', () => {
 			response: {
 				status: '2001',
 				paging: { page: '1', total: '2' },
-				leads: { lead: [{ id: '1', firstName: 'Zoé & Co', phone: '' }, { id: '2', firstName: '' }] },
+				leads: {
+					lead: [
+						{ id: '1', firstName: 'Zoé & Co', phone: '' },
+						{ id: '2', firstName: '' },
+					],
+				},
 			},
 		});
 	});
 
 	it('keeps attributes beside text and children', () => {
 		expect(parseXml('<adf><name part="first">Ann</name><id seq="1"><x>1</x>t</id></adf>')).toEqual({
-			adf: { name: { '#text': 'Ann', '@_part': 'first' }, id: { x: '1', '#text': 't', '@_seq': '1' } },
+			adf: {
+				name: { '#text': 'Ann', '@_part': 'first' },
+				id: { x: '1', '#text': 't', '@_seq': '1' },
+			},
 		});
 	});
 
 	it('keeps elements named like Object.prototype properties as own fields', () => {
-		const parsed = parseXml('<r><constructor>1</constructor><__proto__><polluted>yes</polluted></__proto__><toString>2</toString></r>') as {
+		const parsed = parseXml(
+			'<r><constructor>1</constructor><__proto__><polluted>yes</polluted></__proto__><toString>2</toString></r>',
+		) as {
 			r: Record<string, unknown>;
 		};
 		expect(Object.prototype.hasOwnProperty.call(parsed.r, 'constructor')).toBe(true);
 		expect(parsed.r.constructor).toBe('1');
 		expect(parsed.r.toString).toBe('2');
-		expect(Object.getOwnPropertyDescriptor(parsed.r, '__proto__')?.value).toEqual({ polluted: 'yes' });
+		expect(Object.getOwnPropertyDescriptor(parsed.r, '__proto__')?.value).toEqual({
+			polluted: 'yes',
+		});
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 
@@ -135,19 +216,24 @@ describe('parseXml', () => {
 	it.each([
 		['plain', ''],
 		['with attributes', ' seq="1"'],
-	])('gives what fast-xml-parser gives for elements of hundreds of children, names repeated (%s)', (_name, attribute) => {
-		const next = mulberry32(7);
-		for (let round = 0; round < 20; round++) {
-			const names = Array.from({ length: 40 + Math.floor(next() * 200) }, (_, i) => `n${i}`);
-			const child = () => {
-				const name = names[Math.floor(next() * names.length)];
-				return next() < 0.3 ? `<${name}${attribute}/>` : `<${name}${attribute}>${Math.floor(next() * 10)}</${name}>`;
-			};
-			const children = Array.from({ length: 50 + Math.floor(next() * 400) }, child).join('');
-			const doc = `<?xml version="1.0"?><response><list>${children}</list><list>${children}text</list></response>`;
-			expect(JSON.stringify(parseXml(doc))).toBe(JSON.stringify(expected(doc)));
-		}
-	});
+	])(
+		'gives what fast-xml-parser gives for elements of hundreds of children, names repeated (%s)',
+		(_name, attribute) => {
+			const next = mulberry32(7);
+			for (let round = 0; round < 20; round++) {
+				const names = Array.from({ length: 40 + Math.floor(next() * 200) }, (_, i) => `n${i}`);
+				const child = () => {
+					const name = names[Math.floor(next() * names.length)];
+					return next() < 0.3
+						? `<${name}${attribute}/>`
+						: `<${name}${attribute}>${Math.floor(next() * 10)}</${name}>`;
+				};
+				const children = Array.from({ length: 50 + Math.floor(next() * 400) }, child).join('');
+				const doc = `<?xml version="1.0"?><response><list>${children}</list><list>${children}text</list></response>`;
+				expect(JSON.stringify(parseXml(doc))).toBe(JSON.stringify(expected(doc)));
+			}
+		},
+	);
 
 	// 80,000 distinct siblings with text (1.3 MB) took 34 s on the plain path and 44 s through
 	// fast-xml-parser when each child's name was looked up by scanning its siblings: quadratic,
@@ -164,24 +250,34 @@ describe('parseXml', () => {
 	it.each([
 		['plain', '', BOUND_MS.plain],
 		['through fast-xml-parser (an attribute)', ' a="1"', BOUND_MS.fastXmlParser],
-	])('parses 80,000 distinct siblings in linear time (%s)', (_name, extra, bound) => {
-		const { parsed, ms } = timed(`<r${extra}>${Array.from({ length: SIBLINGS }, (_, i) => `<e${i}>${i}</e${i}>`).join('')}</r>`);
-		const keys = Object.keys(parsed.r).filter((k) => k.startsWith('e'));
-		expect(keys).toHaveLength(SIBLINGS);
-		expect(keys.slice(0, 3)).toEqual(['e0', 'e1', 'e2']);
-		expect(parsed.r.e79999).toBe('79999');
-		expect(ms).toBeLessThan(bound);
-	}, 120_000);
+	])(
+		'parses 80,000 distinct siblings in linear time (%s)',
+		(_name, extra, bound) => {
+			const { parsed, ms } = timed(
+				`<r${extra}>${Array.from({ length: SIBLINGS }, (_, i) => `<e${i}>${i}</e${i}>`).join('')}</r>`,
+			);
+			const keys = Object.keys(parsed.r).filter((k) => k.startsWith('e'));
+			expect(keys).toHaveLength(SIBLINGS);
+			expect(keys.slice(0, 3)).toEqual(['e0', 'e1', 'e2']);
+			expect(parsed.r.e79999).toBe('79999');
+			expect(ms).toBeLessThan(bound);
+		},
+		120_000,
+	);
 
 	it.each([
 		['plain', '', BOUND_MS.plain],
 		['through fast-xml-parser (an attribute)', ' a="1"', BOUND_MS.fastXmlParser],
-	])('parses 80,000 same-name siblings in linear time (%s)', (_name, extra, bound) => {
-		const { parsed, ms } = timed(`<r${extra}>${'<e>1</e>'.repeat(SIBLINGS)}<f/></r>`);
-		expect(parsed.r.e).toHaveLength(SIBLINGS);
-		expect(parsed.r.f).toBe('');
-		expect(ms).toBeLessThan(bound);
-	}, 120_000);
+	])(
+		'parses 80,000 same-name siblings in linear time (%s)',
+		(_name, extra, bound) => {
+			const { parsed, ms } = timed(`<r${extra}>${'<e>1</e>'.repeat(SIBLINGS)}<f/></r>`);
+			expect(parsed.r.e).toHaveLength(SIBLINGS);
+			expect(parsed.r.f).toBe('');
+			expect(ms).toBeLessThan(bound);
+		},
+		120_000,
+	);
 
 	it('counts tags without parsing, stopping past the limit', () => {
 		expect(hasMoreTagsThan('<a><b/></a>', 3)).toBe(false);

@@ -15,7 +15,13 @@ afterAll(async () => sim.stop());
 beforeEach(() => sim.reset());
 
 const newLead = async (brand = 'Seat') => {
-	const { output, error } = await runSml(sim, { resource: 'lead', operation: 'create', source: 1, vehicle: { brand_model: brand }, additionalFields: {} });
+	const { output, error } = await runSml(sim, {
+		resource: 'lead',
+		operation: 'create',
+		source: 1,
+		vehicle: { brand_model: brand },
+		additionalFields: {},
+	});
 	if (error) throw error;
 	return output[0].json as SimRecord;
 };
@@ -23,11 +29,27 @@ const newLead = async (brand = 'Seat') => {
 describe('SML task:create', () => {
 	it('posts the task with its lead and ISO dates to /api/lead_task_create/ (201)', async () => {
 		const lead = await newLead();
-		const { output, error } = await runSml(sim, { resource: 'task', operation: 'create', lead: lead.id, additionalFields: { type: 'budget', media: 'SMS', planified_tracking_date: '2024-06-01T10:00:00.000Z', note: { values: [{ content: 'Llamar' }] } } });
+		const { output, error } = await runSml(sim, {
+			resource: 'task',
+			operation: 'create',
+			lead: lead.id,
+			additionalFields: {
+				type: 'budget',
+				media: 'SMS',
+				planified_tracking_date: '2024-06-01T10:00:00.000Z',
+				note: { values: [{ content: 'Llamar' }] },
+			},
+		});
 		expect(error).toBeUndefined();
 		const call = apiCalls(sim).pop()!;
 		expect([call.method, call.path]).toEqual(['POST', '/api/lead_task_create/']);
-		expect(call.body).toEqual({ lead: lead.id, type: 'budget', media: 'SMS', planified_tracking_date: '2024-06-01T10:00:00.000Z', note: [{ content: 'Llamar' }] });
+		expect(call.body).toEqual({
+			lead: lead.id,
+			type: 'budget',
+			media: 'SMS',
+			planified_tracking_date: '2024-06-01T10:00:00.000Z',
+			note: [{ content: 'Llamar' }],
+		});
 		expect(output[0].json).toMatchObject({ lead: lead.id, type: 'budget', media: 'SMS' });
 	});
 });
@@ -35,18 +57,40 @@ describe('SML task:create', () => {
 describe('SML task:update', () => {
 	it('patches /api/task/{id}/ keeping the appraisal id to update it in place', async () => {
 		const lead = await newLead();
-		const created = await runSml(sim, { resource: 'task', operation: 'create', lead: lead.id, additionalFields: { type: 'appraisal', appraisal: { brand_model: 'A' } } });
+		const created = await runSml(sim, {
+			resource: 'task',
+			operation: 'create',
+			lead: lead.id,
+			additionalFields: { type: 'appraisal', appraisal: { brand_model: 'A' } },
+		});
 		const task = created.output[0].json as SimRecord;
-		const { output, error } = await runSml(sim, { resource: 'task', operation: 'update', id_tarea: task.id, updateFields: { appraisal: { id: task.appraisal.id, brand_model: 'new name' } } });
+		const { output, error } = await runSml(sim, {
+			resource: 'task',
+			operation: 'update',
+			id_tarea: task.id,
+			updateFields: { appraisal: { id: task.appraisal.id, brand_model: 'new name' } },
+		});
 		expect(error).toBeUndefined();
 		const call = apiCalls(sim).pop()!;
-		expect([call.method, call.path, call.body]).toEqual(['PATCH', `/api/task/${task.id}/`, { appraisal: { id: task.appraisal.id, brand_model: 'new name' } }]);
-		expect((output[0].json as SimRecord).appraisal).toMatchObject({ id: task.appraisal.id, brand_model: 'new name' });
+		expect([call.method, call.path, call.body]).toEqual([
+			'PATCH',
+			`/api/task/${task.id}/`,
+			{ appraisal: { id: task.appraisal.id, brand_model: 'new name' } },
+		]);
+		expect((output[0].json as SimRecord).appraisal).toMatchObject({
+			id: task.appraisal.id,
+			brand_model: 'new name',
+		});
 		expect(output[0].json).not.toHaveProperty('lead');
 	});
 
 	it('says which task was not found', async () => {
-		const { error } = await runSml(sim, { resource: 'task', operation: 'update', id_tarea: 9999, updateFields: { subtype: 'x' } });
+		const { error } = await runSml(sim, {
+			resource: 'task',
+			operation: 'update',
+			id_tarea: 9999,
+			updateFields: { subtype: 'x' },
+		});
 		expect(error?.message).toBe('SML: task 9999 was not found (HTTP 404): No encontrado.');
 	});
 });
@@ -54,8 +98,19 @@ describe('SML task:update', () => {
 describe('SML task:delete', () => {
 	it('deletes /api/task/{id}/ (204) and outputs what was deleted', async () => {
 		const lead = await newLead();
-		const task = (await runSml(sim, { resource: 'task', operation: 'create', lead: lead.id, additionalFields: {} })).output[0].json as SimRecord;
-		const { output } = await runSml(sim, { resource: 'task', operation: 'delete', id_tarea: task.id });
+		const task = (
+			await runSml(sim, {
+				resource: 'task',
+				operation: 'create',
+				lead: lead.id,
+				additionalFields: {},
+			})
+		).output[0].json as SimRecord;
+		const { output } = await runSml(sim, {
+			resource: 'task',
+			operation: 'delete',
+			id_tarea: task.id,
+		});
 		const call = apiCalls(sim).pop()!;
 		expect([call.method, call.path, call.status]).toEqual(['DELETE', `/api/task/${task.id}/`, 204]);
 		expect(output[0].json).toEqual({ deleted: true, id: task.id });
@@ -69,19 +124,44 @@ describe('SML catalogue getMany operations', () => {
 		['gasType', { path: '/api/gas_type/' }, '/api/gas_type/', {}, 3],
 		['province', { country: 28 }, '/api/provinces/', { country: '28' }, 2],
 		['locality', { province: 638 }, '/api/localities/', { province: '638' }, 2],
-		['user', { filters: { is_active: 'true', online: '', userconcession__concessionaire__id: 1 } }, '/api/user/', { is_active: 'true', userconcession__concessionaire__id: '1' }, 2],
-		['client', { filters: { name__icontains: 'nobody' } }, '/api/clients/', { name__icontains: 'nobody' }, 0],
-	])('%s:getMany sends the documented query and outputs one item per result', async (resource, params, path, query, count) => {
-		const { output, error } = await runSml(sim, { resource, operation: 'getMany', returnAll: true, ...params });
-		expect(error).toBeUndefined();
-		const call = apiCalls(sim)[0];
-		expect([call.method, call.path]).toEqual(['GET', path]);
-		expect(call.query).toEqual({ ...query, page_size: '100' });
-		expect(output).toHaveLength(count);
-	});
+		[
+			'user',
+			{ filters: { is_active: 'true', online: '', userconcession__concessionaire__id: 1 } },
+			'/api/user/',
+			{ is_active: 'true', userconcession__concessionaire__id: '1' },
+			2,
+		],
+		[
+			'client',
+			{ filters: { name__icontains: 'nobody' } },
+			'/api/clients/',
+			{ name__icontains: 'nobody' },
+			0,
+		],
+	])(
+		'%s:getMany sends the documented query and outputs one item per result',
+		async (resource, params, path, query, count) => {
+			const { output, error } = await runSml(sim, {
+				resource,
+				operation: 'getMany',
+				returnAll: true,
+				...params,
+			});
+			expect(error).toBeUndefined();
+			const call = apiCalls(sim)[0];
+			expect([call.method, call.path]).toEqual(['GET', path]);
+			expect(call.query).toEqual({ ...query, page_size: '100' });
+			expect(output).toHaveLength(count);
+		},
+	);
 
 	it('gasType:getMany takes the path printed in the doc (qas_type) when set', async () => {
-		await runSml(sim, { resource: 'gasType', operation: 'getMany', returnAll: true, path: 'api/qas_type' });
+		await runSml(sim, {
+			resource: 'gasType',
+			operation: 'getMany',
+			returnAll: true,
+			path: 'api/qas_type',
+		});
 		expect(apiCalls(sim)[0].path).toBe('/api/qas_type/');
 	});
 });
@@ -93,15 +173,33 @@ describe('SML paging (nodes/shared/paging.ts through lists)', () => {
 		await big.start(0);
 		const creds = { smlApi: credentialsFor(big) };
 		try {
-			const all = await runSml(big, { resource: 'lead', operation: 'getMany', returnAll: true }, { credentials: creds });
-			expect(all.output.map((o) => o.json.id)).toEqual(Array.from({ length: 23 }, (_v, i) => 984 + i));
-			expect(apiCalls(big).map((r) => r.query)).toEqual([{ page_size: '100' }, { page_size: '100', page: '2' }, { page_size: '100', page: '3' }]);
+			const all = await runSml(
+				big,
+				{ resource: 'lead', operation: 'getMany', returnAll: true },
+				{ credentials: creds },
+			);
+			expect(all.output.map((o) => o.json.id)).toEqual(
+				Array.from({ length: 23 }, (_v, i) => 984 + i),
+			);
+			expect(apiCalls(big).map((r) => r.query)).toEqual([
+				{ page_size: '100' },
+				{ page_size: '100', page: '2' },
+				{ page_size: '100', page: '3' },
+			]);
 			big.log.length = 0;
-			const limited = await runSml(big, { resource: 'lead', operation: 'getMany', returnAll: false, limit: 15 }, { credentials: creds });
+			const limited = await runSml(
+				big,
+				{ resource: 'lead', operation: 'getMany', returnAll: false, limit: 15 },
+				{ credentials: creds },
+			);
 			expect(limited.output).toHaveLength(15);
 			expect(apiCalls(big).map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
 			big.log.length = 0;
-			const exact = await runSml(big, { resource: 'lead', operation: 'getMany', returnAll: false, limit: 10 }, { credentials: creds });
+			const exact = await runSml(
+				big,
+				{ resource: 'lead', operation: 'getMany', returnAll: false, limit: 10 },
+				{ credentials: creds },
+			);
 			expect(exact.output).toHaveLength(10);
 			expect(apiCalls(big)).toHaveLength(1);
 		} finally {
@@ -110,7 +208,11 @@ describe('SML paging (nodes/shared/paging.ts through lists)', () => {
 	});
 
 	it('an empty list gives no items and one request', async () => {
-		const { output } = await runSml(sim, { resource: 'lead', operation: 'getMany', returnAll: true });
+		const { output } = await runSml(sim, {
+			resource: 'lead',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(output).toHaveLength(0);
 		expect(apiCalls(sim)).toHaveLength(1);
 	});
@@ -118,7 +220,11 @@ describe('SML paging (nodes/shared/paging.ts through lists)', () => {
 
 describe('SML dropdowns (loadOptions over HTTP)', () => {
 	const load = (method: keyof Sml['methods']['loadOptions'], parameters: IDataObject = {}) => {
-		const ctx = createTriggerContext({ parameters, credentials: { smlApi: credentialsFor(sim) }, credentialTypes });
+		const ctx = createTriggerContext({
+			parameters,
+			credentials: { smlApi: credentialsFor(sim) },
+			credentialTypes,
+		});
 		return new Sml().methods.loadOptions[method].call(ctx as unknown as ILoadOptionsFunctions);
 	};
 
@@ -128,7 +234,10 @@ describe('SML dropdowns (loadOptions over HTTP)', () => {
 			{ name: 'web - Email - leads@yamovil.com', value: 2 },
 		]);
 		expect((await load('getGasTypes')).map((o) => o.value)).toEqual([2, 3, 1]);
-		expect((await load('getUsers'))[0]).toEqual({ name: 'Adam Mora Tortajada (api.user@concesionario.es)', value: 2 });
+		expect((await load('getUsers'))[0]).toEqual({
+			name: 'Adam Mora Tortajada (api.user@concesionario.es)',
+			value: 2,
+		});
 		expect(await load('getConcessionaires')).toEqual([
 			{ name: 'Concesionario de Prueba', value: 1 },
 			{ name: 'Concesionario Norte', value: 2 },
@@ -141,18 +250,33 @@ describe('SML dropdowns (loadOptions over HTTP)', () => {
 			{ name: 'Madrid', value: 638 },
 		]);
 		expect(sim.log.find((r) => r.path === '/api/provinces/')!.query.country).toBe('28');
-		expect(await load('getLocalities', { additionalFields: { client: { province: 639 } } })).toEqual([{ name: 'Sabadell', value: 60001 }]);
+		expect(
+			await load('getLocalities', { additionalFields: { client: { province: 639 } } }),
+		).toEqual([{ name: 'Sabadell', value: 60001 }]);
 	});
 });
 
 describe('smlTrigger (polling)', () => {
-	const poll = (staticData: IDataObject, parameters: IDataObject = {}, mode: 'trigger' | 'manual' = 'trigger') => {
-		const ctx = createTriggerContext({ parameters: { filters: {}, emitStatusChanges: false, ...parameters }, credentials: { smlApi: credentialsFor(sim) }, credentialTypes, staticData, mode, pollBudgetMs: 10_000 });
+	const poll = (
+		staticData: IDataObject,
+		parameters: IDataObject = {},
+		mode: 'trigger' | 'manual' = 'trigger',
+	) => {
+		const ctx = createTriggerContext({
+			parameters: { filters: {}, emitStatusChanges: false, ...parameters },
+			credentials: { smlApi: credentialsFor(sim) },
+			credentialTypes,
+			staticData,
+			mode,
+			pollBudgetMs: 10_000,
+		});
 		return new SmlTrigger().poll.call(ctx as unknown as IPollFunctions);
 	};
 
 	it('"Trigger On" keeps the stored boolean of emitStatusChanges (false: new leads, true: also status changes)', () => {
-		const param = new SmlTrigger().description.properties.find((p) => p.name === 'emitStatusChanges')!;
+		const param = new SmlTrigger().description.properties.find(
+			(p) => p.name === 'emitStatusChanges',
+		)!;
 		expect(param.displayName).toBe('Trigger On');
 		expect(param.default).toBe(false);
 		expect((param.options as Array<{ value: unknown }>).map((o) => o.value)).toEqual([false, true]);
@@ -167,25 +291,38 @@ describe('smlTrigger (polling)', () => {
 		await newLead('Nuevo 1');
 		await newLead('Nuevo 2');
 		const out = await poll(state);
-		expect(out![0].map((i) => [i.json.event, (i.json.vehicle as IDataObject).brand_model])).toEqual([
-			['newLead', 'Nuevo 1'],
-			['newLead', 'Nuevo 2'],
-		]);
+		expect(out![0].map((i) => [i.json.event, (i.json.vehicle as IDataObject).brand_model])).toEqual(
+			[
+				['newLead', 'Nuevo 1'],
+				['newLead', 'Nuevo 2'],
+			],
+		);
 		expect(await poll(state)).toBeNull();
 	});
 
 	it('sends the status and concessionaire filters', async () => {
 		await poll({}, { filters: { status: 'tracing', concessionaire__in: [1, 2] } });
-		expect(apiCalls(sim)[0].query).toEqual({ status: 'tracing', concessionaire__in: '1,2', page_size: '100' });
+		expect(apiCalls(sim)[0].query).toEqual({
+			status: 'tracing',
+			concessionaire__in: '1,2',
+			page_size: '100',
+		});
 	});
 
 	it('optionally emits status changes with the previous status', async () => {
 		const lead = await newLead();
 		const state: IDataObject = {};
 		await poll(state, { emitStatusChanges: true });
-		await runSml(sim, { resource: 'lead', operation: 'changeStatus', id_lead: lead.id, status: 'tracing' });
+		await runSml(sim, {
+			resource: 'lead',
+			operation: 'changeStatus',
+			id_lead: lead.id,
+			status: 'tracing',
+		});
 		const out = await poll(state, { emitStatusChanges: true });
-		expect(out![0].map((i) => [i.json.event, i.json.previousStatus, i.json.status])).toEqual([['statusChanged', 'new', 'tracing']]);
+		expect(out![0].map((i) => [i.json.event, i.json.previousStatus, i.json.status])).toEqual([
+			['statusChanged', 'new', 'tracing'],
+		]);
 	});
 
 	it('"fetch test event" returns the newest lead as a sample and leaves the state alone', async () => {
@@ -201,33 +338,81 @@ describe('smlTrigger (polling)', () => {
 	it('takes over the state the trigger saved before the shared poll state (lastId, seen, statuses)', async () => {
 		const a = await newLead('A');
 		const b = await newLead('B');
-		const state: IDataObject = { lastId: b.id, seen: [a.id, b.id], statuses: { [a.id]: 'new', [b.id]: 'tracing' } };
+		const state: IDataObject = {
+			lastId: b.id,
+			seen: [a.id, b.id],
+			statuses: { [a.id]: 'new', [b.id]: 'tracing' },
+		};
 		const c = await newLead('C');
 		const out = await poll(state, { emitStatusChanges: true });
 		expect(out![0].map((i) => [i.json.event, i.json.id, i.json.previousStatus])).toEqual([
 			['statusChanged', b.id, 'tracing'],
 			['newLead', c.id, undefined],
 		]);
-		expect(state).toMatchObject({ watermark: b.id, seen: [`${c.id}@${c.id}`], statuses: { [a.id]: 'new', [b.id]: 'new', [c.id]: 'new' } });
+		expect(state).toMatchObject({
+			watermark: b.id,
+			seen: [`${c.id}@${c.id}`],
+			statuses: { [a.id]: 'new', [b.id]: 'new', [c.id]: 'new' },
+		});
 		expect(state.lastId).toBeUndefined();
 		expect(await poll(state, { emitStatusChanges: true })).toBeNull();
 	});
 
 	describe('a saved state it cannot use (issue 15 item 11): logs why, takes a new baseline (emits nothing), then emits each new lead once', () => {
 		const warnings: string[] = [];
-		const logger = { debug: () => {}, info: () => {}, warn: (m: string) => warnings.push(m), error: () => {} };
+		const logger = {
+			debug: () => {},
+			info: () => {},
+			warn: (m: string) => warnings.push(m),
+			error: () => {},
+		};
 		const pollLogged = (staticData: IDataObject) =>
 			new SmlTrigger().poll.call(
-				createTriggerContext({ parameters: { filters: {}, emitStatusChanges: false }, credentials: { smlApi: credentialsFor(sim) }, credentialTypes, staticData, pollBudgetMs: 10_000, logger }) as unknown as IPollFunctions,
+				createTriggerContext({
+					parameters: { filters: {}, emitStatusChanges: false },
+					credentials: { smlApi: credentialsFor(sim) },
+					credentialTypes,
+					staticData,
+					pollBudgetMs: 10_000,
+					logger,
+				}) as unknown as IPollFunctions,
 			);
 		const cases: Array<[string, (state: IDataObject) => void, RegExp]> = [
-			['the watermark as ISO text', (s) => (s.watermark = '2026-01-05T09:00:00.000Z'), /the watermark is a text of another form, not a whole number of 0 or more/],
-			['the watermark as an object', (s) => (s.watermark = { id: 984 }), /the watermark is an object/],
-			['the watermark as the number 1e12 (above every lead ID read)', (s) => (s.watermark = 1e12), /the watermark 1000000000000 is above every lead ID the trigger has read \(the highest is \d+\)/],
-			['the watermark as garbage text', (s) => (s.watermark = 'zzz'), /the watermark is a text of another form/],
-			['the watermark as a fraction', (s) => (s.watermark = 984.5), /the watermark is the number 984.5, not a whole number/],
-			['statuses not an object', (s) => (s.statuses = 'new'), /statuses is not an object of lead IDs/],
-			['seen holding garbage', (s) => (s.seen = ['x@y']), /the position of an entry of seen is the number NaN/],
+			[
+				'the watermark as ISO text',
+				(s) => (s.watermark = '2026-01-05T09:00:00.000Z'),
+				/the watermark is a text of another form, not a whole number of 0 or more/,
+			],
+			[
+				'the watermark as an object',
+				(s) => (s.watermark = { id: 984 }),
+				/the watermark is an object/,
+			],
+			[
+				'the watermark as the number 1e12 (above every lead ID read)',
+				(s) => (s.watermark = 1e12),
+				/the watermark 1000000000000 is above every lead ID the trigger has read \(the highest is \d+\)/,
+			],
+			[
+				'the watermark as garbage text',
+				(s) => (s.watermark = 'zzz'),
+				/the watermark is a text of another form/,
+			],
+			[
+				'the watermark as a fraction',
+				(s) => (s.watermark = 984.5),
+				/the watermark is the number 984.5, not a whole number/,
+			],
+			[
+				'statuses not an object',
+				(s) => (s.statuses = 'new'),
+				/statuses is not an object of lead IDs/,
+			],
+			[
+				'seen holding garbage',
+				(s) => (s.seen = ['x@y']),
+				/the position of an entry of seen is the number NaN/,
+			],
 		];
 		for (const [name, corrupt, reason] of cases) {
 			it(name, async () => {
@@ -255,7 +440,13 @@ describe('smlTrigger (polling)', () => {
 		const state: IDataObject = {};
 		await newLead();
 		await poll(state);
-		expect(Object.keys(state).sort()).toEqual(['config', 'overflow', 'seen', 'statuses', 'watermark']);
+		expect(Object.keys(state).sort()).toEqual([
+			'config',
+			'overflow',
+			'seen',
+			'statuses',
+			'watermark',
+		]);
 		expect((state.seen as string[]).length).toBeLessThanOrEqual(2000);
 		expect(Object.keys(state.statuses as object).length).toBeLessThanOrEqual(2000);
 	});

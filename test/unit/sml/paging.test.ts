@@ -24,23 +24,38 @@ describe('SML lists: DRF paging edge cases', () => {
 		[100, 1],
 		[101, 2],
 		[1001, 11],
-	])('Return All over %i leads reads %i page(s), each lead once, in order', async (leads, pages) => {
-		const sim = await start({ leads });
-		const { output, error } = await runSml(sim, { resource: 'lead', operation: 'getMany', returnAll: true, filters: {} });
-		expect(error).toBeUndefined();
-		const ids = output.map((o) => o.json.id as number);
-		expect(ids).toHaveLength(leads);
-		expect(new Set(ids).size).toBe(leads);
-		expect([...ids].sort((a, b) => a - b)).toEqual(ids);
-		const calls = apiCalls(sim);
-		expect(calls).toHaveLength(pages);
-		expect(calls.map((r) => r.query.page ?? '1')).toEqual(Array.from({ length: pages }, (_, i) => String(i + 1)));
-		expect(sim.logins()).toHaveLength(1);
-	});
+	])(
+		'Return All over %i leads reads %i page(s), each lead once, in order',
+		async (leads, pages) => {
+			const sim = await start({ leads });
+			const { output, error } = await runSml(sim, {
+				resource: 'lead',
+				operation: 'getMany',
+				returnAll: true,
+				filters: {},
+			});
+			expect(error).toBeUndefined();
+			const ids = output.map((o) => o.json.id as number);
+			expect(ids).toHaveLength(leads);
+			expect(new Set(ids).size).toBe(leads);
+			expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+			const calls = apiCalls(sim);
+			expect(calls).toHaveLength(pages);
+			expect(calls.map((r) => r.query.page ?? '1')).toEqual(
+				Array.from({ length: pages }, (_, i) => String(i + 1)),
+			);
+			expect(sim.logins()).toHaveLength(1);
+		},
+	);
 
 	it('Limit across pages stops at the limit and reads no page beyond it (server caps pages at 5)', async () => {
 		const sim = await start({ leads: 23, maxPageSize: 5 });
-		const { output } = await runSml(sim, { resource: 'lead', operation: 'getMany', returnAll: false, limit: 12 });
+		const { output } = await runSml(sim, {
+			resource: 'lead',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 12,
+		});
 		expect(output).toHaveLength(12);
 		expect(new Set(output.map((o) => o.json.id)).size).toBe(12);
 		expect(apiCalls(sim)).toHaveLength(3);
@@ -64,7 +79,15 @@ describe('SML lists: the page cap', () => {
 		server = await hostile.endlessSmlServer({ announced: 250 });
 		const { output, error } = await runNode(new Sml(), {
 			parameters: { resource: 'lead', operation: 'getMany', returnAll: true, filters: {} },
-			credentials: { smlApi: { domain: server!.url, username: 'u', password: 'p', authScheme: 'Token', token: '' } },
+			credentials: {
+				smlApi: {
+					domain: server!.url,
+					username: 'u',
+					password: 'p',
+					authScheme: 'Token',
+					token: '',
+				},
+			},
 			credentialTypes,
 		});
 		expect(output).toEqual([]);
@@ -79,7 +102,12 @@ describe('SML lists: the page cap', () => {
 		const sim = smlSimulator({ leads: 200 });
 		await sim.start(0);
 		try {
-			const { output, error } = await runSml(sim, { resource: 'lead', operation: 'getMany', returnAll: true, filters: {} });
+			const { output, error } = await runSml(sim, {
+				resource: 'lead',
+				operation: 'getMany',
+				returnAll: true,
+				filters: {},
+			});
 			expect(error).toBeUndefined();
 			expect(output).toHaveLength(200);
 		} finally {

@@ -13,7 +13,11 @@ const simModule = require('../../../sandbox/sml');
 export const SML_USERNAME: string = simModule.SML_USERNAME;
 export const SML_PASSWORD: string = simModule.SML_PASSWORD;
 
-export type SmlSim = Simulator & { expireTokens(): void; expireTokensAfter(calls: number): void; logins(): Simulator['log'] };
+export type SmlSim = Simulator & {
+	expireTokens(): void;
+	expireTokensAfter(calls: number): void;
+	logins(): Simulator['log'];
+};
 
 export function smlSimulator(options: Record<string, unknown> = {}): SmlSim {
 	return simModule.createSmlSimulator(options);
@@ -21,12 +25,24 @@ export function smlSimulator(options: Record<string, unknown> = {}): SmlSim {
 
 export const credentialTypes = { smlApi: new SmlApi() };
 
-export function credentialsFor(sim: SmlSim, extra: Partial<ICredentialDataDecryptedObject> = {}): ICredentialDataDecryptedObject {
+export function credentialsFor(
+	sim: SmlSim,
+	extra: Partial<ICredentialDataDecryptedObject> = {},
+): ICredentialDataDecryptedObject {
 	return { ...smlCredential(sim.url).data, ...extra } as ICredentialDataDecryptedObject;
 }
 
-export function runSml(sim: SmlSim, parameters: RunOptions['parameters'], more: Partial<RunOptions> & { credentials?: Record<string, ICredentialDataDecryptedObject> } = {}) {
-	return runNode(new Sml(), { parameters, credentials: { smlApi: credentialsFor(sim) }, credentialTypes, ...more });
+export function runSml(
+	sim: SmlSim,
+	parameters: RunOptions['parameters'],
+	more: Partial<RunOptions> & { credentials?: Record<string, ICredentialDataDecryptedObject> } = {},
+) {
+	return runNode(new Sml(), {
+		parameters,
+		credentials: { smlApi: credentialsFor(sim) },
+		credentialTypes,
+		...more,
+	});
 }
 
 /** The API calls of the log (the login is the credential's). */

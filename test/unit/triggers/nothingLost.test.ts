@@ -119,15 +119,31 @@ interface Outcome {
 	origin: Map<string, string>;
 }
 
-async function runScenario(scenario: Scenario, rand: () => number, kinds: Kind[], current: () => string[]): Promise<Outcome> {
+async function runScenario(
+	scenario: Scenario,
+	rand: () => number,
+	kinds: Kind[],
+	current: () => string[],
+): Promise<Outcome> {
 	const { sim } = scenario;
 	let staticData: IDataObject = {};
 	let trigger = scenario.trigger();
 	const poll = async (pollBudgetMs?: number) =>
-		(await trigger.poll!.call(scenario.context(staticData, pollBudgetMs) as IPollFunctions)) as INodeExecutionData[][] | null;
+		(await trigger.poll!.call(scenario.context(staticData, pollBudgetMs) as IPollFunctions)) as
+			| INodeExecutionData[][]
+			| null;
 
 	expect(await poll()).toBeNull(); // the baseline
-	const out: Outcome = { created: new Set(), emitted: [], emittedItems: [], kinds: {} as Record<Kind, number>, sameSecond: 0, atCleanPolls: [], failures: [], origin: new Map() };
+	const out: Outcome = {
+		created: new Set(),
+		emitted: [],
+		emittedItems: [],
+		kinds: {} as Record<Kind, number>,
+		sameSecond: 0,
+		atCleanPolls: [],
+		failures: [],
+		origin: new Map(),
+	};
 	const hidden: Array<{ key: string; reveal(): void; at: number }> = [];
 	let seenUpTo = scenario.newest();
 	let origin = 'before poll 0';
@@ -170,7 +186,8 @@ async function runScenario(scenario: Scenario, rand: () => number, kinds: Kind[]
 			for (const key of scenario.shift!()) created(key);
 		}
 		// Page 2 keeps failing through this poll (reads retry a 500: more times than Max Retries).
-		if (kind === 'fail') sim.addFault({ kind: 'status', status: 500, times: 10, query: { page: '2' }, path: '/' });
+		if (kind === 'fail')
+			sim.addFault({ kind: 'status', status: 500, times: 10, query: { page: '2' }, path: '/' });
 		if (kind === 'restart') {
 			// n8n restarts: the static data comes back from the database, the node is a new instance,
 			// the process's rate limiter starts empty, and the CRM's window has forgotten the calls
@@ -211,9 +228,16 @@ async function runScenario(scenario: Scenario, rand: () => number, kinds: Kind[]
 
 function expectExactlyOnce(out: Outcome) {
 	const duplicates = out.emitted.filter((key, i) => out.emitted.indexOf(key) !== i);
-	const missing = [...out.created].filter((key) => !out.emitted.includes(key)).map((key) => `${key} (${out.origin.get(key)})`);
+	const missing = [...out.created]
+		.filter((key) => !out.emitted.includes(key))
+		.map((key) => `${key} (${out.origin.get(key)})`);
 	const extra = out.emitted.filter((key) => !out.created.has(key));
-	expect({ duplicates, missing, extra, failures: out.failures }).toEqual({ duplicates: [], missing: [], extra: [], failures: [] });
+	expect({ duplicates, missing, extra, failures: out.failures }).toEqual({
+		duplicates: [],
+		missing: [],
+		extra: [],
+		failures: [],
+	});
 	expect(out.emitted.length).toBe(out.created.size);
 }
 
@@ -237,15 +261,28 @@ describe('publitracTrigger loses nothing', () => {
 		resetRateLimiters();
 	});
 
-	const where = (source: string) => (source === 'view' ? { view: 'Hot' } : { list: 'Imported2012' });
-	const members = (source: string): string[] => (source === 'view' ? sim.state.views.Hot : sim.state.lists.Imported2012).leadIds;
+	const where = (source: string) =>
+		source === 'view' ? { view: 'Hot' } : { list: 'Imported2012' };
+	const members = (source: string): string[] =>
+		(source === 'view' ? sim.state.views.Hot : sim.state.lists.Imported2012).leadIds;
 
-	function scenario(source: 'view' | 'list', event: 'new' | 'newOrUpdated', order: 'oldest first' | 'newest first', rand: () => number): Scenario {
+	function scenario(
+		source: 'view' | 'list',
+		event: 'new' | 'newOrUpdated',
+		order: 'oldest first' | 'newest first',
+		rand: () => number,
+	): Scenario {
 		sim.seedLeads(BASELINE, where(source));
-		const clock = Clock.from(sim.state.leads.reduce((max: string, l: SimRecord) => (l.createdDate > max ? l.createdDate : max), ''));
+		const clock = Clock.from(
+			sim.state.leads.reduce(
+				(max: string, l: SimRecord) => (l.createdDate > max ? l.createdDate : max),
+				'',
+			),
+		);
 		if (order === 'newest first') sim.state.leads.reverse();
 		const byId = (id: string) => sim.state.leads.find((l: SimRecord) => l.id === id);
-		const keyOf = (lead: IDataObject) => (event === 'new' ? String(lead.id) : `${lead.id}@${lead.lastUpdated}`);
+		const keyOf = (lead: IDataObject) =>
+			event === 'new' ? String(lead.id) : `${lead.id}@${lead.lastUpdated}`;
 		const make = (visible: boolean) => {
 			const [lead] = sim.seedLeads(1, visible ? where(source) : {});
 			lead.createdDate = lead.lastUpdated = clock.tick(rand);
@@ -303,7 +340,8 @@ describe('publitracTrigger loses nothing', () => {
 				return event === 'new' ? lead.createdDate : key.slice(key.indexOf('@') + 1);
 			},
 			// sandbox/publitrac.js counts the calls of the last second (sliding): clear 1 s after the last one it counted.
-			windowClearAt: () => Math.max(0, ...Object.values(sim.state.calls as Record<string, number[]>).flat()) + 1001,
+			windowClearAt: () =>
+				Math.max(0, ...Object.values(sim.state.calls as Record<string, number[]>).flat()) + 1001,
 		};
 	}
 
@@ -325,7 +363,10 @@ describe('publitracTrigger loses nothing', () => {
 		const rand = prng(SEED + 5);
 		const s = scenario('view', 'new', 'newest first', rand);
 		const state: IDataObject = {};
-		const poll = async () => ((await new PublitracTrigger().poll!.call(s.context(state) as IPollFunctions)) ?? [[]])[0].map((i) => String(i.json.id));
+		const poll = async () =>
+			((await new PublitracTrigger().poll!.call(s.context(state) as IPollFunctions)) ?? [
+				[],
+			])[0].map((i) => String(i.json.id));
 		expect(await poll()).toEqual([]);
 		const baselineNewest: string = sim.state.leads[0].createdDate;
 		const clock = Clock.from(baselineNewest);
@@ -358,14 +399,19 @@ describe('publitracTrigger loses nothing', () => {
 		const s = scenario('list', 'newOrUpdated', 'newest first', rand);
 		for (const lead of sim.state.leads) baselineVersions.add(`${lead.id}@${lead.lastUpdated}`);
 		const versions = new Set<string>();
-		const current = (): string[] => sim.state.leads.filter((l: SimRecord) => members('list').includes(l.id)).map((l: SimRecord) => `${l.id}@${l.lastUpdated}`);
+		const current = (): string[] =>
+			sim.state.leads
+				.filter((l: SimRecord) => members('list').includes(l.id))
+				.map((l: SimRecord) => `${l.id}@${l.lastUpdated}`);
 		// Every version that ever existed (created or updated), recorded as the scenario goes.
 		const update = s.update!;
 		s.update = (r) => {
 			update(r);
 			for (const v of current()) versions.add(v);
 		};
-		const out = await runScenario(s, rand, KINDS, () => current().filter((v) => !baselineVersions.has(v)));
+		const out = await runScenario(s, rand, KINDS, () =>
+			current().filter((v) => !baselineVersions.has(v)),
+		);
 		for (const v of current()) versions.add(v);
 		report('PUBLITRAC list newOrUpdated (newest first)', out);
 
@@ -382,7 +428,9 @@ describe('publitracTrigger loses nothing', () => {
 		expect(out.atCleanPolls.flat().filter((v) => !out.emitted.includes(v))).toEqual([]);
 		// And each lead created after the baseline at least once.
 		const leadIds = new Set(out.emitted.map((v) => v.split('@')[0]));
-		expect([...out.created].map((v) => v.split('@')[0]).filter((id) => !leadIds.has(id))).toEqual([]);
+		expect([...out.created].map((v) => v.split('@')[0]).filter((id) => !leadIds.has(id))).toEqual(
+			[],
+		);
 		expect(out.sameSecond).toBeGreaterThan(0);
 	});
 });
@@ -401,7 +449,12 @@ describe('smlTrigger loses nothing', () => {
 	function scenario(parameters: IDataObject): Scenario {
 		sim.seedLeads(BASELINE);
 		const make = () => sim.seedLeads(1)[0];
-		const filtered = () => sim.state.leads.filter((l: SimRecord) => !(parameters.filters as IDataObject)?.status || l.status === (parameters.filters as IDataObject).status);
+		const filtered = () =>
+			sim.state.leads.filter(
+				(l: SimRecord) =>
+					!(parameters.filters as IDataObject)?.status ||
+					l.status === (parameters.filters as IDataObject).status,
+			);
 		return {
 			sim,
 			trigger: () => new SmlTrigger(),
@@ -433,7 +486,7 @@ describe('smlTrigger loses nothing', () => {
 				// leaves the filtered list (its status changes): the list moves up one place and the
 				// new lead that opened the last page falls onto the page before, already read.
 				const count = filtered().length;
-				let n = ((102 - (count % 100)) % 100) || 100;
+				let n = (102 - (count % 100)) % 100 || 100;
 				if (n < 3) n += 100;
 				const keys = Array.from({ length: n }, () => String(make().id));
 				const lastPage = String(Math.ceil(filtered().length / 100));
@@ -454,7 +507,12 @@ describe('smlTrigger loses nothing', () => {
 	it('new leads of status "new": every lead created after the baseline emitted exactly once', async () => {
 		const rand = prng(SEED + 2);
 		const s = scenario({ filters: { status: 'new' } });
-		const out = await runScenario(s, rand, ['during', 'fail', 'budget', 'restart', 'shift', 'late'], () => []);
+		const out = await runScenario(
+			s,
+			rand,
+			['during', 'fail', 'budget', 'restart', 'shift', 'late'],
+			() => [],
+		);
 		report('SML new leads (status new)', out);
 		expectExactlyOnce(out);
 		expect(out.emittedItems.every((item) => item.event === 'newLead')).toBe(true);
@@ -464,7 +522,9 @@ describe('smlTrigger loses nothing', () => {
 		const rand = prng(SEED + 3);
 		const s = scenario({ emitStatusChanges: true });
 		const STATUSES = ['new', 'commercial_management', 'tracing', 'end'];
-		const baselineStatus = new Map<number, string>(sim.state.leads.map((l: SimRecord) => [l.id, l.status]));
+		const baselineStatus = new Map<number, string>(
+			sim.state.leads.map((l: SimRecord) => [l.id, l.status]),
+		);
 		s.update = (r) => {
 			for (let n = Math.floor(r() * 4); n > 0; n--) {
 				const lead = sim.state.leads[Math.floor(r() * sim.state.leads.length)];
@@ -472,7 +532,9 @@ describe('smlTrigger loses nothing', () => {
 			}
 		};
 		const out = await runScenario(s, rand, ['during', 'fail', 'budget', 'restart', 'late'], () =>
-			sim.state.leads.filter((l: SimRecord) => l.status !== baselineStatus.get(l.id)).map((l: SimRecord) => `${l.id}:${l.status}`),
+			sim.state.leads
+				.filter((l: SimRecord) => l.status !== baselineStatus.get(l.id))
+				.map((l: SimRecord) => `${l.id}:${l.status}`),
 		);
 		report('SML new leads + status changes', out);
 		const news = out.emittedItems.filter((i) => i.event === 'newLead');
@@ -486,14 +548,17 @@ describe('smlTrigger loses nothing', () => {
 		for (const item of out.emittedItems) {
 			const id = Number(item.id);
 			if (item.event === 'statusChanged') {
-				if (item.previousStatus !== last.get(id) || item.previousStatus === item.status) broken.push(`${id}: ${item.previousStatus} -> ${item.status} after ${last.get(id)}`);
+				if (item.previousStatus !== last.get(id) || item.previousStatus === item.status)
+					broken.push(`${id}: ${item.previousStatus} -> ${item.status} after ${last.get(id)}`);
 			}
 			last.set(id, String(item.status));
 		}
 		expect(broken).toEqual([]);
 		expect(out.emittedItems.filter((i) => i.event === 'statusChanged').length).toBeGreaterThan(10);
 		// After the catch-up polls, the last status emitted is each lead's status.
-		const stale = sim.state.leads.filter((l: SimRecord) => last.get(l.id) !== l.status).map((l: SimRecord) => `${l.id}: ${last.get(l.id)} vs ${l.status}`);
+		const stale = sim.state.leads
+			.filter((l: SimRecord) => last.get(l.id) !== l.status)
+			.map((l: SimRecord) => `${l.id}: ${last.get(l.id)} vs ${l.status}`);
 		expect(stale).toEqual([]);
 	});
 });
@@ -541,18 +606,25 @@ describe('econtractTrigger loses nothing', () => {
 			},
 			update: (r) => {
 				// The CRM updates orders (doc "Create order" on an existing one): updated_at moves.
-				for (let n = Math.floor(r() * 3); n > 0; n--) sim.state.orders[Math.floor(r() * sim.state.orders.length)].updated_at = clock.tick(r);
+				for (let n = Math.floor(r() * 3); n > 0; n--)
+					sim.state.orders[Math.floor(r() * sim.state.orders.length)].updated_at = clock.tick(r);
 			},
 			// One call, no pages: the hook and the fault act on the latest-orders call itself.
 			isPage2: (entry) => entry.path === '/api/latest',
 			keyOf: (order) => String(order.id),
 			newest: () => clock.text(),
-			positionOf: (key) => sim.state.orders.find((o: SimRecord) => String(o.id) === key)?.created_at ?? '',
+			positionOf: (key) =>
+				sim.state.orders.find((o: SimRecord) => String(o.id) === key)?.created_at ?? '',
 		};
 		// The fault of runScenario names page 2: here the one call fails.
 		const addFault = sim.addFault.bind(sim);
 		sim.addFault = (fault) => addFault({ ...fault, query: undefined, path: '/api/latest' });
-		const out = await runScenario(s, rand, ['during', 'fail', 'budget', 'restart', 'late'], () => []);
+		const out = await runScenario(
+			s,
+			rand,
+			['during', 'fail', 'budget', 'restart', 'late'],
+			() => [],
+		);
 		sim.addFault = addFault;
 		report('Econtract new orders', out);
 		expectExactlyOnce(out);

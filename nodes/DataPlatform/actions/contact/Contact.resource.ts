@@ -21,7 +21,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Update a contact or an account found by customer ID, contact ID, passport, email or phone',
+				description:
+					'Update a contact or an account found by customer ID, contact ID, passport, email or phone',
 				action: 'Update a contact or account',
 			},
 		],

@@ -3,7 +3,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/types';
 import { requireText } from '../../helpers/build';
 import { runActions } from '../../transport';
-import { batchRequestOptionsField, permitField, personFields, recordTypeField, senderUserField } from '../common.descriptions';
+import {
+	batchRequestOptionsField,
+	permitField,
+	personFields,
+	recordTypeField,
+	senderUserField,
+} from '../common.descriptions';
 import { companyContactField, readContact } from './fields';
 
 const properties: INodeProperties[] = [
@@ -30,17 +36,30 @@ const properties: INodeProperties[] = [
 	batchRequestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['create'] } },
+	properties,
+);
 
 /** add-contact (doc 2.2.1). Not idempotent: a resent contact would add a history line. */
-export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<OperationResult | Error>> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<Array<OperationResult | Error>> {
 	return await runActions.call(
 		this,
 		itemIndexes,
 		'add-contact',
 		function (ctx) {
-			const name = requireText(ctx, 'Name (name)', this.getNodeParameter('name', ctx.itemIndex, ''));
-			return readContact.call(this, ctx, { name, type: this.getNodeParameter('type', ctx.itemIndex, 0) });
+			const name = requireText(
+				ctx,
+				'Name (name)',
+				this.getNodeParameter('name', ctx.itemIndex, ''),
+			);
+			return readContact.call(this, ctx, {
+				name,
+				type: this.getNodeParameter('type', ctx.itemIndex, 0),
+			});
 		},
 		{ idempotent: false },
 	);

@@ -1,5 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { addressesField, byName, imField, text, typedList, websitesField } from '../common.descriptions';
+import {
+	addressesField,
+	byName,
+	imField,
+	text,
+	typedList,
+	websitesField,
+} from '../common.descriptions';
 import { readCompanyContact, readExtraFields, readPermit, readPerson } from '../../helpers/build';
 import type { BuildContext } from '../../helpers/build';
 
@@ -13,7 +20,10 @@ export function companyContactField(withCustomerId: boolean): INodeProperties {
 		typedList('phones', false),
 		websitesField,
 	];
-	if (withCustomerId) options.push(text('Customer ID', 'customerId', 'Code of the company in CRM Data Platform, e.g. CID-123'));
+	if (withCustomerId)
+		options.push(
+			text('Customer ID', 'customerId', 'Code of the company in CRM Data Platform, e.g. CID-123'),
+		);
 	options.sort(byName);
 	return {
 		displayName: 'Company Contact',
@@ -29,7 +39,11 @@ export function companyContactField(withCustomerId: boolean): INodeProperties {
 }
 
 /** The `data` of add-contact / update-contact from the node's parameters. */
-export function readContact(this: IExecuteFunctions, ctx: BuildContext, topLevel: IDataObject): IDataObject {
+export function readContact(
+	this: IExecuteFunctions,
+	ctx: BuildContext,
+	topLevel: IDataObject,
+): IDataObject {
 	const additional = this.getNodeParameter('additionalFields', ctx.itemIndex, {}) as IDataObject;
 	const { extraFieldsJson, ...fields } = additional;
 	const data = readPerson(ctx, { ...fields, ...topLevel });
@@ -37,7 +51,10 @@ export function readContact(this: IExecuteFunctions, ctx: BuildContext, topLevel
 	if (permit) data.permit = permit;
 	// doc 2.2.1 "companyContact": delete it for an account or when empty.
 	if (data.type !== 1) {
-		const company = readCompanyContact(ctx, this.getNodeParameter('companyContact', ctx.itemIndex, {}));
+		const company = readCompanyContact(
+			ctx,
+			this.getNodeParameter('companyContact', ctx.itemIndex, {}),
+		);
 		if (company) data.companyContact = company;
 	}
 	return { ...data, ...readExtraFields(ctx, extraFieldsJson) };

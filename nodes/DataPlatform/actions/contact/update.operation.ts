@@ -3,7 +3,15 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/types';
 import { assertOneOfBuilt } from '../../helpers/build';
 import { runActions } from '../../transport';
-import { batchRequestOptionsField, byName, permitField, personFields, recordTypeField, senderUserField, text } from '../common.descriptions';
+import {
+	batchRequestOptionsField,
+	byName,
+	permitField,
+	personFields,
+	recordTypeField,
+	senderUserField,
+	text,
+} from '../common.descriptions';
 import { companyContactField, readContact } from './fields';
 
 const LOOKUP_HINT =
@@ -33,7 +41,10 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [...personFields(), text('Name', 'name', 'Name of the contact or account; also used to find it')].sort(byName),
+		options: [
+			...personFields(),
+			text('Name', 'name', 'Name of the contact or account; also used to find it'),
+		].sort(byName),
 	},
 	companyContactField(true),
 	permitField,
@@ -41,10 +52,16 @@ const properties: INodeProperties[] = [
 	batchRequestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['update'] } },
+	properties,
+);
 
 /** update-contact (doc 2.2.4). An update sent twice changes nothing more: safe to resend. */
-export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<OperationResult | Error>> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<Array<OperationResult | Error>> {
 	return await runActions.call(
 		this,
 		itemIndexes,
@@ -56,7 +73,12 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 				type: this.getNodeParameter('type', ctx.itemIndex, 0),
 			});
 			// doc 2.2.4 Note: one of contactId, passport, emails, phones, customerId is required.
-			assertOneOfBuilt(ctx, data, ['contactId', 'passport', 'emails', 'phones', 'customerId'], 'give Customer ID, Contact ID, Passport, Emails or Phones to find the record');
+			assertOneOfBuilt(
+				ctx,
+				data,
+				['contactId', 'passport', 'emails', 'phones', 'customerId'],
+				'give Customer ID, Contact ID, Passport, Emails or Phones to find the record',
+			);
 			return data;
 		},
 		{ idempotent: true },

@@ -39,7 +39,8 @@ const contactTypeField: INodeProperties = {
 		{ name: 'Lead', value: 'lead' },
 	],
 	default: 'customer',
-	description: 'Lead when the Customer ID is a lead\'s code (LID-...); Customer for contacts and accounts',
+	description:
+		"Lead when the Customer ID is a lead's code (LID-...); Customer for contacts and accounts",
 };
 
 const properties: INodeProperties[] = [
@@ -58,7 +59,8 @@ const properties: INodeProperties[] = [
 		name: 'dealId',
 		type: 'string',
 		default: '',
-		description: 'ID of an existing deal to update; when it is found the deal is updated, otherwise a deal is added',
+		description:
+			'ID of an existing deal to update; when it is found the deal is updated, otherwise a deal is added',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -67,7 +69,12 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			text('Category', 'category', 'Name of a deal category configured in your CRM organization', 'e.g. UI Design'),
+			text(
+				'Category',
+				'category',
+				'Name of a deal category configured in your CRM organization',
+				'e.g. UI Design',
+			),
 			{
 				displayName: 'Close Date',
 				name: 'closeDate',
@@ -75,12 +82,26 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'End date of the deal',
 			},
-			text('Currency', 'currency', 'A currency of the list available in CRM Data Platform', 'e.g. VND'),
+			text(
+				'Currency',
+				'currency',
+				'A currency of the list available in CRM Data Platform',
+				'e.g. VND',
+			),
 			cusFieldsField,
 			text('Description', 'description', 'Description of the deal'),
 			extraFieldsJson,
-			text('Package', 'package', 'Name of a package configured in your CRM organization', 'e.g. Package A'),
-			text('Stage', 'stage', 'Name of a stage configured in your CRM organization. A new deal needs one: set it unless the deal already exists.'),
+			text(
+				'Package',
+				'package',
+				'Name of a package configured in your CRM organization',
+				'e.g. Package A',
+			),
+			text(
+				'Stage',
+				'stage',
+				'Name of a stage configured in your CRM organization. A new deal needs one: set it unless the deal already exists.',
+			),
 			{
 				displayName: 'Value',
 				name: 'value',
@@ -101,7 +122,12 @@ const properties: INodeProperties[] = [
 		options: [
 			...personFields().filter((p) => p.name !== 'extraFieldsJson'),
 			contactTypeField,
-			text('Customer ID', 'customerId', 'Code of the customer: a PID for a contact, an LID for a lead (then set Contact Type to Lead)', 'e.g. LID-123'),
+			text(
+				'Customer ID',
+				'customerId',
+				'Code of the customer: a PID for a contact, an LID for a lead (then set Contact Type to Lead)',
+				'e.g. LID-123',
+			),
 			text('Name', 'name', 'Customer name; needed to create a new customer'),
 			recordTypeField('Contact for a lead or a person, Account for a company'),
 		].sort(byName),
@@ -144,8 +170,18 @@ const properties: INodeProperties[] = [
 		default: {},
 		description: 'The users and groups managing the deal',
 		options: [
-			text('Groups', 'groups', 'Names of groups of your CRM organization, separated by commas', 'e.g. Sales Team, Support Team'),
-			text('Users', 'users', 'Emails of users of your CRM organization, separated by commas', 'e.g. nathan@example.com, anna@example.com'),
+			text(
+				'Groups',
+				'groups',
+				'Names of groups of your CRM organization, separated by commas',
+				'e.g. Sales Team, Support Team',
+			),
+			text(
+				'Users',
+				'users',
+				'Emails of users of your CRM organization, separated by commas',
+				'e.g. nathan@example.com, anna@example.com',
+			),
 		],
 	},
 	permitField,
@@ -153,9 +189,17 @@ const properties: INodeProperties[] = [
 	batchRequestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['deal'], operation: ['upsert'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['deal'], operation: ['upsert'] } },
+	properties,
+);
 
-function valueList(ctx: BuildContext, label: string, value: unknown, emails: boolean): IDataObject[] | undefined {
+function valueList(
+	ctx: BuildContext,
+	label: string,
+	value: unknown,
+	emails: boolean,
+): IDataObject[] | undefined {
 	const list = splitList(value, /[,;\n]/);
 	if (emails) for (const v of list) assertEmail(ctx.node, label, v, ctx.itemIndex);
 	return list.length ? list.map((v) => ({ value: v })) : undefined;
@@ -169,7 +213,11 @@ function readContacts(ctx: BuildContext, value: unknown): IDataObject[] | undefi
 		if (type !== undefined) out.type = type;
 		const gender = readNumberOption(ctx, label('Gender (gender)'), entry.gender, [0, 1, 2]);
 		if (gender !== undefined) out.gender = gender;
-		const dateOfBirth = readDateOfBirth(ctx, entry.dateOfBirth, label('Date of Birth (dateOfBirth)'));
+		const dateOfBirth = readDateOfBirth(
+			ctx,
+			entry.dateOfBirth,
+			label('Date of Birth (dateOfBirth)'),
+		);
 		if (dateOfBirth) out.dateOfBirth = dateOfBirth;
 		const emails = valueList(ctx, label('Emails (emails)'), entry.emails, true);
 		if (emails) out.emails = emails;
@@ -177,19 +225,28 @@ function readContacts(ctx: BuildContext, value: unknown): IDataObject[] | undefi
 		if (phones) out.phones = phones;
 		return out;
 	});
-	const filled = list.filter((c) => Object.keys(c).some((k) => !['type', 'contactType'].includes(k)));
+	const filled = list.filter((c) =>
+		Object.keys(c).some((k) => !['type', 'contactType'].includes(k)),
+	);
 	return filled.length ? filled : undefined;
 }
 
 /** add-deal (doc 2.2.6): the same action adds or updates; an upsert, so safe to resend. */
-export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<OperationResult | Error>> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<Array<OperationResult | Error>> {
 	return await runActions.call(
 		this,
 		itemIndexes,
 		'add-deal',
 		function (ctx) {
 			const i = ctx.itemIndex;
-			const { extraFieldsJson: extra, ...additional } = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+			const { extraFieldsJson: extra, ...additional } = this.getNodeParameter(
+				'additionalFields',
+				i,
+				{},
+			) as IDataObject;
 			// doc 2.2.6 "name": required; dealId first, then name, finds the deal to update.
 			const data: IDataObject = {
 				...pick({ dealId: this.getNodeParameter('dealId', i, '') }, ['dealId']),
@@ -200,10 +257,18 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 			if (closeDate !== undefined) data.closeDate = closeDate;
 			const owner = (this.getNodeParameter('owner_opportunity', i, {}) ?? {}) as IDataObject;
 			const users = splitList(owner.users, /[,;\n]/);
-			for (const user of users) assertEmail(ctx.node, 'Owner Opportunity > Users (owner_opportunity.users)', user, i);
+			for (const user of users)
+				assertEmail(ctx.node, 'Owner Opportunity > Users (owner_opportunity.users)', user, i);
 			const groups = splitList(owner.groups, /[,;\n]/);
-			if (users.length || groups.length) data.owner_opportunity = { ...(users.length ? { users } : {}), ...(groups.length ? { groups } : {}) };
-			const dealWith = readPerson(ctx, (this.getNodeParameter('dealWith', i, {}) ?? {}) as IDataObject);
+			if (users.length || groups.length)
+				data.owner_opportunity = {
+					...(users.length ? { users } : {}),
+					...(groups.length ? { groups } : {}),
+				};
+			const dealWith = readPerson(
+				ctx,
+				(this.getNodeParameter('dealWith', i, {}) ?? {}) as IDataObject,
+			);
 			if (Object.keys(dealWith).length) data.dealWith = dealWith;
 			const contacts = readContacts(ctx, this.getNodeParameter('contacts', i, {}));
 			if (contacts) data.contacts = contacts;

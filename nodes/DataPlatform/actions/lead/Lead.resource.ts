@@ -12,8 +12,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['lead'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Add a lead, by name', action: 'Create a lead' },
-			{ name: 'Update', value: 'update', description: 'Update a lead found by customer ID, contact ID, passport, email or phone', action: 'Update a lead' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Add a lead, by name',
+				action: 'Create a lead',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update a lead found by customer ID, contact ID, passport, email or phone',
+				action: 'Update a lead',
+			},
 		],
 		default: 'create',
 	},

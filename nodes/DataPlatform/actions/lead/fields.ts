@@ -7,14 +7,23 @@ import type { BuildContext } from '../../helpers/build';
 export function leadFields(extra: INodeProperties[] = []): INodeProperties[] {
 	return [
 		...personFields(),
-		text('Company Lead', 'companyLead', 'Account the lead belongs to; only sent when filled', 'e.g. GOOGLE'),
+		text(
+			'Company Lead',
+			'companyLead',
+			'Account the lead belongs to; only sent when filled',
+			'e.g. GOOGLE',
+		),
 		recordTypeField('Whether the lead is a person (Contact) or a company (Account)'),
 		...extra,
 	].sort(byName);
 }
 
 /** The `data` of add-lead / update-lead from the node's parameters. */
-export function readLead(this: IExecuteFunctions, ctx: BuildContext, topLevel: IDataObject): IDataObject {
+export function readLead(
+	this: IExecuteFunctions,
+	ctx: BuildContext,
+	topLevel: IDataObject,
+): IDataObject {
 	const additional = this.getNodeParameter('additionalFields', ctx.itemIndex, {}) as IDataObject;
 	const { extraFieldsJson, ...fields } = additional;
 	const data = readPerson(ctx, { ...fields, ...topLevel });

@@ -3,7 +3,12 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/types';
 import { assertOneOfBuilt } from '../../helpers/build';
 import { runActions } from '../../transport';
-import { batchRequestOptionsField, permitField, senderUserField, text } from '../common.descriptions';
+import {
+	batchRequestOptionsField,
+	permitField,
+	senderUserField,
+	text,
+} from '../common.descriptions';
 import { leadFields, readLead } from './fields';
 
 const properties: INodeProperties[] = [
@@ -36,10 +41,16 @@ const properties: INodeProperties[] = [
 	batchRequestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['update'] } },
+	properties,
+);
 
 /** update-lead (doc 2.2.3). An update sent twice changes nothing more: safe to resend. */
-export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<OperationResult | Error>> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<Array<OperationResult | Error>> {
 	return await runActions.call(
 		this,
 		itemIndexes,
@@ -50,7 +61,12 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 				contactId: this.getNodeParameter('contactId', ctx.itemIndex, ''),
 			});
 			// doc 2.2.4 Note (update-lead "is similar"): one of contactId, passport, emails, phones, customerId.
-			assertOneOfBuilt(ctx, data, ['contactId', 'passport', 'emails', 'phones', 'customerId'], 'give Customer ID, Contact ID, Passport, Emails or Phones to find the lead');
+			assertOneOfBuilt(
+				ctx,
+				data,
+				['contactId', 'passport', 'emails', 'phones', 'customerId'],
+				'give Customer ID, Contact ID, Passport, Emails or Phones to find the lead',
+			);
 			return data;
 		},
 		{ idempotent: true },

@@ -10,7 +10,15 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['note'] } },
-		options: [{ name: 'Create', value: 'create', description: 'Add a note to a contact (by customer ID, passport, email or phone) or to a deal', action: 'Create a note' }],
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description:
+					'Add a note to a contact (by customer ID, passport, email or phone) or to a deal',
+				action: 'Create a note',
+			},
+		],
 		default: 'create',
 	},
 	...create.description,

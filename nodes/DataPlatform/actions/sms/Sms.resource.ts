@@ -10,7 +10,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['sms'] } },
-		options: [{ name: 'Send', value: 'send', description: 'Send an SMS to phone numbers', action: 'Send an SMS' }],
+		options: [
+			{
+				name: 'Send',
+				value: 'send',
+				description: 'Send an SMS to phone numbers',
+				action: 'Send an SMS',
+			},
+		],
 		default: 'send',
 	},
 	...send.description,

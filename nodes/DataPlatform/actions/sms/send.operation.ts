@@ -23,26 +23,42 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 0333456789, 098765431',
-		description: 'Phone numbers to send the SMS to, separated by commas (or a list from an expression)',
+		description:
+			'Phone numbers to send the SMS to, separated by commas (or a list from an expression)',
 		hint: 'Works only for organizations with an SMS provider account set up in CRM Data Platform',
 	},
 	senderUserField,
 	batchRequestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['sms'], operation: ['send'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['sms'], operation: ['send'] } },
+	properties,
+);
 
 /** send-sms (doc 2.2.8). Not idempotent: a resent SMS would reach the phones twice. */
-export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<OperationResult | Error>> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<Array<OperationResult | Error>> {
 	return await runActions.call(
 		this,
 		itemIndexes,
 		'send-sms',
 		function (ctx) {
-			const content = requireText(ctx, 'Content (content)', this.getNodeParameter('content', ctx.itemIndex, ''));
+			const content = requireText(
+				ctx,
+				'Content (content)',
+				this.getNodeParameter('content', ctx.itemIndex, ''),
+			);
 			const phones = splitList(this.getNodeParameter('phones', ctx.itemIndex, ''), /[,;\n]/);
 			if (!phones.length) {
-				throw inputError(ctx.node, 'Phones (phones)', 'at least one phone number is required, e.g. 0333456789, 098765431', ctx.itemIndex);
+				throw inputError(
+					ctx.node,
+					'Phones (phones)',
+					'at least one phone number is required, e.g. 0333456789, 098765431',
+					ctx.itemIndex,
+				);
 			}
 			return { content, phones };
 		},

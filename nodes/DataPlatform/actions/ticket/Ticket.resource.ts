@@ -10,7 +10,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['ticket'] } },
-		options: [{ name: 'Create', value: 'create', description: 'Open a ticket with its description', action: 'Create a ticket' }],
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Open a ticket with its description',
+				action: 'Create a ticket',
+			},
+		],
 		default: 'create',
 	},
 	...create.description,

@@ -4,7 +4,15 @@ import type { OperationResult } from '../../../shared/types';
 import { assertEmail } from '../../../shared/validation';
 import { pick, readCusFields, readExtraFields, requireText } from '../../helpers/build';
 import { runActions } from '../../transport';
-import { TICKET_CHANNELS, batchRequestOptionsField, byName, cusFieldsField, extraFieldsJson, senderUserField, text } from '../common.descriptions';
+import {
+	TICKET_CHANNELS,
+	batchRequestOptionsField,
+	byName,
+	cusFieldsField,
+	extraFieldsJson,
+	senderUserField,
+	text,
+} from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -33,50 +41,74 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: ([
-			{
-				displayName: 'Channel',
-				name: 'channel',
-				type: 'options',
-				options: TICKET_CHANNELS.map((c) => ({ name: c, value: c })),
-				default: 'Email',
-				description: 'Where the ticket comes from',
-			},
-			text('Contact ID', 'contactId', 'ID of the contact'),
-			cusFieldsField,
-			text('Customer ID', 'customerId', 'Code of the customer, e.g. LID-123 or PID-124'),
-			text('Deal ID', 'dealId', 'ID of a related deal'),
-			text('Email', 'email', 'Email of the contact', 'e.g. nathan@example.com'),
-			extraFieldsJson,
-			text('Group Name', 'groupName', 'User group configured in CRM Data Platform'),
-			text('Name', 'name', 'Name of the contact'),
-			text('Passport', 'passport', 'Passport of the contact'),
-			text('Phone', 'phone', 'Phone number of the contact'),
-			text('SLA Name', 'slaName', 'SLA configured in the ticket settings (SLA)'),
-			text('Tag', 'tag', 'Tag of the ticket', 'e.g. webhook'),
-			text('Title', 'title', 'Title of the ticket'),
-		] as INodeProperties[]).sort(byName),
+		options: (
+			[
+				{
+					displayName: 'Channel',
+					name: 'channel',
+					type: 'options',
+					options: TICKET_CHANNELS.map((c) => ({ name: c, value: c })),
+					default: 'Email',
+					description: 'Where the ticket comes from',
+				},
+				text('Contact ID', 'contactId', 'ID of the contact'),
+				cusFieldsField,
+				text('Customer ID', 'customerId', 'Code of the customer, e.g. LID-123 or PID-124'),
+				text('Deal ID', 'dealId', 'ID of a related deal'),
+				text('Email', 'email', 'Email of the contact', 'e.g. nathan@example.com'),
+				extraFieldsJson,
+				text('Group Name', 'groupName', 'User group configured in CRM Data Platform'),
+				text('Name', 'name', 'Name of the contact'),
+				text('Passport', 'passport', 'Passport of the contact'),
+				text('Phone', 'phone', 'Phone number of the contact'),
+				text('SLA Name', 'slaName', 'SLA configured in the ticket settings (SLA)'),
+				text('Tag', 'tag', 'Tag of the ticket', 'e.g. webhook'),
+				text('Title', 'title', 'Title of the ticket'),
+			] as INodeProperties[]
+		).sort(byName),
 	},
 	senderUserField,
 	batchRequestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['create'] } },
+	properties,
+);
 
 /** add-ticket (doc 2.2.7). Not idempotent: a resent ticket would be opened twice. */
-export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<OperationResult | Error>> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<Array<OperationResult | Error>> {
 	return await runActions.call(
 		this,
 		itemIndexes,
 		'add-ticket',
 		function (ctx) {
 			const i = ctx.itemIndex;
-			const { extraFieldsJson: extra, ...additional } = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+			const { extraFieldsJson: extra, ...additional } = this.getNodeParameter(
+				'additionalFields',
+				i,
+				{},
+			) as IDataObject;
 			const data: IDataObject = {
 				contactType: String(this.getNodeParameter('contactType', i, 'customer')),
 				...pick(additional, ['title']),
 				body: requireText(ctx, 'Body (body)', this.getNodeParameter('body', i, '')),
-				...pick(additional, ['email', 'phone', 'passport', 'name', 'contactId', 'customerId', 'dealId', 'tag', 'groupName', 'slaName', 'channel']),
+				...pick(additional, [
+					'email',
+					'phone',
+					'passport',
+					'name',
+					'contactId',
+					'customerId',
+					'dealId',
+					'tag',
+					'groupName',
+					'slaName',
+					'channel',
+				]),
 			};
 			assertEmail(ctx.node, 'Email (email)', data.email, i);
 			const cusFields = readCusFields(ctx, additional.cusFields);

@@ -13,9 +13,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['address'] } },
 		options: [
-			{ name: 'Create or Update', value: 'create', description: 'Create a new record, or update the current one if it already exists (upsert)', action: 'Create or update an address' },
-			{ name: 'Get', value: 'get', description: 'Get an address by its ID', action: 'Get an address' },
-			{ name: 'Update', value: 'update', description: 'Update an address by its ID with the fields given', action: 'Update an address' },
+			{
+				name: 'Create or Update',
+				value: 'create',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				action: 'Create or update an address',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get an address by its ID',
+				action: 'Get an address',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update an address by its ID with the fields given',
+				action: 'Update an address',
+			},
 		],
 		default: 'create',
 	},

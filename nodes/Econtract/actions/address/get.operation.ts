@@ -6,11 +6,20 @@ import { idField, readIdParameter } from '../common';
 
 const properties: INodeProperties[] = [idField('Address'), requestOptionsField];
 
-export const description = updateDisplayOptions({ show: { resource: ['address'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['address'], operation: ['get'] } },
+	properties,
+);
 
 /** Doc "Get address": GET /api/addresses/{id}. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = readIdParameter(this, 'id', 'Address ID', itemIndex);
-	const answer = await econtractRequest.call(this, { method: 'GET', path: `/api/addresses/${id}`, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
+	const answer = await econtractRequest.call(this, {
+		method: 'GET',
+		path: `/api/addresses/${id}`,
+		idempotent: true,
+		itemIndex,
+		...readRequestOptions.call(this, itemIndex),
+	});
 	return toOutput(answer);
 }

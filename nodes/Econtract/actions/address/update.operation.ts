@@ -14,19 +14,36 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [...addressOptions(), extraFieldsJson].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...addressOptions(), extraFieldsJson].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['address'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['address'], operation: ['update'] } },
+	properties,
+);
 
 /** Vendor client (contract "Econtract"): POST /api/addresses/{id} with the changed fields. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const id = readIdParameter(this, 'id', 'Address ID', itemIndex);
-	const data = prepareFields(this, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, itemIndex);
-	if (Object.keys(data).length === 0) throw inputError(node, 'Update Fields', 'add at least one field to change', itemIndex);
-	const answer = await econtractRequest.call(this, { method: 'POST', path: `/api/addresses/${id}`, data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
+	const data = prepareFields(
+		this,
+		this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+		itemIndex,
+	);
+	if (Object.keys(data).length === 0)
+		throw inputError(node, 'Update Fields', 'add at least one field to change', itemIndex);
+	const answer = await econtractRequest.call(this, {
+		method: 'POST',
+		path: `/api/addresses/${id}`,
+		data,
+		idempotent: true,
+		itemIndex,
+		...readRequestOptions.call(this, itemIndex),
+	});
 	return toOutput(answer);
 }

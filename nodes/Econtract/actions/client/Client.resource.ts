@@ -14,10 +14,25 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['client'] } },
 		options: [
-			{ name: 'Create or Update', value: 'create', description: 'Create a new record, or update the current one if it already exists (upsert)', action: 'Create or update a client' },
+			{
+				name: 'Create or Update',
+				value: 'create',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				action: 'Create or update a client',
+			},
 			{ name: 'Get', value: 'get', description: 'Get a client by its ID', action: 'Get a client' },
-			{ name: 'Search', value: 'search', description: 'Search clients by name, email, phone and the like', action: 'Search clients' },
-			{ name: 'Update', value: 'update', description: 'Update a client by its ID with the fields given', action: 'Update a client' },
+			{
+				name: 'Search',
+				value: 'search',
+				description: 'Search clients by name, email, phone and the like',
+				action: 'Search clients',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update a client by its ID with the fields given',
+				action: 'Update a client',
+			},
 		],
 		default: 'create',
 	},

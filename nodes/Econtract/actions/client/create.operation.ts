@@ -21,13 +21,18 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [...clientOptions(topLevel), extraFieldsJson].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...clientOptions(topLevel), extraFieldsJson].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 	simplifyField,
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['client'], operation: ['create'] } },
+	properties,
+);
 
 // Doc "Create client": the CRM dedupes clients itself, so resending after a lost answer cannot duplicate.
 export const parallel = true;
@@ -36,12 +41,22 @@ export const parallel = true;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const { fields, extra } = prepareParts(
 		this,
-		{ ...readParameters(this, topLevel, itemIndex), ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },
+		{
+			...readParameters(this, topLevel, itemIndex),
+			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		},
 		itemIndex,
 	);
 	// The node's fields are checked; Extra Fields (JSON) is sent as given, last.
 	checkClient(this.getNode(), fields, itemIndex);
 	const data = { ...fields, ...extra };
-	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/clients', data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
+	const answer = await econtractRequest.call(this, {
+		method: 'POST',
+		path: '/api/clients',
+		data,
+		idempotent: true,
+		itemIndex,
+		...readRequestOptions.call(this, itemIndex),
+	});
 	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer));
 }

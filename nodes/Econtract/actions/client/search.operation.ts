@@ -20,12 +20,23 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['client'], operation: ['search'] } },
+	properties,
+);
 
 /** Vendor client (contract "Econtract"): POST /api/clients/search with `query`; one item per client found. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const query = String(this.getNodeParameter('query', itemIndex, '') ?? '').trim();
-	if (isBlank(query)) throw inputError(this.getNode(), 'query', 'is required: the text to search for', itemIndex);
-	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/clients/search', data: { query }, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
+	if (isBlank(query))
+		throw inputError(this.getNode(), 'query', 'is required: the text to search for', itemIndex);
+	const answer = await econtractRequest.call(this, {
+		method: 'POST',
+		path: '/api/clients/search',
+		data: { query },
+		idempotent: true,
+		itemIndex,
+		...readRequestOptions.call(this, itemIndex),
+	});
 	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer));
 }

@@ -17,21 +17,38 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [...clientOptions(), extraFieldsJson].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...clientOptions(), extraFieldsJson].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 	simplifyField,
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['client'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['client'], operation: ['update'] } },
+	properties,
+);
 
 /** Vendor client (contract "Econtract"): POST /api/clients/{id} with the changed fields. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const id = readIdParameter(this, 'id', 'Client', itemIndex);
-	const data = prepareFields(this, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, itemIndex);
-	if (Object.keys(data).length === 0) throw inputError(node, 'Update Fields', 'add at least one field to change', itemIndex);
+	const data = prepareFields(
+		this,
+		this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+		itemIndex,
+	);
+	if (Object.keys(data).length === 0)
+		throw inputError(node, 'Update Fields', 'add at least one field to change', itemIndex);
 	assertEmail(node, 'email', data.email, itemIndex);
-	const answer = await econtractRequest.call(this, { method: 'POST', path: `/api/clients/${id}`, data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
+	const answer = await econtractRequest.call(this, {
+		method: 'POST',
+		path: `/api/clients/${id}`,
+		data,
+		idempotent: true,
+		itemIndex,
+		...readRequestOptions.call(this, itemIndex),
+	});
 	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer));
 }

@@ -10,7 +10,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['contract'] } },
-		options: [{ name: 'Get', value: 'get', description: 'Get a contract by its ID', action: 'Get a contract' }],
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a contract by its ID',
+				action: 'Get a contract',
+			},
+		],
 		default: 'get',
 	},
 	...get.description,

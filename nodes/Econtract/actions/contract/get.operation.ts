@@ -6,11 +6,20 @@ import { idField, readIdParameter } from '../common';
 
 const properties: INodeProperties[] = [idField('Contract'), requestOptionsField];
 
-export const description = updateDisplayOptions({ show: { resource: ['contract'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contract'], operation: ['get'] } },
+	properties,
+);
 
 /** Doc "Get contract": GET /api/contracts/{id}. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = readIdParameter(this, 'id', 'Contract ID', itemIndex);
-	const answer = await econtractRequest.call(this, { method: 'GET', path: `/api/contracts/${id}`, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
+	const answer = await econtractRequest.call(this, {
+		method: 'GET',
+		path: `/api/contracts/${id}`,
+		idempotent: true,
+		itemIndex,
+		...readRequestOptions.call(this, itemIndex),
+	});
 	return toOutput(answer);
 }

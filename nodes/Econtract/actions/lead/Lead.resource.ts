@@ -12,8 +12,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['lead'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create a third-party, insurance or call-me-back lead', action: 'Create a lead' },
-			{ name: 'Create Click-Out', value: 'createClickOut', description: 'Create a click-out lead from a name and an email address', action: 'Create a click out lead' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a third-party, insurance or call-me-back lead',
+				action: 'Create a lead',
+			},
+			{
+				name: 'Create Click-Out',
+				value: 'createClickOut',
+				description: 'Create a click-out lead from a name and an email address',
+				action: 'Create a click out lead',
+			},
 		],
 		default: 'create',
 	},

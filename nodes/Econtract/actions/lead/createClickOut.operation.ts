@@ -6,7 +6,15 @@ import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { econtractLead } from '../../helpers/commonLead';
 import { assertEmail } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
-import { extraFieldsJson, idText, prepareFields, readOptionalIds, readParameters, requireFields, str } from '../common';
+import {
+	extraFieldsJson,
+	idText,
+	prepareFields,
+	readOptionalIds,
+	readParameters,
+	requireFields,
+	str,
+} from '../common';
 
 const REQUIRED = ['first_name', 'last_name', 'email'];
 
@@ -14,7 +22,10 @@ const REQUIRED = ['first_name', 'last_name', 'email'];
 const properties: INodeProperties[] = [
 	str('First Name', 'first_name', '', { required: true }),
 	str('Last Name', 'last_name', '', { required: true }),
-	str('Email', 'email', 'Email address of the lead', { required: true, placeholder: 'e.g. nathan@example.com' }),
+	str('Email', 'email', 'Email address of the lead', {
+		required: true,
+		placeholder: 'e.g. nathan@example.com',
+	}),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -26,14 +37,19 @@ const properties: INodeProperties[] = [
 			idText('Product ID', 'product_id', 'ID of the product'),
 			idText('Product Type ID', 'product_type_id', 'ID of the product type'),
 			idText('Supplier ID', 'supplier_id', 'ID of the supplier'),
-			str('URL', 'url', 'Web address the lead clicked out to', { placeholder: 'e.g. https://example.com/offer' }),
+			str('URL', 'url', 'Web address the lead clicked out to', {
+				placeholder: 'e.g. https://example.com/offer',
+			}),
 		],
 	},
 	simplifyField,
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['createClickOut'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['createClickOut'] } },
+	properties,
+);
 
 export const parallel = true;
 
@@ -41,13 +57,34 @@ export const parallel = true;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	readOptionalIds(node, additional, { product_id: 'Product ID', product_type_id: 'Product Type ID', supplier_id: 'Supplier ID' }, itemIndex);
-	const data = prepareFields(this, { ...readParameters(this, REQUIRED, itemIndex), ...additional }, itemIndex);
+	readOptionalIds(
+		node,
+		additional,
+		{ product_id: 'Product ID', product_type_id: 'Product Type ID', supplier_id: 'Supplier ID' },
+		itemIndex,
+	);
+	const data = prepareFields(
+		this,
+		{ ...readParameters(this, REQUIRED, itemIndex), ...additional },
+		itemIndex,
+	);
 	requireFields(node, data, REQUIRED, itemIndex);
 	assertEmail(node, 'email', data.email, itemIndex);
 	if (data.url !== undefined && !/^https?:\/\/\S+$/i.test(String(data.url))) {
-		throw inputError(node, 'url', `"${String(data.url)}" is not a web address. Expected http:// or https://...`, itemIndex);
+		throw inputError(
+			node,
+			'url',
+			`"${String(data.url)}" is not a web address. Expected http:// or https://...`,
+			itemIndex,
+		);
 	}
-	const answer = await econtractRequest.call(this, { method: 'POST', path: '/api/leads/clickOut', data, idempotent: false, itemIndex, ...readRequestOptions.call(this, itemIndex) });
+	const answer = await econtractRequest.call(this, {
+		method: 'POST',
+		path: '/api/leads/clickOut',
+		data,
+		idempotent: false,
+		itemIndex,
+		...readRequestOptions.call(this, itemIndex),
+	});
 	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer));
 }

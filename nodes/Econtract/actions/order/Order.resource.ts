@@ -12,8 +12,19 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['order'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create an electricity, gas or dual fuel order with its client, address and contract', action: 'Create an order' },
-			{ name: 'Get Latest', value: 'getLatest', description: 'Get the latest orders, up to a limit, optionally filtered', action: 'Get latest orders' },
+			{
+				name: 'Create',
+				value: 'create',
+				description:
+					'Create an electricity, gas or dual fuel order with its client, address and contract',
+				action: 'Create an order',
+			},
+			{
+				name: 'Get Latest',
+				value: 'getLatest',
+				description: 'Get the latest orders, up to a limit, optionally filtered',
+				action: 'Get latest orders',
+			},
 		],
 		default: 'create',
 	},

@@ -15,11 +15,21 @@ const properties: INodeProperties[] = [
 		name: 'endpoint',
 		type: 'options',
 		options: [
-			{ name: 'Standard', value: 'latest', description: 'The way Econtract describes for reading the latest orders' },
-			{ name: 'Alternative', value: 'ordersLatest', description: "The way Econtract's own client library reads them; it also takes the Affiliate ID filter" },
+			{
+				name: 'Standard',
+				value: 'latest',
+				description: 'The way Econtract describes for reading the latest orders',
+			},
+			{
+				name: 'Alternative',
+				value: 'ordersLatest',
+				description:
+					"The way Econtract's own client library reads them; it also takes the Affiliate ID filter",
+			},
 		],
 		default: 'latest',
-		description: 'How to read the latest orders from Econtract: keep Standard unless it fails for your account, or you filter by affiliate',
+		description:
+			'How to read the latest orders from Econtract: keep Standard unless it fails for your account, or you filter by affiliate',
 	},
 	{
 		displayName: 'Limit',
@@ -41,19 +51,42 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getLatest'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['getLatest'] } },
+	properties,
+);
 
 /** Doc "Get Latest Orders": POST /api/latest; vendor client: GET /api/orders/latest (limit 1-100). One item per order. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const limit = Number(this.getNodeParameter('limit', itemIndex, 10));
 	if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-		throw inputError(node, 'limit', `"${String(limit)}" is out of range. Expected a whole number from 1 to 100`, itemIndex);
+		throw inputError(
+			node,
+			'limit',
+			`"${String(limit)}" is out of range. Expected a whole number from 1 to 100`,
+			itemIndex,
+		);
 	}
-	const data = { ...readLatestFilters(node, this.getNodeParameter('filters', itemIndex, {}) as IDataObject, itemIndex), limit };
+	const data = {
+		...readLatestFilters(
+			node,
+			this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+			itemIndex,
+		),
+		limit,
+	};
 	const endpoint = this.getNodeParameter('endpoint', itemIndex, 'latest') as string;
 	const call =
-		endpoint === 'ordersLatest' ? { method: 'GET' as const, path: '/api/orders/latest' } : { method: 'POST' as const, path: '/api/latest' };
-	const answer = await econtractRequest.call(this, { ...call, data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
+		endpoint === 'ordersLatest'
+			? { method: 'GET' as const, path: '/api/orders/latest' }
+			: { method: 'POST' as const, path: '/api/latest' };
+	const answer = await econtractRequest.call(this, {
+		...call,
+		data,
+		idempotent: true,
+		itemIndex,
+		...readRequestOptions.call(this, itemIndex),
+	});
 	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer).slice(0, limit));
 }

@@ -11,7 +11,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['supplier'] } },
 		options: [
-			{ name: 'Get Rating', value: 'getRating', description: 'Get the rating clients gave a supplier in their order feedback', action: 'Get a supplier rating' },
+			{
+				name: 'Get Rating',
+				value: 'getRating',
+				description: 'Get the rating clients gave a supplier in their order feedback',
+				action: 'Get a supplier rating',
+			},
 		],
 		default: 'getRating',
 	},

@@ -10,7 +10,15 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['usage'] } },
-		options: [{ name: 'Get Defaults', value: 'getDefaults', description: 'Get the default day, night and exclusive night usages of a product type and market segment', action: 'Get default energy usages' }],
+		options: [
+			{
+				name: 'Get Defaults',
+				value: 'getDefaults',
+				description:
+					'Get the default day, night and exclusive night usages of a product type and market segment',
+				action: 'Get default energy usages',
+			},
+		],
 		default: 'getDefaults',
 	},
 	...getDefaults.description,

@@ -21,12 +21,26 @@ const FAMILY_SIZE: Array<[string, number]> = [
 	['4 People', 4],
 	['5 People', 5],
 ];
-const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+const byName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
 
 // Doc "Get default usages" parameters; enums as dropdowns where the doc lists the values.
 const properties: INodeProperties[] = [
-	{ ...options('Product Type', 'producttype', PRODUCT_TYPES, 'Product type to get the default usages of'), required: true, default: 'electricity' },
-	{ ...enumNumber('Market Segment', 'segment', 'Market segment to get the default usages of'), required: true, default: 1 },
+	{
+		...options(
+			'Product Type',
+			'producttype',
+			PRODUCT_TYPES,
+			'Product type to get the default usages of',
+		),
+		required: true,
+		default: 'electricity',
+	},
+	{
+		...enumNumber('Market Segment', 'segment', 'Market segment to get the default usages of'),
+		required: true,
+		default: 1,
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -38,10 +52,26 @@ const properties: INodeProperties[] = [
 			options('Age of Central Heating', 'cv', AGE, 'Age of the central heating'),
 			options('Family Size', 'family_size', FAMILY_SIZE, 'Number of people living in the home'),
 			// Double sorts first; single glazing stays what an added field starts with.
-			{ ...options('Glass Type', 'glass', [['Double', 'double'], ['Single', 'single']], 'Glazing of the windows'), default: 'single' },
+			{
+				...options(
+					'Glass Type',
+					'glass',
+					[
+						['Double', 'double'],
+						['Single', 'single'],
+					],
+					'Glazing of the windows',
+				),
+				default: 'single',
+			},
 			bool('Has Solar', 'has_solar', 'Whether the home has solar panels'),
 			options('Has Roof Insulation', 'roof_isolation', INSULATION, 'Whether the roof is insulated'),
-			options('Has Wall Insulation', 'wall_isolation', INSULATION, 'Whether the walls are insulated'),
+			options(
+				'Has Wall Insulation',
+				'wall_isolation',
+				INSULATION,
+				'Whether the walls are insulated',
+			),
 			num('Home Size', 'home_size', 'Home size in square meters', { typeOptions: { minValue: 0 } }),
 			enumNumber('Meter Type', 'meter_type', 'Type of the electricity meter'),
 			enumNumber('Residence Type', 'residence_type', 'Type of home the usages are for'),
@@ -50,7 +80,10 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['usage'], operation: ['getDefaults'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['usage'], operation: ['getDefaults'] } },
+	properties,
+);
 
 /** Doc "Get default usages": GET /api/usages. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -60,9 +93,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const data: IDataObject = {
 		producttype: this.getNodeParameter('producttype', itemIndex) as string,
 		segment: segment as number,
-		...prepareFields(this, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, itemIndex),
+		...prepareFields(
+			this,
+			this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+			itemIndex,
+		),
 	};
-	for (const name of ['home_size', 'meter_type', 'residence_type']) assertInteger(node, name, data[name], itemIndex);
-	const answer = await econtractRequest.call(this, { method: 'GET', path: '/api/usages', data, idempotent: true, itemIndex, ...readRequestOptions.call(this, itemIndex) });
+	for (const name of ['home_size', 'meter_type', 'residence_type'])
+		assertInteger(node, name, data[name], itemIndex);
+	const answer = await econtractRequest.call(this, {
+		method: 'GET',
+		path: '/api/usages',
+		data,
+		idempotent: true,
+		itemIndex,
+		...readRequestOptions.call(this, itemIndex),
+	});
 	return toOutput(answer);
 }

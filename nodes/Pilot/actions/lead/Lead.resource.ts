@@ -15,13 +15,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Build ADF Email',
 				value: 'buildAdf',
-				description: 'Build the ADF XML email of a lead for Pilot\'s email integration, from the same fields as Create, to send with the Send Email node; sends nothing',
+				description:
+					"Build the ADF XML email of a lead for Pilot's email integration, from the same fields as Create, to send with the Send Email node; sends nothing",
 				action: 'Build an ADF lead email',
 			},
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Send a lead to Pilot; needs a contact type and a business type, each as ID or code',
+				description:
+					'Send a lead to Pilot; needs a contact type and a business type, each as ID or code',
 				action: 'Create a lead',
 			},
 		],

@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { nowInFormat } from '../../../shared/dates';
 import { buildAdfXml } from '../../helpers/adf';
 import { leadAdditionalFields, readLeadFields } from './fields';
@@ -65,23 +70,31 @@ const properties: INodeProperties[] = [
 				name: 'binaryPropertyName',
 				type: 'string',
 				default: 'data',
-				description: 'Name of the binary property that holds the ADF file, for the Send Email node\'s attachments',
+				description:
+					"Name of the binary property that holds the ADF file, for the Send Email node's attachments",
 			},
 			{
 				displayName: 'Subject',
 				name: 'subject',
 				type: 'string',
 				default: '',
-				description: 'Email subject; by default "New contact of &lt;first name&gt; &lt;last name&gt;"',
+				description:
+					'Email subject; by default "New contact of &lt;first name&gt; &lt;last name&gt;"',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['buildAdf'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['buildAdf'] } },
+	properties,
+);
 
 /** Builds the ADF email of the doc's "Email integration", ready for n8n's Send Email node. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData> {
 	const fields = readLeadFields.call(this, itemIndex, { requireTypes: false });
 	const options = this.getNodeParameter('adfOptions', itemIndex, {}) as IDataObject;
 	const adf = buildAdfXml({
@@ -90,9 +103,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		providerName: typeof options.providerName === 'string' ? options.providerName : '',
 	});
 	const name = [fields.pilot_firstname, fields.pilot_lastname].filter(Boolean).join(' ');
-	const subject = (options.subject as string) || `New contact of ${name || fields.pilot_email || 'a lead'}`;
+	const subject =
+		(options.subject as string) || `New contact of ${name || fields.pilot_email || 'a lead'}`;
 	const binaryPropertyName = (options.binaryPropertyName as string) || 'data';
 	const fileName = (options.fileName as string) || 'lead.adf.xml';
-	const binary = await this.helpers.prepareBinaryData(Buffer.from(adf, 'utf8'), fileName, 'application/xml');
+	const binary = await this.helpers.prepareBinaryData(
+		Buffer.from(adf, 'utf8'),
+		fileName,
+		'application/xml',
+	);
 	return { json: { subject, adf }, binary: { [binaryPropertyName]: binary } };
 }

@@ -20,12 +20,21 @@ const properties: INodeProperties[] = [
 // Independent creates: sent concurrently (Request Options > Parallel Requests).
 export const parallel = true;
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['create'] } },
+	properties,
+);
 
 /** POST webhooks/welcome.php, action=create (doc "API Restful starting point"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = readLeadFields.call(this, itemIndex);
-	const answer = await pilotPost.call(this, '/webhooks/welcome.php', fields, itemIndex, readRequestOptions.call(this, itemIndex));
+	const answer = await pilotPost.call(
+		this,
+		'/webhooks/welcome.php',
+		fields,
+		itemIndex,
+		readRequestOptions.call(this, itemIndex),
+	);
 	const data = typeof answer.data === 'object' ? answer.data : { message: answer.data };
 	const out: IDataObject = {};
 	if (data.id !== undefined) out.id = data.id;

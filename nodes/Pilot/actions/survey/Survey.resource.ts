@@ -14,7 +14,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Send a survey contact to Pilot; needs a survey type and a phone or mobile number',
+				description:
+					'Send a survey contact to Pilot; needs a survey type and a phone or mobile number',
 				action: 'Create a survey',
 			},
 		],

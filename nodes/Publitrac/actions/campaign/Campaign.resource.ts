@@ -13,9 +13,25 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['campaign'] } },
 		options: [
-			{ name: 'Execute', value: 'execute', description: 'Put leads, by email, into existing automated campaigns, by name', action: 'Put leads into campaigns' },
-			{ name: 'Get Many', value: 'getMany', description: 'Get the follow-up campaigns', action: 'Get many campaigns' },
-			{ name: 'Send Email', value: 'sendEmail', description: 'Email leads through an email campaign, created if it does not exist yet; needs the campaign name, sender name and email, subject and the leads', action: 'Send an email campaign' },
+			{
+				name: 'Execute',
+				value: 'execute',
+				description: 'Put leads, by email, into existing automated campaigns, by name',
+				action: 'Put leads into campaigns',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'Get the follow-up campaigns',
+				action: 'Get many campaigns',
+			},
+			{
+				name: 'Send Email',
+				value: 'sendEmail',
+				description:
+					'Email leads through an email campaign, created if it does not exist yet; needs the campaign name, sender name and email, subject and the leads',
+				action: 'Send an email campaign',
+			},
 		],
 		default: 'getMany',
 	},

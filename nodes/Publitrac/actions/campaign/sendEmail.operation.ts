@@ -20,8 +20,22 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Spring Promotion',
 		description: 'The campaign (created, or reused when it exists); fewer than 50 characters',
 	},
-	{ displayName: 'From Name', name: 'fromName', type: 'string', required: true, default: '', placeholder: 'e.g. Acme Sales Team' },
-	{ displayName: 'From Email', name: 'fromEmail', type: 'string', required: true, default: '', placeholder: 'e.g. sales@example.com' },
+	{
+		displayName: 'From Name',
+		name: 'fromName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Acme Sales Team',
+	},
+	{
+		displayName: 'From Email',
+		name: 'fromEmail',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. sales@example.com',
+	},
 	{ displayName: 'Subject', name: 'subject', type: 'string', required: true, default: '' },
 	{
 		displayName: 'Message',
@@ -64,7 +78,10 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['sendEmail'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['campaign'], operation: ['sendEmail'] } },
+	properties,
+);
 
 function readLeads(this: IExecuteFunctions, itemIndex: number): XmlNode[] {
 	let raw = this.getNodeParameter('leads', itemIndex) as unknown;
@@ -74,23 +91,51 @@ function readLeads(this: IExecuteFunctions, itemIndex: number): XmlNode[] {
 			try {
 				raw = JSON.parse(textValue);
 			} catch {
-				throw inputError(this.getNode(), 'leads', 'is not valid JSON. Expected an array such as [{"email": "john@acme.com"}]', itemIndex);
+				throw inputError(
+					this.getNode(),
+					'leads',
+					'is not valid JSON. Expected an array such as [{"email": "john@acme.com"}]',
+					itemIndex,
+				);
 			}
 		} else raw = textValue.split(/[\s,;]+/).filter(Boolean);
 	}
 	const list = Array.isArray(raw) ? raw : [raw];
-	if (!list.length) throw inputError(this.getNode(), 'Leads', 'at least one lead is required, e.g. [{"email": "nathan@example.com"}]', itemIndex);
+	if (!list.length)
+		throw inputError(
+			this.getNode(),
+			'Leads',
+			'at least one lead is required, e.g. [{"email": "nathan@example.com"}]',
+			itemIndex,
+		);
 	return list.map((entry, n) => {
 		const lead = (typeof entry === 'string' ? { email: entry } : entry) as IDataObject;
 		if (!lead || typeof lead !== 'object' || Array.isArray(lead)) {
-			throw inputError(this.getNode(), `leads[${n}]`, 'must be a lead object such as {"email": "john@acme.com"} or an email', itemIndex);
+			throw inputError(
+				this.getNode(),
+				`leads[${n}]`,
+				'must be a lead object such as {"email": "john@acme.com"} or an email',
+				itemIndex,
+			);
 		}
 		const { email, customFields, ...fields } = lead;
-		if (customFields !== undefined && (typeof customFields !== 'object' || customFields === null || Array.isArray(customFields))) {
-			throw inputError(this.getNode(), `leads[${n}].customFields`, 'must be an object such as {"carColor": "Red"}', itemIndex);
+		if (
+			customFields !== undefined &&
+			(typeof customFields !== 'object' || customFields === null || Array.isArray(customFields))
+		) {
+			throw inputError(
+				this.getNode(),
+				`leads[${n}].customFields`,
+				'must be an object such as {"carColor": "Red"}',
+				itemIndex,
+			);
 		}
 		try {
-			return leadElement.call(this, { email, fields, customFields: (customFields ?? {}) as IDataObject }, itemIndex);
+			return leadElement.call(
+				this,
+				{ email, fields, customFields: (customFields ?? {}) as IDataObject },
+				itemIndex,
+			);
 		} catch (error) {
 			throw inputError(this.getNode(), `leads[${n}]`, (error as Error).message, itemIndex);
 		}
@@ -104,8 +149,15 @@ function readLeads(this: IExecuteFunctions, itemIndex: number): XmlNode[] {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const name = String(this.getNodeParameter('name', itemIndex) ?? '').trim();
-	if (isBlank(name)) throw inputError(node, 'name', 'is required, e.g. Spring Promotion', itemIndex);
-	if (name.length >= 50) throw inputError(node, 'name', `has ${name.length} characters. Expected fewer than 50`, itemIndex);
+	if (isBlank(name))
+		throw inputError(node, 'name', 'is required, e.g. Spring Promotion', itemIndex);
+	if (name.length >= 50)
+		throw inputError(
+			node,
+			'name',
+			`has ${name.length} characters. Expected fewer than 50`,
+			itemIndex,
+		);
 	const required: Record<string, string> = {};
 	for (const field of ['fromName', 'fromEmail', 'subject']) {
 		required[field] = String(this.getNodeParameter(field, itemIndex) ?? '').trim();
@@ -131,7 +183,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 					...(isBlank(message.text) ? [] : [{ name: 'text', cdata: String(message.text) }]),
 				],
 			},
-			{ name: 'options', children: [{ name: 'sendAsSalesRep', text: options.sendAsSalesRep === true ? 'true' : 'false' }] },
+			{
+				name: 'options',
+				children: [
+					{ name: 'sendAsSalesRep', text: options.sendAsSalesRep === true ? 'true' : 'false' },
+				],
+			},
 		],
 	};
 	const answers: IDataObject[] = [];
@@ -141,7 +198,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			const answer = await publitracCall.call(this, {
 				method: 'addEmailCampaign',
 				http: 'POST',
-				query: { name: 'request', children: [{ name: 'information', children: [{ name: 'name', text: name }] }, email, { name: 'leads', children: chunk }] },
+				query: {
+					name: 'request',
+					children: [
+						{ name: 'information', children: [{ name: 'name', text: name }] },
+						email,
+						{ name: 'leads', children: chunk },
+					],
+				},
 				idempotent: false,
 				itemIndex,
 				...readRequestOptions.call(this, itemIndex),
@@ -150,7 +214,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		} catch (error) {
 			const e = error as Error & { description?: string; httpCode?: string };
 			// Earlier calls went through: say so, so the user does not send those leads twice.
-			const sent = start ? ` Leads 1 to ${start} were already sent in ${answers.length} call(s); leads ${start + 1} to ${leads.length} were not.` : '';
+			const sent = start
+				? ` Leads 1 to ${start} were already sent in ${answers.length} call(s); leads ${start + 1} to ${leads.length} were not.`
+				: '';
 			const message = e.message.replace(/^PUBLITRAC: /, '');
 			throw vendorError(node, 'PUBLITRAC', message, {
 				httpCode: e.httpCode ? Number(e.httpCode) : undefined,

@@ -13,9 +13,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['history'] } },
 		options: [
-			{ name: 'Add Click Link', value: 'addClickLink', description: 'Add a link click to the history of a lead, by email', action: 'Add a link click to a lead history' },
-			{ name: 'Add Form Fill', value: 'addFormFill', description: 'Add a submitted form, by form name, to the history of a lead, by email', action: 'Add a form fill to a lead history' },
-			{ name: 'Add Web Visit', value: 'addWebVisit', description: 'Add a web page visit to the history of a lead, by email', action: 'Add a web visit to a lead history' },
+			{
+				name: 'Add Click Link',
+				value: 'addClickLink',
+				description: 'Add a link click to the history of a lead, by email',
+				action: 'Add a link click to a lead history',
+			},
+			{
+				name: 'Add Form Fill',
+				value: 'addFormFill',
+				description: 'Add a submitted form, by form name, to the history of a lead, by email',
+				action: 'Add a form fill to a lead history',
+			},
+			{
+				name: 'Add Web Visit',
+				value: 'addWebVisit',
+				description: 'Add a web page visit to the history of a lead, by email',
+				action: 'Add a web visit to a lead history',
+			},
 		],
 		default: 'addWebVisit',
 	},

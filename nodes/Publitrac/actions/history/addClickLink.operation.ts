@@ -18,10 +18,19 @@ const properties: INodeProperties[] = [
 
 export const parallel = true;
 
-export const description = updateDisplayOptions({ show: { resource: ['history'], operation: ['addClickLink'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['history'], operation: ['addClickLink'] } },
+	properties,
+);
 
 /** POST addClickLinkHistory: a link click in the history of an existing lead (<clicklinkleadhistory>). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	return await sendHistory.call(this, itemIndex, 'addClickLinkHistory', 'clicklinkleadhistory', fields);
+	return await sendHistory.call(
+		this,
+		itemIndex,
+		'addClickLinkHistory',
+		'clicklinkleadhistory',
+		fields,
+	);
 }

@@ -24,9 +24,21 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Context', name: 'context', type: 'string', default: '' },
-			{ displayName: 'Information', name: 'information', type: 'string', default: '', description: 'A note about the form fill, e.g. Registration Form' },
+			{
+				displayName: 'Information',
+				name: 'information',
+				type: 'string',
+				default: '',
+				description: 'A note about the form fill, e.g. Registration Form',
+			},
 			{ displayName: 'Session ID', name: 'sessionId', type: 'string', default: '' },
-			{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'The address of the page the form is on, e.g. /newsletter.php' },
+			{
+				displayName: 'URL',
+				name: 'url',
+				type: 'string',
+				default: '',
+				description: 'The address of the page the form is on, e.g. /newsletter.php',
+			},
 			{
 				displayName: 'Values',
 				name: 'values',
@@ -42,12 +54,21 @@ const properties: INodeProperties[] = [
 
 export const parallel = true;
 
-export const description = updateDisplayOptions({ show: { resource: ['history'], operation: ['addFormFill'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['history'], operation: ['addFormFill'] } },
+	properties,
+);
 
 /** POST addFillFormHistory: a submitted form in the history of an existing lead (doc "Add fill out form history"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const formName = String(this.getNodeParameter('formName', itemIndex) ?? '').trim();
-	if (isBlank(formName)) throw inputError(this.getNode(), 'formName', 'is required: the name of a PUBLITRAC form, e.g. Newsletter Sign-Up', itemIndex);
+	if (isBlank(formName))
+		throw inputError(
+			this.getNode(),
+			'formName',
+			'is required: the name of a PUBLITRAC form, e.g. Newsletter Sign-Up',
+			itemIndex,
+		);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	// The doc's element order: information, context, formName, url, values, sessionId.
 	const fields: IDataObject = {
@@ -58,5 +79,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		values: additional.values,
 		sessionId: additional.sessionId,
 	};
-	return await sendHistory.call(this, itemIndex, 'addFillFormHistory', 'fillformleadhistory', fields);
+	return await sendHistory.call(
+		this,
+		itemIndex,
+		'addFillFormHistory',
+		'fillformleadhistory',
+		fields,
+	);
 }

@@ -18,10 +18,19 @@ const properties: INodeProperties[] = [
 
 export const parallel = true;
 
-export const description = updateDisplayOptions({ show: { resource: ['history'], operation: ['addWebVisit'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['history'], operation: ['addWebVisit'] } },
+	properties,
+);
 
 /** POST addWebVisitHistory: a web visit in the history of an existing lead (<webvisitleadhistory>). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	return await sendHistory.call(this, itemIndex, 'addWebVisitHistory', 'webvisitleadhistory', fields);
+	return await sendHistory.call(
+		this,
+		itemIndex,
+		'addWebVisitHistory',
+		'webvisitleadhistory',
+		fields,
+	);
 }

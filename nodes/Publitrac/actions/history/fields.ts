@@ -16,7 +16,12 @@ export const emailField: INodeProperties = {
 	description: 'The email of an existing lead; fewer than 50 characters',
 };
 
-const text = (displayName: string, name: string, description: string, placeholder?: string): INodeProperties => ({
+const text = (
+	displayName: string,
+	name: string,
+	description: string,
+	placeholder?: string,
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -28,11 +33,21 @@ const text = (displayName: string, name: string, description: string, placeholde
 /** The fields of <webvisitleadhistory> and <clicklinkleadhistory> (doc "Add web visit history"), sorted by display name. */
 export const visitFieldOptions: INodeProperties[] = [
 	text('Context', 'context', 'What the visitor was doing', 'e.g. Blog viewed'),
-	text('Information', 'information', 'More about the visit, such as the section of the site', 'e.g. /blog'),
+	text(
+		'Information',
+		'information',
+		'More about the visit, such as the section of the site',
+		'e.g. /blog',
+	),
 	text('IP Address', 'ip', "The visitor's IP address", 'e.g. 71.23.75.32'),
 	text('Query', 'query', 'The query string of the page, e.g. blog_post=product_abc_launch'),
 	text('Referral', 'referral', 'The referring page'),
-	text('Session ID', 'sessionId', "The visitor's session on your site", 'e.g. 2192c0f3802f8e0744e9940788121624'),
+	text(
+		'Session ID',
+		'sessionId',
+		"The visitor's session on your site",
+		'e.g. 2192c0f3802f8e0744e9940788121624',
+	),
 	text('URL', 'url', 'The address of the page visited', 'e.g. https://www.example.com/blog'),
 	text('User Agent', 'userAgent', 'The browser user agent'),
 ];
@@ -40,9 +55,16 @@ export const visitFieldOptions: INodeProperties[] = [
 /** doc "Add web visit history" and siblings: the lead email must hold fewer than 50 characters. */
 export function readHistoryEmail(this: IExecuteFunctions, itemIndex: number): string {
 	const email = String(this.getNodeParameter('email', itemIndex) ?? '').trim();
-	if (isBlank(email)) throw inputError(this.getNode(), 'email', 'is required, e.g. john@acme.com', itemIndex);
+	if (isBlank(email))
+		throw inputError(this.getNode(), 'email', 'is required, e.g. john@acme.com', itemIndex);
 	assertEmail(this.getNode(), 'email', email, itemIndex);
-	if (email.length >= 50) throw inputError(this.getNode(), 'email', `has ${email.length} characters. Expected fewer than 50`, itemIndex);
+	if (email.length >= 50)
+		throw inputError(
+			this.getNode(),
+			'email',
+			`has ${email.length} characters. Expected fewer than 50`,
+			itemIndex,
+		);
 	return email;
 }
 
@@ -50,11 +72,19 @@ export function readHistoryEmail(this: IExecuteFunctions, itemIndex: number): st
 export function historyChildren(fields: IDataObject): XmlNode[] {
 	return Object.entries(fields)
 		.filter(([, v]) => !isBlank(v))
-		.map(([name, v]) => (name === 'values' ? { name, cdata: toFieldString(v) } : { name, text: toFieldString(v) }));
+		.map(([name, v]) =>
+			name === 'values' ? { name, cdata: toFieldString(v) } : { name, text: toFieldString(v) },
+		);
 }
 
 /** POSTs one history entry: email in the query string, the entry as the XML query. */
-export async function sendHistory(this: IExecuteFunctions, itemIndex: number, method: string, element: string, fields: IDataObject): Promise<IDataObject> {
+export async function sendHistory(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	method: string,
+	element: string,
+	fields: IDataObject,
+): Promise<IDataObject> {
 	const email = readHistoryEmail.call(this, itemIndex);
 	const answer = await publitracCall.call(this, {
 		method,

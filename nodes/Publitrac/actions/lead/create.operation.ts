@@ -9,7 +9,10 @@ import { leadProperties } from './fields';
 // Independent writes: sent concurrently (Request Options > Parallel Requests), within the rate limit.
 export const parallel = true;
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['create'] } }, [...leadProperties, requestOptionsField]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['create'] } },
+	[...leadProperties, requestOptionsField],
+);
 
 /**
  * POST addLead: named in the error-code appendix only, with the XML of syncLead. Not an upsert

@@ -21,12 +21,16 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['get'] } },
+	properties,
+);
 
 /** GET getLead by email (doc "Get lead"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const email = String(this.getNodeParameter('email', itemIndex) ?? '').trim();
-	if (isBlank(email)) throw inputError(this.getNode(), 'email', 'is required, e.g. john@acme.com', itemIndex);
+	if (isBlank(email))
+		throw inputError(this.getNode(), 'email', 'is required, e.g. john@acme.com', itemIndex);
 	assertEmail(this.getNode(), 'email', email, itemIndex);
 	const answer = await publitracCall.call(this, {
 		method: 'getLead',

@@ -20,12 +20,16 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['getByExternalId'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['getByExternalId'] } },
+	properties,
+);
 
 /** GET getLeadByExternalId (doc "Get lead by external id"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const externalId = String(this.getNodeParameter('externalId', itemIndex) ?? '').trim();
-	if (isBlank(externalId)) throw inputError(this.getNode(), 'externalId', 'is required, e.g. 123ABC', itemIndex);
+	if (isBlank(externalId))
+		throw inputError(this.getNode(), 'externalId', 'is required, e.g. 123ABC', itemIndex);
 	const answer = await publitracCall.call(this, {
 		method: 'getLeadByExternalId',
 		http: 'GET',

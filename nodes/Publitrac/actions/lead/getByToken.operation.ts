@@ -22,7 +22,10 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['getByToken'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['getByToken'] } },
+	properties,
+);
 
 /**
  * GET getLeadByTokenId: named in the error-code appendix only ("Tok Id is required"), so it
@@ -30,7 +33,13 @@ export const description = updateDisplayOptions({ show: { resource: ['lead'], op
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const tokenId = String(this.getNodeParameter('tokenId', itemIndex) ?? '').trim();
-	if (isBlank(tokenId)) throw inputError(this.getNode(), 'tokenId', 'is required, e.g. _nl-publipage.com-1282527313351-84730', itemIndex);
+	if (isBlank(tokenId))
+		throw inputError(
+			this.getNode(),
+			'tokenId',
+			'is required, e.g. _nl-publipage.com-1282527313351-84730',
+			itemIndex,
+		);
 	const answer = await publitracCall.call(this, {
 		method: 'getLeadByTokenId',
 		http: 'GET',

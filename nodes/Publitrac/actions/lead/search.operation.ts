@@ -15,22 +15,43 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Condition',
 		default: {},
-		description: 'Conditions on lead fields; a lead must meet all of them. With none, every lead is returned.',
+		description:
+			'Conditions on lead fields; a lead must meet all of them. With none, every lead is returned.',
 		options: [
 			{
 				displayName: 'Query',
 				name: 'query',
 				values: [
-					{ displayName: 'Field', name: 'field', type: 'string', default: '', placeholder: 'e.g. email', description: 'The lead field, e.g. firstName, lastName, email or a custom field' },
+					{
+						displayName: 'Field',
+						name: 'field',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. email',
+						description: 'The lead field, e.g. firstName, lastName, email or a custom field',
+					},
 					{
 						displayName: 'Operator',
 						name: 'operator',
 						type: 'options',
 						// The one comparison PUBLITRAC documents for a lead search.
-						options: [{ name: 'Like', value: 'like', description: 'The field matches the value, with % as a wildcard (e.g. nathan@%); without %, the whole value must match' }],
+						options: [
+							{
+								name: 'Like',
+								value: 'like',
+								description:
+									'The field matches the value, with % as a wildcard (e.g. nathan@%); without %, the whole value must match',
+							},
+						],
 						default: 'like',
 					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. nathan@%' },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. nathan@%',
+					},
 				],
 			},
 		],
@@ -40,15 +61,25 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['search'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['search'] } },
+	properties,
+);
 
 /** The <request><queries> document of getLeads (doc "Get leads"). */
 export function searchQuery(this: IExecuteFunctions, itemIndex: number): XmlNode {
-	const rows = ((this.getNodeParameter('queries', itemIndex, {}) as IDataObject).query ?? []) as IDataObject[];
+	const rows = ((this.getNodeParameter('queries', itemIndex, {}) as IDataObject).query ??
+		[]) as IDataObject[];
 	const queries: XmlNode[] = rows.map((row, n) => {
 		const field = String(row.field ?? '').trim();
 		const operator = String(row.operator ?? '').trim() || 'like';
-		if (!field) throw inputError(this.getNode(), `Queries > Query ${n + 1} > Field`, 'is required, e.g. email', itemIndex);
+		if (!field)
+			throw inputError(
+				this.getNode(),
+				`Queries > Query ${n + 1} > Field`,
+				'is required, e.g. email',
+				itemIndex,
+			);
 		return {
 			name: 'query',
 			children: [
@@ -63,6 +94,10 @@ export function searchQuery(this: IExecuteFunctions, itemIndex: number): XmlNode
 
 /** GET getLeads with the XML query, following the pages. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const leads = await readPaged.call(this, itemIndex, { method: 'getLeads', query: searchQuery.call(this, itemIndex), kind: 'lead' });
+	const leads = await readPaged.call(this, itemIndex, {
+		method: 'getLeads',
+		query: searchQuery.call(this, itemIndex),
+		kind: 'lead',
+	});
 	return simplifyOutput.call(this, itemIndex, publitracLead, leads);
 }

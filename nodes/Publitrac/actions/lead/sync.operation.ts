@@ -19,14 +19,16 @@ const properties: INodeProperties[] = [
 		name: 'useToken',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to find the lead (and anonymous leads) by its Token first, before its email',
+		description:
+			'Whether to find the lead (and anonymous leads) by its Token first, before its email',
 	},
 	{
 		displayName: 'Merge Anonymous',
 		name: 'mergeAnonymous',
 		type: 'boolean',
 		default: false,
-		description: "Whether to merge the visitor's anonymous history into the lead; needs the lead's Token",
+		description:
+			"Whether to merge the visitor's anonymous history into the lead; needs the lead's Token",
 	},
 	{
 		displayName: 'Fields to Match On',
@@ -34,14 +36,16 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. email,crmLeadId',
-		description: 'Lead fields that together find the lead to update, comma-separated, instead of the email alone; each lead must have a value in each of them',
+		description:
+			'Lead fields that together find the lead to update, comma-separated, instead of the email alone; each lead must have a value in each of them',
 	},
 	{
 		displayName: 'Send Items in One Call',
 		name: 'batch',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to send many input items to PUBLITRAC together, in batches, instead of one request per item',
+		description:
+			'Whether to send many input items to PUBLITRAC together, in batches, instead of one request per item',
 	},
 	{
 		displayName: 'Leads per Call',
@@ -55,7 +59,10 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['sync'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['sync'] } },
+	properties,
+);
 
 interface Prepared {
 	itemIndex: number;
@@ -82,13 +89,29 @@ function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 		.filter(Boolean);
 	// doc "Sync Lead", frequent errors: mergeAnonymous without the Token value.
 	if (mergeAnonymous && isBlank(input.fields.token)) {
-		throw inputError(node, 'mergeAnonymous', 'needs the lead Token (Additional Fields > Token), e.g. _nl-yourdomain.com-1323891914130-53205', itemIndex);
+		throw inputError(
+			node,
+			'mergeAnonymous',
+			'needs the lead Token (Additional Fields > Token), e.g. _nl-yourdomain.com-1323891914130-53205',
+			itemIndex,
+		);
 	}
 	for (const key of keys) {
-		if (!isXmlName(key)) throw inputError(node, 'customUnicityKeys', `"${key}" is not a lead field name. Expected names such as email,crmLeadId`, itemIndex);
+		if (!isXmlName(key))
+			throw inputError(
+				node,
+				'customUnicityKeys',
+				`"${key}" is not a lead field name. Expected names such as email,crmLeadId`,
+				itemIndex,
+			);
 		// doc "Sync Lead", frequent errors: empty values in the chosen unicity keys.
 		if (isBlank(leadValue(input, key))) {
-			throw inputError(node, 'customUnicityKeys', `the unicity key "${key}" has no value on this lead. Give the lead a ${key} or remove it from the keys`, itemIndex);
+			throw inputError(
+				node,
+				'customUnicityKeys',
+				`the unicity key "${key}" has no value on this lead. Give the lead a ${key} or remove it from the keys`,
+				itemIndex,
+			);
 		}
 	}
 	const lead = leadElement.call(this, input, itemIndex);
@@ -98,8 +121,16 @@ function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 	if (mergeAnonymous) options.push({ name: 'mergeAnonymous', text: 'true' });
 	if (keys.length) options.push({ name: 'customUnicityKeys', text: keys.join(',') });
 	const batch = this.getNodeParameter('batch', itemIndex, false) as boolean;
-	const batchSize = batch ? Math.max(1, Number(this.getNodeParameter('batchSize', itemIndex, 100)) || 100) : 1;
-	return { itemIndex, lead, options, batchSize, group: batch ? JSON.stringify([options, batchSize]) : `single:${itemIndex}` };
+	const batchSize = batch
+		? Math.max(1, Number(this.getNodeParameter('batchSize', itemIndex, 100)) || 100)
+		: 1;
+	return {
+		itemIndex,
+		lead,
+		options,
+		batchSize,
+		group: batch ? JSON.stringify([options, batchSize]) : `single:${itemIndex}`,
+	};
 }
 
 /**
@@ -107,7 +138,10 @@ function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
  * an existing lead, found by its unicity key, is updated, never duplicated), so it is
  * safe to send again after a 502/504/reset.
  */
-export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<OperationResult | Error>> {
+export async function executeBatch(
+	this: IExecuteFunctions,
+	itemIndexes: number[],
+): Promise<Array<OperationResult | Error>> {
 	const outcomes = new Map<number, OperationResult | Error>();
 	const groups = new Map<string, Prepared[]>();
 	for (const itemIndex of itemIndexes) {

@@ -10,9 +10,14 @@ import { leadProperties } from './fields';
 export const parallel = true;
 
 // An update's optional fields are its "Update Fields" (n8n's word); the internal name stays additionalFields.
-const updateProperties = leadProperties.map((p) => (p.name === 'additionalFields' ? { ...p, displayName: 'Update Fields' } : p));
+const updateProperties = leadProperties.map((p) =>
+	p.name === 'additionalFields' ? { ...p, displayName: 'Update Fields' } : p,
+);
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['update'] } }, [...updateProperties, requestOptionsField]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['update'] } },
+	[...updateProperties, requestOptionsField],
+);
 
 /**
  * POST updateLead: named in the error-code appendix only, with the XML of syncLead; the lead is

@@ -13,9 +13,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['list'] } },
 		options: [
-			{ name: 'Add Leads', value: 'addLeads', description: 'Add leads, by email, to a static list, by name, created if missing', action: 'Add leads to a list' },
-			{ name: 'Get Leads', value: 'getLeads', description: 'Get the leads of a list, by list name', action: 'Get the leads of a list' },
-			{ name: 'Remove Lead', value: 'removeLead', description: 'Remove a lead, by email, from a list, by name', action: 'Remove a lead from a list' },
+			{
+				name: 'Add Leads',
+				value: 'addLeads',
+				description: 'Add leads, by email, to a static list, by name, created if missing',
+				action: 'Add leads to a list',
+			},
+			{
+				name: 'Get Leads',
+				value: 'getLeads',
+				description: 'Get the leads of a list, by list name',
+				action: 'Get the leads of a list',
+			},
+			{
+				name: 'Remove Lead',
+				value: 'removeLead',
+				description: 'Remove a lead, by email, from a list, by name',
+				action: 'Remove a lead from a list',
+			},
 		],
 		default: 'getLeads',
 	},

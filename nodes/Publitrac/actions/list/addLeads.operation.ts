@@ -15,17 +15,26 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. nathan@example.com, anna@example.com',
-		description: 'Emails of existing leads, separated by commas or new lines (or an array from an expression)',
+		description:
+			'Emails of existing leads, separated by commas or new lines (or an array from an expression)',
 	},
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['list'], operation: ['addLeads'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['list'], operation: ['addLeads'] } },
+	properties,
+);
 
 /** POST addLeadsToList: many leads, one static list, created if missing (doc "Add leads to list"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = readListName.call(this, itemIndex);
-	const emails = readEmails.call(this, 'emails', this.getNodeParameter('emails', itemIndex), itemIndex);
+	const emails = readEmails.call(
+		this,
+		'emails',
+		this.getNodeParameter('emails', itemIndex),
+		itemIndex,
+	);
 	const answer = await publitracCall.call(this, {
 		method: 'addLeadsToList',
 		http: 'POST',
@@ -33,7 +42,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			name: 'request',
 			children: [
 				{ name: 'list', children: [{ name: 'name', text: name }] },
-				{ name: 'leads', children: emails.map((email) => ({ name: 'lead', children: [{ name: 'email', text: email }] })) },
+				{
+					name: 'leads',
+					children: emails.map((email) => ({
+						name: 'lead',
+						children: [{ name: 'email', text: email }],
+					})),
+				},
 			],
 		},
 		idempotent: false,

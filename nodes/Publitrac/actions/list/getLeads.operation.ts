@@ -22,7 +22,10 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['list'], operation: ['getLeads'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['list'], operation: ['getLeads'] } },
+	properties,
+);
 
 /**
  * GET getList, following the pages (doc "Get List"). The doc's example URL says viewName, its
@@ -30,7 +33,17 @@ export const description = updateDisplayOptions({ show: { resource: ['list'], op
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const listName = String(this.getNodeParameter('listName', itemIndex) ?? '').trim();
-	if (isBlank(listName)) throw inputError(this.getNode(), 'listName', 'is required, e.g. Newsletter Subscribers', itemIndex);
-	const leads = await readPaged.call(this, itemIndex, { method: 'getList', params: { listName }, kind: 'lead' });
+	if (isBlank(listName))
+		throw inputError(
+			this.getNode(),
+			'listName',
+			'is required, e.g. Newsletter Subscribers',
+			itemIndex,
+		);
+	const leads = await readPaged.call(this, itemIndex, {
+		method: 'getList',
+		params: { listName },
+		kind: 'lead',
+	});
 	return simplifyOutput.call(this, itemIndex, publitracLead, leads);
 }

@@ -21,7 +21,10 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['list'], operation: ['removeLead'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['list'], operation: ['removeLead'] } },
+	properties,
+);
 
 /**
  * POST removeLeadFromList: named in the error-code appendix only (2008 / 9014), so it takes
@@ -30,7 +33,8 @@ export const description = updateDisplayOptions({ show: { resource: ['list'], op
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = readListName.call(this, itemIndex);
 	const email = String(this.getNodeParameter('email', itemIndex) ?? '').trim();
-	if (isBlank(email)) throw inputError(this.getNode(), 'email', 'is required, e.g. john@acme.com', itemIndex);
+	if (isBlank(email))
+		throw inputError(this.getNode(), 'email', 'is required, e.g. john@acme.com', itemIndex);
 	assertEmail(this.getNode(), 'email', email, itemIndex);
 	const answer = await publitracCall.call(this, {
 		method: 'removeLeadFromList',

@@ -12,8 +12,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['opportunity'] } },
 		options: [
-			{ name: 'Get Many', value: 'getMany', description: 'Get opportunities', action: 'Get many opportunities' },
-			{ name: 'Create or Update', value: 'sync', description: 'Create a new record, or update the current one if it already exists (upsert)', action: 'Create or update an opportunity' },
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'Get opportunities',
+				action: 'Get many opportunities',
+			},
+			{
+				name: 'Create or Update',
+				value: 'sync',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				action: 'Create or update an opportunity',
+			},
 		],
 		default: 'getMany',
 	},

@@ -2,7 +2,11 @@ import { parseJsonObject } from '../../../shared/json';
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { toVendorDate } from '../../../shared/dates';
-import { extraFieldsJsonField, readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import {
+	extraFieldsJsonField,
+	readRequestOptions,
+	requestOptionsField,
+} from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { assertInteger, isBlank, toFieldString } from '../../../shared/validation';
 import { isXmlName } from '../../../shared/xml';
@@ -29,20 +33,54 @@ const SALES_STAGES = [
 const STAGE_NAMES: Record<string, string> = { 'Id. Decision Makers': 'Identify Decision Makers' };
 
 const properties: INodeProperties[] = [
-	{ displayName: 'ID', name: 'id', type: 'string', required: true, default: '', placeholder: 'e.g. 1234abc', description: 'The ID of the opportunity in your own system: an opportunity with this ID is updated, otherwise one is created' },
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'The name of the opportunity' },
+	{
+		displayName: 'ID',
+		name: 'id',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1234abc',
+		description:
+			'The ID of the opportunity in your own system: an opportunity with this ID is updated, otherwise one is created',
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The name of the opportunity',
+	},
 	{
 		displayName: 'Sales Stage',
 		name: 'salesStage',
 		type: 'options',
 		required: true,
 		// Sorted by name, as n8n's node rules require of every option list (scripts/lint-resolved.mjs).
-		options: SALES_STAGES.map((s) => ({ name: STAGE_NAMES[s] ?? s, value: s })).sort((a, b) => a.name.localeCompare(b.name, 'en')),
+		options: SALES_STAGES.map((s) => ({ name: STAGE_NAMES[s] ?? s, value: s })).sort((a, b) =>
+			a.name.localeCompare(b.name, 'en'),
+		),
 		default: 'Prospecting',
-		description: 'Where the opportunity stands in the sales pipeline, from Prospecting to Closed Won or Closed Lost',
+		description:
+			'Where the opportunity stands in the sales pipeline, from Prospecting to Closed Won or Closed Lost',
 	},
-	{ displayName: 'Amount', name: 'amount', type: 'number', required: true, default: 0, description: 'Whole amount of the potential sale' },
-	{ displayName: 'Probability', name: 'probability', type: 'number', required: true, typeOptions: { minValue: 1, maxValue: 100 }, default: 50, description: 'From 1 to 100' },
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		required: true,
+		default: 0,
+		description: 'Whole amount of the potential sale',
+	},
+	{
+		displayName: 'Probability',
+		name: 'probability',
+		type: 'number',
+		required: true,
+		typeOptions: { minValue: 1, maxValue: 100 },
+		default: 50,
+		description: 'From 1 to 100',
+	},
 	{
 		displayName: 'Lead IDs',
 		name: 'leads',
@@ -50,7 +88,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 456zxy, 789abc',
-		description: 'The leads of the opportunity, by their ID in your own system (the CRM Lead ID given when creating or updating them), separated by commas',
+		description:
+			'The leads of the opportunity, by their ID in your own system (the CRM Lead ID given when creating or updating them), separated by commas',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -61,11 +100,27 @@ const properties: INodeProperties[] = [
 		options: [
 			{ displayName: 'Account Name', name: 'accountName', type: 'string', default: '' },
 			{ displayName: 'Campaign Name', name: 'campaignName', type: 'string', default: '' },
-			{ displayName: 'Date Closed', name: 'dateClosed', type: 'dateTime', default: '', description: 'Needed when the sales stage is Closed Won or Closed Lost; only the date is kept' },
+			{
+				displayName: 'Date Closed',
+				name: 'dateClosed',
+				type: 'dateTime',
+				default: '',
+				description:
+					'Needed when the sales stage is Closed Won or Closed Lost; only the date is kept',
+			},
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			extraFieldsJsonField('extraFields', 'Other opportunity fields, as a JSON object of field name to value; a name starts with a letter or underscore and holds only letters, digits, underscores, dots or hyphens'),
+			extraFieldsJsonField(
+				'extraFields',
+				'Other opportunity fields, as a JSON object of field name to value; a name starts with a letter or underscore and holds only letters, digits, underscores, dots or hyphens',
+			),
 			{ displayName: 'Lead Source', name: 'leadSource', type: 'string', default: '' },
-			{ displayName: 'Type', name: 'type', type: 'string', default: '', placeholder: 'e.g. New Business' },
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. New Business',
+			},
 		],
 	},
 	requestOptionsField,
@@ -73,7 +128,10 @@ const properties: INodeProperties[] = [
 
 export const parallel = true;
 
-export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['sync'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['opportunity'], operation: ['sync'] } },
+	properties,
+);
 
 /**
  * POST syncOpportunity (doc "Sync opportunity"). An upsert by `id` (created when no opportunity
@@ -85,24 +143,60 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = String(get('id') ?? '').trim();
 	const name = String(get('name') ?? '').trim();
 	const salesStage = String(get('salesStage') ?? '');
-	if (!id) throw inputError(node, 'id', 'is required: your system ID of the opportunity, e.g. 1234abc', itemIndex);
+	if (!id)
+		throw inputError(
+			node,
+			'id',
+			'is required: your system ID of the opportunity, e.g. 1234abc',
+			itemIndex,
+		);
 	if (!name) throw inputError(node, 'name', 'is required', itemIndex);
-	if (!SALES_STAGES.includes(salesStage)) throw inputError(node, 'salesStage', `"${salesStage}" is not a sales stage. Expected one of ${SALES_STAGES.join(', ')}`, itemIndex);
+	if (!SALES_STAGES.includes(salesStage))
+		throw inputError(
+			node,
+			'salesStage',
+			`"${salesStage}" is not a sales stage. Expected one of ${SALES_STAGES.join(', ')}`,
+			itemIndex,
+		);
 	const amount = get('amount');
 	assertInteger(node, 'amount', amount, itemIndex);
-	if (isBlank(amount)) throw inputError(node, 'amount', 'is required, a whole number such as 9000', itemIndex);
+	if (isBlank(amount))
+		throw inputError(node, 'amount', 'is required, a whole number such as 9000', itemIndex);
 	const probability = get('probability');
 	assertInteger(node, 'probability', probability, itemIndex);
-	if (!(Number(probability) >= 1 && Number(probability) <= 100)) throw inputError(node, 'probability', `"${String(probability)}" must be a whole number from 1 to 100`, itemIndex);
+	if (!(Number(probability) >= 1 && Number(probability) <= 100))
+		throw inputError(
+			node,
+			'probability',
+			`"${String(probability)}" must be a whole number from 1 to 100`,
+			itemIndex,
+		);
 	const rawLeads = get('leads');
-	const leads = (Array.isArray(rawLeads) ? rawLeads.map(String) : String(rawLeads ?? '').split(',')).map((l) => l.trim()).filter(Boolean);
-	if (!leads.length) throw inputError(node, 'leads', 'at least one lead ID is required, e.g. 456zxy', itemIndex);
-	const additional = { ...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) };
+	const leads = (Array.isArray(rawLeads) ? rawLeads.map(String) : String(rawLeads ?? '').split(','))
+		.map((l) => l.trim())
+		.filter(Boolean);
+	if (!leads.length)
+		throw inputError(node, 'leads', 'at least one lead ID is required, e.g. 456zxy', itemIndex);
+	const additional = {
+		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+	};
 	const extra = parseJsonObject(node, 'Extra Fields (JSON)', additional.extraFields, itemIndex);
 	const closed = salesStage.startsWith('Closed');
 	// doc "Objet opportunité": Date Closed is mandatory when the opportunity is closed.
-	if (closed && isBlank(additional.dateClosed)) throw inputError(node, 'dateClosed', `is required when the sales stage is ${salesStage}. Expected a date such as 2010-10-10`, itemIndex);
-	const dateClosed = isBlank(additional.dateClosed) ? undefined : toVendorDate(node, additional.dateClosed, { field: 'dateClosed', format: DATE_FORMAT, itemIndex });
+	if (closed && isBlank(additional.dateClosed))
+		throw inputError(
+			node,
+			'dateClosed',
+			`is required when the sales stage is ${salesStage}. Expected a date such as 2010-10-10`,
+			itemIndex,
+		);
+	const dateClosed = isBlank(additional.dateClosed)
+		? undefined
+		: toVendorDate(node, additional.dateClosed, {
+				field: 'dateClosed',
+				format: DATE_FORMAT,
+				itemIndex,
+			});
 	// The doc's element order (example of "Objet opportunité").
 	const ordered: Array<[string, unknown]> = [
 		['id', id],
@@ -120,10 +214,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	];
 	const children: XmlNode[] = [];
 	for (const [field, value] of ordered) {
-		if (!isXmlName(field)) throw inputError(node, 'Extra Fields (JSON)', `"${field}" is not a valid XML element name`, itemIndex);
+		if (!isXmlName(field))
+			throw inputError(
+				node,
+				'Extra Fields (JSON)',
+				`"${field}" is not a valid XML element name`,
+				itemIndex,
+			);
 		if (!isBlank(value)) children.push({ name: field, text: toFieldString(value) });
 	}
-	children.push({ name: 'leads', children: leads.map((leadId) => ({ name: 'leadId', text: leadId })) });
+	children.push({
+		name: 'leads',
+		children: leads.map((leadId) => ({ name: 'leadId', text: leadId })),
+	});
 	const answer = await publitracCall.call(this, {
 		method: 'syncOpportunity',
 		http: 'POST',

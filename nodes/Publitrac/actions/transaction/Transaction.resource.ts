@@ -10,7 +10,15 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['transaction'] } },
-		options: [{ name: 'Create', value: 'create', description: 'Record an e-commerce transaction (JSON) of a lead, by email; needs the account token in the credential', action: 'Record a transaction' }],
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description:
+					'Record an e-commerce transaction (JSON) of a lead, by email; needs the account token in the credential',
+				action: 'Record a transaction',
+			},
+		],
 		default: 'create',
 	},
 	...create.description,

@@ -11,7 +11,15 @@ import { PUBLITRAC_CREDENTIAL, publitracCall } from '../../transport';
 export const DEFAULT_TRANSACTION_METHOD = 'addTransaction';
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'e.g. nathan@example.com', required: true, default: '', description: 'The email of the lead who made the transaction' },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. nathan@example.com',
+		required: true,
+		default: '',
+		description: 'The email of the lead who made the transaction',
+	},
 	{
 		displayName: 'Transaction',
 		name: 'transaction',
@@ -35,14 +43,18 @@ const properties: INodeProperties[] = [
 				name: 'method',
 				type: 'string',
 				default: DEFAULT_TRANSACTION_METHOD,
-				description: 'Keep the default unless PUBLITRAC support gave your account another name for recording transactions',
+				description:
+					'Keep the default unless PUBLITRAC support gave your account another name for recording transactions',
 			},
 		],
 	},
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['transaction'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['transaction'], operation: ['create'] } },
+	properties,
+);
 
 /**
  * POST the e-commerce transaction (doc "E-Commerce Transactions"): `transaction` (JSON), the
@@ -58,28 +70,58 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		try {
 			transaction = JSON.parse(transaction);
 		} catch {
-			throw inputError(node, 'transaction', 'is not valid JSON. Expected an object such as {"id": "1000", "type": "buying", "total": "40", "items": [...]}', itemIndex);
+			throw inputError(
+				node,
+				'transaction',
+				'is not valid JSON. Expected an object such as {"id": "1000", "type": "buying", "total": "40", "items": [...]}',
+				itemIndex,
+			);
 		}
 	}
-	if (!transaction || typeof transaction !== 'object' || Array.isArray(transaction)) throw inputError(node, 'transaction', 'must be a JSON object', itemIndex);
+	if (!transaction || typeof transaction !== 'object' || Array.isArray(transaction))
+		throw inputError(node, 'transaction', 'must be a JSON object', itemIndex);
 	const t = { ...(transaction as IDataObject) };
 	// The default is empty: a transaction is never recorded before the user fills it in.
 	if (!Object.keys(t).length) {
-		throw inputError(node, 'Transaction', 'is empty. Expected the transaction as a JSON object, e.g. {"id": "1000", "type": "buying", "total": "40", "items": [{"id": "9991", "name": "T-Shirt", "price": "10", "quantity": "4"}]}', itemIndex);
+		throw inputError(
+			node,
+			'Transaction',
+			'is empty. Expected the transaction as a JSON object, e.g. {"id": "1000", "type": "buying", "total": "40", "items": [{"id": "9991", "name": "T-Shirt", "price": "10", "quantity": "4"}]}',
+			itemIndex,
+		);
 	}
 	// doc "E-Commerce Transactions": the object has several required fields (see its example).
 	for (const field of ['id', 'type', 'total']) {
-		if (isBlank(t[field])) throw inputError(node, `transaction.${field}`, 'is required: a transaction needs its id, type, total and items', itemIndex);
+		if (isBlank(t[field]))
+			throw inputError(
+				node,
+				`transaction.${field}`,
+				'is required: a transaction needs its id, type, total and items',
+				itemIndex,
+			);
 	}
-	if (!Array.isArray(t.items) || !t.items.length) throw inputError(node, 'transaction.items', 'must be a non-empty array of {id, name, price, quantity}', itemIndex);
+	if (!Array.isArray(t.items) || !t.items.length)
+		throw inputError(
+			node,
+			'transaction.items',
+			'must be a non-empty array of {id, name, price, quantity}',
+			itemIndex,
+		);
 	(t.items as IDataObject[]).forEach((item, n) => {
 		for (const field of ['id', 'name', 'price', 'quantity']) {
-			if (!item || typeof item !== 'object' || isBlank(item[field])) throw inputError(node, `transaction.items[${n}].${field}`, 'is required', itemIndex);
+			if (!item || typeof item !== 'object' || isBlank(item[field]))
+				throw inputError(node, `transaction.items[${n}].${field}`, 'is required', itemIndex);
 		}
 	});
 	const credentials = await cachedCredentials.call(this, PUBLITRAC_CREDENTIAL);
 	const token = String(credentials.accountToken ?? '').trim();
-	if (!token) throw inputError(node, 'Account Token', 'the credential needs the account token for e-commerce transactions', itemIndex);
+	if (!token)
+		throw inputError(
+			node,
+			'Account Token',
+			'the credential needs the account token for e-commerce transactions',
+			itemIndex,
+		);
 	if (isBlank(t.token)) t.token = token;
 	if (isBlank(t.email)) t.email = email;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

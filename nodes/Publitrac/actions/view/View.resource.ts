@@ -10,7 +10,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['view'] } },
-		options: [{ name: 'Get Leads', value: 'getLeads', description: 'Get the leads of a view (a saved filter), by view name', action: 'Get the leads of a view' }],
+		options: [
+			{
+				name: 'Get Leads',
+				value: 'getLeads',
+				description: 'Get the leads of a view (a saved filter), by view name',
+				action: 'Get the leads of a view',
+			},
+		],
 		default: 'getLeads',
 	},
 	...getLeads.description,

@@ -22,12 +22,25 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['view'], operation: ['getLeads'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['view'], operation: ['getLeads'] } },
+	properties,
+);
 
 /** GET getView, following the pages (doc "Get View"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const viewName = String(this.getNodeParameter('viewName', itemIndex) ?? '').trim();
-	if (isBlank(viewName)) throw inputError(this.getNode(), 'viewName', 'is required, e.g. PromoABC_Email_Open', itemIndex);
-	const leads = await readPaged.call(this, itemIndex, { method: 'getView', params: { viewName }, kind: 'lead' });
+	if (isBlank(viewName))
+		throw inputError(
+			this.getNode(),
+			'viewName',
+			'is required, e.g. PromoABC_Email_Open',
+			itemIndex,
+		);
+	const leads = await readPaged.call(this, itemIndex, {
+		method: 'getView',
+		params: { viewName },
+		kind: 'lead',
+	});
 	return simplifyOutput.call(this, itemIndex, publitracLead, leads);
 }

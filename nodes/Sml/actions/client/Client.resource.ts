@@ -4,4 +4,10 @@ import * as getMany from './getMany.operation';
 
 export { getMany };
 
-export const description: INodeProperties[] = getManyResource('client', 'Client', 'Get many clients', 'List or search clients', getMany);
+export const description: INodeProperties[] = getManyResource(
+	'client',
+	'Client',
+	'Get many clients',
+	'List or search clients',
+	getMany,
+);

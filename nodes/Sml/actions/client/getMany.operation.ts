@@ -7,7 +7,13 @@ export const { description, execute } = listOperation({
 	path: '/api/clients/',
 	filters: [
 		{ displayName: 'Email Contains', name: 'email__icontains', type: 'string', default: '' },
-		{ displayName: 'Name Contains', name: 'name__icontains', type: 'string', default: '', description: 'First and/or last name of the client' },
+		{
+			displayName: 'Name Contains',
+			name: 'name__icontains',
+			type: 'string',
+			default: '',
+			description: 'First and/or last name of the client',
+		},
 		{ displayName: 'Phone Contains', name: 'phone__icontains', type: 'string', default: '' },
 		searchFilter,
 	],

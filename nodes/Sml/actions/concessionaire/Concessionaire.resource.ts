@@ -4,4 +4,10 @@ import * as getMany from './getMany.operation';
 
 export { getMany };
 
-export const description: INodeProperties[] = getManyResource('concessionaire', 'Concessionaire', 'Get many concessionaires', 'List concessionaires (dealerships)', getMany);
+export const description: INodeProperties[] = getManyResource(
+	'concessionaire',
+	'Concessionaire',
+	'Get many concessionaires',
+	'List concessionaires (dealerships)',
+	getMany,
+);

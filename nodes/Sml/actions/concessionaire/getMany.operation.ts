@@ -1,4 +1,9 @@
 import { listOperation, searchFilter } from '../listOperation';
 
 /** GET /api/concessionaire/ (doc "Listar concesionarios"). */
-export const { description, execute } = listOperation({ resource: 'concessionaire', path: '/api/concessionaire/', filters: [searchFilter], describe: 'List concessionaires (dealerships)' });
+export const { description, execute } = listOperation({
+	resource: 'concessionaire',
+	path: '/api/concessionaire/',
+	filters: [searchFilter],
+	describe: 'List concessionaires (dealerships)',
+});

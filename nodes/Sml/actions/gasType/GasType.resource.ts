@@ -4,4 +4,10 @@ import * as getMany from './getMany.operation';
 
 export { getMany };
 
-export const description: INodeProperties[] = getManyResource('gasType', 'GasType', 'Get many gas types', 'List gas (fuel) types', getMany);
+export const description: INodeProperties[] = getManyResource(
+	'gasType',
+	'GasType',
+	'Get many gas types',
+	'List gas (fuel) types',
+	getMany,
+);

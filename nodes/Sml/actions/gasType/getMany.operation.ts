@@ -8,7 +8,9 @@ export const GAS_TYPE_PATH = '/api/gas_type/';
 export const { description, execute } = listOperation({
 	resource: 'gasType',
 	path(this: IExecuteFunctions, itemIndex: number) {
-		const path = String(this.getNodeParameter('path', itemIndex, GAS_TYPE_PATH) || GAS_TYPE_PATH).trim();
+		const path = String(
+			this.getNodeParameter('path', itemIndex, GAS_TYPE_PATH) || GAS_TYPE_PATH,
+		).trim();
 		return `/${path.replace(/^\/+|\/+$/g, '')}/`;
 	},
 	topLevel: [
@@ -17,7 +19,8 @@ export const { description, execute } = listOperation({
 			name: 'path',
 			type: 'string',
 			default: GAS_TYPE_PATH,
-			description: 'Where your SML server lists gas types. Keep the default; change it only if your SML administrator gives you another address (some servers use qas_type in place of gas_type).',
+			description:
+				'Where your SML server lists gas types. Keep the default; change it only if your SML administrator gives you another address (some servers use qas_type in place of gas_type).',
 		},
 	],
 	describe: 'List gas (fuel) types',

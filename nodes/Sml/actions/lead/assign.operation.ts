@@ -17,18 +17,34 @@ const properties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getUsers' },
 		required: true,
 		default: '',
-		description: 'The new owner of the lead. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'The new owner of the lead. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	simplifyField,
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['assign'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['assign'] } },
+	properties,
+);
 
 /** PATCH /api/lead/{id_lead}/ {user} (doc "Asignar Lead"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readLeadId.call(this, itemIndex);
-	const user = readId(this.getNode(), 'User Name or ID (user)', this.getNodeParameter('user', itemIndex, ''), itemIndex, { required: true });
-	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, { body: { user }, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	const user = readId(
+		this.getNode(),
+		'User Name or ID (user)',
+		this.getNodeParameter('user', itemIndex, ''),
+		itemIndex,
+		{ required: true },
+	);
+	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, {
+		body: { user },
+		itemIndex,
+		idempotent: true,
+		what: `lead ${id}`,
+		...readRequestOptions.call(this, itemIndex),
+	})) as IDataObject;
 	return simplifyRecord.call(this, itemIndex, smlLead, lead);
 }

@@ -9,10 +9,18 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['click2call'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['click2call'] } },
+	properties,
+);
 
 /** PATCH /api/netelip/call_control_lead/click2call/ {lead} (doc "Click2Call"): places a call, so never sent twice. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const lead = readLeadId.call(this, itemIndex, 'lead');
-	return (await smlRequest.call(this, 'PATCH', '/api/netelip/call_control_lead/click2call/', { body: { lead }, itemIndex, idempotent: false, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	return (await smlRequest.call(this, 'PATCH', '/api/netelip/call_control_lead/click2call/', {
+		body: { lead },
+		itemIndex,
+		idempotent: false,
+		...readRequestOptions.call(this, itemIndex),
+	})) as IDataObject;
 }

@@ -9,11 +9,20 @@ import { readLeadId } from '../leadLocator';
 
 const properties: INodeProperties[] = [leadIdField, simplifyField, requestOptionsField];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['finalize'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['finalize'] } },
+	properties,
+);
 
 /** PATCH /api/lead/{id_lead}/ {status: "end"} (doc "Finalizar Lead"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readLeadId.call(this, itemIndex);
-	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, { body: { status: 'end' }, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, {
+		body: { status: 'end' },
+		itemIndex,
+		idempotent: true,
+		what: `lead ${id}`,
+		...readRequestOptions.call(this, itemIndex),
+	})) as IDataObject;
 	return simplifyRecord.call(this, itemIndex, smlLead, lead);
 }

@@ -6,15 +6,26 @@ import { smlLead } from '../../helpers/commonLead';
 import { smlRequest } from '../../transport';
 import { leadLocator, readLeadId } from '../leadLocator';
 
-export const leadIdField: INodeProperties = leadLocator('id_lead', 'The lead to act on: pick it from the list, or enter its ID');
+export const leadIdField: INodeProperties = leadLocator(
+	'id_lead',
+	'The lead to act on: pick it from the list, or enter its ID',
+);
 
 const properties: INodeProperties[] = [leadIdField, simplifyField, requestOptionsField];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['get'] } },
+	properties,
+);
 
 /** GET /api/lead/{id_lead}/ (doc "Consultar Lead"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readLeadId.call(this, itemIndex);
-	const lead = (await smlRequest.call(this, 'GET', `/api/lead/${id}/`, { itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	const lead = (await smlRequest.call(this, 'GET', `/api/lead/${id}/`, {
+		itemIndex,
+		idempotent: true,
+		what: `lead ${id}`,
+		...readRequestOptions.call(this, itemIndex),
+	})) as IDataObject;
 	return simplifyRecord.call(this, itemIndex, smlLead, lead);
 }

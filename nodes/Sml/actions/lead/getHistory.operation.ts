@@ -8,10 +8,19 @@ import { readLeadId } from '../leadLocator';
 
 const properties: INodeProperties[] = [leadIdField, ...listFields(), requestOptionsField];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['getHistory'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['getHistory'] } },
+	properties,
+);
 
 /** GET /api/lead_history/{id_lead}/get_history/ (doc "Histórico de cambios en Lead"), a DRF list. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = readLeadId.call(this, itemIndex);
-	return await runList.call(this, `/api/lead_history/${id}/get_history/`, {}, itemIndex, `lead ${id}`);
+	return await runList.call(
+		this,
+		`/api/lead_history/${id}/get_history/`,
+		{},
+		itemIndex,
+		`lead ${id}`,
+	);
 }

@@ -15,18 +15,53 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Client Email Contains', name: 'client__email__icontains', type: 'string', default: '' },
-			{ displayName: 'Client Phone Contains', name: 'client__phone__icontains', type: 'string', default: '' },
-			{ displayName: 'Concessionaire Names or IDs', name: 'concessionaire__in', type: 'multiOptions', typeOptions: { loadOptionsMethod: 'getConcessionaires' }, default: [], description: 'Leads of these concessionaires only. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
-			{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Matches any attribute' },
-			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'new', description: 'Leads with this status only (statuses are listed in the order a lead goes through them)' },
+			{
+				displayName: 'Client Email Contains',
+				name: 'client__email__icontains',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Client Phone Contains',
+				name: 'client__phone__icontains',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Concessionaire Names or IDs',
+				name: 'concessionaire__in',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getConcessionaires' },
+				default: [],
+				description:
+					'Leads of these concessionaires only. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Matches any attribute',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: STATUS_OPTIONS,
+				default: 'new',
+				description:
+					'Leads with this status only (statuses are listed in the order a lead goes through them)',
+			},
 		],
 	},
 	simplifyField,
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['getMany'] } },
+	properties,
+);
 
 /** GET /api/lead/ (doc "Listar/Buscar Leads"), DRF pages followed by Return All / Limit. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -34,5 +69,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ids = filters.concessionaire__in;
 	// doc: "Listado de ID de concesión separados por coma".
 	if (Array.isArray(ids)) filters.concessionaire__in = ids.join(',');
-	return simplifyOutput.call(this, itemIndex, smlLead, await runList.call(this, '/api/lead/', filters, itemIndex));
+	return simplifyOutput.call(
+		this,
+		itemIndex,
+		smlLead,
+		await runList.call(this, '/api/lead/', filters, itemIndex),
+	);
 }

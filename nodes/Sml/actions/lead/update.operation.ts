@@ -6,8 +6,21 @@ import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { smlLead } from '../../helpers/commonLead';
 import { compact, isBlank, readId } from '../../../shared/validation';
 import { smlRequest } from '../../transport';
-import { clientField, mergeBody, readClient, readContentList, readJsonObject, readVehicle, vehicleOptions } from '../common';
-import { SCORE_OPTIONS, STATUS_OPTIONS, contentListField, extraFieldsJson } from '../common.descriptions';
+import {
+	clientField,
+	mergeBody,
+	readClient,
+	readContentList,
+	readJsonObject,
+	readVehicle,
+	vehicleOptions,
+} from '../common';
+import {
+	SCORE_OPTIONS,
+	STATUS_OPTIONS,
+	contentListField,
+	extraFieldsJson,
+} from '../common.descriptions';
 import { leadIdField } from './get.operation';
 import { readLeadId } from '../leadLocator';
 
@@ -24,10 +37,32 @@ const properties: INodeProperties[] = [
 			clientField(true),
 			extraFieldsJson,
 			contentListField('note', true),
-			{ displayName: 'Score', name: 'score', type: 'options', options: SCORE_OPTIONS, default: '1' },
-			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'new', description: 'The new status of the lead (statuses are listed in the order a lead goes through them)' },
+			{
+				displayName: 'Score',
+				name: 'score',
+				type: 'options',
+				options: SCORE_OPTIONS,
+				default: '1',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: STATUS_OPTIONS,
+				default: 'new',
+				description:
+					'The new status of the lead (statuses are listed in the order a lead goes through them)',
+			},
 			contentListField('tags', true),
-			{ displayName: 'User Name or ID', name: 'user', type: 'options', typeOptions: { loadOptionsMethod: 'getUsers' }, default: '', description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>' },
+			{
+				displayName: 'User Name or ID',
+				name: 'user',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getUsers' },
+				default: '',
+				description:
+					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			},
 			{
 				displayName: 'Vehicle',
 				name: 'vehicle',
@@ -43,7 +78,10 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lead'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lead'], operation: ['update'] } },
+	properties,
+);
 
 /** PATCH /api/lead/{id_lead}/ (doc "Modificar Lead"); tasks: Extra Fields (JSON) `request`, or Task > Update. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -56,26 +94,50 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (vehicleBody) {
 		// Without an id the vehicle is replaced: the new one needs its brand_model (doc "Crear Lead").
 		if (vehicleBody.id === undefined && isBlank(vehicleBody.brand_model)) {
-			throw inputError(node, 'vehicle.brand_model', "is required when the vehicle has no ID (it then replaces the current one); set ID to update the current vehicle in place", itemIndex);
+			throw inputError(
+				node,
+				'vehicle.brand_model',
+				'is required when the vehicle has no ID (it then replaces the current one); set ID to update the current vehicle in place',
+				itemIndex,
+			);
 		}
 		body.vehicle = vehicleBody;
 	}
 	const clientBody = readClient.call(this, client, itemIndex, false);
 	if (clientBody) {
 		if (clientBody.id === undefined && isBlank(clientBody.name)) {
-			throw inputError(node, 'client.name', 'is required when the client has no ID (it then replaces the current one); set ID to update the current client in place', itemIndex);
+			throw inputError(
+				node,
+				'client.name',
+				'is required when the client has no ID (it then replaces the current one); set ID to update the current client in place',
+				itemIndex,
+			);
 		}
 		body.client = clientBody;
 	}
 	if (!isBlank(user)) body.user = readId(this.getNode(), 'User Name or ID (user)', user, itemIndex);
 	Object.assign(body, compact(rest));
 	if (body.score !== undefined) body.score = Number(body.score);
-	const notes = readContentList(note, (id, n) => readId(this.getNode(), `Note ID (note[${n}].id)`, id, itemIndex, { allowZero: true }));
+	const notes = readContentList(note, (id, n) =>
+		readId(this.getNode(), `Note ID (note[${n}].id)`, id, itemIndex, { allowZero: true }),
+	);
 	if (notes) body.note = notes;
-	const tagList = readContentList(tags, (id, n) => readId(this.getNode(), `Tag ID (tags[${n}].id)`, id, itemIndex, { allowZero: true }));
+	const tagList = readContentList(tags, (id, n) =>
+		readId(this.getNode(), `Tag ID (tags[${n}].id)`, id, itemIndex, { allowZero: true }),
+	);
 	if (tagList) body.tags = tagList;
-	const sent = mergeBody(body, readJsonObject.call(this, extraJson, 'Extra Fields (JSON)', itemIndex));
-	if (!Object.keys(sent).length) throw inputError(node, 'Update Fields', 'set at least one field to change', itemIndex);
-	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, { body: sent, itemIndex, idempotent: true, what: `lead ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	const sent = mergeBody(
+		body,
+		readJsonObject.call(this, extraJson, 'Extra Fields (JSON)', itemIndex),
+	);
+	if (!Object.keys(sent).length)
+		throw inputError(node, 'Update Fields', 'set at least one field to change', itemIndex);
+	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, {
+		body: sent,
+		itemIndex,
+		idempotent: true,
+		what: `lead ${id}`,
+		...readRequestOptions.call(this, itemIndex),
+	})) as IDataObject;
 	return simplifyRecord.call(this, itemIndex, smlLead, lead);
 }

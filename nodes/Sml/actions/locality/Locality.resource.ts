@@ -4,4 +4,10 @@ import * as getMany from './getMany.operation';
 
 export { getMany };
 
-export const description: INodeProperties[] = getManyResource('locality', 'Locality', 'Get many localities', 'Search localities', getMany);
+export const description: INodeProperties[] = getManyResource(
+	'locality',
+	'Locality',
+	'Get many localities',
+	'Search localities',
+	getMany,
+);

@@ -11,7 +11,8 @@ export const { description, execute } = listOperation({
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'getProvinces' },
 			default: '',
-			description: 'Localities of this province. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			description:
+				'Localities of this province. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 	],
 	filters: [searchFilter],

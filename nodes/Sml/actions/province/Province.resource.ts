@@ -4,4 +4,10 @@ import * as getMany from './getMany.operation';
 
 export { getMany };
 
-export const description: INodeProperties[] = getManyResource('province', 'Province', 'Get many provinces', 'Search provinces', getMany);
+export const description: INodeProperties[] = getManyResource(
+	'province',
+	'Province',
+	'Get many provinces',
+	'Search provinces',
+	getMany,
+);

@@ -4,7 +4,16 @@ import { listOperation, searchFilter } from '../listOperation';
 export const { description, execute } = listOperation({
 	resource: 'province',
 	path: '/api/provinces/',
-	topLevel: [{ displayName: 'Country ID', name: 'country', type: 'number', required: true, default: 28, description: 'Country whose provinces are listed (28 = Spain)' }],
+	topLevel: [
+		{
+			displayName: 'Country ID',
+			name: 'country',
+			type: 'number',
+			required: true,
+			default: 28,
+			description: 'Country whose provinces are listed (28 = Spain)',
+		},
+	],
 	filters: [searchFilter],
 	describe: 'Search provinces',
 });

@@ -10,7 +10,15 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['session'] } },
-		options: [{ name: 'Log Out', value: 'logout', description: 'Sign this SML user out now, e.g. at the end of a workflow; the next SML step signs in again by itself', action: 'Log out of SML' }],
+		options: [
+			{
+				name: 'Log Out',
+				value: 'logout',
+				description:
+					'Sign this SML user out now, e.g. at the end of a workflow; the next SML step signs in again by itself',
+				action: 'Log out of SML',
+			},
+		],
 		default: 'logout',
 	},
 	...logout.description,

@@ -5,10 +5,22 @@ import { smlRequest } from '../../transport';
 
 const properties: INodeProperties[] = [requestOptionsField];
 
-export const description = updateDisplayOptions({ show: { resource: ['session'], operation: ['logout'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['session'], operation: ['logout'] } },
+	properties,
+);
 
 /** POST /api/auth/logout/ (doc "Logout"): ends the token's session; the next call logs in again. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const answer = await smlRequest.call(this, 'POST', '/api/auth/logout/', { itemIndex, idempotent: true, ...readRequestOptions.call(this, itemIndex) });
-	return { loggedOut: true, ...(answer && typeof answer === 'object' && !Array.isArray(answer) ? (answer as IDataObject) : {}) };
+	const answer = await smlRequest.call(this, 'POST', '/api/auth/logout/', {
+		itemIndex,
+		idempotent: true,
+		...readRequestOptions.call(this, itemIndex),
+	});
+	return {
+		loggedOut: true,
+		...(answer && typeof answer === 'object' && !Array.isArray(answer)
+			? (answer as IDataObject)
+			: {}),
+	};
 }

@@ -4,4 +4,10 @@ import * as getMany from './getMany.operation';
 
 export { getMany };
 
-export const description: INodeProperties[] = getManyResource('source', 'Source', 'Get many sources', 'List lead sources', getMany);
+export const description: INodeProperties[] = getManyResource(
+	'source',
+	'Source',
+	'Get many sources',
+	'List lead sources',
+	getMany,
+);

@@ -1,4 +1,9 @@
 import { listOperation, searchFilter } from '../listOperation';
 
 /** GET /api/source/ (doc "Consultar fuentes de concesionario"). */
-export const { description, execute } = listOperation({ resource: 'source', path: '/api/source/', filters: [searchFilter], describe: 'List lead sources' });
+export const { description, execute } = listOperation({
+	resource: 'source',
+	path: '/api/source/',
+	filters: [searchFilter],
+	describe: 'List lead sources',
+});

@@ -13,9 +13,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['task'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Add a task to a lead, by lead ID', action: 'Create a task' },
-			{ name: 'Delete', value: 'delete', description: 'Delete a task by its ID', action: 'Delete a task' },
-			{ name: 'Update', value: 'update', description: 'Update a task by its ID', action: 'Update a task' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Add a task to a lead, by lead ID',
+				action: 'Create a task',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a task by its ID',
+				action: 'Delete a task',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update a task by its ID',
+				action: 'Update a task',
+			},
 		],
 		default: 'create',
 	},

@@ -7,11 +7,25 @@ import { taskIdField } from './fields';
 
 const properties: INodeProperties[] = [taskIdField, requestOptionsField];
 
-export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['task'], operation: ['delete'] } },
+	properties,
+);
 
 /** DELETE /api/task/{id_tarea}/ (doc "Borrar Solicitudes/Tareas"): 204, no body. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readId(this.getNode(), 'Task ID (id_tarea)', this.getNodeParameter('id_tarea', itemIndex, ''), itemIndex, { required: true });
-	await smlRequest.call(this, 'DELETE', `/api/task/${id}/`, { itemIndex, idempotent: true, what: `task ${id}`, ...readRequestOptions.call(this, itemIndex) });
+	const id = readId(
+		this.getNode(),
+		'Task ID (id_tarea)',
+		this.getNodeParameter('id_tarea', itemIndex, ''),
+		itemIndex,
+		{ required: true },
+	);
+	await smlRequest.call(this, 'DELETE', `/api/task/${id}/`, {
+		itemIndex,
+		idempotent: true,
+		what: `task ${id}`,
+		...readRequestOptions.call(this, itemIndex),
+	});
 	return { deleted: true, id };
 }

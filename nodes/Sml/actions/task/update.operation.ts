@@ -22,13 +22,41 @@ const properties: INodeProperties[] = [
 	requestOptionsField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['task'], operation: ['update'] } },
+	properties,
+);
 
 /** PATCH /api/task/{id_tarea}/ (doc "Modificar Solicitudes/Tareas"). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = readId(this.getNode(), 'Task ID (id_tarea)', this.getNodeParameter('id_tarea', itemIndex, ''), itemIndex, { required: true });
-	const { extraFieldsJson, ...fields } = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const body = mergeBody(readTask.call(this, fields, itemIndex, ''), readJsonObject.call(this, extraFieldsJson, 'Extra Fields (JSON)', itemIndex));
-	if (!Object.keys(body).length) throw inputError(this.getNode(), 'Update Fields', 'set at least one field to change', itemIndex);
-	return (await smlRequest.call(this, 'PATCH', `/api/task/${id}/`, { body, itemIndex, idempotent: true, what: `task ${id}`, ...readRequestOptions.call(this, itemIndex) })) as IDataObject;
+	const id = readId(
+		this.getNode(),
+		'Task ID (id_tarea)',
+		this.getNodeParameter('id_tarea', itemIndex, ''),
+		itemIndex,
+		{ required: true },
+	);
+	const { extraFieldsJson, ...fields } = this.getNodeParameter(
+		'updateFields',
+		itemIndex,
+		{},
+	) as IDataObject;
+	const body = mergeBody(
+		readTask.call(this, fields, itemIndex, ''),
+		readJsonObject.call(this, extraFieldsJson, 'Extra Fields (JSON)', itemIndex),
+	);
+	if (!Object.keys(body).length)
+		throw inputError(
+			this.getNode(),
+			'Update Fields',
+			'set at least one field to change',
+			itemIndex,
+		);
+	return (await smlRequest.call(this, 'PATCH', `/api/task/${id}/`, {
+		body,
+		itemIndex,
+		idempotent: true,
+		what: `task ${id}`,
+		...readRequestOptions.call(this, itemIndex),
+	})) as IDataObject;
 }

@@ -4,4 +4,10 @@ import * as getMany from './getMany.operation';
 
 export { getMany };
 
-export const description: INodeProperties[] = getManyResource('user', 'User', 'Get many users', 'Search users', getMany);
+export const description: INodeProperties[] = getManyResource(
+	'user',
+	'User',
+	'Get many users',
+	'Search users',
+	getMany,
+);

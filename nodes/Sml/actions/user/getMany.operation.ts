@@ -24,7 +24,8 @@ export const { description, execute } = listOperation({
 			type: 'options',
 			typeOptions: { loadOptionsMethod: 'getConcessionaires' },
 			default: '',
-			description: 'Users of this concessionaire. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			description:
+				'Users of this concessionaire. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		{ displayName: 'Is Active', name: 'is_active', type: 'options', options: ACTIVE, default: '' },
 		{ displayName: 'Online', name: 'online', type: 'options', options: ONLINE, default: '' },
