@@ -498,6 +498,7 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 		await finish(ndv, description, credential);
 		lap('screenshot, icon on the canvas');
 	}
+
 	// The README's "In the editor" screenshots, taken from this tree: a searchable record
 	// picker open with a search typed, a run with its output, and a clear error. They run
 	// after the nodes' checks above, with the credentials those made in the forms.
