@@ -81,10 +81,10 @@ export interface IdRule {
 }
 
 /**
- * The one reader of record IDs (SML, Econtract): a whole number given as digits (spaces around
- * them do not count), a number (workflows saved when IDs were number fields), or a resource
- * locator's value. Returns the number to send; anything else (1.5, 1e3, -2, 12a) is refused
- * before any request. `field` is the field as the editor shows it, e.g. "Lead (id_lead)".
+ * The one reader of record IDs (of the CRMs whose IDs are whole numbers): a whole number given
+ * as digits (spaces around them do not count), a number (workflows saved when IDs were number
+ * fields), or a resource locator's value. Returns the number to send; anything else (1.5, 1e3,
+ * -2, 12a) is refused before any request. `field` is the field as the editor shows it, e.g. "Lead (id_lead)".
  */
 export function readId(
 	node: INode,

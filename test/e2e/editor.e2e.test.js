@@ -7,13 +7,21 @@
 // node's description, covering the contract (docs/operations.md); a credential is
 // created from the node's "Create new credential" form with the simulator's secrets,
 // n8n's credential test reaches the simulator, and the credential is listed by n8n's
-// REST API; a screenshot is saved (test-output/screenshots/<node>.png).
+// REST API; a screenshot is saved (test-output/screenshots/<node>.png). A second
+// credential of a type (the trigger's) is renamed in the form from n8n's "<Type> account 2"
+// to "<Type> account", so that no screenshot shows a numbered test credential.
+// Then three screenshots of the nodes at work, each asserting what it shows:
+// record-picker.png (SML Lead: Get, the Lead picker "From List" open with a search typed,
+// listing the simulator's matching leads), run-output.png (that lead picked, the step run,
+// its Simplify fields in the output panel, in view) and clear-error.png (Econtract
+// Contract: Get with the ID "12a": n8n's error panel with the message naming the field;
+// no request sent).
 //
 // Runs on n8n 2.41.1 only, whatever E2E_N8N_MAJOR says: the selectors below are those
 // of n8n 2.x's editor (1.x's node panel and parameter panel differ), and scripts/test.sh
 // runs this file in its 2.x pass only. Needs /usr/bin/chromium (or E2E_CHROMIUM): when it
 // is missing the test fails, it does not skip. E2E_UPDATE_SCREENSHOTS=1 also copies the
-// screenshots into docs/screenshots/ (those the README shows).
+// screenshots into docs/screenshots/ (those the README shows), the three above included.
 const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
@@ -311,6 +319,21 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 			(el) => el.textContent.trim().length > 0,
 			await name.elementHandle(),
 		);
+		// A second credential of a type (the trigger's, after its action node's) is named
+		// "<Type> account 2" by n8n: the user renames it, so that the screenshots show a clean name.
+		const preview = name.getByTestId('inline-edit-preview');
+		const offered = (await preview.innerText()).trim();
+		const cleanName = offered.replace(/ \d+$/, '');
+		if (cleanName !== offered) {
+			await preview.click();
+			const nameInput = modal.getByTestId('inline-edit-input');
+			await nameInput.fill(cleanName);
+			await page.keyboard.press('Enter');
+			await page.waitForFunction(
+				([el, want]) => el.innerText.trim() === want,
+				[await preview.elementHandle(), cleanName],
+			);
+		}
 		await modal.getByTestId('credential-save-button').click();
 		// Saved and tested: n8n closes the form once its credential test passed.
 		await modal.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async (error) => {
@@ -335,6 +358,8 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 			`one new credential listed by /rest/credentials for ${description.name}`,
 		);
 		assert.equal(listed[0].type, type);
+		assert.equal(listed[0].name, cleanName, 'the credential keeps the clean name it was given');
+		assert.doesNotMatch(listed[0].name, / \d+$/, 'a credential named without a number');
 		// n8n's credential test reached the simulator with the secrets typed into the form.
 		if (sim.sim) {
 			const secret = Object.values(sim.secrets)[0];
@@ -623,4 +648,242 @@ describe(`the ten nodes in n8n ${N8N_MAJOR}.x's editor (chromium, tarball instal
 		await finish(ndv, description, credential);
 		lap('screenshot, icon on the canvas');
 	}
+
+	// The README's "In the editor" screenshots, taken from this tree: a searchable record
+	// picker open with a search typed, a run with its output, and a clear error. They run
+	// after the nodes' checks above, with the credentials those made in the forms.
+
+	/** Saves a screenshot under test-output/screenshots (and docs/screenshots with E2E_UPDATE_SCREENSHOTS=1). */
+	async function saveShot(file) {
+		await page.screenshot({ path: path.join(OUT, file) });
+		if (process.env.E2E_UPDATE_SCREENSHOTS === '1') {
+			fs.mkdirSync(DOCS_SHOTS, { recursive: true });
+			fs.copyFileSync(path.join(OUT, file), path.join(DOCS_SHOTS, file));
+		}
+	}
+
+	/** A new workflow with the node added through one of its actions; its parameters open, its credential selected. */
+	async function addAction(nodeName, resource, operation) {
+		const description = nodes.find((d) => d.name === nodeName);
+		const action = resourcesOf(description)[resource].operations.find(
+			(o) => o.value === operation,
+		).action;
+		await openNodePanel();
+		await findInNodePanel(description);
+		const actionsCategory = creator()
+			.getByTestId('node-creator-category-item')
+			.filter({ hasText: /^Actions/ });
+		if (!(await creator().getByTestId('actions-panel-activation-callout').isVisible()))
+			await actionsCategory.click();
+		await entries(nodeName)
+			.filter({ hasText: new RegExp(`^\\s*${action}\\s*$`) })
+			.click();
+		const ndv = await ndvOpened(description, action);
+		// n8n selects the credential of the type made earlier in the form (a clean name, no number).
+		const credentialName = await ndv
+			.getByTestId('node-credentials-select')
+			.locator('input')
+			.inputValue();
+		assert.match(
+			credentialName,
+			/^\S.* account$/,
+			`${nodeName}: the credential selected (${credentialName})`,
+		);
+		return ndv;
+	}
+
+	/** Closes the parameters and saves the workflow (Ctrl+S), so that the next new workflow starts clean. */
+	async function closeAndSave(ndv, type) {
+		await ndv.getByTestId('ndv-close-button').click();
+		await ndv.waitFor({ state: 'hidden' });
+		const id = new URL(page.url()).pathname.split('/').pop();
+		await page.keyboard.press('Control+s');
+		const deadline = Date.now() + 15_000;
+		while (
+			!(
+				await request('GET', `${n8n.url}/rest/workflows/${id}`, { headers: rest })
+			).json?.data?.nodes?.some((n) => n.type === type)
+		) {
+			if (Date.now() > deadline) assert.fail(`workflow ${id} not saved with its ${type} node`);
+			await page.waitForTimeout(200);
+		}
+	}
+
+	/** Closes n8n's notifications (they would cover the output panel in a screenshot). */
+	async function closeToasts() {
+		const toasts = page.locator('.el-notification');
+		for (let i = await toasts.count(); i > 0; i--) {
+			await toasts.first().locator('.el-notification__closeBtn').click();
+			await page.waitForTimeout(100);
+		}
+		await waitForCount(toasts, 0, 'notifications left open');
+	}
+
+	/** Waits until the output panel shows `text` (a run takes seconds on a busy machine). */
+	async function outputShows(ndv, text, what) {
+		const output = ndv.getByTestId('output-panel');
+		await output
+			.getByText(text, { exact: false })
+			.first()
+			.waitFor({ timeout: 60_000 })
+			.catch(async (error) => {
+				throw new Error(
+					`${what}: the output panel does not show ${JSON.stringify(text)}: ${(await output.innerText()).replace(/\s+/g, ' ').slice(0, 600)}`,
+					{ cause: error },
+				);
+			});
+		return output;
+	}
+
+	it('SML Lead: Get: the Lead picker searched ("From List"), then a run showing the lead it got (record-picker.png, run-output.png)', async (t) => {
+		await withFailureShot('record-picker', async () => {
+			const lap = stopwatch(t);
+			const sml = sims.sml.sim;
+			// Leads as a dealer has them; two match the search typed, one does not.
+			const [lucia, pablo, marta] = [
+				{
+					client: {
+						name: 'Lucía Fernández',
+						phone: '600123456',
+						email: 'lucia.fernandez@example.com',
+						province: 638,
+						location: 58324,
+					},
+					vehicle: { brand_model: 'Seat Ibiza 1.0 TSI' },
+				},
+				{
+					client: {
+						name: 'Pablo Fernández',
+						phone: '600654321',
+						email: 'pablo.fernandez@example.com',
+					},
+					vehicle: { brand_model: 'Toyota Corolla Hybrid' },
+				},
+				{
+					client: { name: 'Marta Gil', phone: '600111222', email: 'marta.gil@example.com' },
+					vehicle: { brand_model: 'Kia Niro EV' },
+				},
+			].map((fields) => sml.seedLeads(1, fields)[0]);
+			const label = (lead) => `${lead.client.name} - ${lead.vehicle.brand_model} (#${lead.id})`;
+
+			const ndv = await addAction('sml', 'lead', 'get');
+			lap('SML Lead: Get added');
+			// "From List" is the Lead's default mode: open it and type a search.
+			const locator = ndv.getByTestId('resource-locator-id_lead');
+			await locator.getByTestId('rlc-input').click();
+			// The dropdown (teleported out of the panel): its search field and its items.
+			const search = page.getByTestId('rlc-search').filter({ visible: true });
+			await search.waitFor();
+			const searchInput =
+				(await search.evaluate((el) => el.tagName)) === 'INPUT' ? search : search.locator('input');
+			const items = page.getByTestId('rlc-item').filter({ visible: true });
+			await waitForCount(items, 3, 'the seeded leads listed before any search');
+			const logBefore = sml.log.length;
+			await searchInput.fill('Fernández');
+			await waitForCount(items, 2, 'leads listed for the search "Fernández"');
+			const listed = (await items.allInnerTexts()).map((s) => s.trim());
+			assert.deepEqual(
+				sorted(listed),
+				sorted([label(lucia), label(pablo)]),
+				'the picker lists the leads matching the search',
+			);
+			assert.ok(!listed.some((s) => s.includes(marta.client.name)));
+			// The search went to SML's own lead search.
+			assert.ok(
+				sml.log
+					.slice(logBefore)
+					.some((c) => c.path === '/api/lead/' && c.query?.search === 'Fernández'),
+				`the picker searched SML's leads: ${JSON.stringify(sml.log.slice(logBefore).map((c) => [c.method, c.path, c.query]))}`,
+			);
+			await saveShot('record-picker.png');
+			lap('picker open with a search: screenshot');
+
+			// Pick Lucía's lead and run the step: the output shows the lead SML returned.
+			await items.filter({ hasText: label(lucia) }).click();
+			await search.waitFor({ state: 'hidden' });
+			assert.equal(
+				await locator
+					.getByTestId('rlc-input')
+					.locator('input')
+					.or(locator.locator('input[data-test-id=rlc-input]'))
+					.first()
+					.inputValue(),
+				label(lucia),
+				'the lead picked is shown',
+			);
+			// Simplify on: the few fields a lead flow needs, as n8n's own CRM nodes give them.
+			await ndv.getByTestId('parameter-input-simplify').click();
+			const runFrom = sml.log.length;
+			await ndv.getByTestId('node-execute-button').click();
+			const output = await outputShows(ndv, lucia.client.email, 'SML Lead: Get run');
+			// Shown as JSON (one field a line, all in view), then each value is on screen.
+			await output
+				.getByTestId('ndv-run-data-display-mode')
+				.getByText('JSON', { exact: true })
+				.click();
+			for (const value of [
+				`"lastName": "${lucia.client.name}"`,
+				`"email": "${lucia.client.email}"`,
+				`"phone": "${lucia.client.phone}"`,
+				`"id": "${lucia.id}"`,
+				`"city": "Getafe"`,
+			]) {
+				const shown = output.getByText(value, { exact: false }).first();
+				await shown.waitFor({ timeout: 10_000 }).catch(async (error) => {
+					throw new Error(
+						`the output panel does not show ${value}: ${(await output.innerText()).replace(/\s+/g, ' ').slice(0, 600)}`,
+						{ cause: error },
+					);
+				});
+				const box = await shown.boundingBox();
+				assert.ok(
+					box && box.y >= 0 && box.y + box.height <= 800 && box.x + box.width <= 1280,
+					`${value} is in view (${JSON.stringify(box)})`,
+				);
+			}
+			const outputText = await output.innerText();
+			assert.ok(!outputText.includes(pablo.client.name), 'only the lead picked');
+			assert.ok(!outputText.includes('concessionaire_data'), 'Simplify: not the raw record');
+			assert.ok(
+				sml.log
+					.slice(runFrom)
+					.some((c) => c.method === 'GET' && c.path === `/api/lead/${lucia.id}/`),
+				`the run got lead ${lucia.id}: ${JSON.stringify(sml.log.slice(runFrom).map((c) => [c.method, c.path]))}`,
+			);
+			assert.equal(
+				(await output.getByTestId('run-data-item-count').innerText())
+					.trim()
+					.replace(/\s+/g, ' ')
+					.match(/^1 item/)?.[0],
+				'1 item',
+			);
+			await closeToasts();
+			await saveShot('run-output.png');
+			lap('run with its output: screenshot');
+			await closeAndSave(ndv, `${PACKAGE_NAME}.sml`);
+		});
+	});
+
+	it('Econtract Contract: Get with the ID "12a": n8n shows the error naming the field, no request sent (clear-error.png)', async (t) => {
+		await withFailureShot('clear-error', async () => {
+			const lap = stopwatch(t);
+			const econtract = sims.econtract.sim;
+			const ndv = await addAction('econtract', 'contract', 'get');
+			await ndv.getByTestId('parameter-input-id').locator('input').fill('12a');
+			const logBefore = econtract.log.length;
+			await ndv.getByTestId('node-execute-button').click();
+			const message =
+				'Contract ID (id): "12a" is not a valid ID. Expected a positive whole number, e.g. 666';
+			const output = await outputShows(ndv, message, 'Econtract Contract: Get run with "12a"');
+			assert.equal((await output.getByTestId('node-error-message').innerText()).trim(), message);
+			assert.deepEqual(
+				econtract.log.slice(logBefore).filter((c) => c.path.startsWith('/api/contracts')),
+				[],
+				'no request for a contract',
+			);
+			await saveShot('clear-error.png');
+			lap('error shown: screenshot');
+			await closeAndSave(ndv, `${PACKAGE_NAME}.econtract`);
+		});
+	});
 });
