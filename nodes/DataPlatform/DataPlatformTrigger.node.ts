@@ -233,7 +233,7 @@ export class DataPlatformTrigger implements INodeType {
 		icon: { light: 'file:dataPlatform.svg', dark: 'file:dataPlatform.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"Actions posted to /" + $parameter["path"]}}',
+		subtitle: '={{"Actions Posted to /" + $parameter["path"]}}',
 		description:
 			'Receives contacts, leads, notes, deals, tickets and SMS posted in the format of a CRM Data Platform webhook listener',
 		defaults: { name: 'CRM Data Platform Trigger' },

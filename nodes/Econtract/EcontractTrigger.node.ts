@@ -36,7 +36,7 @@ export class EcontractTrigger implements INodeType {
 		icon: { light: 'file:econtract.svg', dark: 'file:econtract.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: 'New orders',
+		subtitle: 'New Orders',
 		description: 'Starts the workflow when new orders appear in the Econtract CRM (latest orders)',
 		defaults: { name: 'Econtract Trigger' },
 		polling: true,

@@ -42,7 +42,7 @@ export class PublitracTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle:
-			'={{($parameter["event"] === "newOrUpdated" ? "New or updated leads in " : "New leads in ") + ($parameter["source"] === "list" ? "list " + $parameter["listName"] : "view " + $parameter["viewName"])}}',
+			'={{(($parameter["event"] === "newOrUpdated" ? "New or Updated Leads in " : "New Leads in ") + ($parameter["source"] === "list" ? "List " + ($parameter["listName"] || "") : "View " + ($parameter["viewName"] || ""))).trim()}}',
 		description:
 			'Starts the workflow when leads are new, or new or updated, in a PUBLITRAC view or list',
 		defaults: { name: 'PUBLITRAC Trigger' },

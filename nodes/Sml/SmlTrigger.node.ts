@@ -61,7 +61,7 @@ export class SmlTrigger implements INodeType {
 		icon: { light: 'file:sml.svg', dark: 'file:sml.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["emitStatusChanges"] ? "New leads and status changes" : "New leads"}}',
+		subtitle: '={{$parameter["emitStatusChanges"] ? "New Leads and Status Changes" : "New Leads"}}',
 		description: 'Starts the workflow when SML has new leads, or leads whose status changed',
 		defaults: { name: 'SML Trigger' },
 		polling: true,

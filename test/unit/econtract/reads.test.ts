@@ -111,6 +111,21 @@ describe('Econtract supplier:getRating', () => {
 });
 
 describe('Econtract usage:getDefaults', () => {
+	it('refuses a Family Size outside 0 to 5 before any request, naming the field', async () => {
+		const { error } = await run(sim(), {
+			resource: 'usage',
+			operation: 'getDefaults',
+			producttype: 'electricity',
+			segment: 1,
+			additionalFields: { family_size: 7 },
+			requestOptions: noRetry,
+		});
+		expect(error?.message).toBe(
+			'Family Size (family_size): 7 is out of range. Expected a number of people from 0 to 5',
+		);
+		expect(sim().log).toHaveLength(0);
+	});
+
 	it('GETs /api/usages with every filter as the doc writes it', async () => {
 		const { output, error } = await run(sim(), {
 			resource: 'usage',

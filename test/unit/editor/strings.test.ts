@@ -265,6 +265,19 @@ function problemsOf(
 				problems.push(`options not sorted: ${where}: ${names.join(', ')}`);
 		}
 		if (
+			p.type === 'options' &&
+			Array.isArray(p.options) &&
+			p.options.length >= 3 &&
+			p.options.every(
+				(o) =>
+					isChoice(o as Option) &&
+					typeof (o as INodePropertyOptions).value === 'number' &&
+					(o as INodePropertyOptions).name.startsWith(String((o as INodePropertyOptions).value)),
+			)
+		) {
+			problems.push(`a number shown as a list of its values: ${where}`);
+		}
+		if (
 			(p.type === 'collection' || p.type === 'fixedCollection') &&
 			Array.isArray(p.options) &&
 			p.options.length >= 3
@@ -627,6 +640,17 @@ const nodes: Array<[string, INodeType]> = [
 	['CRM Data Platform Trigger', new DataPlatformTrigger()],
 ];
 
+/**
+ * What a trigger's subtitle shows on the canvas for some parameter values: the subtitle is an
+ * n8n expression over `$parameter` (plain JavaScript there), so it is evaluated as such.
+ */
+function subtitleFor(subtitle: string, parameters: Record<string, unknown>): string {
+	if (!subtitle.startsWith('={{')) return subtitle;
+	const body = subtitle.slice(3, -2);
+	// eslint-disable-next-line @typescript-eslint/no-implied-eval
+	return String(new Function('$parameter', `return (${body});`)(parameters));
+}
+
 const credentials: Array<[string, ICredentialType]> = [
 	['pilotApi', new PilotApi()],
 	['publitracApi', new PublitracApi()],
@@ -666,6 +690,35 @@ describe('every string the editor shows', () => {
 			expect(vendorRequiredProblems(name, node.description.properties, VENDOR_REQUIRED)).toEqual(
 				[],
 			);
+		},
+	);
+
+	it.each(nodes.filter(([name]) => name.endsWith('Trigger')))(
+		'node %s: its subtitle is readable and in Title Case for every event it can show',
+		(name, node) => {
+			const d = node.description;
+			const parameters: Record<string, unknown> = {};
+			for (const p of d.properties) parameters[p.name] = p.default;
+			// Every choice of every top-level option list and boolean, one at a time, over the defaults.
+			const variants: Array<Record<string, unknown>> = [{ ...parameters }];
+			for (const p of d.properties) {
+				const values =
+					p.type === 'boolean'
+						? [true, false]
+						: p.type === 'options'
+							? ((p.options ?? []) as INodePropertyOptions[]).map((o) => o.value)
+							: [];
+				for (const value of values) variants.push({ ...parameters, [p.name]: value });
+			}
+			const problems: string[] = [];
+			for (const variant of variants) {
+				const text = subtitleFor(String(d.subtitle ?? ''), variant);
+				if (!text.trim() || /undefined|null/.test(text))
+					problems.push(`empty or unresolved: "${text}"`);
+				const word = titleCaseProblem(text);
+				if (word) problems.push(`not Title Case ("${word}"): "${text}"`);
+			}
+			expect([...new Set(problems)]).toEqual([]);
 		},
 	);
 
@@ -731,6 +784,17 @@ describe('every string the editor shows', () => {
 					{ displayName: 'Gender', name: 'gender', type: 'string', default: '', required: true },
 				],
 			},
+			{
+				displayName: 'Rooms',
+				name: 'rooms',
+				type: 'options',
+				default: 1,
+				options: [
+					{ name: '0 Rooms', value: 0 },
+					{ name: '1 Room', value: 1 },
+					{ name: '2 Rooms', value: 2 },
+				],
+			},
 		];
 		const shown: Shown[] = [];
 		const props: Array<{ where: string; p: INodeProperties; inCollection: boolean }> = [];
@@ -750,6 +814,7 @@ describe('every string the editor shows', () => {
 			'not Title Case ("size")',
 			'required field inside an optional collection',
 			'option named with a wire code',
+			'a number shown as a list of its values',
 		]) {
 			expect(problems).toContain(kind);
 		}

@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
 import { assertInteger } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
 import { PRODUCT_TYPES, bool, enumNumber, num, options, prepareFields } from '../common';
@@ -12,14 +13,6 @@ const AGE: Array<[string, string]> = [
 const INSULATION: Array<[string, number]> = [
 	['No or Not Known', 0],
 	['Yes', 1],
-];
-const FAMILY_SIZE: Array<[string, number]> = [
-	['0 People', 0],
-	['1 Person', 1],
-	['2 People', 2],
-	['3 People', 3],
-	['4 People', 4],
-	['5 People', 5],
 ];
 const byName = (a: INodeProperties, b: INodeProperties) =>
 	a.displayName.localeCompare(b.displayName);
@@ -50,7 +43,10 @@ const properties: INodeProperties[] = [
 		options: [
 			options('Age of Boiler', 'boiler', AGE, 'Age of the boiler'),
 			options('Age of Central Heating', 'cv', AGE, 'Age of the central heating'),
-			options('Family Size', 'family_size', FAMILY_SIZE, 'Number of people living in the home'),
+			num('Family Size', 'family_size', 'Number of people living in the home, from 0 to 5', {
+				default: 1,
+				typeOptions: { minValue: 0, maxValue: 5, numberPrecision: 0 },
+			}),
 			// Double sorts first; single glazing stays what an added field starts with.
 			{
 				...options(
@@ -99,8 +95,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		),
 	};
-	for (const name of ['home_size', 'meter_type', 'residence_type'])
+	for (const name of ['family_size', 'home_size', 'meter_type', 'residence_type'])
 		assertInteger(node, name, data[name], itemIndex);
+	if (
+		data.family_size !== undefined &&
+		(Number(data.family_size) < 0 || Number(data.family_size) > 5)
+	)
+		throw inputError(
+			node,
+			'Family Size (family_size)',
+			`${String(data.family_size)} is out of range. Expected a number of people from 0 to 5`,
+			itemIndex,
+		);
 	const answer = await econtractRequest.call(this, {
 		method: 'GET',
 		path: '/api/usages',
