@@ -121,3 +121,94 @@ export function failedTest(error: unknown, secrets: string[]): INodeCredentialTe
 		typeof description === 'string' && description ? `${message} ${description}` : message;
 	return { status: 'Error', message: redactText(text, secrets) };
 }
+
+/** What one CRM's credential test sends and how it reads the answer; the rest is common. */
+export interface CredentialTestPlan {
+	/** The CRM's name, as the messages show it. */
+	crm: string;
+	credentialType: string;
+	credentials: ICredentialDataDecryptedObject;
+	/** The credential fields no message may show. */
+	secrets: string[];
+	authenticate: Authenticate;
+	/** The Base URL the credential form starts with, named when the Base URL is to be checked. */
+	defaultBaseUrl: string;
+	/** What the CRM refuses on HTTP 401 or 403 (e.g. "the login"), and the fields to check then. */
+	refused: string;
+	checkLogin: string;
+	/** The read to send, from the Base URL (trimmed, without a trailing slash). */
+	request: (baseUrl: string) => Pick<CrmRequest, 'method' | 'url' | 'qs' | 'headers'>;
+	/** The CRM's own words in an answer's body ('' when there are none). */
+	saidBy: (body: string) => string;
+	/**
+	 * A 2xx answer that is still no success (not the CRM's format, an error status in the
+	 * body): the message to show, given the CRM's words already quoted; undefined when it is a success.
+	 */
+	refusalIn2xx: (body: string, quoted: string, checkBaseUrl: string) => string | undefined;
+}
+
+/**
+ * The Test button of a credential: one read through the package's transport, a refusal
+ * quoting the CRM's own words (secrets hidden) and naming the fields to check.
+ */
+export async function runCredentialTest(
+	test: ICredentialTestFunctions,
+	plan: CredentialTestPlan,
+): Promise<INodeCredentialTestResult> {
+	const checkBaseUrl = `Check the Base URL (by default ${plan.defaultBaseUrl}).`;
+	const { crm, secrets } = plan;
+	const baseUrl = String(plan.credentials.baseUrl ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+	if (!/^https?:\/\/[^/?#]+/i.test(baseUrl)) {
+		return {
+			status: 'Error',
+			message: `The Base URL must start with http:// or https://. ${checkBaseUrl}`,
+		};
+	}
+	const context = credentialTestContext(test, {
+		nodeName: crm,
+		credentialType: plan.credentialType,
+		credentials: plan.credentials,
+		authenticate: plan.authenticate,
+	});
+	let answer;
+	try {
+		answer = await credentialTestRequest(context, {
+			crm,
+			credentialType: plan.credentialType,
+			...plan.request(baseUrl),
+			idempotent: true,
+			credentials: plan.credentials,
+			secrets,
+		});
+	} catch (error) {
+		return failedTest(error, secrets);
+	}
+	const words = plan.saidBy(answer.body);
+	const quoted = words ? `: "${crmWords(words, secrets)}"` : '';
+	const code = answer.statusCode;
+	if (code === 401 || code === 403) {
+		return {
+			status: 'Error',
+			message: `${crm} refused ${plan.refused} (HTTP ${code}${quoted}). ${plan.checkLogin}`,
+		};
+	}
+	if (code === 404) {
+		return {
+			status: 'Error',
+			message: `No ${crm} API at this Base URL (HTTP 404${quoted}). ${checkBaseUrl}`,
+		};
+	}
+	if (code < 200 || code >= 300) {
+		const page =
+			quoted ||
+			(answer.body.trim()
+				? `: "${crmWords(answer.body.replace(/<[^>]*>/g, ' '), secrets, 200)}"`
+				: '');
+		return { status: 'Error', message: `${crm} answered HTTP ${code}${page}. ${checkBaseUrl}` };
+	}
+	const refusal = plan.refusalIn2xx(answer.body, quoted, checkBaseUrl);
+	if (refusal) return { status: 'Error', message: refusal };
+	return { status: 'OK', message: 'Connection successful!' };
+}
