@@ -46,6 +46,36 @@ export const extraFieldsJson: INodeProperties = extraFieldsJsonField(
 	'Other SML fields, as a JSON object added to what is sent, e.g. {"vehicle": {"color": "Red"}}; an object is merged key by key with the fields above',
 );
 
+/** Gas type of a vehicle, from SML's list (appraisal and lead vehicle alike). */
+const gasTypeField: INodeProperties = {
+	displayName: 'Gas Type Name or ID',
+	name: 'gas',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getGasTypes' },
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+/** The "ID" entry of a sub-object SML updates in place when given its ID (shown on updates only). */
+function idEntry(
+	withId: boolean,
+	text: Pick<INodeProperties, 'hint' | 'description'>,
+): INodeProperties[] {
+	return withId
+		? [
+				{
+					displayName: 'ID',
+					name: 'id',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 1234',
+					...text,
+				},
+			]
+		: [];
+}
+
 /** The appraisal sub-object of a task (doc "appraisal"), with `id` where it updates in place. */
 export function appraisalField(withId: boolean): INodeProperties {
 	const options: INodeProperties[] = [
@@ -57,27 +87,10 @@ export function appraisalField(withId: boolean): INodeProperties {
 			description: 'Make and model of the appraised vehicle; an appraisal task must have it',
 		},
 		{ displayName: 'Extras', name: 'extras', type: 'string', default: '' },
-		{
-			displayName: 'Gas Type Name or ID',
-			name: 'gas',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getGasTypes' },
-			default: '',
-			description:
-				'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		},
-		...(withId
-			? [
-					{
-						displayName: 'ID',
-						name: 'id',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 1234',
-						hint: 'With the ID of the current appraisal SML updates it in place; without, it replaces it',
-					} as INodeProperties,
-				]
-			: []),
+		gasTypeField,
+		...idEntry(withId, {
+			hint: 'With the ID of the current appraisal SML updates it in place; without, it replaces it',
+		}),
 		{ displayName: 'Km', name: 'km', type: 'string', default: '' },
 		{ displayName: 'License Plate', name: 'license_plate', type: 'string', default: '' },
 		{
@@ -106,18 +119,9 @@ export function appraisalField(withId: boolean): INodeProperties {
 export function contentListField(name: 'note' | 'tags', withId: boolean): INodeProperties {
 	const values: INodeProperties[] = [
 		{ displayName: 'Content', name: 'content', type: 'string', default: '' },
-		...(withId
-			? [
-					{
-						displayName: 'ID',
-						name: 'id',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 1234',
-						hint: 'With the ID of an existing entry SML updates it in place; without, it is added as new',
-					} as INodeProperties,
-				]
-			: []),
+		...idEntry(withId, {
+			hint: 'With the ID of an existing entry SML updates it in place; without, it is added as new',
+		}),
 	];
 	return {
 		displayName: name === 'note' ? 'Notes' : 'Tags',
@@ -133,4 +137,94 @@ export function contentListField(name: 'note' | 'tags', withId: boolean): INodeP
 /** Return All / Limit, as every list operation shows them. */
 export function listFields(): INodeProperties[] {
 	return returnAllFields;
+}
+
+/** The client of a lead (doc "client"), with `id` where it updates in place. */
+export function clientField(withId: boolean): INodeProperties {
+	return {
+		displayName: 'Client',
+		name: 'client',
+		type: 'collection',
+		placeholder: 'Add Client Field',
+		default: {},
+		...(withId
+			? {
+					hint: "Set ID to the lead's current client ID to update it in place; without an ID SML replaces the client with a new one",
+				}
+			: {}),
+		options: [
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. nathan@example.com',
+				default: '',
+			},
+			...idEntry(withId, { description: "The ID of the lead's current client (from Get Lead)" }),
+			{
+				displayName: 'Locality Name or ID',
+				name: 'location',
+				type: 'options',
+				typeOptions: {
+					loadOptionsMethod: 'getLocalities',
+					loadOptionsDependsOn: [
+						'additionalFields.client.province',
+						'updateFields.client.province',
+					],
+				},
+				default: '',
+				description:
+					'Locality of the client (from the chosen province). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Name of the client; a new client must have it',
+			},
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
+			{
+				displayName: 'Province Name or ID',
+				name: 'province',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getProvinces' },
+				default: '',
+				description:
+					'Province of the client (Spain). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	};
+}
+
+/** The fields of a lead's vehicle (doc "vehicle"), with `id` where it updates in place. */
+export function vehicleOptions(withId: boolean): INodeProperties[] {
+	return [
+		{
+			displayName: 'Brand and Model',
+			name: 'brand_model',
+			type: 'string',
+			default: '',
+			description: 'Make and model of the vehicle',
+		},
+		gasTypeField,
+		...idEntry(withId, { description: "The ID of the lead's current vehicle (from Get Lead)" }),
+		{
+			displayName: 'Km',
+			name: 'km',
+			type: 'string',
+			default: '',
+			description: 'Mileage of the vehicle',
+		},
+		{ displayName: 'Price', name: 'price', type: 'string', default: '' },
+		{
+			displayName: 'Sold',
+			name: 'sold',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the vehicle was sold before the lead was handled: SML then ends the lead with result "not available"',
+		},
+		{ displayName: 'Year', name: 'year', type: 'number', default: 0 },
+	];
 }

@@ -7,20 +7,20 @@ import { smlLead } from '../../helpers/commonLead';
 import { compact, isBlank, readId } from '../../../shared/validation';
 import { smlRequest } from '../../transport';
 import {
-	clientField,
 	mergeBody,
 	readClient,
 	readContentList,
 	readJsonObject,
 	readTask,
 	readVehicle,
-	vehicleOptions,
 } from '../common';
 import {
 	SCORE_OPTIONS,
 	STATUS_OPTIONS,
+	clientField,
 	contentListField,
 	extraFieldsJson,
+	vehicleOptions,
 } from '../common.descriptions';
 import { taskFieldOptions } from '../task/fields';
 

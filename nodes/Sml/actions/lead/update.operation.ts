@@ -6,20 +6,14 @@ import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { smlLead } from '../../helpers/commonLead';
 import { compact, isBlank, readId } from '../../../shared/validation';
 import { smlRequest } from '../../transport';
-import {
-	clientField,
-	mergeBody,
-	readClient,
-	readContentList,
-	readJsonObject,
-	readVehicle,
-	vehicleOptions,
-} from '../common';
+import { mergeBody, readClient, readContentList, readJsonObject, readVehicle } from '../common';
 import {
 	SCORE_OPTIONS,
 	STATUS_OPTIONS,
+	clientField,
 	contentListField,
 	extraFieldsJson,
+	vehicleOptions,
 } from '../common.descriptions';
 import { leadIdField } from './get.operation';
 import { readLeadId } from '../leadLocator';
