@@ -3,7 +3,7 @@
 import { Sml } from '../../../nodes/Sml/Sml.node';
 import { setPageCap } from '../../../nodes/shared/paging';
 import { runNode } from '../../helpers/context';
-import { apiCalls, credentialTypes, runSml, smlSimulator } from './setup';
+import { apiCalls, credentialTypes, credentialsFor, runSml, smlSimulator } from './setup';
 import type { SmlSim } from './setup';
 
 describe('SML lists: DRF paging edge cases', () => {
@@ -113,5 +113,65 @@ describe('SML lists: the page cap', () => {
 		} finally {
 			await sim.stop();
 		}
+	});
+});
+
+describe('SML paging (nodes/shared/paging.ts through lists)', () => {
+	let sim: SmlSim;
+	beforeAll(async () => {
+		sim = smlSimulator();
+		await sim.start(0);
+	});
+	afterAll(async () => sim.stop());
+	beforeEach(() => sim.reset());
+
+	it('Return All follows next page by page to the end; Limit stops mid-way without reading further pages', async () => {
+		// An SML whose max page size (DRF max_page_size) is 10: 23 leads take 3 pages.
+		const big = smlSimulator({ leads: 23, maxPageSize: 10 }) as SmlSim;
+		await big.start(0);
+		const creds = { smlApi: credentialsFor(big) };
+		try {
+			const all = await runSml(
+				big,
+				{ resource: 'lead', operation: 'getMany', returnAll: true },
+				{ credentials: creds },
+			);
+			expect(all.output.map((o) => o.json.id)).toEqual(
+				Array.from({ length: 23 }, (_v, i) => 984 + i),
+			);
+			expect(apiCalls(big).map((r) => r.query)).toEqual([
+				{ page_size: '100' },
+				{ page_size: '100', page: '2' },
+				{ page_size: '100', page: '3' },
+			]);
+			big.log.length = 0;
+			const limited = await runSml(
+				big,
+				{ resource: 'lead', operation: 'getMany', returnAll: false, limit: 15 },
+				{ credentials: creds },
+			);
+			expect(limited.output).toHaveLength(15);
+			expect(apiCalls(big).map((r) => r.query.page ?? '1')).toEqual(['1', '2']);
+			big.log.length = 0;
+			const exact = await runSml(
+				big,
+				{ resource: 'lead', operation: 'getMany', returnAll: false, limit: 10 },
+				{ credentials: creds },
+			);
+			expect(exact.output).toHaveLength(10);
+			expect(apiCalls(big)).toHaveLength(1);
+		} finally {
+			await big.stop();
+		}
+	});
+
+	it('an empty list gives no items and one request', async () => {
+		const { output } = await runSml(sim, {
+			resource: 'lead',
+			operation: 'getMany',
+			returnAll: true,
+		});
+		expect(output).toHaveLength(0);
+		expect(apiCalls(sim)).toHaveLength(1);
 	});
 });

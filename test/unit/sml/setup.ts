@@ -7,7 +7,7 @@ import { Sml } from '../../../nodes/Sml/Sml.node';
 import { runNode } from '../../helpers/context';
 import type { RunOptions } from '../../helpers/context';
 import { smlCredential } from '../../helpers/sims';
-import type { Simulator } from '../../helpers/sims';
+import type { SimRecord, Simulator } from '../../helpers/sims';
 
 const simModule = require('../../../sandbox/sml');
 export const SML_USERNAME: string = simModule.SML_USERNAME;
@@ -47,3 +47,16 @@ export function runSml(
 
 /** The API calls of the log (the login is the credential's). */
 export const apiCalls = (sim: SmlSim) => sim.log.filter((r) => r.path !== '/api/auth/login/');
+
+/** A lead created through the node (Lead: Create), as SML answered it: what task and trigger tests start from. */
+export async function newLead(sim: SmlSim, brand = 'Seat'): Promise<SimRecord> {
+	const { output, error } = await runSml(sim, {
+		resource: 'lead',
+		operation: 'create',
+		source: 1,
+		vehicle: { brand_model: brand },
+		additionalFields: {},
+	});
+	if (error) throw error;
+	return output[0].json as SimRecord;
+}
