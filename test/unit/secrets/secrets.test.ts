@@ -13,8 +13,10 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialType,
 	IDataObject,
 	ILoadOptionsFunctions,
+	INodeType,
 	IPollFunctions,
 } from 'n8n-workflow';
 import { DataPlatformApi } from '../../../credentials/DataPlatformApi.credentials';
@@ -190,6 +192,31 @@ const dataPlatformModule = require('../../../sandbox/dataPlatform');
 const secretValues = (fields: string[], credentials: ICredentialDataDecryptedObject) =>
 	fields.map((f) => String(credentials[f] ?? '')).filter((v) => v.length > 0);
 
+/** How a CRM's action node runs in these tests: `items` empty input items, its credential given. */
+function runnerOf(
+	node: () => INodeType,
+	credentialName: string,
+	type: ICredentialType,
+): Crm['run'] {
+	return (params, credentials, continueOnFail, items = 1) =>
+		runNode(node(), {
+			parameters: params,
+			items: Array.from({ length: items }, () => ({})),
+			credentials: { [credentialName]: credentials },
+			credentialTypes: { [credentialName]: type },
+			continueOnFail,
+		});
+}
+
+/** An operation run with these parameters, and the same with `bad` changes (refused before any request). */
+function op(name: string, params: IDataObject, bad: IDataObject): Op {
+	return {
+		name,
+		params: { ...params, requestOptions },
+		bad: { ...params, ...bad, requestOptions },
+	};
+}
+
 function pilot(): Crm {
 	const sim: Simulator = pilotModule.createPilotSimulator();
 	const crm: Crm = {
@@ -203,55 +230,31 @@ function pilot(): Crm {
 			baseUrl: sim.url,
 		}),
 		secrets: (credentials) => secretValues(PILOT_SECRET_FIELDS, credentials),
-		run: (params, credentials, continueOnFail, items = 1) =>
-			runNode(new Pilot(), {
-				parameters: params,
-				items: Array.from({ length: items }, () => ({})),
-				credentials: { pilotApi: credentials },
-				credentialTypes: { pilotApi: new PilotApi() },
-				continueOnFail,
-			}),
+		run: runnerOf(() => new Pilot(), 'pilotApi', new PilotApi()),
 		ops: [
-			{
-				name: 'lead:create',
-				params: {
+			op(
+				'lead:create',
+				{
 					resource: 'lead',
 					operation: 'create',
 					pilot_contact_type_id: '1',
 					pilot_business_type_id: '1',
 					additionalFields: { pilot_firstname: 'Ana' },
-					requestOptions,
 				},
-				bad: {
-					resource: 'lead',
-					operation: 'create',
-					pilot_contact_type_id: '1',
-					pilot_business_type_id: '1',
-					additionalFields: { pilot_email: 'nope' },
-					requestOptions,
-				},
-			},
-			{
-				name: 'survey:create',
-				params: {
+				{ additionalFields: { pilot_email: 'nope' } },
+			),
+			op(
+				'survey:create',
+				{
 					resource: 'survey',
 					operation: 'create',
 					surveytype: 'A',
 					telefono_contacto: '123',
 					celular_contacto: '',
 					additionalFields: {},
-					requestOptions,
 				},
-				bad: {
-					resource: 'survey',
-					operation: 'create',
-					surveytype: 'A',
-					telefono_contacto: '123',
-					celular_contacto: '',
-					additionalFields: { email_contacto: 'nope' },
-					requestOptions,
-				},
-			},
+				{ additionalFields: { email_contacto: 'nope' } },
+			),
 		],
 		quoting: (credentials) => ({
 			status: 200,
@@ -292,37 +295,22 @@ function publitrac(): Crm {
 			baseUrl: `${sim.url}/api`,
 		}),
 		secrets: (credentials) => secretValues(PUBLITRAC_SECRET_FIELDS, credentials),
-		run: (params, credentials, continueOnFail, items = 1) =>
-			runNode(new Publitrac(), {
-				parameters: params,
-				items: Array.from({ length: items }, () => ({})),
-				credentials: { publitracApi: credentials },
-				credentialTypes: { publitracApi: new PublitracApi() },
-				continueOnFail,
-			}),
+		run: runnerOf(() => new Publitrac(), 'publitracApi', new PublitracApi()),
 		ops: [
-			{
-				name: 'lead:sync',
-				params: {
+			op(
+				'lead:sync',
+				{
 					resource: 'lead',
 					operation: 'sync',
 					email: 'a@acme.com',
 					additionalFields: { firstName: 'Ana' },
 					customFields: {},
-					requestOptions,
 				},
-				bad: {
-					resource: 'lead',
-					operation: 'sync',
-					email: 'nope',
-					additionalFields: {},
-					customFields: {},
-					requestOptions,
-				},
-			},
-			{
-				name: 'transaction:create',
-				params: {
+				{ email: 'nope', additionalFields: {} },
+			),
+			op(
+				'transaction:create',
+				{
 					resource: 'transaction',
 					operation: 'create',
 					email: 'a@acme.com',
@@ -333,22 +321,14 @@ function publitrac(): Crm {
 						items: [{ id: '1', name: 'x', price: '1', quantity: '1' }],
 					},
 					options: {},
-					requestOptions,
 				},
-				bad: {
-					resource: 'transaction',
-					operation: 'create',
-					email: 'a@acme.com',
-					transaction: '{not json',
-					options: {},
-					requestOptions,
-				},
-			},
-			{
-				name: 'lead:get',
-				params: { resource: 'lead', operation: 'get', email: 'a@acme.com', requestOptions },
-				bad: { resource: 'lead', operation: 'get', email: 'nope', requestOptions },
-			},
+				{ transaction: '{not json' },
+			),
+			op(
+				'lead:get',
+				{ resource: 'lead', operation: 'get', email: 'a@acme.com' },
+				{ email: 'nope' },
+			),
 		],
 		quoting: (credentials) => ({
 			status: 200,
@@ -386,39 +366,20 @@ function sml(): Crm {
 			...secretValues(SML_SECRET_FIELDS, credentials),
 			...(sim.state.tokens as Array<{ token: string }>).map((t) => t.token),
 		],
-		run: (params, credentials, continueOnFail, items = 1) =>
-			runNode(new Sml(), {
-				parameters: params,
-				items: Array.from({ length: items }, () => ({})),
-				credentials: { smlApi: credentials },
-				credentialTypes: { smlApi: new SmlApi() },
-				continueOnFail,
-			}),
+		run: runnerOf(() => new Sml(), 'smlApi', new SmlApi()),
 		ops: [
-			{
-				name: 'lead:create',
-				params: {
+			op(
+				'lead:create',
+				{
 					resource: 'lead',
 					operation: 'create',
 					source: 1,
 					vehicle: { brand_model: 'Seat Ibiza' },
 					additionalFields: {},
-					requestOptions,
 				},
-				bad: {
-					resource: 'lead',
-					operation: 'create',
-					source: 1,
-					vehicle: { brand_model: 'Seat Ibiza' },
-					additionalFields: { client: { name: 'A', email: 'nope' } },
-					requestOptions,
-				},
-			},
-			{
-				name: 'lead:get',
-				params: { resource: 'lead', operation: 'get', id_lead: 984, requestOptions },
-				bad: { resource: 'lead', operation: 'get', id_lead: 'abc', requestOptions },
-			},
+				{ additionalFields: { client: { name: 'A', email: 'nope' } } },
+			),
+			op('lead:get', { resource: 'lead', operation: 'get', id_lead: 984 }, { id_lead: 'abc' }),
 		],
 		quoting: (credentials) => ({
 			status: 400,
@@ -460,38 +421,14 @@ function econtract(): Crm {
 			crmApiKey: wrong ? `${SECRET.econtractKey}-wrong` : SECRET.econtractKey,
 		}),
 		secrets: (credentials) => secretValues(ECONTRACT_SECRET_FIELDS, credentials),
-		run: (params, credentials, continueOnFail, items = 1) =>
-			runNode(new Econtract(), {
-				parameters: params,
-				items: Array.from({ length: items }, () => ({})),
-				credentials: { econtractApi: credentials },
-				credentialTypes: { econtractApi: new EcontractApi() },
-				continueOnFail,
-			}),
+		run: runnerOf(() => new Econtract(), 'econtractApi', new EcontractApi()),
 		ops: [
-			{
-				name: 'client:create',
-				params: {
-					resource: 'client',
-					operation: 'create',
-					...client,
-					additionalFields: {},
-					requestOptions,
-				},
-				bad: {
-					resource: 'client',
-					operation: 'create',
-					...client,
-					email: 'nope',
-					additionalFields: {},
-					requestOptions,
-				},
-			},
-			{
-				name: 'client:get',
-				params: { resource: 'client', operation: 'get', id: 101, requestOptions },
-				bad: { resource: 'client', operation: 'get', id: -3, requestOptions },
-			},
+			op(
+				'client:create',
+				{ resource: 'client', operation: 'create', ...client, additionalFields: {} },
+				{ email: 'nope' },
+			),
+			op('client:get', { resource: 'client', operation: 'get', id: 101 }, { id: -3 }),
 		],
 		quoting: (credentials) => ({
 			status: 422,
@@ -529,39 +466,23 @@ function dataPlatform(): Crm {
 			senderUser: 'owner@dataplatform.test',
 		}),
 		secrets: (credentials) => secretValues(DATA_PLATFORM_SECRET_FIELDS, credentials),
-		run: (params, credentials, continueOnFail, items = 1) =>
-			runNode(new DataPlatform(), {
-				parameters: params,
-				items: Array.from({ length: items }, () => ({})),
-				credentials: { dataPlatformApi: credentials },
-				credentialTypes: { dataPlatformApi: new DataPlatformApi() },
-				continueOnFail,
-			}),
+		run: runnerOf(() => new DataPlatform(), 'dataPlatformApi', new DataPlatformApi()),
 		ops: [
-			{
-				name: 'contact:create',
-				params: {
+			op(
+				'contact:create',
+				{
 					resource: 'contact',
 					operation: 'create',
 					name: 'A',
 					additionalFields: {},
 					permit: {},
 					senderUser: '',
-					requestOptions,
 				},
-				bad: {
-					resource: 'contact',
-					operation: 'create',
-					name: 'A',
-					additionalFields: {},
-					permit: {},
-					senderUser: 'nope',
-					requestOptions,
-				},
-			},
-			{
-				name: 'note:create',
-				params: {
+				{ senderUser: 'nope' },
+			),
+			op(
+				'note:create',
+				{
 					resource: 'note',
 					operation: 'create',
 					body: 'Hello',
@@ -570,20 +491,9 @@ function dataPlatform(): Crm {
 					additionalFields: {},
 					permit: {},
 					senderUser: '',
-					requestOptions,
 				},
-				bad: {
-					resource: 'note',
-					operation: 'create',
-					body: '',
-					model: 'contact',
-					customerId: 'PID-1',
-					additionalFields: {},
-					permit: {},
-					senderUser: '',
-					requestOptions,
-				},
-			},
+				{ body: '' },
+			),
 		],
 		quoting: (credentials) => {
 			const url = new URL(String(credentials.listenerUrl));
