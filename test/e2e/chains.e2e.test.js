@@ -11,9 +11,9 @@ const { XMLParser } = require('fast-xml-parser');
 const { startAll } = require('../../sandbox/start');
 const { PILOT_APP_KEY } = require('../../sandbox/pilot');
 const { SML_USERNAME, SML_PASSWORD } = require('../../sandbox/sml');
-const { ECONTRACT_CRM_API_ID, ECONTRACT_CRM_API_KEY } = require('../../sandbox/econtract');
 const { DATA_PLATFORM_LISTENER_PATH } = require('../../sandbox/dataPlatform');
 const { N8nInstance, request, ROOT } = require('../helpers/n8n');
+const { placeEcontractOrder } = require('../helpers/seed');
 
 const EXAMPLES = [
 	'chain-website-form-to-publitrac-and-sml',
@@ -190,37 +190,14 @@ describe(`Chained example workflows in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (
 		});
 		assert.equal(made.status, 201, made.text);
 		smlLead = made.json;
-		const placed = await request('POST', `${sims.econtract.url}/api/orders`, {
-			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({
-				product_type: 'gas',
-				comparison_id: '7001',
-				affiliate_id: '50',
-				sales_channel_id: '1',
-				ip_address: '10.0.0.1',
-				supplier_id: '5',
-				product_id: '12',
-				payment_method: '1',
-				ean: '5414',
-				mru_nr: '1',
-				situation: '3',
-				donor: '8',
-				donor_client_nr: '1',
-				client_gender: '1',
-				client_segment: '1',
-				client_first_name: 'Jan',
-				client_last_name: 'Peeters',
-				client_email: 'jan.peeters@example.com',
-				client_language: 'nl',
-				client_cellphone: '0499112233',
-				address_street: 'Kerkstraat',
-				address_nr: '5',
-				address_postal_code: '3500',
-				address_city: 'Hasselt',
-				address_country: 'BE',
-				crm_api_id: ECONTRACT_CRM_API_ID,
-				crm_api_key: ECONTRACT_CRM_API_KEY,
-			}).toString(),
+		const placed = await placeEcontractOrder(sims.econtract.url, {
+			comparison_id: '7001',
+			client_first_name: 'Jan',
+			client_last_name: 'Peeters',
+			client_email: 'jan.peeters@example.com',
+			client_cellphone: '0499112233',
+			address_street: 'Kerkstraat',
+			address_nr: '5',
 		});
 		assert.ok(placed.status < 300, placed.text);
 		order = placed.json;

@@ -16,6 +16,7 @@ const {
 	recordingServer,
 	request,
 } = require('../helpers/n8n');
+const { placeEcontractOrder } = require('../helpers/seed');
 
 const ECONTRACT = `${PACKAGE_NAME}.econtract`;
 const ECONTRACT_TRIGGER = `${PACKAGE_NAME}.econtractTrigger`;
@@ -515,36 +516,11 @@ describe(`Econtract in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)
 		});
 
 		it('emits an order created after the baseline, once', { timeout: 150_000 }, async () => {
-			await request('POST', `${sim.url}/api/orders`, {
-				headers: { 'content-type': 'application/x-www-form-urlencoded' },
-				body: new URLSearchParams({
-					product_type: 'gas',
-					comparison_id: '9002',
-					affiliate_id: '50',
-					sales_channel_id: '1',
-					ip_address: '10.0.0.1',
-					supplier_id: '5',
-					product_id: '12',
-					payment_method: '1',
-					ean: '5414',
-					mru_nr: '1',
-					situation: '3',
-					donor: '8',
-					donor_client_nr: '1',
-					client_gender: '1',
-					client_segment: '1',
-					client_first_name: 'Poll',
-					client_last_name: 'Ed',
-					client_email: 'poll@example.com',
-					client_language: 'nl',
-					client_cellphone: '0499',
-					address_street: 'S',
-					address_nr: '1',
-					address_postal_code: '3500',
-					address_city: 'Hasselt',
-					address_country: 'BE',
-					...creds,
-				}).toString(),
+			await placeEcontractOrder(sim.url, {
+				comparison_id: '9002',
+				client_first_name: 'Poll',
+				client_last_name: 'Ed',
+				client_email: 'poll@example.com',
 			});
 			const [emitted] = await recorder.waitFor(1, 140_000);
 			assert.equal(emitted.body.comparison_id, '9002');

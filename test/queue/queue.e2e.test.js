@@ -27,6 +27,7 @@ const {
 	recordingServer,
 	request,
 } = require('../helpers/n8n');
+const { placeEcontractOrder } = require('../helpers/seed');
 const { createPilotSimulator, pilotCredential, PILOT_APP_KEY } = require('../../sandbox/pilot');
 const { createPublitracSimulator, publitracCredential } = require('../../sandbox/publitrac');
 const {
@@ -933,37 +934,11 @@ describe(
 					created.sml.push(String(res.json.id));
 				}
 				for (const comparison of ['9101', '9102']) {
-					const res = await request('POST', `${sims.econtractPoll.url}/api/orders`, {
-						headers: { 'content-type': 'application/x-www-form-urlencoded' },
-						body: new URLSearchParams({
-							product_type: 'gas',
-							comparison_id: comparison,
-							affiliate_id: '50',
-							sales_channel_id: '1',
-							ip_address: '10.0.0.1',
-							supplier_id: '5',
-							product_id: '12',
-							payment_method: '1',
-							ean: '5414',
-							mru_nr: '1',
-							situation: '3',
-							donor: '8',
-							donor_client_nr: '1',
-							client_gender: '1',
-							client_segment: '1',
-							client_first_name: 'Poll',
-							client_last_name: comparison,
-							client_email: `poll${comparison}@example.com`,
-							client_language: 'nl',
-							client_cellphone: '0499',
-							address_street: 'S',
-							address_nr: '1',
-							address_postal_code: '3500',
-							address_city: 'Hasselt',
-							address_country: 'BE',
-							crm_api_id: ECONTRACT_CRM_API_ID,
-							crm_api_key: ECONTRACT_CRM_API_KEY,
-						}).toString(),
+					const res = await placeEcontractOrder(sims.econtractPoll.url, {
+						comparison_id: comparison,
+						client_first_name: 'Poll',
+						client_last_name: comparison,
+						client_email: `poll${comparison}@example.com`,
 					});
 					assert.ok(res.status < 300, res.text);
 					created.econtract.push(comparison);
