@@ -6,12 +6,15 @@
 // collection, option lists sorted, labels in Title Case, booleans described with "Whether".
 // One test per node and credential, so a failure names the node and lists every offending
 // string with its path (node > parameter > option).
+import { Workflow } from 'n8n-workflow';
 import type {
 	ICredentialType,
 	INodeProperties,
 	INodePropertyCollection,
 	INodePropertyOptions,
+	INodeParameters,
 	INodeType,
+	INodeTypes,
 } from 'n8n-workflow';
 import { DataPlatformApi } from '../../../credentials/DataPlatformApi.credentials';
 import { DataPlatformTriggerApi } from '../../../credentials/DataPlatformTriggerApi.credentials';
@@ -641,14 +644,39 @@ const nodes: Array<[string, INodeType]> = [
 ];
 
 /**
- * What a trigger's subtitle shows on the canvas for some parameter values: the subtitle is an
- * n8n expression over `$parameter` (plain JavaScript there), so it is evaluated as such.
+ * What a trigger's subtitle shows on the canvas for some parameter values, resolved by n8n's own
+ * expression engine (n8n-workflow's Workflow), as the editor does.
  */
-function subtitleFor(subtitle: string, parameters: Record<string, unknown>): string {
-	if (!subtitle.startsWith('={{')) return subtitle;
-	const body = subtitle.slice(3, -2);
-	// eslint-disable-next-line @typescript-eslint/no-implied-eval
-	return String(new Function('$parameter', `return (${body});`)(parameters));
+function subtitleFor(type: INodeType, parameters: Record<string, unknown>): string {
+	const nodeTypes = {
+		getByName: () => type,
+		getByNameAndVersion: () => type,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+	const workflow = new Workflow({
+		nodes: [
+			{
+				id: 'subtitle',
+				name: 'Trigger',
+				type: type.description.name,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: parameters as INodeParameters,
+			},
+		],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
+	const subtitle = String(type.description.subtitle ?? '');
+	return String(
+		workflow.expression.getSimpleParameterValue(
+			workflow.getNode('Trigger')!,
+			subtitle,
+			'internal',
+			{},
+		),
+	);
 }
 
 const credentials: Array<[string, ICredentialType]> = [
@@ -712,7 +740,7 @@ describe('every string the editor shows', () => {
 			}
 			const problems: string[] = [];
 			for (const variant of variants) {
-				const text = subtitleFor(String(d.subtitle ?? ''), variant);
+				const text = subtitleFor(node, variant);
 				if (!text.trim() || /undefined|null/.test(text))
 					problems.push(`empty or unresolved: "${text}"`);
 				const word = titleCaseProblem(text);

@@ -1,13 +1,6 @@
-import { apiCalls, runSml, smlSimulator } from './setup';
-import type { SmlSim } from './setup';
+import { apiCalls, runSml, useSmlSimulator } from './setup';
 
-let sim: SmlSim;
-beforeAll(async () => {
-	sim = smlSimulator();
-	await sim.start(0);
-});
-afterAll(async () => sim.stop());
-beforeEach(() => sim.reset());
+const sim = useSmlSimulator();
 describe('SML catalogue getMany operations', () => {
 	it.each([
 		['concessionaire', {}, '/api/concessionaire/', {}, 2],

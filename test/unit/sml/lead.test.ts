@@ -1,17 +1,10 @@
 import { NodeHelpers } from 'n8n-workflow';
 import { Sml } from '../../../nodes/Sml/Sml.node';
-import { apiCalls, credentialsFor, runSml, smlSimulator, SML_PASSWORD } from './setup';
-import type { SmlSim } from './setup';
+import { apiCalls, credentialsFor, runSml, SML_PASSWORD, useSmlSimulator } from './setup';
 import SECRETS from '../../fixtures/secrets.json';
 import type { SimRecord } from '../../helpers/sims';
 
-let sim: SmlSim;
-beforeAll(async () => {
-	sim = smlSimulator();
-	await sim.start(0);
-});
-afterAll(async () => sim.stop());
-beforeEach(() => sim.reset());
+const sim = useSmlSimulator();
 
 const createLead = async (extra: Record<string, unknown> = {}) => {
 	const { output, error } = await runSml(sim, {

@@ -1,16 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { Sml } from '../../../nodes/Sml/Sml.node';
 import { createTriggerContext } from '../../helpers/context';
-import { credentialTypes, credentialsFor, smlSimulator } from './setup';
-import type { SmlSim } from './setup';
+import { credentialsFor, credentialTypes, useSmlSimulator } from './setup';
 
-let sim: SmlSim;
-beforeAll(async () => {
-	sim = smlSimulator();
-	await sim.start(0);
-});
-afterAll(async () => sim.stop());
-beforeEach(() => sim.reset());
+const sim = useSmlSimulator();
 describe('SML dropdowns (loadOptions over HTTP)', () => {
 	const load = (method: keyof Sml['methods']['loadOptions'], parameters: IDataObject = {}) => {
 		const ctx = createTriggerContext({

@@ -3,7 +3,14 @@
 import { Sml } from '../../../nodes/Sml/Sml.node';
 import { setPageCap } from '../../../nodes/shared/paging';
 import { runNode } from '../../helpers/context';
-import { apiCalls, credentialTypes, credentialsFor, runSml, smlSimulator } from './setup';
+import {
+	apiCalls,
+	credentialsFor,
+	credentialTypes,
+	runSml,
+	smlSimulator,
+	useSmlSimulator,
+} from './setup';
 import type { SmlSim } from './setup';
 
 describe('SML lists: DRF paging edge cases', () => {
@@ -117,13 +124,7 @@ describe('SML lists: the page cap', () => {
 });
 
 describe('SML paging (nodes/shared/paging.ts through lists)', () => {
-	let sim: SmlSim;
-	beforeAll(async () => {
-		sim = smlSimulator();
-		await sim.start(0);
-	});
-	afterAll(async () => sim.stop());
-	beforeEach(() => sim.reset());
+	const sim = useSmlSimulator();
 
 	it('Return All follows next page by page to the end; Limit stops mid-way without reading further pages', async () => {
 		// An SML whose max page size (DRF max_page_size) is 10: 23 leads take 3 pages.

@@ -23,6 +23,17 @@ export function smlSimulator(options: Record<string, unknown> = {}): SmlSim {
 	return simModule.createSmlSimulator(options);
 }
 
+/** An SML simulator for the tests of one file: started before them, emptied before each, stopped after. */
+export function useSmlSimulator(options: Record<string, unknown> = {}): SmlSim {
+	const sim = smlSimulator(options);
+	beforeAll(async () => {
+		await sim.start(0);
+	});
+	afterAll(async () => sim.stop());
+	beforeEach(() => sim.reset());
+	return sim;
+}
+
 export const credentialTypes = { smlApi: new SmlApi() };
 
 export function credentialsFor(

@@ -4,16 +4,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { SmlTrigger } from '../../../nodes/Sml/SmlTrigger.node';
 import { createTriggerContext } from '../../helpers/context';
-import { apiCalls, credentialTypes, credentialsFor, runSml, smlSimulator } from './setup';
-import type { SmlSim } from './setup';
+import { apiCalls, credentialsFor, credentialTypes, runSml, useSmlSimulator } from './setup';
 
-let sim: SmlSim;
-beforeAll(async () => {
-	sim = smlSimulator();
-	await sim.start(0);
-});
-afterAll(async () => sim.stop());
-beforeEach(() => sim.reset());
+const sim = useSmlSimulator();
 
 // doc "Lead promedio": a client with province (Madrid) and locality (Alcalá de Henares).
 const CLIENT = {

@@ -1,14 +1,7 @@
-import { apiCalls, newLead, runSml, smlSimulator } from './setup';
-import type { SmlSim } from './setup';
+import { apiCalls, newLead, runSml, useSmlSimulator } from './setup';
 import type { SimRecord } from '../../helpers/sims';
 
-let sim: SmlSim;
-beforeAll(async () => {
-	sim = smlSimulator();
-	await sim.start(0);
-});
-afterAll(async () => sim.stop());
-beforeEach(() => sim.reset());
+const sim = useSmlSimulator();
 describe('SML task:create', () => {
 	it('posts the task with its lead and ISO dates to /api/lead_task_create/ (201)', async () => {
 		const lead = await newLead(sim);

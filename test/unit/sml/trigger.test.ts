@@ -1,16 +1,16 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { SmlTrigger } from '../../../nodes/Sml/SmlTrigger.node';
 import { createTriggerContext } from '../../helpers/context';
-import { apiCalls, credentialsFor, credentialTypes, newLead, runSml, smlSimulator } from './setup';
-import type { SmlSim } from './setup';
+import {
+	apiCalls,
+	credentialsFor,
+	credentialTypes,
+	newLead,
+	runSml,
+	useSmlSimulator,
+} from './setup';
 
-let sim: SmlSim;
-beforeAll(async () => {
-	sim = smlSimulator();
-	await sim.start(0);
-});
-afterAll(async () => sim.stop());
-beforeEach(() => sim.reset());
+const sim = useSmlSimulator();
 describe('smlTrigger (polling)', () => {
 	const poll = (
 		staticData: IDataObject,
