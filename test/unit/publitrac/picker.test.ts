@@ -309,6 +309,15 @@ describe('PUBLITRAC Lead picker (listSearch searchLeads)', () => {
 				{ resource: 'lead', operation: 'update', email: rlc(''), additionalFields: {} },
 				'email: is required. Expected the lead email address, e.g. john@acme.com',
 			],
+			[
+				{
+					resource: 'lead',
+					operation: 'update',
+					email: rlc('ann@acme.com'),
+					additionalFields: { extraFields: '{"email": "other@acme.com"}' },
+				},
+				'Extra Fields (JSON): may not set "email": the lead email has its own field (Email, or Lead on Update)',
+			],
 		] as Array<[IDataObject, string]>) {
 			sim.log.length = 0;
 			const { error } = await run(sim, parameters);
