@@ -647,7 +647,7 @@ const nodes: Array<[string, INodeType]> = [
 function subtitleFor(subtitle: string, parameters: Record<string, unknown>): string {
 	if (!subtitle.startsWith('={{')) return subtitle;
 	const body = subtitle.slice(3, -2);
-	// eslint-disable-next-line @typescript-eslint/no-implied-eval
+	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- the subtitle expression is evaluated as n8n evaluates it
 	return String(new Function('$parameter', `return (${body});`)(parameters));
 }
 
