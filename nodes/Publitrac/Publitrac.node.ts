@@ -14,6 +14,7 @@ import { router } from './actions/router';
 import * as transaction from './actions/transaction/Transaction.resource';
 import * as view from './actions/view/View.resource';
 import { publitracApiTest } from './methods/credentialTest';
+import { listSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
 
 export class Publitrac implements INodeType {
@@ -58,7 +59,7 @@ export class Publitrac implements INodeType {
 		],
 	};
 
-	methods = { credentialTest: { publitracApiTest }, loadOptions };
+	methods = { credentialTest: { publitracApiTest }, loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

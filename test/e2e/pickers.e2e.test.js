@@ -5,10 +5,11 @@
 // /rest/dynamic-node-parameters/resource-locator-results and /options, logged in as the owner,
 // with imported credentials) and answered from the simulators: SML leads (searchable, paged:
 // page 2 fetched through the pagination token), Econtract clients (searchable), PUBLITRAC
-// campaigns (every page). Then workflows run a node with a picked value (the locator form the
+// campaigns (every page) and PUBLITRAC leads (searchable by email, paged: page 2 through the token). Then workflows run a node with a picked value (the locator form the
 // editor saves) and with a plain ID saved by an older workflow.
 const { after, before, describe, it } = require('node:test');
 const assert = require('node:assert/strict');
+const { XMLParser } = require('fast-xml-parser');
 const { createSmlSimulator, SML_USERNAME, SML_PASSWORD } = require('../../sandbox/sml');
 const {
 	createEcontractSimulator,
@@ -35,6 +36,7 @@ describe(`record pickers in n8n ${MAJOR}.x (tarball install)`, () => {
 	let headers;
 	let runs;
 	let seededClient;
+	let ptLeads;
 
 	before(async () => {
 		// 45 leads in SML pages of at most 20: the picker needs three pages.
@@ -60,6 +62,11 @@ describe(`record pickers in n8n ${MAJOR}.x (tarball install)`, () => {
 				Last_Updated: '2024-01-01 00:00:00',
 			});
 		}
+		// 130 PUBLITRAC leads (pages of 100: the picker needs two), then one found by its email.
+		ptLeads = publitrac.seedLeads(130);
+		const [ann] = publitrac.seedLeads(1);
+		Object.assign(ann, { firstName: 'Ann', lastName: 'Lee', email: 'ann.lee@acme.com' });
+		ptLeads.push(ann);
 		n8n = new N8nInstance();
 		await n8n.importCredentials([
 			{
@@ -97,6 +104,12 @@ describe(`record pickers in n8n ${MAJOR}.x (tarball install)`, () => {
 			credentials: ecCred,
 			parameters,
 		});
+		const ptNode = (name, parameters) => ({
+			name,
+			type: PUBLITRAC,
+			credentials: ptCred,
+			parameters,
+		});
 		await n8n.importWorkflows([
 			// The form the editor saves for a picked value, in both modes.
 			chainWorkflow('pickRlc', 'picked values', [
@@ -118,6 +131,18 @@ describe(`record pickers in n8n ${MAJOR}.x (tarball install)`, () => {
 					id: rlc(String(seededClient.id)),
 					simplify: false,
 				}),
+				ptNode('PUBLITRAC Lead From List', {
+					resource: 'lead',
+					operation: 'get',
+					email: rlc('ann.lee@acme.com'),
+					simplify: false,
+				}),
+				ptNode('PUBLITRAC Visit By Email', {
+					resource: 'history',
+					operation: 'addWebVisit',
+					email: rlc(' ann.lee@acme.com ', 'email'),
+					additionalFields: { url: 'https://www.example.com/blog' },
+				}),
 			]),
 			// A workflow saved before these fields were locators: plain IDs, as text and as a number.
 			chainWorkflow('pickPlain', 'plain values of older workflows', [
@@ -137,6 +162,12 @@ describe(`record pickers in n8n ${MAJOR}.x (tarball install)`, () => {
 					resource: 'client',
 					operation: 'get',
 					id: seededClient.id,
+					simplify: false,
+				}),
+				ptNode('PUBLITRAC Lead Plain', {
+					resource: 'lead',
+					operation: 'get',
+					email: 'ann.lee@acme.com',
 					simplify: false,
 				}),
 			]),
@@ -302,6 +333,66 @@ describe(`record pickers in n8n ${MAJOR}.x (tarball install)`, () => {
 		assert.ok(pages.includes('1') && pages.includes('2'), `pages read: ${pages}`);
 	});
 
+	const ptLeadCalls = () => publitrac.log.filter((r) => r.query.method === 'getLeads');
+	const ptQuery = (entry) =>
+		new XMLParser({ parseTagValue: false, trimValues: true, ignoreDeclaration: true }).parse(
+			entry.query.query,
+		);
+	const ptPicker = (current, extra) =>
+		locatorResults(PUBLITRAC, ptCred, 'parameters.email', 'searchLeads', current, extra);
+
+	it('PUBLITRAC Lead "From List": every lead (the empty query), page 2 through the pagination token', async () => {
+		const before = ptLeadCalls().length;
+		const current = { resource: 'lead', operation: 'get', email: rlc('') };
+		const first = await ptPicker(current);
+		assert.equal(first.results.length, 100);
+		assert.deepEqual(first.results[0], {
+			name: `First0 Last0 <${ptLeads[0].email}>`,
+			value: ptLeads[0].email,
+		});
+		assert.equal(first.paginationToken, '2');
+		const second = await ptPicker(current, { paginationToken: first.paginationToken });
+		assert.equal(second.results.length, 31);
+		assert.equal(second.paginationToken, undefined);
+		assert.deepEqual(
+			[...first.results, ...second.results].map((r) => r.value),
+			ptLeads.map((l) => l.email),
+		);
+		assert.deepEqual(second.results[30], {
+			name: 'Ann Lee <ann.lee@acme.com>',
+			value: 'ann.lee@acme.com',
+		});
+		const asked = ptLeadCalls().slice(before);
+		assert.deepEqual(
+			asked.map((r) => r.query.page),
+			['1', '2'],
+		);
+		for (const r of asked) assert.deepEqual(ptQuery(r), { request: { queries: '' } });
+	});
+
+	it('PUBLITRAC Lead "From List" searched: the email like %text%, on every operation that picks a lead', async () => {
+		for (const current of [
+			{ resource: 'lead', operation: 'get', email: rlc('') },
+			{ resource: 'list', operation: 'removeLead', listName: 'L', email: rlc('') },
+			{ resource: 'history', operation: 'addClickLink', email: rlc('') },
+		]) {
+			const found = await ptPicker(current, { filter: 'ann.lee' });
+			assert.deepEqual(found, {
+				results: [{ name: 'Ann Lee <ann.lee@acme.com>', value: 'ann.lee@acme.com' }],
+			});
+			assert.deepEqual(ptQuery(ptLeadCalls().pop()).request.queries.query, {
+				field: 'email',
+				operator: 'like',
+				value: '%ann.lee%',
+			});
+		}
+		const none = await ptPicker(
+			{ resource: 'lead', operation: 'update', email: rlc('') },
+			{ filter: 'nobody-has-this' },
+		);
+		assert.deepEqual(none.results, []);
+	});
+
 	it('a workflow with picked values (From List and By ID) runs: the IDs reach the CRMs', () => {
 		const run = runs.pickRlc;
 		assert.ok(run, 'the workflow with picked values ran');
@@ -311,6 +402,11 @@ describe(`record pickers in n8n ${MAJOR}.x (tarball install)`, () => {
 			sml.log.some((r) => r.method === 'PATCH' && r.path === '/api/lead/1001/change_status/'),
 		);
 		assert.equal(nodeOutput(run, 'Client From List')[0].json.id, seededClient.id);
+		// PUBLITRAC: the picked email (From List) and the typed one (By Email, trimmed).
+		assert.equal(nodeOutput(run, 'PUBLITRAC Lead From List')[0].json.email, 'ann.lee@acme.com');
+		assert.equal(nodeOutput(run, 'PUBLITRAC Visit By Email')[0].json.success, true);
+		const visit = publitrac.log.find((r) => r.query.method === 'addWebVisitHistory');
+		assert.equal(visit.query.email, 'ann.lee@acme.com');
 	});
 
 	it('a workflow saved with plain IDs (before the locators) runs as before', () => {
@@ -320,6 +416,13 @@ describe(`record pickers in n8n ${MAJOR}.x (tarball install)`, () => {
 		const task = sml.log.find((r) => r.method === 'POST' && r.path === '/api/lead_task_create/');
 		assert.deepEqual(task.body, { lead: 1003, type: 'budget' });
 		assert.equal(nodeOutput(run, 'Client Plain')[0].json.id, seededClient.id);
+		assert.equal(nodeOutput(run, 'PUBLITRAC Lead Plain')[0].json.email, 'ann.lee@acme.com');
+		assert.equal(
+			publitrac.log.filter(
+				(r) => r.query.method === 'getLead' && r.query.email === 'ann.lee@acme.com',
+			).length,
+			2,
+		);
 		assert.equal(
 			econtract.log.filter(
 				(r) => r.method === 'GET' && r.path === `/api/clients/${seededClient.id}`,

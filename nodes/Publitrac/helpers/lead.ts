@@ -183,7 +183,7 @@ export function readLeadInput(this: IExecuteFunctions, itemIndex: number): LeadI
 		throw inputError(
 			this.getNode(),
 			'Extra Fields (JSON)',
-			'may not set "email": the lead email is the Email field',
+			'may not set "email": the lead email has its own field (Email, or Lead on Update)',
 			itemIndex,
 		);
 	}

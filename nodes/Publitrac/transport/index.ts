@@ -317,6 +317,24 @@ async function readPage(
 	};
 }
 
+/** One page of a paged method and the page after it, when there is one (a record picker's page). */
+export async function publitracPage(
+	this: PublitracContext,
+	request: PageRequest,
+	page: number,
+): Promise<{ records: IDataObject[]; nextPage?: number }> {
+	const { items, total } = await readPage.call(this, request, page);
+	// As the page reader of Return All (readNumberedPages): an empty page is the end; with the
+	// `paging` total, the end is when the records up to this page reach it; without one, a page
+	// shorter than the doc's 100 is the last.
+	const more =
+		items.length > 0 &&
+		(total !== undefined
+			? (page - 1) * DOC_PAGE_SIZE + items.length < total
+			: items.length >= DOC_PAGE_SIZE);
+	return { records: items, ...(more ? { nextPage: page + 1 } : {}) };
+}
+
 /**
  * Return All / Limit over a PUBLITRAC list method (doc "Paramètres facultatifs: page", answer
  * `paging`: page, items, offset, total), with the shared numbered-page reader.

@@ -1,20 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
-import { assertEmail, isBlank, toFieldString } from '../../../shared/validation';
+import { isBlank, toFieldString } from '../../../shared/validation';
 import type { XmlNode } from '../../../shared/xml';
 import { answerItem } from '../../helpers/common';
 import { publitracCall } from '../../transport';
+import { leadLocator, readLeadEmail } from '../leadLocator';
 
-export const emailField: INodeProperties = {
-	displayName: 'Email',
-	name: 'email',
-	type: 'string',
-	placeholder: 'e.g. nathan@example.com',
-	required: true,
-	default: '',
-	description: 'The email of an existing lead; fewer than 50 characters',
-};
+export const emailField: INodeProperties = leadLocator(
+	'The lead the entry is for: an existing lead, whose email has fewer than 50 characters',
+);
 
 const text = (
 	displayName: string,
@@ -54,10 +49,7 @@ export const visitFieldOptions: INodeProperties[] = [
 
 /** doc "Add web visit history" and siblings: the lead email must hold fewer than 50 characters. */
 export function readHistoryEmail(this: IExecuteFunctions, itemIndex: number): string {
-	const email = String(this.getNodeParameter('email', itemIndex) ?? '').trim();
-	if (isBlank(email))
-		throw inputError(this.getNode(), 'email', 'is required, e.g. john@acme.com', itemIndex);
-	assertEmail(this.getNode(), 'email', email, itemIndex);
+	const email = readLeadEmail.call(this, itemIndex);
 	if (email.length >= 50)
 		throw inputError(
 			this.getNode(),

@@ -1,23 +1,14 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
-import { inputError } from '../../../shared/errors';
-import { assertEmail, isBlank } from '../../../shared/validation';
 import { answerItem } from '../../helpers/common';
+import { leadLocator, readLeadEmail } from '../leadLocator';
 import { publitracCall } from '../../transport';
 import { listNameField, readListName } from './fields';
 
 const properties: INodeProperties[] = [
 	listNameField,
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'e.g. nathan@example.com',
-		required: true,
-		default: '',
-		description: 'The email of the lead to remove',
-	},
+	leadLocator('The lead to remove from the list'),
 	requestOptionsField,
 ];
 
@@ -32,10 +23,7 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const name = readListName.call(this, itemIndex);
-	const email = String(this.getNodeParameter('email', itemIndex) ?? '').trim();
-	if (isBlank(email))
-		throw inputError(this.getNode(), 'email', 'is required, e.g. john@acme.com', itemIndex);
-	assertEmail(this.getNode(), 'email', email, itemIndex);
+	const email = readLeadEmail.call(this, itemIndex);
 	const answer = await publitracCall.call(this, {
 		method: 'removeLeadFromList',
 		http: 'POST',
