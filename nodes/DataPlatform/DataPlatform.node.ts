@@ -5,13 +5,9 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import * as contact from './actions/contact/Contact.resource';
-import * as deal from './actions/deal/Deal.resource';
-import * as lead from './actions/lead/Lead.resource';
-import * as note from './actions/note/Note.resource';
+import { resourceProperties } from '../shared/operationMap';
+import { defaultResource, resources } from './actions/node.type';
 import { router } from './actions/router';
-import * as sms from './actions/sms/Sms.resource';
-import * as ticket from './actions/ticket/Ticket.resource';
 
 export class DataPlatform implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,29 +24,7 @@ export class DataPlatform implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dataPlatformApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Deal', value: 'deal' },
-					{ name: 'Lead', value: 'lead' },
-					{ name: 'Note', value: 'note' },
-					{ name: 'SMS', value: 'sms' },
-					{ name: 'Ticket', value: 'ticket' },
-				],
-				default: 'contact',
-			},
-			...contact.description,
-			...lead.description,
-			...note.description,
-			...deal.description,
-			...ticket.description,
-			...sms.description,
-		],
+		properties: resourceProperties(resources, defaultResource),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -5,14 +5,9 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import * as address from './actions/address/Address.resource';
-import * as client from './actions/client/Client.resource';
-import * as contract from './actions/contract/Contract.resource';
-import * as lead from './actions/lead/Lead.resource';
-import * as order from './actions/order/Order.resource';
+import { resourceProperties } from '../shared/operationMap';
+import { defaultResource, resources } from './actions/node.type';
 import { router } from './actions/router';
-import * as supplier from './actions/supplier/Supplier.resource';
-import * as usage from './actions/usage/Usage.resource';
 import { econtractApiTest } from './methods/credentialTest';
 import { listSearch } from './methods/listSearch';
 
@@ -31,31 +26,7 @@ export class Econtract implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'econtractApi', required: true, testedBy: 'econtractApiTest' }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Address', value: 'address' },
-					{ name: 'Client', value: 'client' },
-					{ name: 'Contract', value: 'contract' },
-					{ name: 'Lead', value: 'lead' },
-					{ name: 'Order', value: 'order' },
-					{ name: 'Supplier', value: 'supplier' },
-					{ name: 'Usage', value: 'usage' },
-				],
-				default: 'order',
-			},
-			...address.description,
-			...client.description,
-			...contract.description,
-			...lead.description,
-			...order.description,
-			...supplier.description,
-			...usage.description,
-		],
+		properties: resourceProperties(resources, defaultResource),
 	};
 
 	methods = { credentialTest: { econtractApiTest }, listSearch };

@@ -5,9 +5,9 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import * as lead from './actions/lead/Lead.resource';
+import { resourceProperties } from '../shared/operationMap';
+import { defaultResource, resources } from './actions/node.type';
 import { router } from './actions/router';
-import * as survey from './actions/survey/Survey.resource';
 
 export class Pilot implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,21 +34,7 @@ export class Pilot implements INodeType {
 				displayOptions: { hide: { operation: ['buildAdf'] } },
 			},
 		],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Lead', value: 'lead' },
-					{ name: 'Survey', value: 'survey' },
-				],
-				default: 'lead',
-			},
-			...lead.description,
-			...survey.description,
-		],
+		properties: resourceProperties(resources, defaultResource),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -5,14 +5,9 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import * as campaign from './actions/campaign/Campaign.resource';
-import * as history from './actions/history/History.resource';
-import * as lead from './actions/lead/Lead.resource';
-import * as list from './actions/list/List.resource';
-import * as opportunity from './actions/opportunity/Opportunity.resource';
+import { resourceProperties } from '../shared/operationMap';
+import { defaultResource, resources } from './actions/node.type';
 import { router } from './actions/router';
-import * as transaction from './actions/transaction/Transaction.resource';
-import * as view from './actions/view/View.resource';
 import { publitracApiTest } from './methods/credentialTest';
 import { listSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
@@ -32,31 +27,7 @@ export class Publitrac implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'publitracApi', required: true, testedBy: 'publitracApiTest' }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Campaign', value: 'campaign' },
-					{ name: 'History', value: 'history' },
-					{ name: 'Lead', value: 'lead' },
-					{ name: 'List', value: 'list' },
-					{ name: 'Opportunity', value: 'opportunity' },
-					{ name: 'Transaction', value: 'transaction' },
-					{ name: 'View', value: 'view' },
-				],
-				default: 'lead',
-			},
-			...campaign.description,
-			...history.description,
-			...lead.description,
-			...list.description,
-			...opportunity.description,
-			...transaction.description,
-			...view.description,
-		],
+		properties: resourceProperties(resources, defaultResource),
 	};
 
 	methods = { credentialTest: { publitracApiTest }, loadOptions, listSearch };

@@ -5,17 +5,9 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import * as client from './actions/client/Client.resource';
-import * as concessionaire from './actions/concessionaire/Concessionaire.resource';
-import * as gasType from './actions/gasType/GasType.resource';
-import * as lead from './actions/lead/Lead.resource';
-import * as locality from './actions/locality/Locality.resource';
-import * as province from './actions/province/Province.resource';
+import { resourceProperties } from '../shared/operationMap';
+import { defaultResource, resources } from './actions/node.type';
 import { router } from './actions/router';
-import * as session from './actions/session/Session.resource';
-import * as source from './actions/source/Source.resource';
-import * as task from './actions/task/Task.resource';
-import * as user from './actions/user/User.resource';
 import { listSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
 
@@ -34,37 +26,7 @@ export class Sml implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'smlApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Client', value: 'client' },
-					{ name: 'Concessionaire', value: 'concessionaire' },
-					{ name: 'Gas Type', value: 'gasType' },
-					{ name: 'Lead', value: 'lead' },
-					{ name: 'Locality', value: 'locality' },
-					{ name: 'Province', value: 'province' },
-					{ name: 'Session', value: 'session' },
-					{ name: 'Source', value: 'source' },
-					{ name: 'Task', value: 'task' },
-					{ name: 'User', value: 'user' },
-				],
-				default: 'lead',
-			},
-			...lead.description,
-			...task.description,
-			...session.description,
-			...concessionaire.description,
-			...source.description,
-			...gasType.description,
-			...client.description,
-			...province.description,
-			...locality.description,
-			...user.description,
-		],
+		properties: resourceProperties(resources, defaultResource),
 	};
 
 	methods = { loadOptions, listSearch };

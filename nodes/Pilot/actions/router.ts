@@ -1,14 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { routeItems } from '../../shared/router';
-import type { OperationMap } from '../../shared/types';
 import { PILOT_CREDENTIAL, PILOT_SECRET_FIELDS } from '../transport';
-import * as lead from './lead/Lead.resource';
-import * as survey from './survey/Survey.resource';
-
-export const operations: OperationMap = {
-	lead: { create: lead.create, buildAdf: lead.buildAdf },
-	survey: { create: survey.create },
-};
+import { operations } from './node.type';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await routeItems.call(this, {

@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceOperations } from '../../../shared/operationMap';
 import * as create from './create.operation';
 import * as update from './update.operation';
 
-export { create, update };
+/** This resource's operations by internal name, one per value of its Operation dropdown. */
+export const operations = { create, update } satisfies ResourceOperations;
 
 export const description: INodeProperties[] = [
 	{

@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceOperations } from '../../../shared/operationMap';
 import * as send from './send.operation';
 
-export { send };
+/** This resource's operations by internal name, one per value of its Operation dropdown. */
+export const operations = { send } satisfies ResourceOperations;
 
 export const description: INodeProperties[] = [
 	{

@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceOperations } from '../../../shared/operationMap';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as search from './search.operation';
 import * as update from './update.operation';
 
-export { create, get, search, update };
+/** This resource's operations by internal name, one per value of its Operation dropdown. */
+export const operations = { create, get, search, update } satisfies ResourceOperations;
 
 export const description: INodeProperties[] = [
 	{

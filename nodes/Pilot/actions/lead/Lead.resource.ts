@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceOperations } from '../../../shared/operationMap';
 import * as buildAdf from './buildAdf.operation';
 import * as create from './create.operation';
 
-export { buildAdf, create };
+/** This resource's operations by internal name, one per value of its Operation dropdown. */
+export const operations = { buildAdf, create } satisfies ResourceOperations;
 
 export const description: INodeProperties[] = [
 	{

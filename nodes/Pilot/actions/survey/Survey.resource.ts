@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceOperations } from '../../../shared/operationMap';
 import * as create from './create.operation';
 
-export { create };
+/** This resource's operations by internal name, one per value of its Operation dropdown. */
+export const operations = { create } satisfies ResourceOperations;
 
 export const description: INodeProperties[] = [
 	{

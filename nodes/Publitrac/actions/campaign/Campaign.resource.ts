@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceOperations } from '../../../shared/operationMap';
 import * as execute from './execute.operation';
 import * as getMany from './getMany.operation';
 import * as sendEmail from './sendEmail.operation';
 
-export { execute, getMany, sendEmail };
+/** This resource's operations by internal name, one per value of its Operation dropdown. */
+export const operations = { execute, getMany, sendEmail } satisfies ResourceOperations;
 
 export const description: INodeProperties[] = [
 	{

@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceOperations } from '../../../shared/operationMap';
 import * as addClickLink from './addClickLink.operation';
 import * as addFormFill from './addFormFill.operation';
 import * as addWebVisit from './addWebVisit.operation';
 
-export { addClickLink, addFormFill, addWebVisit };
+/** This resource's operations by internal name, one per value of its Operation dropdown. */
+export const operations = { addClickLink, addFormFill, addWebVisit } satisfies ResourceOperations;
 
 export const description: INodeProperties[] = [
 	{

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceOperations } from '../../../shared/operationMap';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getByExternalId from './getByExternalId.operation';
@@ -7,7 +8,16 @@ import * as search from './search.operation';
 import * as sync from './sync.operation';
 import * as update from './update.operation';
 
-export { create, get, getByExternalId, getByToken, search, sync, update };
+/** This resource's operations by internal name, one per value of its Operation dropdown. */
+export const operations = {
+	create,
+	get,
+	getByExternalId,
+	getByToken,
+	search,
+	sync,
+	update,
+} satisfies ResourceOperations;
 
 export const description: INodeProperties[] = [
 	{

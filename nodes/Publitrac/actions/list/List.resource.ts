@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceOperations } from '../../../shared/operationMap';
 import * as addLeads from './addLeads.operation';
 import * as getLeads from './getLeads.operation';
 import * as removeLead from './removeLead.operation';
 
-export { addLeads, getLeads, removeLead };
+/** This resource's operations by internal name, one per value of its Operation dropdown. */
+export const operations = { addLeads, getLeads, removeLead } satisfies ResourceOperations;
 
 export const description: INodeProperties[] = [
 	{

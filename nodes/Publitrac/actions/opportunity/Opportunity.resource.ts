@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceOperations } from '../../../shared/operationMap';
 import * as getMany from './getMany.operation';
 import * as sync from './sync.operation';
 
-export { getMany, sync };
+/** This resource's operations by internal name, one per value of its Operation dropdown. */
+export const operations = { getMany, sync } satisfies ResourceOperations;
 
 export const description: INodeProperties[] = [
 	{

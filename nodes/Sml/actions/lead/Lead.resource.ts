@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceOperations } from '../../../shared/operationMap';
 import * as assign from './assign.operation';
 import * as changeStatus from './changeStatus.operation';
 import * as click2call from './click2call.operation';
@@ -9,7 +10,18 @@ import * as getHistory from './getHistory.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 
-export { assign, changeStatus, click2call, create, finalize, get, getHistory, getMany, update };
+/** This resource's operations by internal name, one per value of its Operation dropdown. */
+export const operations = {
+	assign,
+	changeStatus,
+	click2call,
+	create,
+	finalize,
+	get,
+	getHistory,
+	getMany,
+	update,
+} satisfies ResourceOperations;
 
 export const description: INodeProperties[] = [
 	{

@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { ResourceOperations } from '../../../shared/operationMap';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as update from './update.operation';
 
-export { create, del as delete, update };
+/** This resource's operations by internal name, one per value of its Operation dropdown. */
+export const operations = { create, delete: del, update } satisfies ResourceOperations;
 
 export const description: INodeProperties[] = [
 	{

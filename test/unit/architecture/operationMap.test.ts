@@ -1,0 +1,197 @@
+// Issue 17, point 3: every action node declares its resources and operations once
+// (nodes/<Crm>/actions/node.type.ts, built with nodes/shared/operationMap.ts). This test ties what
+// the editor shows to what the router runs: every value of the Resource dropdown has its entry in
+// the operation map and every entry its dropdown value; for each resource, every value of its
+// Operation dropdown has exactly one operation module and every module is reachable from a value.
+// The node classes are instantiated, so the properties are the ones n8n reads.
+import type { INodeProperties, INodeType } from 'n8n-workflow';
+import { DataPlatform } from '../../../nodes/DataPlatform/DataPlatform.node';
+import { operations as dataPlatformOperations } from '../../../nodes/DataPlatform/actions/node.type';
+import { Econtract } from '../../../nodes/Econtract/Econtract.node';
+import { operations as econtractOperations } from '../../../nodes/Econtract/actions/node.type';
+import { Pilot } from '../../../nodes/Pilot/Pilot.node';
+import { operations as pilotOperations } from '../../../nodes/Pilot/actions/node.type';
+import { Publitrac } from '../../../nodes/Publitrac/Publitrac.node';
+import { operations as publitracOperations } from '../../../nodes/Publitrac/actions/node.type';
+import { Sml } from '../../../nodes/Sml/Sml.node';
+import { operations as smlOperations } from '../../../nodes/Sml/actions/node.type';
+
+/** The router's view of a map: resource -> operation -> module. */
+type AnyOperationMap = Record<string, Record<string, object>>;
+
+function optionValues(property: INodeProperties): string[] {
+	return (property.options ?? []).map((option) => String((option as { value?: unknown }).value));
+}
+
+function duplicates(values: string[]): string[] {
+	return [...new Set(values.filter((value, i) => values.indexOf(value) !== i))];
+}
+
+/** Every disagreement between a node's dropdowns and its operation map, one sentence each. */
+function checkOperationMap(properties: INodeProperties[], operations: AnyOperationMap): string[] {
+	const problems: string[] = [];
+	const resourceDropdowns = properties.filter((p) => p.name === 'resource' && p.type === 'options');
+	if (resourceDropdowns.length !== 1) {
+		return [`${resourceDropdowns.length} Resource dropdowns (expected 1)`];
+	}
+	const resources = optionValues(resourceDropdowns[0]);
+	for (const value of duplicates(resources)) problems.push(`resource "${value}" listed twice`);
+	for (const resource of resources) {
+		if (!operations[resource]) problems.push(`resource "${resource}" has no entry in the map`);
+	}
+	for (const resource of Object.keys(operations)) {
+		if (!resources.includes(resource)) {
+			problems.push(`resource "${resource}" of the map is not in the Resource dropdown`);
+		}
+	}
+
+	const seen = new Map<object, string>();
+	for (const resource of new Set(resources)) {
+		const dropdowns = properties.filter(
+			(p) =>
+				p.name === 'operation' &&
+				p.type === 'options' &&
+				(p.displayOptions?.show?.resource ?? []).includes(resource),
+		);
+		if (dropdowns.length !== 1) {
+			problems.push(
+				`resource "${resource}" has ${dropdowns.length} Operation dropdowns (expected 1)`,
+			);
+			continue;
+		}
+		const values = optionValues(dropdowns[0]);
+		for (const value of duplicates(values)) {
+			problems.push(`${resource}: operation "${value}" listed twice`);
+		}
+		if (!values.includes(String(dropdowns[0].default))) {
+			problems.push(
+				`${resource}: the Operation default "${String(dropdowns[0].default)}" is not a value`,
+			);
+		}
+		const modules = operations[resource] ?? {};
+		for (const value of new Set(values)) {
+			const module = modules[value] as { execute?: unknown; executeBatch?: unknown } | undefined;
+			if (!module) {
+				problems.push(`${resource}: operation "${value}" has no module`);
+			} else if (
+				typeof module.execute !== 'function' &&
+				typeof module.executeBatch !== 'function'
+			) {
+				problems.push(`${resource}: operation "${value}" has a module that runs nothing`);
+			}
+		}
+		for (const [name, module] of Object.entries(modules)) {
+			if (!values.includes(name)) {
+				problems.push(`${resource}: module "${name}" is not reachable from the Operation dropdown`);
+			}
+			const other = seen.get(module);
+			if (other) problems.push(`${resource}: module "${name}" is also ${other}`);
+			else seen.set(module, `${resource}: "${name}"`);
+		}
+	}
+	return problems;
+}
+
+const nodes: Array<[string, INodeType, AnyOperationMap]> = [
+	['Pilot Solution', new Pilot(), pilotOperations],
+	['PUBLITRAC', new Publitrac(), publitracOperations],
+	['SML', new Sml(), smlOperations],
+	['Econtract', new Econtract(), econtractOperations],
+	['CRM Data Platform', new DataPlatform(), dataPlatformOperations],
+];
+
+describe('every Resource and Operation dropdown value has exactly one operation, and back', () => {
+	it.each(nodes)('%s', (_name, node, operations) => {
+		expect(checkOperationMap(node.description.properties, operations)).toEqual([]);
+		expect(Object.keys(operations).length).toBeGreaterThan(0);
+	});
+
+	it('the Resource dropdown lists the resources sorted by name', () => {
+		for (const [, node] of nodes) {
+			const dropdown = node.description.properties.find((p) => p.name === 'resource');
+			const names = (dropdown?.options ?? []).map((option) => option.name);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		}
+	});
+
+	it('a resource or operation that is not declared is a TypeScript error', () => {
+		// test/tsconfig.json compiles this file: if these stopped being errors, tsc would fail.
+		// @ts-expect-error "creat" is not an operation of the Pilot lead resource
+		expect(pilotOperations.lead.creat).toBeUndefined();
+		// @ts-expect-error "person" is not a resource of SML
+		expect(smlOperations.person).toBeUndefined();
+		expect(typeof smlOperations.task.delete.execute).toBe('function');
+	});
+
+	it('the check finds what it is for (each mismatch of a sample node is reported)', () => {
+		const run = async () => ({});
+		const create = { description: [], execute: run };
+		const sample: INodeProperties[] = [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Lead', value: 'lead' },
+					{ name: 'Note', value: 'note' },
+					{ name: 'Task', value: 'task' },
+					{ name: 'Task', value: 'task' },
+				],
+				default: 'lead',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['lead'] } },
+				options: [
+					{ name: 'Create', value: 'create', action: 'Create a lead' },
+					{ name: 'Get', value: 'get', action: 'Get a lead' },
+					{ name: 'Get', value: 'get', action: 'Get a lead' },
+				],
+				default: 'getMany',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['task', 'note'] } },
+				options: [
+					{ name: 'Archive', value: 'archive', action: 'Archive a task' },
+					{ name: 'Create', value: 'create', action: 'Create a task' },
+				],
+				default: 'create',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['note'] } },
+				options: [{ name: 'Create', value: 'create', action: 'Create a note' }],
+				default: 'create',
+			},
+		];
+		const map: AnyOperationMap = {
+			lead: { create, update: { description: [], execute: run } },
+			task: { create, archive: { description: [] }, idle: { description: [], execute: run } },
+			deal: { upsert: { description: [], execute: run } },
+		};
+		expect(checkOperationMap(sample, map)).toEqual([
+			'resource "task" listed twice',
+			'resource "note" has no entry in the map',
+			'resource "deal" of the map is not in the Resource dropdown',
+			'lead: operation "get" listed twice',
+			'lead: the Operation default "getMany" is not a value',
+			'lead: operation "get" has no module',
+			'lead: module "update" is not reachable from the Operation dropdown',
+			'resource "note" has 2 Operation dropdowns (expected 1)',
+			'task: operation "archive" has a module that runs nothing',
+			'task: module "create" is also lead: "create"',
+			'task: module "idle" is not reachable from the Operation dropdown',
+		]);
+	});
+});
