@@ -15,7 +15,8 @@ import { extraFieldsJsonField } from '../../../shared/descriptions';
 // The lead's pilot_* fields, shared by lead:create and lead:buildAdf.
 // Names are Pilot's own field names (doc "Parameters Description").
 
-const text = (
+/** A plain text field (Pilot's fields are strings on the wire). */
+export const text = (
 	displayName: string,
 	name: string,
 	description: string,

@@ -16,21 +16,7 @@ import {
 	toFieldString,
 } from '../../../shared/validation';
 import { pilotPost } from '../../transport';
-import { readExtraFields } from '../lead/fields';
-
-const text = (
-	displayName: string,
-	name: string,
-	description: string,
-	placeholder?: string,
-): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	default: '',
-	description,
-	...(placeholder ? { placeholder } : {}),
-});
+import { readExtraFields, text } from '../lead/fields';
 
 // Survey fields, named as Pilot names them (doc "Survey Integration via Webhook").
 const properties: INodeProperties[] = [
