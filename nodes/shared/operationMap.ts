@@ -1,4 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { requestOptionsField } from './descriptions';
+import { simplifyField } from './leadShape';
 import type { Operation } from './types';
 
 /**
@@ -62,8 +64,33 @@ export function operationMap<L extends ResourceList>(list: L): OperationMapOf<L>
 }
 
 /**
+ * The shared fields a resource's operations declare (`simplify`, `requestOptions`), each shown
+ * for the operations that declared it, after their own fields: Simplify, then Request Options.
+ */
+export function sharedFields(resource: string, module: ResourceModule): INodeProperties[] {
+	const shown = new Map<INodeProperties, string[]>();
+	const add = (field: INodeProperties, operation: string) => {
+		const list = shown.get(field);
+		if (list) list.push(operation);
+		else shown.set(field, [operation]);
+	};
+	for (const [operation, declared] of Object.entries(module.operations)) {
+		if (declared.simplify) add(simplifyField, operation);
+	}
+	for (const [operation, declared] of Object.entries(module.operations)) {
+		const field = declared.requestOptions;
+		if (field) add(field === true ? requestOptionsField : field, operation);
+	}
+	return [...shown].map(([field, operation]) => ({
+		...field,
+		displayOptions: { show: { resource: [resource], operation } },
+	}));
+}
+
+/**
  * The node's properties, built from the list: the Resource dropdown (its options sorted by name,
- * as n8n lists them) and then every resource's fields, in the list's order.
+ * as n8n lists them) and then every resource's fields, in the list's order, each resource's own
+ * fields followed by the shared fields its operations declare.
  */
 export function resourceProperties<L extends ResourceList>(
 	list: L,
@@ -81,6 +108,9 @@ export function resourceProperties<L extends ResourceList>(
 			options,
 			default: defaultResource,
 		},
-		...Object.values(list).flatMap((entry) => entry.module.description),
+		...Object.entries(list).flatMap(([resource, entry]) => [
+			...entry.module.description,
+			...sharedFields(resource, entry.module),
+		]),
 	];
 }

@@ -1,9 +1,18 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { readRequestOptions } from './descriptions';
 import { sanitizeError } from './errors';
+import { toCommonLead } from './leadShape';
 import { redactValue, secretsOf } from './redact';
 import { cachedCredentials } from './transport';
-import type { NodeRuntime, OperationResult } from './types';
+import type {
+	BatchOperation,
+	ItemOperation,
+	NodeRuntime,
+	OperationContext,
+	OperationResult,
+	PreparedItem,
+} from './types';
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
 	return (
@@ -14,16 +23,27 @@ function isExecutionData(value: unknown): value is INodeExecutionData {
 	);
 }
 
+/**
+ * An operation's result as output items of input item `itemIndex`: each in the common lead shape
+ * when the operation outputs people and the item's Simplify is on, then free of secrets and
+ * paired with its input.
+ */
 function toItems(
+	this: IExecuteFunctions,
+	operation: ItemOperation | BatchOperation,
 	result: OperationResult,
 	itemIndex: number,
 	secrets: string[],
 ): INodeExecutionData[] {
 	const list = Array.isArray(result) ? result : [result];
+	const simplify =
+		operation.simplify !== undefined &&
+		this.getNodeParameter('simplify', itemIndex, false) === true;
 	return list.map((entry) => {
 		const item: INodeExecutionData = isExecutionData(entry)
 			? { ...entry }
 			: { json: entry as IDataObject };
+		if (simplify && operation.simplify) item.json = toCommonLead(operation.simplify, item.json);
 		item.json = redactValue(item.json, secrets);
 		item.pairedItem = { item: itemIndex };
 		return item;
@@ -32,9 +52,11 @@ function toItems(
 
 /**
  * The one per-item loop of every node in this package: dispatches each input
- * item to its resource/operation, pairs every output item with its input,
- * and with "Continue On Fail" turns a failing item into an error item while
- * the others go on. Errors never carry a credential secret.
+ * item to its resource/operation, reads its Request Options, applies Simplify,
+ * pairs every output item with its input, and owns every "Continue On Fail"
+ * decision: with it a failing item becomes an error item while the others go
+ * on; without it the node stops at the first failure. Errors never carry a
+ * credential secret.
  */
 export async function routeItems(
 	this: IExecuteFunctions,
@@ -80,18 +102,16 @@ export async function routeItems(
 			for (const i of indexes) fail(i, error);
 			continue;
 		}
-		if (operation.executeBatch) {
-			let outcomes: Array<OperationResult | Error>;
-			try {
-				outcomes = await operation.executeBatch.call(this, indexes);
-			} catch (error) {
-				for (const i of indexes) fail(i, error);
-				continue;
-			}
-			indexes.forEach((itemIndex, n) => {
-				const outcome = outcomes[n];
-				if (outcome instanceof Error) fail(itemIndex, outcome);
-				else results[itemIndex] = toItems(outcome, itemIndex, secretsNow());
+		const contextOf = (itemIndex: number): OperationContext => ({
+			requestOptions: operation.requestOptions ? readRequestOptions.call(this, itemIndex) : {},
+		});
+		if (operation.prepare) {
+			await runBatches.call(this, operation, indexes, contextOf, {
+				continueOnFail,
+				fail,
+				succeed: (itemIndex, result) => {
+					results[itemIndex] = toItems.call(this, operation, result, itemIndex, secretsNow());
+				},
 			});
 			continue;
 		}
@@ -112,8 +132,10 @@ export async function routeItems(
 			while (next < indexes.length && failures.length === 0) {
 				const itemIndex = indexes[next++];
 				try {
-					results[itemIndex] = toItems(
-						await operation.execute.call(this, itemIndex),
+					results[itemIndex] = toItems.call(
+						this,
+						operation,
+						await operation.execute.call(this, itemIndex, contextOf(itemIndex)),
 						itemIndex,
 						secretsNow(),
 					);
@@ -130,4 +152,67 @@ export async function routeItems(
 		}
 	}
 	return [results.flat()];
+}
+
+/**
+ * A batch operation's items: all prepared first, then sent batch by batch. Without Continue On
+ * Fail a bad item stops the node before anything is sent, and the first failure of a batch (the
+ * request, or one item the CRM refused) stops the batches after it.
+ */
+async function runBatches(
+	this: IExecuteFunctions,
+	operation: BatchOperation,
+	indexes: number[],
+	contextOf: (itemIndex: number) => OperationContext,
+	outcome: {
+		continueOnFail: boolean;
+		fail: (itemIndex: number, error: unknown) => void;
+		succeed: (itemIndex: number, result: OperationResult) => void;
+	},
+): Promise<void> {
+	const prepared: Array<PreparedItem<unknown>> = [];
+	const bad: Array<{ itemIndex: number; error: unknown }> = [];
+	for (const itemIndex of indexes) {
+		try {
+			prepared.push({ itemIndex, value: await operation.prepare.call(this, itemIndex) });
+		} catch (error) {
+			bad.push({ itemIndex, error });
+		}
+	}
+	if (!outcome.continueOnFail && bad.length) {
+		const { itemIndex, error } = bad[0];
+		const stop =
+			error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		stop.description = `Input item ${itemIndex + 1} is not valid, so no item was sent. Turn on "Continue On Fail" to send the valid items anyway.`;
+		outcome.fail(itemIndex, stop);
+		return;
+	}
+	for (const { itemIndex, error } of bad) outcome.fail(itemIndex, error);
+	if (!prepared.length) return;
+
+	for (const batch of operation.batches.call(this, prepared)) {
+		if (!batch.length) continue;
+		let answers: Array<OperationResult | Error>;
+		try {
+			answers = await operation.send.call(this, batch, contextOf(batch[0].itemIndex));
+		} catch (error) {
+			// Without Continue On Fail this throws: the batches after it are not sent.
+			for (const { itemIndex } of batch) outcome.fail(itemIndex, error);
+			continue;
+		}
+		// One answer per item; failures go first, so that without Continue On Fail the node
+		// stops before it outputs anything.
+		const failed = batch.flatMap(({ itemIndex }, n) =>
+			answers[n] instanceof Error || answers[n] === undefined
+				? [{ itemIndex, error: answers[n] ?? new Error('The CRM gave no answer for this item') }]
+				: [],
+		);
+		for (const { itemIndex, error } of failed) outcome.fail(itemIndex, error);
+		batch.forEach(({ itemIndex }, n) => {
+			const answer = answers[n];
+			if (answer !== undefined && !(answer instanceof Error)) outcome.succeed(itemIndex, answer);
+		});
+	}
 }

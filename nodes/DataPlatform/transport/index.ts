@@ -1,10 +1,13 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { inputError, vendorError } from '../../shared/errors';
-import { readRequestOptions } from '../../shared/descriptions';
 import { redactValue, secretsOf } from '../../shared/redact';
 import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
-import type { OperationResult } from '../../shared/types';
+import type {
+	BatchOperation,
+	OperationContext,
+	OperationResult,
+	PreparedItem,
+} from '../../shared/types';
 import { assertEmail, isBlank } from '../../shared/validation';
 import type { BuildContext } from '../helpers/build';
 
@@ -91,34 +94,27 @@ function perActionAnswers(answer: unknown, count: number): unknown[] | undefined
 	return undefined;
 }
 
+/** One input item's action, built and checked: who sends it and its `data`. */
+export interface ListenerAction {
+	senderUser: string;
+	data: IDataObject;
+}
+
 /**
- * Sends one action per input item to the listener, many per POST (doc 2.2:
- * `data` is an array), and returns one result or one Error per item, in order.
- * Items with bad input fail alone and are not sent; a failed POST fails the
- * items it carried and the other batches still go.
+ * A listener action as a batch operation (doc 2.2: `data` is an array): each input item's action
+ * is built first (bad input never reaches the listener), actions go many per POST, one POST per
+ * sender user and Batch Size, and each item gets its own result or error. The router decides
+ * what a failure stops.
  */
-export async function runActions(
-	this: IExecuteFunctions,
-	itemIndexes: number[],
+export function listenerAction(
 	actionType: ActionType,
 	build: ActionBuilder,
 	options: { idempotent: boolean },
-): Promise<Array<OperationResult | Error>> {
-	const node = this.getNode();
-	const results: Array<OperationResult | Error | undefined> = itemIndexes.map(() => undefined);
-	const credentials = await cachedCredentials.call(this, DATA_PLATFORM_CREDENTIAL);
-	const listenerUrl = String(credentials.listenerUrl ?? '').trim();
-	const secrets = listenerSecrets(listenerUrl);
-	const badUrl = checkListenerUrl(listenerUrl);
-	if (badUrl) {
-		return itemIndexes.map((itemIndex) => vendorError(node, CRM, badUrl, { itemIndex, secrets }));
-	}
-	const timezone = this.getTimezone();
-
-	// Build every item's action first: input errors never reach the listener.
-	const bySender = new Map<string, Array<{ n: number; itemIndex: number; data: IDataObject }>>();
-	itemIndexes.forEach((itemIndex, n) => {
-		try {
+): Pick<BatchOperation<ListenerAction>, 'prepare' | 'batches' | 'send'> {
+	return {
+		async prepare(this: IExecuteFunctions, itemIndex: number): Promise<ListenerAction> {
+			const node = this.getNode();
+			const credentials = await cachedCredentials.call(this, DATA_PLATFORM_CREDENTIAL);
 			const given = this.getNodeParameter('senderUser', itemIndex, '') as string;
 			const senderUser = String(isBlank(given) ? (credentials.senderUser ?? '') : given).trim();
 			if (!senderUser) {
@@ -130,95 +126,78 @@ export async function runActions(
 				);
 			}
 			assertEmail(node, 'Sender User (senderUser)', senderUser, itemIndex);
-			const data = build.call(this, { node, itemIndex, timezone });
-			const group = bySender.get(senderUser) ?? [];
-			group.push({ n, itemIndex, data });
-			bySender.set(senderUser, group);
-		} catch (error) {
-			results[n] = error as Error;
-		}
-	});
+			const data = build.call(this, { node, itemIndex, timezone: this.getTimezone() });
+			return { senderUser, data };
+		},
 
-	// Without Continue On Fail the run stops at the first bad item: then nothing is sent at all.
-	const continueOnFail = this.continueOnFail();
-	const firstBad = results.findIndex((r) => r instanceof Error);
-	if (!continueOnFail && firstBad >= 0) {
-		const bad = results[firstBad] as Error;
-		throw new NodeOperationError(node, bad.message, {
-			itemIndex: itemIndexes[firstBad],
-			description: `Input item ${itemIndexes[firstBad] + 1} is not valid, so no item was sent. Turn on "Continue On Fail" to send the valid items anyway.`,
-		});
-	}
+		batches(this: IExecuteFunctions, items: Array<PreparedItem<ListenerAction>>) {
+			const batchSize = Math.max(
+				1,
+				Math.floor(
+					Number(
+						this.getNodeParameter(
+							'requestOptions.batchSize',
+							items[0].itemIndex,
+							DEFAULT_BATCH_SIZE,
+						),
+					) || DEFAULT_BATCH_SIZE,
+				),
+			);
+			const bySender = new Map<string, Array<PreparedItem<ListenerAction>>>();
+			for (const item of items) {
+				const group = bySender.get(item.value.senderUser) ?? [];
+				group.push(item);
+				bySender.set(item.value.senderUser, group);
+			}
+			const batches: Array<Array<PreparedItem<ListenerAction>>> = [];
+			for (const group of bySender.values()) {
+				for (let start = 0; start < group.length; start += batchSize) {
+					batches.push(group.slice(start, start + batchSize));
+				}
+			}
+			return batches;
+		},
 
-	const first = itemIndexes[0];
-	const requestOptions = readRequestOptions.call(this, first);
-	const batchSize = Math.max(
-		1,
-		Math.floor(
-			Number(this.getNodeParameter('requestOptions.batchSize', first, DEFAULT_BATCH_SIZE)) ||
-				DEFAULT_BATCH_SIZE,
-		),
-	);
-
-	let stopped: Error | undefined;
-	for (const [senderUser, actions] of bySender) {
-		for (let start = 0; start < actions.length; start += batchSize) {
-			const batch = actions.slice(start, start + batchSize);
-			if (stopped) {
-				for (const action of batch) {
-					results[action.n] = new NodeOperationError(
+		async send(
+			this: IExecuteFunctions,
+			batch: Array<PreparedItem<ListenerAction>>,
+			context: OperationContext,
+		): Promise<Array<OperationResult | Error>> {
+			const node = this.getNode();
+			const credentials = await cachedCredentials.call(this, DATA_PLATFORM_CREDENTIAL);
+			const listenerUrl = String(credentials.listenerUrl ?? '').trim();
+			const secrets = listenerSecrets(listenerUrl);
+			const itemIndex = batch[0].itemIndex;
+			const badUrl = checkListenerUrl(listenerUrl);
+			if (badUrl) throw vendorError(node, CRM, badUrl, { itemIndex, secrets });
+			const senderUser = batch[0].value.senderUser;
+			const answers = await postBatch.call(
+				this,
+				listenerUrl,
+				senderUser,
+				actionType,
+				batch.map((item) => item.value.data),
+				{ ...context.requestOptions, idempotent: options.idempotent, itemIndex, secrets },
+			);
+			return batch.map((item, k) => {
+				const answer = answers.perAction ? answers.perAction[k] : answers.whole;
+				if (answers.perAction && isFailure(answer)) {
+					return vendorError(
 						node,
-						`not sent: an earlier batch failed (${stopped.message})`,
-						{ itemIndex: action.itemIndex },
+						CRM,
+						`${actionType} refused: ${vendorMessage(answer, JSON.stringify(answer))}`,
+						{ httpCode: answers.statusCode, itemIndex: item.itemIndex, secrets },
 					);
 				}
-				continue;
-			}
-			try {
-				const answers = await postBatch.call(
-					this,
-					listenerUrl,
-					senderUser,
+				return {
+					success: true,
 					actionType,
-					batch.map((a) => a.data),
-					{
-						...requestOptions,
-						idempotent: options.idempotent,
-						itemIndex: batch[0].itemIndex,
-						secrets,
-					},
-				);
-				batch.forEach((action, k) => {
-					const answer = answers.perAction ? answers.perAction[k] : answers.whole;
-					if (answers.perAction && isFailure(answer)) {
-						results[action.n] = vendorError(
-							node,
-							CRM,
-							`${actionType} refused: ${vendorMessage(answer, JSON.stringify(answer))}`,
-							{
-								httpCode: answers.statusCode,
-								itemIndex: action.itemIndex,
-								secrets,
-							},
-						);
-					} else {
-						results[action.n] = {
-							success: true,
-							actionType,
-							senderUser,
-							response: redactValue((answer ?? null) as IDataObject, secrets),
-						};
-					}
-				});
-			} catch (error) {
-				for (const action of batch) results[action.n] = error as Error;
-			}
-			// n8n's rule without Continue On Fail: stop at the first failure, send nothing more.
-			if (!continueOnFail)
-				stopped = batch.map((a) => results[a.n]).find((r): r is Error => r instanceof Error);
-		}
-	}
-	return results.map((r) => r ?? new Error('not processed'));
+					senderUser,
+					response: redactValue((answer ?? null) as IDataObject, secrets),
+				};
+			});
+		},
+	};
 }
 
 interface BatchAnswer {

@@ -70,13 +70,10 @@ function checkOperationMap(properties: INodeProperties[], operations: AnyOperati
 		}
 		const modules = operations[resource] ?? {};
 		for (const value of new Set(values)) {
-			const module = modules[value] as { execute?: unknown; executeBatch?: unknown } | undefined;
+			const module = modules[value] as { execute?: unknown; prepare?: unknown } | undefined;
 			if (!module) {
 				problems.push(`${resource}: operation "${value}" has no module`);
-			} else if (
-				typeof module.execute !== 'function' &&
-				typeof module.executeBatch !== 'function'
-			) {
+			} else if (typeof module.execute !== 'function' && typeof module.prepare !== 'function') {
 				problems.push(`${resource}: operation "${value}" has a module that runs nothing`);
 			}
 		}

@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { OperationResult } from '../../../shared/types';
+import type { INodeProperties } from 'n8n-workflow';
 import { requireText } from '../../helpers/build';
-import { runActions } from '../../transport';
+import { listenerAction } from '../../transport';
 import {
 	batchRequestOptionsField,
 	permitField,
@@ -33,8 +32,10 @@ const properties: INodeProperties[] = [
 	companyContactField(false),
 	permitField,
 	senderUserField,
-	batchRequestOptionsField,
 ];
+
+/** Request Options with Batch Size, shown after the fields by the node. */
+export const requestOptions = batchRequestOptionsField;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['create'] } },
@@ -42,25 +43,14 @@ export const description = updateDisplayOptions(
 );
 
 /** add-contact (doc 2.2.1). Not idempotent: a resent contact would add a history line. */
-export async function executeBatch(
-	this: IExecuteFunctions,
-	itemIndexes: number[],
-): Promise<Array<OperationResult | Error>> {
-	return await runActions.call(
-		this,
-		itemIndexes,
-		'add-contact',
-		function (ctx) {
-			const name = requireText(
-				ctx,
-				'Name (name)',
-				this.getNodeParameter('name', ctx.itemIndex, ''),
-			);
-			return readContact.call(this, ctx, {
-				name,
-				type: this.getNodeParameter('type', ctx.itemIndex, 0),
-			});
-		},
-		{ idempotent: false },
-	);
-}
+export const { prepare, batches, send } = listenerAction(
+	'add-contact',
+	function (ctx) {
+		const name = requireText(ctx, 'Name (name)', this.getNodeParameter('name', ctx.itemIndex, ''));
+		return readContact.call(this, ctx, {
+			name,
+			type: this.getNodeParameter('type', ctx.itemIndex, 0),
+		});
+	},
+	{ idempotent: false },
+);

@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { OperationResult } from '../../../shared/types';
+import type { INodeProperties } from 'n8n-workflow';
 import { assertOneOfBuilt } from '../../helpers/build';
-import { runActions } from '../../transport';
+import { listenerAction } from '../../transport';
 import {
 	batchRequestOptionsField,
 	byName,
@@ -49,8 +48,10 @@ const properties: INodeProperties[] = [
 	companyContactField(true),
 	permitField,
 	senderUserField,
-	batchRequestOptionsField,
 ];
+
+/** Request Options with Batch Size, shown after the fields by the node. */
+export const requestOptions = batchRequestOptionsField;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['update'] } },
@@ -58,29 +59,22 @@ export const description = updateDisplayOptions(
 );
 
 /** update-contact (doc 2.2.4). An update sent twice changes nothing more: safe to resend. */
-export async function executeBatch(
-	this: IExecuteFunctions,
-	itemIndexes: number[],
-): Promise<Array<OperationResult | Error>> {
-	return await runActions.call(
-		this,
-		itemIndexes,
-		'update-contact',
-		function (ctx) {
-			const data = readContact.call(this, ctx, {
-				customerId: this.getNodeParameter('customerId', ctx.itemIndex, ''),
-				contactId: this.getNodeParameter('contactId', ctx.itemIndex, ''),
-				type: this.getNodeParameter('type', ctx.itemIndex, 0),
-			});
-			// doc 2.2.4 Note: one of contactId, passport, emails, phones, customerId is required.
-			assertOneOfBuilt(
-				ctx,
-				data,
-				['contactId', 'passport', 'emails', 'phones', 'customerId'],
-				'give Customer ID, Contact ID, Passport, Emails or Phones to find the record',
-			);
-			return data;
-		},
-		{ idempotent: true },
-	);
-}
+export const { prepare, batches, send } = listenerAction(
+	'update-contact',
+	function (ctx) {
+		const data = readContact.call(this, ctx, {
+			customerId: this.getNodeParameter('customerId', ctx.itemIndex, ''),
+			contactId: this.getNodeParameter('contactId', ctx.itemIndex, ''),
+			type: this.getNodeParameter('type', ctx.itemIndex, 0),
+		});
+		// doc 2.2.4 Note: one of contactId, passport, emails, phones, customerId is required.
+		assertOneOfBuilt(
+			ctx,
+			data,
+			['contactId', 'passport', 'emails', 'phones', 'customerId'],
+			'give Customer ID, Contact ID, Passport, Emails or Phones to find the record',
+		);
+		return data;
+	},
+	{ idempotent: true },
+);

@@ -1,6 +1,5 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { OperationResult } from '../../../shared/types';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { assertEmail } from '../../../shared/validation';
 import {
 	pick,
@@ -15,7 +14,7 @@ import {
 	splitList,
 } from '../../helpers/build';
 import type { BuildContext } from '../../helpers/build';
-import { runActions } from '../../transport';
+import { listenerAction } from '../../transport';
 import {
 	batchRequestOptionsField,
 	byName,
@@ -186,8 +185,10 @@ const properties: INodeProperties[] = [
 	},
 	permitField,
 	senderUserField,
-	batchRequestOptionsField,
 ];
+
+/** Request Options with Batch Size, shown after the fields by the node. */
+export const requestOptions = batchRequestOptionsField;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['deal'], operation: ['upsert'] } },
@@ -232,52 +233,45 @@ function readContacts(ctx: BuildContext, value: unknown): IDataObject[] | undefi
 }
 
 /** add-deal (doc 2.2.6): the same action adds or updates; an upsert, so safe to resend. */
-export async function executeBatch(
-	this: IExecuteFunctions,
-	itemIndexes: number[],
-): Promise<Array<OperationResult | Error>> {
-	return await runActions.call(
-		this,
-		itemIndexes,
-		'add-deal',
-		function (ctx) {
-			const i = ctx.itemIndex;
-			const { extraFieldsJson: extra, ...additional } = this.getNodeParameter(
-				'additionalFields',
-				i,
-				{},
-			) as IDataObject;
-			// doc 2.2.6 "name": required; dealId first, then name, finds the deal to update.
-			const data: IDataObject = {
-				...pick({ dealId: this.getNodeParameter('dealId', i, '') }, ['dealId']),
-				name: requireText(ctx, 'Name (name)', this.getNodeParameter('name', i, '')),
-				...pick(additional, ['value', 'currency', 'description', 'stage', 'category', 'package']),
+export const { prepare, batches, send } = listenerAction(
+	'add-deal',
+	function (ctx) {
+		const i = ctx.itemIndex;
+		const { extraFieldsJson: extra, ...additional } = this.getNodeParameter(
+			'additionalFields',
+			i,
+			{},
+		) as IDataObject;
+		// doc 2.2.6 "name": required; dealId first, then name, finds the deal to update.
+		const data: IDataObject = {
+			...pick({ dealId: this.getNodeParameter('dealId', i, '') }, ['dealId']),
+			name: requireText(ctx, 'Name (name)', this.getNodeParameter('name', i, '')),
+			...pick(additional, ['value', 'currency', 'description', 'stage', 'category', 'package']),
+		};
+		const closeDate = readTimestamp(ctx, additional.closeDate, 'Close Date (closeDate)');
+		if (closeDate !== undefined) data.closeDate = closeDate;
+		const owner = (this.getNodeParameter('owner_opportunity', i, {}) ?? {}) as IDataObject;
+		const users = splitList(owner.users, /[,;\n]/);
+		for (const user of users)
+			assertEmail(ctx.node, 'Owner Opportunity > Users (owner_opportunity.users)', user, i);
+		const groups = splitList(owner.groups, /[,;\n]/);
+		if (users.length || groups.length)
+			data.owner_opportunity = {
+				...(users.length ? { users } : {}),
+				...(groups.length ? { groups } : {}),
 			};
-			const closeDate = readTimestamp(ctx, additional.closeDate, 'Close Date (closeDate)');
-			if (closeDate !== undefined) data.closeDate = closeDate;
-			const owner = (this.getNodeParameter('owner_opportunity', i, {}) ?? {}) as IDataObject;
-			const users = splitList(owner.users, /[,;\n]/);
-			for (const user of users)
-				assertEmail(ctx.node, 'Owner Opportunity > Users (owner_opportunity.users)', user, i);
-			const groups = splitList(owner.groups, /[,;\n]/);
-			if (users.length || groups.length)
-				data.owner_opportunity = {
-					...(users.length ? { users } : {}),
-					...(groups.length ? { groups } : {}),
-				};
-			const dealWith = readPerson(
-				ctx,
-				(this.getNodeParameter('dealWith', i, {}) ?? {}) as IDataObject,
-			);
-			if (Object.keys(dealWith).length) data.dealWith = dealWith;
-			const contacts = readContacts(ctx, this.getNodeParameter('contacts', i, {}));
-			if (contacts) data.contacts = contacts;
-			const permit = readPermit(ctx, this.getNodeParameter('permit', i, {}));
-			if (permit) data.permit = permit;
-			const cusFields = readCusFields(ctx, additional.cusFields);
-			if (cusFields) data.cusFields = cusFields;
-			return { ...data, ...readExtraFields(ctx, extra) };
-		},
-		{ idempotent: true },
-	);
-}
+		const dealWith = readPerson(
+			ctx,
+			(this.getNodeParameter('dealWith', i, {}) ?? {}) as IDataObject,
+		);
+		if (Object.keys(dealWith).length) data.dealWith = dealWith;
+		const contacts = readContacts(ctx, this.getNodeParameter('contacts', i, {}));
+		if (contacts) data.contacts = contacts;
+		const permit = readPermit(ctx, this.getNodeParameter('permit', i, {}));
+		if (permit) data.permit = permit;
+		const cusFields = readCusFields(ctx, additional.cusFields);
+		if (cusFields) data.cusFields = cusFields;
+		return { ...data, ...readExtraFields(ctx, extra) };
+	},
+	{ idempotent: true },
+);

@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { OperationResult } from '../../../shared/types';
+import type { INodeProperties } from 'n8n-workflow';
 import { requireText } from '../../helpers/build';
-import { runActions } from '../../transport';
+import { listenerAction } from '../../transport';
 import {
 	batchRequestOptionsField,
 	permitField,
@@ -32,8 +31,10 @@ const properties: INodeProperties[] = [
 	},
 	permitField,
 	senderUserField,
-	batchRequestOptionsField,
 ];
+
+/** Request Options with Batch Size, shown after the fields by the node. */
+export const requestOptions = batchRequestOptionsField;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['create'] } },
@@ -41,22 +42,11 @@ export const description = updateDisplayOptions(
 );
 
 /** add-lead (doc 2.2.2). Not idempotent: never resent when the listener may have received it. */
-export async function executeBatch(
-	this: IExecuteFunctions,
-	itemIndexes: number[],
-): Promise<Array<OperationResult | Error>> {
-	return await runActions.call(
-		this,
-		itemIndexes,
-		'add-lead',
-		function (ctx) {
-			const name = requireText(
-				ctx,
-				'Name (name)',
-				this.getNodeParameter('name', ctx.itemIndex, ''),
-			);
-			return readLead.call(this, ctx, { name });
-		},
-		{ idempotent: false },
-	);
-}
+export const { prepare, batches, send } = listenerAction(
+	'add-lead',
+	function (ctx) {
+		const name = requireText(ctx, 'Name (name)', this.getNodeParameter('name', ctx.itemIndex, ''));
+		return readLead.call(this, ctx, { name });
+	},
+	{ idempotent: false },
+);

@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { OperationResult } from '../../../shared/types';
+import type { INodeProperties } from 'n8n-workflow';
 import { assertOneOfBuilt } from '../../helpers/build';
-import { runActions } from '../../transport';
+import { listenerAction } from '../../transport';
 import {
 	batchRequestOptionsField,
 	permitField,
@@ -38,8 +37,10 @@ const properties: INodeProperties[] = [
 	},
 	permitField,
 	senderUserField,
-	batchRequestOptionsField,
 ];
+
+/** Request Options with Batch Size, shown after the fields by the node. */
+export const requestOptions = batchRequestOptionsField;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['update'] } },
@@ -47,28 +48,21 @@ export const description = updateDisplayOptions(
 );
 
 /** update-lead (doc 2.2.3). An update sent twice changes nothing more: safe to resend. */
-export async function executeBatch(
-	this: IExecuteFunctions,
-	itemIndexes: number[],
-): Promise<Array<OperationResult | Error>> {
-	return await runActions.call(
-		this,
-		itemIndexes,
-		'update-lead',
-		function (ctx) {
-			const data = readLead.call(this, ctx, {
-				customerId: this.getNodeParameter('customerId', ctx.itemIndex, ''),
-				contactId: this.getNodeParameter('contactId', ctx.itemIndex, ''),
-			});
-			// doc 2.2.4 Note (update-lead "is similar"): one of contactId, passport, emails, phones, customerId.
-			assertOneOfBuilt(
-				ctx,
-				data,
-				['contactId', 'passport', 'emails', 'phones', 'customerId'],
-				'give Customer ID, Contact ID, Passport, Emails or Phones to find the lead',
-			);
-			return data;
-		},
-		{ idempotent: true },
-	);
-}
+export const { prepare, batches, send } = listenerAction(
+	'update-lead',
+	function (ctx) {
+		const data = readLead.call(this, ctx, {
+			customerId: this.getNodeParameter('customerId', ctx.itemIndex, ''),
+			contactId: this.getNodeParameter('contactId', ctx.itemIndex, ''),
+		});
+		// doc 2.2.4 Note (update-lead "is similar"): one of contactId, passport, emails, phones, customerId.
+		assertOneOfBuilt(
+			ctx,
+			data,
+			['contactId', 'passport', 'emails', 'phones', 'customerId'],
+			'give Customer ID, Contact ID, Passport, Emails or Phones to find the lead',
+		);
+		return data;
+	},
+	{ idempotent: true },
+);

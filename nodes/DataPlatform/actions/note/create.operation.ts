@@ -1,7 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { inputError } from '../../../shared/errors';
-import type { OperationResult } from '../../../shared/types';
 import { assertEmail } from '../../../shared/validation';
 import {
 	assertOneOfBuilt,
@@ -10,7 +9,7 @@ import {
 	readPermit,
 	requireText,
 } from '../../helpers/build';
-import { runActions } from '../../transport';
+import { listenerAction } from '../../transport';
 import {
 	batchRequestOptionsField,
 	extraFieldsJson,
@@ -112,8 +111,10 @@ const properties: INodeProperties[] = [
 	},
 	permitField,
 	senderUserField,
-	batchRequestOptionsField,
 ];
+
+/** Request Options with Batch Size, shown after the fields by the node. */
+export const requestOptions = batchRequestOptionsField;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['note'], operation: ['create'] } },
@@ -121,71 +122,64 @@ export const description = updateDisplayOptions(
 );
 
 /** add-note (doc 2.2.5). Not idempotent: a resent note would be added twice. */
-export async function executeBatch(
-	this: IExecuteFunctions,
-	itemIndexes: number[],
-): Promise<Array<OperationResult | Error>> {
-	return await runActions.call(
-		this,
-		itemIndexes,
-		'add-note',
-		function (ctx) {
-			const i = ctx.itemIndex;
-			const model = String(this.getNodeParameter('model', i, 'contact'));
-			const { extraFieldsJson: extra, ...additional } = this.getNodeParameter(
-				'additionalFields',
-				i,
-				{},
-			) as IDataObject;
-			const data: IDataObject = {
-				body: requireText(ctx, 'Body (body)', this.getNodeParameter('body', i, '')),
-				model,
-			};
-			if (model === 'deal') {
-				Object.assign(
-					data,
-					pick(
-						{
-							dealId: this.getNodeParameter('dealId', i, ''),
-							name: this.getNodeParameter('name', i, ''),
-						},
-						['dealId', 'name'],
-					),
-				);
-				// doc 2.2.5 Note: a deal note needs one of "dealId", "name" (looked up in that order).
-				assertOneOfBuilt(
-					ctx,
-					data,
+export const { prepare, batches, send } = listenerAction(
+	'add-note',
+	function (ctx) {
+		const i = ctx.itemIndex;
+		const model = String(this.getNodeParameter('model', i, 'contact'));
+		const { extraFieldsJson: extra, ...additional } = this.getNodeParameter(
+			'additionalFields',
+			i,
+			{},
+		) as IDataObject;
+		const data: IDataObject = {
+			body: requireText(ctx, 'Body (body)', this.getNodeParameter('body', i, '')),
+			model,
+		};
+		if (model === 'deal') {
+			Object.assign(
+				data,
+				pick(
+					{
+						dealId: this.getNodeParameter('dealId', i, ''),
+						name: this.getNodeParameter('name', i, ''),
+					},
 					['dealId', 'name'],
-					'a note on a deal needs its Deal ID or its Name',
-				);
-				Object.assign(data, pick(additional, ['channel']));
-			} else if (model === 'contact') {
-				const lookup: IDataObject = {};
-				for (const key of ['customerId', 'passport', 'email', 'phone'])
-					lookup[key] = this.getNodeParameter(key, i, '');
-				Object.assign(data, pick(lookup, ['customerId', 'passport', 'email', 'phone']));
-				assertEmail(ctx.node, 'Email (email)', data.email, i);
-				// doc 2.2.5 Note: a contact note needs one of customerId, passport, email, phone (in that priority).
-				assertOneOfBuilt(
-					ctx,
-					data,
-					['customerId', 'passport', 'email', 'phone'],
-					'a note on a contact needs its Customer ID, Passport, Email or Phone',
-				);
-				Object.assign(data, pick(additional, ['contactId', 'contactType', 'tag', 'channel']));
-			} else {
-				throw inputError(
-					ctx.node,
-					'Model (model)',
-					`"${model}" is not a model. Expected contact or deal`,
-					i,
-				);
-			}
-			const permit = readPermit(ctx, this.getNodeParameter('permit', i, {}));
-			if (permit) data.permit = permit;
-			return { ...data, ...readExtraFields(ctx, extra) };
-		},
-		{ idempotent: false },
-	);
-}
+				),
+			);
+			// doc 2.2.5 Note: a deal note needs one of "dealId", "name" (looked up in that order).
+			assertOneOfBuilt(
+				ctx,
+				data,
+				['dealId', 'name'],
+				'a note on a deal needs its Deal ID or its Name',
+			);
+			Object.assign(data, pick(additional, ['channel']));
+		} else if (model === 'contact') {
+			const lookup: IDataObject = {};
+			for (const key of ['customerId', 'passport', 'email', 'phone'])
+				lookup[key] = this.getNodeParameter(key, i, '');
+			Object.assign(data, pick(lookup, ['customerId', 'passport', 'email', 'phone']));
+			assertEmail(ctx.node, 'Email (email)', data.email, i);
+			// doc 2.2.5 Note: a contact note needs one of customerId, passport, email, phone (in that priority).
+			assertOneOfBuilt(
+				ctx,
+				data,
+				['customerId', 'passport', 'email', 'phone'],
+				'a note on a contact needs its Customer ID, Passport, Email or Phone',
+			);
+			Object.assign(data, pick(additional, ['contactId', 'contactType', 'tag', 'channel']));
+		} else {
+			throw inputError(
+				ctx.node,
+				'Model (model)',
+				`"${model}" is not a model. Expected contact or deal`,
+				i,
+			);
+		}
+		const permit = readPermit(ctx, this.getNodeParameter('permit', i, {}));
+		if (permit) data.permit = permit;
+		return { ...data, ...readExtraFields(ctx, extra) };
+	},
+	{ idempotent: false },
+);

@@ -1,9 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { inputError } from '../../../shared/errors';
-import type { OperationResult } from '../../../shared/types';
 import { requireText, splitList } from '../../helpers/build';
-import { runActions } from '../../transport';
+import { listenerAction } from '../../transport';
 import { batchRequestOptionsField, senderUserField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -28,8 +27,10 @@ const properties: INodeProperties[] = [
 		hint: 'Works only for organizations with an SMS provider account set up in CRM Data Platform',
 	},
 	senderUserField,
-	batchRequestOptionsField,
 ];
+
+/** Request Options with Batch Size, shown after the fields by the node. */
+export const requestOptions = batchRequestOptionsField;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['sms'], operation: ['send'] } },
@@ -37,31 +38,24 @@ export const description = updateDisplayOptions(
 );
 
 /** send-sms (doc 2.2.8). Not idempotent: a resent SMS would reach the phones twice. */
-export async function executeBatch(
-	this: IExecuteFunctions,
-	itemIndexes: number[],
-): Promise<Array<OperationResult | Error>> {
-	return await runActions.call(
-		this,
-		itemIndexes,
-		'send-sms',
-		function (ctx) {
-			const content = requireText(
-				ctx,
-				'Content (content)',
-				this.getNodeParameter('content', ctx.itemIndex, ''),
+export const { prepare, batches, send } = listenerAction(
+	'send-sms',
+	function (ctx) {
+		const content = requireText(
+			ctx,
+			'Content (content)',
+			this.getNodeParameter('content', ctx.itemIndex, ''),
+		);
+		const phones = splitList(this.getNodeParameter('phones', ctx.itemIndex, ''), /[,;\n]/);
+		if (!phones.length) {
+			throw inputError(
+				ctx.node,
+				'Phones (phones)',
+				'at least one phone number is required, e.g. 0333456789, 098765431',
+				ctx.itemIndex,
 			);
-			const phones = splitList(this.getNodeParameter('phones', ctx.itemIndex, ''), /[,;\n]/);
-			if (!phones.length) {
-				throw inputError(
-					ctx.node,
-					'Phones (phones)',
-					'at least one phone number is required, e.g. 0333456789, 098765431',
-					ctx.itemIndex,
-				);
-			}
-			return { content, phones };
-		},
-		{ idempotent: false },
-	);
-}
+		}
+		return { content, phones };
+	},
+	{ idempotent: false },
+);

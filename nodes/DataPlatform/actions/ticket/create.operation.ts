@@ -1,9 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { OperationResult } from '../../../shared/types';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { assertEmail } from '../../../shared/validation';
 import { pick, readCusFields, readExtraFields, requireText } from '../../helpers/build';
-import { runActions } from '../../transport';
+import { listenerAction } from '../../transport';
 import {
 	TICKET_CHANNELS,
 	batchRequestOptionsField,
@@ -68,8 +67,10 @@ const properties: INodeProperties[] = [
 		).sort(byName),
 	},
 	senderUserField,
-	batchRequestOptionsField,
 ];
+
+/** Request Options with Batch Size, shown after the fields by the node. */
+export const requestOptions = batchRequestOptionsField;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['ticket'], operation: ['create'] } },
@@ -77,44 +78,37 @@ export const description = updateDisplayOptions(
 );
 
 /** add-ticket (doc 2.2.7). Not idempotent: a resent ticket would be opened twice. */
-export async function executeBatch(
-	this: IExecuteFunctions,
-	itemIndexes: number[],
-): Promise<Array<OperationResult | Error>> {
-	return await runActions.call(
-		this,
-		itemIndexes,
-		'add-ticket',
-		function (ctx) {
-			const i = ctx.itemIndex;
-			const { extraFieldsJson: extra, ...additional } = this.getNodeParameter(
-				'additionalFields',
-				i,
-				{},
-			) as IDataObject;
-			const data: IDataObject = {
-				contactType: String(this.getNodeParameter('contactType', i, 'customer')),
-				...pick(additional, ['title']),
-				body: requireText(ctx, 'Body (body)', this.getNodeParameter('body', i, '')),
-				...pick(additional, [
-					'email',
-					'phone',
-					'passport',
-					'name',
-					'contactId',
-					'customerId',
-					'dealId',
-					'tag',
-					'groupName',
-					'slaName',
-					'channel',
-				]),
-			};
-			assertEmail(ctx.node, 'Email (email)', data.email, i);
-			const cusFields = readCusFields(ctx, additional.cusFields);
-			if (cusFields) data.cusFields = cusFields;
-			return { ...data, ...readExtraFields(ctx, extra) };
-		},
-		{ idempotent: false },
-	);
-}
+export const { prepare, batches, send } = listenerAction(
+	'add-ticket',
+	function (ctx) {
+		const i = ctx.itemIndex;
+		const { extraFieldsJson: extra, ...additional } = this.getNodeParameter(
+			'additionalFields',
+			i,
+			{},
+		) as IDataObject;
+		const data: IDataObject = {
+			contactType: String(this.getNodeParameter('contactType', i, 'customer')),
+			...pick(additional, ['title']),
+			body: requireText(ctx, 'Body (body)', this.getNodeParameter('body', i, '')),
+			...pick(additional, [
+				'email',
+				'phone',
+				'passport',
+				'name',
+				'contactId',
+				'customerId',
+				'dealId',
+				'tag',
+				'groupName',
+				'slaName',
+				'channel',
+			]),
+		};
+		assertEmail(ctx.node, 'Email (email)', data.email, i);
+		const cusFields = readCusFields(ctx, additional.cusFields);
+		if (cusFields) data.cusFields = cusFields;
+		return { ...data, ...readExtraFields(ctx, extra) };
+	},
+	{ idempotent: false },
+);

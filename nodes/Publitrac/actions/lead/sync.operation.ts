@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
-import type { OperationResult } from '../../../shared/types';
+import type { OperationContext, OperationResult, PreparedItem } from '../../../shared/types';
 import { isBlank } from '../../../shared/validation';
 import { isXmlName } from '../../../shared/xml';
 import type { XmlNode } from '../../../shared/xml';
@@ -56,8 +55,10 @@ const properties: INodeProperties[] = [
 		description: 'How many leads are sent together in one request',
 		displayOptions: { show: { batch: [true] } },
 	},
-	requestOptionsField,
 ];
+
+/** Request Options are shown after the fields, by the node. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['sync'] } },
@@ -65,7 +66,6 @@ export const description = updateDisplayOptions(
 );
 
 interface Prepared {
-	itemIndex: number;
 	lead: XmlNode;
 	options: XmlNode[];
 	group: string;
@@ -78,7 +78,7 @@ function leadValue(input: LeadInput, key: string): unknown {
 }
 
 /** One item's <lead> and request options, with the doc's "frequent errors" checked before sending. */
-function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
+export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 	const node = this.getNode();
 	const input = readLeadInput.call(this, itemIndex);
 	const useToken = this.getNodeParameter('useToken', itemIndex, false) as boolean;
@@ -125,7 +125,6 @@ function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 		? Math.max(1, Number(this.getNodeParameter('batchSize', itemIndex, 100)) || 100)
 		: 1;
 	return {
-		itemIndex,
 		lead,
 		options,
 		batchSize,
@@ -133,62 +132,49 @@ function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 	};
 }
 
+/** Items with the same options go together, Leads per Call at a time; others one per call. */
+export function batches(
+	items: Array<PreparedItem<Prepared>>,
+): Array<Array<PreparedItem<Prepared>>> {
+	const groups = new Map<string, Array<PreparedItem<Prepared>>>();
+	for (const item of items) {
+		const group = groups.get(item.value.group);
+		if (group) group.push(item);
+		else groups.set(item.value.group, [item]);
+	}
+	const chunks: Array<Array<PreparedItem<Prepared>>> = [];
+	for (const members of groups.values()) {
+		const size = members[0].value.batchSize;
+		for (let start = 0; start < members.length; start += size) {
+			chunks.push(members.slice(start, start + size));
+		}
+	}
+	return chunks;
+}
+
 /**
  * POST syncLead with one or many <lead> elements. syncLead is an upsert (doc "Sync Lead":
  * an existing lead, found by its unicity key, is updated, never duplicated), so it is
  * safe to send again after a 502/504/reset.
  */
-export async function executeBatch(
+export async function send(
 	this: IExecuteFunctions,
-	itemIndexes: number[],
-): Promise<Array<OperationResult | Error>> {
-	const outcomes = new Map<number, OperationResult | Error>();
-	const groups = new Map<string, Prepared[]>();
-	for (const itemIndex of itemIndexes) {
-		try {
-			const prepared = prepare.call(this, itemIndex);
-			const group = groups.get(prepared.group);
-			if (group) group.push(prepared);
-			else groups.set(prepared.group, [prepared]);
-		} catch (error) {
-			outcomes.set(itemIndex, error as Error);
-		}
-	}
-	// Without Continue On Fail, bad input stops the node before any lead is sent.
-	const failFast = !this.continueOnFail();
-	const firstBad = itemIndexes.find((i) => outcomes.get(i) instanceof Error);
-	if (failFast && firstBad !== undefined) {
-		const stop = outcomes.get(firstBad) as Error;
-		return itemIndexes.map((i) => outcomes.get(i) ?? stop);
-	}
-	let stopped: Error | undefined;
-	for (const members of groups.values()) {
-		const size = members[0].batchSize;
-		for (let start = 0; start < members.length; start += size) {
-			const chunk = members.slice(start, start + size);
-			if (stopped) {
-				for (const m of chunk) outcomes.set(m.itemIndex, stopped);
-				continue;
-			}
-			try {
-				const answer = await publitracCall.call(this, {
-					method: 'syncLead',
-					http: 'POST',
-					query: { name: 'request', children: [...chunk[0].options, ...chunk.map((m) => m.lead)] },
-					idempotent: true,
-					itemIndex: chunk[0].itemIndex,
-					...readRequestOptions.call(this, chunk[0].itemIndex),
-				});
-				for (const m of chunk) {
-					const email = m.lead.children?.find((c) => c.name === 'email')?.text;
-					outcomes.set(m.itemIndex, answerItem(answer, { email, leadsInCall: chunk.length }));
-				}
-			} catch (error) {
-				for (const m of chunk) outcomes.set(m.itemIndex, error as Error);
-				// Without Continue On Fail, the node stops: later chunks are not sent.
-				if (failFast) stopped = error as Error;
-			}
-		}
-	}
-	return itemIndexes.map((i) => outcomes.get(i) ?? new Error('Not sent'));
+	chunk: Array<PreparedItem<Prepared>>,
+	context: OperationContext,
+): Promise<OperationResult[]> {
+	const answer = await publitracCall.call(this, {
+		method: 'syncLead',
+		http: 'POST',
+		query: {
+			name: 'request',
+			children: [...chunk[0].value.options, ...chunk.map((m) => m.value.lead)],
+		},
+		idempotent: true,
+		itemIndex: chunk[0].itemIndex,
+		...context.requestOptions,
+	});
+	return chunk.map((m) => {
+		const email = m.value.lead.children?.find((c) => c.name === 'email')?.text;
+		return answerItem(answer, { email, leadsInCall: chunk.length });
+	});
 }
