@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { pilotPost } from '../../transport';
 import { leadAdditionalFields, leadTypeFields, readLeadFields } from './fields';
 
@@ -14,8 +14,10 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: leadAdditionalFields,
 	},
-	requestOptionsField,
 ];
+
+/** Calls Pilot: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 // Independent creates: sent concurrently (Request Options > Parallel Requests).
 export const parallel = true;
@@ -26,14 +28,18 @@ export const description = updateDisplayOptions(
 );
 
 /** POST webhooks/welcome.php, action=create (doc "API Restful starting point"). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const fields = readLeadFields.call(this, itemIndex);
 	const answer = await pilotPost.call(
 		this,
 		'/webhooks/welcome.php',
 		fields,
 		itemIndex,
-		readRequestOptions.call(this, itemIndex),
+		requestOptions,
 	);
 	const data = typeof answer.data === 'object' ? answer.data : { message: answer.data };
 	const out: IDataObject = {};

@@ -1,11 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { OperationContext } from '../../../shared/types';
 import { nowInFormat } from '../../../shared/dates';
-import {
-	extraFieldsJsonField,
-	readRequestOptions,
-	requestOptionsField,
-} from '../../../shared/descriptions';
+import { extraFieldsJsonField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import {
 	assertEmail,
@@ -138,8 +135,10 @@ const properties: INodeProperties[] = [
 			),
 		],
 	},
-	requestOptionsField,
 ];
+
+/** Calls Pilot: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 // Independent creates: sent concurrently (Request Options > Parallel Requests).
 export const parallel = true;
@@ -150,7 +149,11 @@ export const description = updateDisplayOptions(
 );
 
 /** POST webhooks/survey.php, action=create. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const node = this.getNode();
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const { extraFieldsJson, ...rest } = additional;
@@ -193,13 +196,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	]);
 	for (const [key, value] of Object.entries(compact(fields))) out[key] = toFieldString(value);
 
-	const answer = await pilotPost.call(
-		this,
-		'/webhooks/survey.php',
-		out,
-		itemIndex,
-		readRequestOptions.call(this, itemIndex),
-	);
+	const answer = await pilotPost.call(this, '/webhooks/survey.php', out, itemIndex, requestOptions);
 	const data = typeof answer.data === 'object' ? answer.data : { message: answer.data };
 	const { ...echoed } = data;
 	delete echoed.appkey;
