@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { econtractRequest, toOutput } from '../../transport';
 import {
 	clientLocator,
@@ -30,8 +30,10 @@ const properties: INodeProperties[] = [
 			a.displayName.localeCompare(b.displayName),
 		),
 	},
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['address'], operation: ['create'] } },
@@ -42,7 +44,11 @@ export const description = updateDisplayOptions(
 export const parallel = true;
 
 /** Doc "Create address": POST /api/addresses. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const client_id = readIdParameter(this, 'client_id', 'Client', itemIndex);
 	const fields = prepareFields(
@@ -62,7 +68,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		data,
 		idempotent: true,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
 	return toOutput(answer);
 }

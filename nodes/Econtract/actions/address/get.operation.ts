@@ -1,10 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { econtractRequest, toOutput } from '../../transport';
 import { idField, readIdParameter } from '../common';
 
-const properties: INodeProperties[] = [idField('Address'), requestOptionsField];
+const properties: INodeProperties[] = [idField('Address')];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['address'], operation: ['get'] } },
@@ -12,14 +15,18 @@ export const description = updateDisplayOptions(
 );
 
 /** Doc "Get address": GET /api/addresses/{id}. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
 	const id = readIdParameter(this, 'id', 'Address ID', itemIndex);
 	const answer = await econtractRequest.call(this, {
 		method: 'GET',
 		path: `/api/addresses/${id}`,
 		idempotent: true,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
 	return toOutput(answer);
 }

@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
 import { econtractRequest, toOutput } from '../../transport';
 import { extraFieldsJson, idField, prepareFields, readIdParameter } from '../common';
@@ -18,8 +18,10 @@ const properties: INodeProperties[] = [
 			a.displayName.localeCompare(b.displayName),
 		),
 	},
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['address'], operation: ['update'] } },
@@ -27,7 +29,11 @@ export const description = updateDisplayOptions(
 );
 
 /** Vendor client (contract "Econtract"): POST /api/addresses/{id} with the changed fields. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const id = readIdParameter(this, 'id', 'Address ID', itemIndex);
 	const data = prepareFields(
@@ -43,7 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		data,
 		idempotent: true,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
 	return toOutput(answer);
 }

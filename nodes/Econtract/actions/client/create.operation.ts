@@ -1,7 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
-import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
+import type { OperationContext } from '../../../shared/types';
 import { econtractLead } from '../../helpers/commonLead';
 import { econtractRequest, toOutput } from '../../transport';
 import { extraFieldsJson, prepareParts, readParameters } from '../common';
@@ -25,9 +24,13 @@ const properties: INodeProperties[] = [
 			a.displayName.localeCompare(b.displayName),
 		),
 	},
-	simplifyField,
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = econtractLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['client'], operation: ['create'] } },
@@ -38,7 +41,11 @@ export const description = updateDisplayOptions(
 export const parallel = true;
 
 /** Doc "Create client": POST /api/clients. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
 	const { fields, extra } = prepareParts(
 		this,
 		{
@@ -56,7 +63,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		data,
 		idempotent: true,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
-	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer));
+	return toOutput(answer);
 }

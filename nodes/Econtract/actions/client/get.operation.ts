@@ -1,16 +1,17 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
-import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
+import type { OperationContext } from '../../../shared/types';
 import { econtractLead } from '../../helpers/commonLead';
 import { econtractRequest, toOutput } from '../../transport';
 import { clientLocator, readIdParameter } from '../common';
 
-const properties: INodeProperties[] = [
-	clientLocator('id', 'The client to get'),
-	simplifyField,
-	requestOptionsField,
-];
+const properties: INodeProperties[] = [clientLocator('id', 'The client to get')];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = econtractLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['client'], operation: ['get'] } },
@@ -18,14 +19,18 @@ export const description = updateDisplayOptions(
 );
 
 /** Doc "Get client": GET /api/clients/{id}. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
 	const id = readIdParameter(this, 'id', 'Client', itemIndex);
 	const answer = await econtractRequest.call(this, {
 		method: 'GET',
 		path: `/api/clients/${id}`,
 		idempotent: true,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
-	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer));
+	return toOutput(answer);
 }

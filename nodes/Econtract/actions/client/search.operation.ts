@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
-import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { econtractLead } from '../../helpers/commonLead';
 import { isBlank } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
@@ -16,9 +15,13 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Text to look for in clients (name, email, phone ...)',
 	},
-	simplifyField,
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = econtractLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['client'], operation: ['search'] } },
@@ -26,7 +29,11 @@ export const description = updateDisplayOptions(
 );
 
 /** Vendor client (contract "Econtract"): POST /api/clients/search with `query`; one item per client found. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
 	const query = String(this.getNodeParameter('query', itemIndex, '') ?? '').trim();
 	if (isBlank(query))
 		throw inputError(this.getNode(), 'query', 'is required: the text to search for', itemIndex);
@@ -36,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		data: { query },
 		idempotent: true,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
-	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer));
+	return toOutput(answer);
 }

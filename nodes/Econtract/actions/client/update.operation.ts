@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
-import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { econtractLead } from '../../helpers/commonLead';
 import { assertEmail } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
@@ -21,9 +20,13 @@ const properties: INodeProperties[] = [
 			a.displayName.localeCompare(b.displayName),
 		),
 	},
-	simplifyField,
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = econtractLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['client'], operation: ['update'] } },
@@ -31,7 +34,11 @@ export const description = updateDisplayOptions(
 );
 
 /** Vendor client (contract "Econtract"): POST /api/clients/{id} with the changed fields. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const id = readIdParameter(this, 'id', 'Client', itemIndex);
 	const data = prepareFields(
@@ -48,7 +55,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		data,
 		idempotent: true,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
-	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer));
+	return toOutput(answer);
 }

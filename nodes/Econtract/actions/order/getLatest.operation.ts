@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
-import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { econtractLead } from '../../helpers/commonLead';
 import { econtractRequest, toOutput } from '../../transport';
 import { latestFilterOptions, readLatestFilters } from './latestFilters';
@@ -47,9 +46,13 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: latestFilterOptions,
 	},
-	simplifyField,
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = econtractLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['order'], operation: ['getLatest'] } },
@@ -57,7 +60,11 @@ export const description = updateDisplayOptions(
 );
 
 /** Doc "Get Latest Orders": POST /api/latest; vendor client: GET /api/orders/latest (limit 1-100). One item per order. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const limit = Number(this.getNodeParameter('limit', itemIndex, 10));
 	if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
@@ -86,7 +93,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		data,
 		idempotent: true,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
-	return simplifyOutput.call(this, itemIndex, econtractLead, toOutput(answer).slice(0, limit));
+	return toOutput(answer).slice(0, limit);
 }

@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
 import { assertInteger } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
@@ -73,8 +73,10 @@ const properties: INodeProperties[] = [
 			enumNumber('Residence Type', 'residence_type', 'Type of home the usages are for'),
 		].sort(byName),
 	},
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['usage'], operation: ['getDefaults'] } },
@@ -82,7 +84,11 @@ export const description = updateDisplayOptions(
 );
 
 /** Doc "Get default usages": GET /api/usages. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const segment = this.getNodeParameter('segment', itemIndex);
 	assertInteger(node, 'segment', segment, itemIndex);
@@ -113,7 +119,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		data,
 		idempotent: true,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
 	return toOutput(answer);
 }
