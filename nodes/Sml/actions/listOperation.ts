@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { requestOptionsField } from '../../shared/descriptions';
-import { simplifyField, simplifyOutput } from '../../shared/leadShape';
 import type { LeadMapper } from '../../shared/leadShape';
+import type { OperationContext } from '../../shared/types';
 import { listFields } from './common.descriptions';
 import { runList } from '../transport/list';
 
@@ -43,15 +42,19 @@ export function listOperation(spec: {
 					} as INodeProperties,
 				]
 			: []),
-		...(spec.simplify ? [simplifyField] : []),
-		requestOptionsField,
 	];
 	return {
+		requestOptions: true,
+		simplify: spec.simplify,
 		description: updateDisplayOptions(
 			{ show: { resource: [spec.resource], operation: ['getMany'] } },
 			properties,
 		),
-		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+		async execute(
+			this: IExecuteFunctions,
+			itemIndex: number,
+			{ requestOptions }: OperationContext,
+		): Promise<IDataObject[]> {
 			const qs: IDataObject = {};
 			for (const field of spec.topLevel ?? [])
 				if (field.name !== 'path')
@@ -63,8 +66,7 @@ export function listOperation(spec: {
 					: {},
 			);
 			const path = typeof spec.path === 'function' ? spec.path.call(this, itemIndex) : spec.path;
-			const records = await runList.call(this, path, qs, itemIndex);
-			return spec.simplify ? simplifyOutput.call(this, itemIndex, spec.simplify, records) : records;
+			return await runList.call(this, path, qs, itemIndex, requestOptions);
 		},
 	};
 }

@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { readRequestOptions } from '../../shared/descriptions';
+import type { RequestOptions } from '../../shared/types';
 import { compact } from '../../shared/validation';
 import { smlList } from './index';
 
-/** Runs a list call with the operation's Return All / Limit and request options. */
+/** Runs a list call with the operation's Return All / Limit and the item's Request Options. */
 export async function runList(
 	this: IExecuteFunctions,
 	path: string,
 	qs: IDataObject,
 	itemIndex: number,
+	requestOptions: RequestOptions,
 	what?: string,
 ): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
@@ -19,6 +20,6 @@ export async function runList(
 		qs: compact(qs),
 		itemIndex,
 		what,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
 }

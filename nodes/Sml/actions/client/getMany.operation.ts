@@ -2,7 +2,7 @@ import { listOperation, searchFilter } from '../listOperation';
 import { smlLead } from '../../helpers/commonLead';
 
 /** GET /api/clients/ (doc "Buscar clientes"). */
-export const { description, execute } = listOperation({
+export const { description, execute, requestOptions, simplify } = listOperation({
 	resource: 'client',
 	path: '/api/clients/',
 	filters: [

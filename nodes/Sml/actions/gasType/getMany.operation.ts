@@ -5,7 +5,7 @@ import { listOperation } from '../listOperation';
 export const GAS_TYPE_PATH = '/api/gas_type/';
 
 /** GET /api/gas_type/ (doc "Consultar combustible"). */
-export const { description, execute } = listOperation({
+export const { description, execute, requestOptions, simplify } = listOperation({
 	resource: 'gasType',
 	path(this: IExecuteFunctions, itemIndex: number) {
 		const path = String(

@@ -1,7 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
-import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
+import type { OperationContext } from '../../../shared/types';
 import { smlLead } from '../../helpers/commonLead';
 import { smlRequest } from '../../transport';
 import { leadIdField } from './get.operation';
@@ -20,9 +19,13 @@ const properties: INodeProperties[] = [
 		description:
 			'The new owner of the lead. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	simplifyField,
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = smlLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['assign'] } },
@@ -30,7 +33,11 @@ export const description = updateDisplayOptions(
 );
 
 /** PATCH /api/lead/{id_lead}/ {user} (doc "Asignar Lead"). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const id = readLeadId.call(this, itemIndex);
 	const user = readId(
 		this.getNode(),
@@ -44,7 +51,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		idempotent: true,
 		what: `lead ${id}`,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	})) as IDataObject;
-	return simplifyRecord.call(this, itemIndex, smlLead, lead);
+	return lead;
 }

@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
-import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { smlLead } from '../../helpers/commonLead';
 import { smlRequest } from '../../transport';
 import { STATUS_OPTIONS } from '../common.descriptions';
@@ -20,9 +19,13 @@ const properties: INodeProperties[] = [
 		default: 'new',
 		description: 'The status to set (statuses are listed in the order a lead goes through them)',
 	},
-	simplifyField,
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = smlLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['changeStatus'] } },
@@ -30,7 +33,11 @@ export const description = updateDisplayOptions(
 );
 
 /** PATCH /api/lead/{id_lead}/change_status/ {status} (doc "Cambiar el estado del Lead"). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const id = readLeadId.call(this, itemIndex);
 	const status = String(this.getNodeParameter('status', itemIndex, ''));
 	if (!STATUS_OPTIONS.some((o) => o.value === status)) {
@@ -46,7 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		idempotent: true,
 		what: `lead ${id}`,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	})) as IDataObject;
-	return simplifyRecord.call(this, itemIndex, smlLead, lead);
+	return lead;
 }

@@ -1,13 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { leadLocator, readLeadId } from '../leadLocator';
 import { smlRequest } from '../../transport';
 
-const properties: INodeProperties[] = [
-	leadLocator('lead', 'The lead whose client is called'),
-	requestOptionsField,
-];
+const properties: INodeProperties[] = [leadLocator('lead', 'The lead whose client is called')];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['click2call'] } },
@@ -15,12 +15,16 @@ export const description = updateDisplayOptions(
 );
 
 /** PATCH /api/netelip/call_control_lead/click2call/ {lead} (doc "Click2Call"): places a call, so never sent twice. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const lead = readLeadId.call(this, itemIndex, 'lead');
 	return (await smlRequest.call(this, 'PATCH', '/api/netelip/call_control_lead/click2call/', {
 		body: { lead },
 		itemIndex,
 		idempotent: false,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	})) as IDataObject;
 }

@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
-import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { smlLead } from '../../helpers/commonLead';
 import { compact, isBlank, readId } from '../../../shared/validation';
 import { smlRequest } from '../../transport';
@@ -117,12 +116,16 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	simplifyField,
-	requestOptionsField,
 ];
 
 // Independent creates: sent concurrently (Request Options > Parallel Requests).
 export const parallel = true;
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = smlLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['create'] } },
@@ -130,7 +133,11 @@ export const description = updateDisplayOptions(
 );
 
 /** POST /api/lead/ (doc "Crear Lead"): answers 201 with the full lead, sub-object ids included. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const node = this.getNode();
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const { extraFieldsJson: extraJson, client, note, tags, task, user, ...rest } = additional;
@@ -190,7 +197,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body: sent,
 		itemIndex,
 		idempotent: false,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	})) as IDataObject;
-	return simplifyRecord.call(this, itemIndex, smlLead, lead);
+	return lead;
 }

@@ -1,13 +1,18 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
-import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
+import type { OperationContext } from '../../../shared/types';
 import { smlLead } from '../../helpers/commonLead';
 import { smlRequest } from '../../transport';
 import { leadIdField } from './get.operation';
 import { readLeadId } from '../leadLocator';
 
-const properties: INodeProperties[] = [leadIdField, simplifyField, requestOptionsField];
+const properties: INodeProperties[] = [leadIdField];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = smlLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['finalize'] } },
@@ -15,14 +20,18 @@ export const description = updateDisplayOptions(
 );
 
 /** PATCH /api/lead/{id_lead}/ {status: "end"} (doc "Finalizar Lead"). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const id = readLeadId.call(this, itemIndex);
 	const lead = (await smlRequest.call(this, 'PATCH', `/api/lead/${id}/`, {
 		body: { status: 'end' },
 		itemIndex,
 		idempotent: true,
 		what: `lead ${id}`,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	})) as IDataObject;
-	return simplifyRecord.call(this, itemIndex, smlLead, lead);
+	return lead;
 }

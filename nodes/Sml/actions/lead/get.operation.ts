@@ -1,7 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
-import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
+import type { OperationContext } from '../../../shared/types';
 import { smlLead } from '../../helpers/commonLead';
 import { smlRequest } from '../../transport';
 import { leadLocator, readLeadId } from '../leadLocator';
@@ -11,7 +10,13 @@ export const leadIdField: INodeProperties = leadLocator(
 	'The lead to act on: pick it from the list, or enter its ID',
 );
 
-const properties: INodeProperties[] = [leadIdField, simplifyField, requestOptionsField];
+const properties: INodeProperties[] = [leadIdField];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = smlLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['get'] } },
@@ -19,13 +24,17 @@ export const description = updateDisplayOptions(
 );
 
 /** GET /api/lead/{id_lead}/ (doc "Consultar Lead"). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const id = readLeadId.call(this, itemIndex);
 	const lead = (await smlRequest.call(this, 'GET', `/api/lead/${id}/`, {
 		itemIndex,
 		idempotent: true,
 		what: `lead ${id}`,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	})) as IDataObject;
-	return simplifyRecord.call(this, itemIndex, smlLead, lead);
+	return lead;
 }

@@ -1,7 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { requestOptionsField } from '../../../shared/descriptions';
-import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
+import type { OperationContext } from '../../../shared/types';
 import { smlLead } from '../../helpers/commonLead';
 import { STATUS_OPTIONS, listFields } from '../common.descriptions';
 import { runList } from '../../transport/list';
@@ -54,9 +53,13 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	simplifyField,
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = smlLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['getMany'] } },
@@ -64,15 +67,14 @@ export const description = updateDisplayOptions(
 );
 
 /** GET /api/lead/ (doc "Listar/Buscar Leads"), DRF pages followed by Return All / Limit. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
 	const filters = { ...(this.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
 	const ids = filters.concessionaire__in;
 	// doc: "Listado de ID de concesión separados por coma".
 	if (Array.isArray(ids)) filters.concessionaire__in = ids.join(',');
-	return simplifyOutput.call(
-		this,
-		itemIndex,
-		smlLead,
-		await runList.call(this, '/api/lead/', filters, itemIndex),
-	);
+	return await runList.call(this, '/api/lead/', filters, itemIndex, requestOptions);
 }

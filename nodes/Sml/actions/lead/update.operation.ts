@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
-import { simplifyField, simplifyRecord } from '../../../shared/leadShape';
 import { smlLead } from '../../helpers/commonLead';
 import { compact, isBlank, readId } from '../../../shared/validation';
 import { smlRequest } from '../../transport';
@@ -68,9 +67,13 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	simplifyField,
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = smlLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['update'] } },
@@ -78,7 +81,11 @@ export const description = updateDisplayOptions(
 );
 
 /** PATCH /api/lead/{id_lead}/ (doc "Modificar Lead"); tasks: Extra Fields (JSON) `request`, or Task > Update. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const node = this.getNode();
 	const id = readLeadId.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -131,7 +138,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		idempotent: true,
 		what: `lead ${id}`,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	})) as IDataObject;
-	return simplifyRecord.call(this, itemIndex, smlLead, lead);
+	return lead;
 }

@@ -1,7 +1,7 @@
 import { listOperation, searchFilter } from '../listOperation';
 
 /** GET /api/localities/?province= (doc "Buscar Localidades"). */
-export const { description, execute } = listOperation({
+export const { description, execute, requestOptions, simplify } = listOperation({
 	resource: 'locality',
 	path: '/api/localities/',
 	topLevel: [

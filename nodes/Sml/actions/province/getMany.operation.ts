@@ -1,7 +1,7 @@
 import { listOperation, searchFilter } from '../listOperation';
 
 /** GET /api/provinces/?country= (doc "Buscar Provincias": country required, 28 = Spain). */
-export const { description, execute } = listOperation({
+export const { description, execute, requestOptions, simplify } = listOperation({
 	resource: 'province',
 	path: '/api/provinces/',
 	topLevel: [

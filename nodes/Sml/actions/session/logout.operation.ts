@@ -1,9 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { smlRequest } from '../../transport';
 
-const properties: INodeProperties[] = [requestOptionsField];
+const properties: INodeProperties[] = [];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['session'], operation: ['logout'] } },
@@ -11,11 +14,15 @@ export const description = updateDisplayOptions(
 );
 
 /** POST /api/auth/logout/ (doc "Logout"): ends the token's session; the next call logs in again. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const answer = await smlRequest.call(this, 'POST', '/api/auth/logout/', {
 		itemIndex,
 		idempotent: true,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
 	return {
 		loggedOut: true,

@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { smlRequest } from '../../transport';
 import { mergeBody, readJsonObject, readTask } from '../common';
 import { leadLocator, readLeadId } from '../leadLocator';
@@ -16,10 +16,12 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: taskFieldOptions(false),
 	},
-	requestOptionsField,
 ];
 
 export const parallel = true;
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['task'], operation: ['create'] } },
@@ -27,7 +29,11 @@ export const description = updateDisplayOptions(
 );
 
 /** POST /api/lead_task_create/ (doc "Crear Solicitudes/Tareas"): answers the task with its lead. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const lead = readLeadId.call(this, itemIndex, 'lead');
 	const { extraFieldsJson, ...fields } = this.getNodeParameter(
 		'additionalFields',
@@ -42,6 +48,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		itemIndex,
 		idempotent: false,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	})) as IDataObject;
 }

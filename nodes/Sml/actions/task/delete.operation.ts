@@ -1,11 +1,14 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { smlRequest } from '../../transport';
 import { readId } from '../../../shared/validation';
 import { taskIdField } from './fields';
 
-const properties: INodeProperties[] = [taskIdField, requestOptionsField];
+const properties: INodeProperties[] = [taskIdField];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['task'], operation: ['delete'] } },
@@ -13,7 +16,11 @@ export const description = updateDisplayOptions(
 );
 
 /** DELETE /api/task/{id_tarea}/ (doc "Borrar Solicitudes/Tareas"): 204, no body. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const id = readId(
 		this.getNode(),
 		'Task ID (id_tarea)',
@@ -25,7 +32,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		idempotent: true,
 		what: `task ${id}`,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
 	return { deleted: true, id };
 }

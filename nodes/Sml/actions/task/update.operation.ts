@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
 import { smlRequest } from '../../transport';
 import { mergeBody, readJsonObject, readTask } from '../common';
@@ -19,8 +19,10 @@ const properties: INodeProperties[] = [
 		hint: 'An appraisal or note given with its current ID is updated in place; without its ID it is replaced',
 		options: taskFieldOptions(true),
 	},
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['task'], operation: ['update'] } },
@@ -28,7 +30,11 @@ export const description = updateDisplayOptions(
 );
 
 /** PATCH /api/task/{id_tarea}/ (doc "Modificar Solicitudes/Tareas"). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const id = readId(
 		this.getNode(),
 		'Task ID (id_tarea)',
@@ -57,6 +63,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		idempotent: true,
 		what: `task ${id}`,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	})) as IDataObject;
 }

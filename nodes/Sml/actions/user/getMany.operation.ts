@@ -14,7 +14,7 @@ const ONLINE: INodePropertyOptions[] = [
 ];
 
 /** GET /api/user/ (doc "Buscar usuarios"). */
-export const { description, execute } = listOperation({
+export const { description, execute, requestOptions, simplify } = listOperation({
 	resource: 'user',
 	path: '/api/user/',
 	filters: [
