@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { readRequestOptions } from '../../shared/descriptions';
+import type { RequestOptions } from '../../shared/types';
 import { publitracPages } from './index';
 import type { PageRequest } from './index';
 
@@ -7,6 +7,7 @@ import type { PageRequest } from './index';
 export async function readPaged(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	requestOptions: RequestOptions,
 	request: Omit<PageRequest, 'limit' | 'itemIndex' | 'timeoutMs' | 'retry'>,
 ): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
@@ -17,7 +18,7 @@ export async function readPaged(
 		...request,
 		limit,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
 	return records;
 }

@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
 import { answerItem } from '../../helpers/common';
 import { readEmails } from '../../helpers/lead';
@@ -27,8 +27,10 @@ const properties: INodeProperties[] = [
 		description:
 			'Existing automated campaigns to run on the leads. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['campaign'], operation: ['execute'] } },
@@ -39,7 +41,11 @@ export const description = updateDisplayOptions(
  * POST executeCampaign: many leads into one or many existing campaigns (doc "Execute campaigns
  * on leads"); if one lead or campaign does not exist, nothing is done.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const emails = readEmails.call(
 		this,
 		'emails',
@@ -83,7 +89,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		idempotent: false,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
 	return answerItem(answer, { emails, campaigns });
 }

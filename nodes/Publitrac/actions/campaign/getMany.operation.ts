@@ -1,14 +1,25 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { requestOptionsField, returnAllFields } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
+import { returnAllFields } from '../../../shared/descriptions';
 import { readPaged } from '../../transport/paged';
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['campaign'], operation: ['getMany'] } },
-	[...returnAllFields, requestOptionsField],
+	[...returnAllFields],
 );
 
 /** GET getCampaigns, following the pages (doc "Get campaigns"). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await readPaged.call(this, itemIndex, { method: 'getCampaigns', kind: 'campaign' });
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
+	return await readPaged.call(this, itemIndex, requestOptions, {
+		method: 'getCampaigns',
+		kind: 'campaign',
+	});
 }

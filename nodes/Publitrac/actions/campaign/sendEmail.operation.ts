@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { inputError, vendorError } from '../../../shared/errors';
 import { assertEmail, isBlank } from '../../../shared/validation';
 import type { XmlNode } from '../../../shared/xml';
@@ -75,8 +75,10 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['campaign'], operation: ['sendEmail'] } },
@@ -146,7 +148,11 @@ function readLeads(this: IExecuteFunctions, itemIndex: number): XmlNode[] {
  * POST addEmailCampaign (doc "Add emails campaign"): creates the email, list and campaign, or
  * reuses the campaign, and sends to the leads, at most 50 per call.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const node = this.getNode();
 	const name = String(this.getNodeParameter('name', itemIndex) ?? '').trim();
 	if (isBlank(name))
@@ -208,7 +214,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				},
 				idempotent: false,
 				itemIndex,
-				...readRequestOptions.call(this, itemIndex),
+				...requestOptions,
 			});
 			answers.push({ status: answer.status, message: answer.message, leads: chunk.length });
 		} catch (error) {

@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
 import { isBlank } from '../../../shared/validation';
 import { emailField, sendHistory } from './fields';
@@ -49,10 +49,12 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	requestOptionsField,
 ];
 
 export const parallel = true;
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['history'], operation: ['addFormFill'] } },
@@ -60,7 +62,11 @@ export const description = updateDisplayOptions(
 );
 
 /** POST addFillFormHistory: a submitted form in the history of an existing lead (doc "Add fill out form history"). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const formName = String(this.getNodeParameter('formName', itemIndex) ?? '').trim();
 	if (isBlank(formName))
 		throw inputError(
@@ -82,6 +88,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return await sendHistory.call(
 		this,
 		itemIndex,
+		requestOptions,
 		'addFillFormHistory',
 		'fillformleadhistory',
 		fields,

@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { emailField, sendHistory, visitFieldOptions } from './fields';
 
 const properties: INodeProperties[] = [
@@ -13,10 +13,12 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: visitFieldOptions,
 	},
-	requestOptionsField,
 ];
 
 export const parallel = true;
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['history'], operation: ['addWebVisit'] } },
@@ -24,11 +26,16 @@ export const description = updateDisplayOptions(
 );
 
 /** POST addWebVisitHistory: a web visit in the history of an existing lead (<webvisitleadhistory>). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	return await sendHistory.call(
 		this,
 		itemIndex,
+		requestOptions,
 		'addWebVisitHistory',
 		'webvisitleadhistory',
 		fields,

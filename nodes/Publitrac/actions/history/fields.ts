@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions } from '../../../shared/descriptions';
+import type { RequestOptions } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
 import { isBlank, toFieldString } from '../../../shared/validation';
 import type { XmlNode } from '../../../shared/xml';
@@ -73,6 +73,7 @@ export function historyChildren(fields: IDataObject): XmlNode[] {
 export async function sendHistory(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	requestOptions: RequestOptions,
 	method: string,
 	element: string,
 	fields: IDataObject,
@@ -85,7 +86,7 @@ export async function sendHistory(
 		query: { name: 'request', children: [{ name: element, children: historyChildren(fields) }] },
 		idempotent: false,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
 	return answerItem(answer, { email });
 }

@@ -1,16 +1,17 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
-import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
+import type { OperationContext } from '../../../shared/types';
 import { publitracLead } from '../../helpers/commonLead';
 import { leadLocator, readLeadEmail } from '../leadLocator';
 import { publitracCall, recordsOf } from '../../transport';
 
-const properties: INodeProperties[] = [
-	leadLocator('The lead to get, found by its email address'),
-	simplifyField,
-	requestOptionsField,
-];
+const properties: INodeProperties[] = [leadLocator('The lead to get, found by its email address')];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = publitracLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['get'] } },
@@ -18,7 +19,11 @@ export const description = updateDisplayOptions(
 );
 
 /** GET getLead by email (doc "Get lead"). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
 	const email = readLeadEmail.call(this, itemIndex);
 	const answer = await publitracCall.call(this, {
 		method: 'getLead',
@@ -26,7 +31,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		params: { email },
 		idempotent: true,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
-	return simplifyOutput.call(this, itemIndex, publitracLead, recordsOf(answer.response, 'lead'));
+	return recordsOf(answer.response, 'lead');
 }

@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
-import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { publitracLead } from '../../helpers/commonLead';
 import { isBlank } from '../../../shared/validation';
 import { publitracCall, recordsOf } from '../../transport';
@@ -16,9 +15,13 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The external ID of the lead (your CRM ID, e.g. 123ABC)',
 	},
-	simplifyField,
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = publitracLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['getByExternalId'] } },
@@ -26,7 +29,11 @@ export const description = updateDisplayOptions(
 );
 
 /** GET getLeadByExternalId (doc "Get lead by external id"). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
 	const externalId = String(this.getNodeParameter('externalId', itemIndex) ?? '').trim();
 	if (isBlank(externalId))
 		throw inputError(this.getNode(), 'externalId', 'is required, e.g. 123ABC', itemIndex);
@@ -36,7 +43,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		params: { externalId },
 		idempotent: true,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
-	return simplifyOutput.call(this, itemIndex, publitracLead, recordsOf(answer.response, 'lead'));
+	return recordsOf(answer.response, 'lead');
 }

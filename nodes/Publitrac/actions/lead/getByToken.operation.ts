@@ -1,8 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
-import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { publitracLead } from '../../helpers/commonLead';
 import { isBlank } from '../../../shared/validation';
 import { publitracCall, recordsOf } from '../../transport';
@@ -18,9 +17,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. _nl-example.com-1282527313351-84730',
 		description: 'The tracking token of the lead: the PUBLITRAC cookie set on its browser',
 	},
-	simplifyField,
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = publitracLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['getByToken'] } },
@@ -31,7 +34,11 @@ export const description = updateDisplayOptions(
  * GET getLeadByTokenId: named in the error-code appendix only ("Tok Id is required"), so it
  * takes the shape of its documented sibling getLeadByExternalId (externalId -> tokenId).
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
 	const tokenId = String(this.getNodeParameter('tokenId', itemIndex) ?? '').trim();
 	if (isBlank(tokenId))
 		throw inputError(
@@ -46,7 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		params: { tokenId },
 		idempotent: true,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
-	return simplifyOutput.call(this, itemIndex, publitracLead, recordsOf(answer.response, 'lead'));
+	return recordsOf(answer.response, 'lead');
 }

@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { requestOptionsField, returnAllFields } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
+import { returnAllFields } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
-import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { publitracLead } from '../../helpers/commonLead';
 import type { XmlNode } from '../../../shared/xml';
 import { readPaged } from '../../transport/paged';
@@ -57,9 +57,13 @@ const properties: INodeProperties[] = [
 		],
 	},
 	...returnAllFields,
-	simplifyField,
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = publitracLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['search'] } },
@@ -93,11 +97,14 @@ export function searchQuery(this: IExecuteFunctions, itemIndex: number): XmlNode
 }
 
 /** GET getLeads with the XML query, following the pages. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const leads = await readPaged.call(this, itemIndex, {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
+	return await readPaged.call(this, itemIndex, requestOptions, {
 		method: 'getLeads',
 		query: searchQuery.call(this, itemIndex),
 		kind: 'lead',
 	});
-	return simplifyOutput.call(this, itemIndex, publitracLead, leads);
 }

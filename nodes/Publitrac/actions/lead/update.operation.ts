@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { answerItem } from '../../helpers/common';
 import { leadElement, readLeadInput } from '../../helpers/lead';
 import { publitracCall } from '../../transport';
@@ -20,16 +20,23 @@ const updateProperties = leadProperties.map((p) =>
 			: p,
 );
 
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['lead'], operation: ['update'] } },
-	[...updateProperties, requestOptionsField],
+	[...updateProperties],
 );
 
 /**
  * POST updateLead: named in the error-code appendix only, with the XML of syncLead; the lead is
  * found by its email. The doc does not call it an upsert, so it is never sent twice.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	// The email picked (or typed, or a plain email of an older workflow); <lead> checks it as before.
 	const input = {
 		...readLeadInput.call(this, itemIndex),
@@ -42,7 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		query: { name: 'request', children: [lead] },
 		idempotent: false,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
 	return answerItem(answer, { email: lead.children?.[0]?.text });
 }

@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { answerItem } from '../../helpers/common';
 import { readEmails } from '../../helpers/lead';
 import { publitracCall } from '../../transport';
@@ -18,8 +18,10 @@ const properties: INodeProperties[] = [
 		description:
 			'Emails of existing leads, separated by commas or new lines (or an array from an expression)',
 	},
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['list'], operation: ['addLeads'] } },
@@ -27,7 +29,11 @@ export const description = updateDisplayOptions(
 );
 
 /** POST addLeadsToList: many leads, one static list, created if missing (doc "Add leads to list"). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const name = readListName.call(this, itemIndex);
 	const emails = readEmails.call(
 		this,
@@ -53,7 +59,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		idempotent: false,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
 	return answerItem(answer, { listName: name, emails });
 }

@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { requestOptionsField, returnAllFields } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
+import { returnAllFields } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
-import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { publitracLead } from '../../helpers/commonLead';
 import { isBlank } from '../../../shared/validation';
 import { readPaged } from '../../transport/paged';
@@ -18,9 +18,13 @@ const properties: INodeProperties[] = [
 		description: 'The name of the list',
 	},
 	...returnAllFields,
-	simplifyField,
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = publitracLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['list'], operation: ['getLeads'] } },
@@ -31,7 +35,11 @@ export const description = updateDisplayOptions(
  * GET getList, following the pages (doc "Get List"). The doc's example URL says viewName, its
  * parameter table listName: the table (the method's own definition) is followed.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
 	const listName = String(this.getNodeParameter('listName', itemIndex) ?? '').trim();
 	if (isBlank(listName))
 		throw inputError(
@@ -40,10 +48,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'is required, e.g. Newsletter Subscribers',
 			itemIndex,
 		);
-	const leads = await readPaged.call(this, itemIndex, {
+	return await readPaged.call(this, itemIndex, requestOptions, {
 		method: 'getList',
 		params: { listName },
 		kind: 'lead',
 	});
-	return simplifyOutput.call(this, itemIndex, publitracLead, leads);
 }

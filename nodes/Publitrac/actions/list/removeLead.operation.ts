@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { answerItem } from '../../helpers/common';
 import { leadLocator, readLeadEmail } from '../leadLocator';
 import { publitracCall } from '../../transport';
@@ -9,8 +9,10 @@ import { listNameField, readListName } from './fields';
 const properties: INodeProperties[] = [
 	listNameField,
 	leadLocator('The lead to remove from the list'),
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['list'], operation: ['removeLead'] } },
@@ -21,7 +23,11 @@ export const description = updateDisplayOptions(
  * POST removeLeadFromList: named in the error-code appendix only (2008 / 9014), so it takes
  * the XML of its sibling addLeadsToList with one lead.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const name = readListName.call(this, itemIndex);
 	const email = readLeadEmail.call(this, itemIndex);
 	const answer = await publitracCall.call(this, {
@@ -36,7 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 		idempotent: false,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
 	return answerItem(answer, { listName: name, email });
 }

@@ -1,14 +1,25 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { requestOptionsField, returnAllFields } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
+import { returnAllFields } from '../../../shared/descriptions';
 import { readPaged } from '../../transport/paged';
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['opportunity'], operation: ['getMany'] } },
-	[...returnAllFields, requestOptionsField],
+	[...returnAllFields],
 );
 
 /** GET getOpportunities, following the pages (doc "Get opportunities"). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await readPaged.call(this, itemIndex, { method: 'getOpportunities', kind: 'opportunity' });
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
+	return await readPaged.call(this, itemIndex, requestOptions, {
+		method: 'getOpportunities',
+		kind: 'opportunity',
+	});
 }

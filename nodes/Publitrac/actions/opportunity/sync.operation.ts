@@ -1,12 +1,9 @@
 import { parseJsonObject } from '../../../shared/json';
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { OperationContext } from '../../../shared/types';
 import { toVendorDate } from '../../../shared/dates';
-import {
-	extraFieldsJsonField,
-	readRequestOptions,
-	requestOptionsField,
-} from '../../../shared/descriptions';
+import { extraFieldsJsonField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { assertInteger, isBlank, toFieldString } from '../../../shared/validation';
 import { isXmlName } from '../../../shared/xml';
@@ -123,10 +120,12 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	requestOptionsField,
 ];
 
 export const parallel = true;
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['opportunity'], operation: ['sync'] } },
@@ -137,7 +136,11 @@ export const description = updateDisplayOptions(
  * POST syncOpportunity (doc "Sync opportunity"). An upsert by `id` (created when no opportunity
  * has that id, updated otherwise), so it is safe to send again.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const node = this.getNode();
 	const get = (name: string) => this.getNodeParameter(name, itemIndex) as unknown;
 	const id = String(get('id') ?? '').trim();
@@ -233,7 +236,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		query: { name: 'request', children: [{ name: 'opportunity', children }] },
 		idempotent: true,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
 	return answerItem(answer, { id });
 }

@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readRequestOptions, requestOptionsField } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
 import { cachedCredentials } from '../../../shared/transport';
 import { assertEmail, isBlank } from '../../../shared/validation';
@@ -48,8 +48,10 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['transaction'], operation: ['create'] } },
@@ -60,7 +62,11 @@ export const description = updateDisplayOptions(
  * POST the e-commerce transaction (doc "E-Commerce Transactions"): `transaction` (JSON), the
  * account `token` (credential Account Token) and the lead `email`, as form fields.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject> {
 	const node = this.getNode();
 	const email = String(this.getNodeParameter('email', itemIndex) ?? '').trim();
 	if (isBlank(email)) throw inputError(node, 'email', 'is required, e.g. john@acme.com', itemIndex);
@@ -132,7 +138,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		form: { transaction: JSON.stringify(t), token, email },
 		idempotent: false,
 		itemIndex,
-		...readRequestOptions.call(this, itemIndex),
+		...requestOptions,
 	});
 	return answerItem(answer, { id: t.id as string, email });
 }

@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { requestOptionsField, returnAllFields } from '../../../shared/descriptions';
+import type { OperationContext } from '../../../shared/types';
+import { returnAllFields } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
-import { simplifyField, simplifyOutput } from '../../../shared/leadShape';
 import { publitracLead } from '../../helpers/commonLead';
 import { isBlank } from '../../../shared/validation';
 import { readPaged } from '../../transport/paged';
@@ -18,9 +18,13 @@ const properties: INodeProperties[] = [
 		description: 'The name of the filtered list (view)',
 	},
 	...returnAllFields,
-	simplifyField,
-	requestOptionsField,
 ];
+
+/** Calls the CRM: the node shows Request Options after the fields. */
+export const requestOptions = true;
+
+/** Outputs people: the node shows Simplify, the router maps the records. */
+export const simplify = publitracLead;
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['view'], operation: ['getLeads'] } },
@@ -28,7 +32,11 @@ export const description = updateDisplayOptions(
 );
 
 /** GET getView, following the pages (doc "Get View"). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	{ requestOptions }: OperationContext,
+): Promise<IDataObject[]> {
 	const viewName = String(this.getNodeParameter('viewName', itemIndex) ?? '').trim();
 	if (isBlank(viewName))
 		throw inputError(
@@ -37,10 +45,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'is required, e.g. PromoABC_Email_Open',
 			itemIndex,
 		);
-	const leads = await readPaged.call(this, itemIndex, {
+	return await readPaged.call(this, itemIndex, requestOptions, {
 		method: 'getView',
 		params: { viewName },
 		kind: 'lead',
 	});
-	return simplifyOutput.call(this, itemIndex, publitracLead, leads);
 }
