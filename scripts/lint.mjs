@@ -9,7 +9,11 @@
 //      (scripts/lint-resolved.mjs: descriptions built with spreads and helpers escape step 1)
 //   4. the package's architecture, which no n8n rule knows: no CRM folder (nodes/<Crm>/) imports
 //      from another CRM's folder, nodes/shared/ imports from no CRM folder, and nodes/shared/
-//      names no CRM, not even in a comment (each CRM's business lives in its own folder).
+//      names no CRM, not even in a comment (each CRM's business lives in its own folder); and the
+//      router's plumbing stays in the router: no action file (nodes/<Crm>/actions/, besides its
+//      *.descriptions.ts) adds Request Options or Simplify itself or reads them, and no file but
+//      nodes/shared/router.ts decides Continue On Fail (operations declare `requestOptions` and
+//      `simplify`; the router reads and applies them).
 // Inline `eslint-disable` comments are ignored, as the scanner ignores them.
 // n8n's own strict lint (`npx n8n-node lint`, eslint.config.mjs) runs apart: strict mode
 // requires its config verbatim, so these checks cannot be added to it.
@@ -131,6 +135,22 @@ function architecture() {
 					problems.push(
 						`${path.relative(root, file)}:${i + 1}: names '${name}': nodes/shared names no CRM`,
 					);
+			});
+	}
+	const plumbing = /\b(requestOptionsField|readRequestOptions|simplifyField|continueOnFail)\b/g;
+	for (const file of files) {
+		const rel = path.relative(root, file).split(path.sep).join('/');
+		const action = /^nodes\/[^/]+\/actions\//.test(rel) && !rel.endsWith('.descriptions.ts');
+		if (rel === 'nodes/shared/router.ts') continue;
+		fs.readFileSync(file, 'utf8')
+			.split('\n')
+			.forEach((line, i) => {
+				for (const [name] of line.matchAll(plumbing)) {
+					if (name === 'continueOnFail' || action)
+						problems.push(
+							`${rel}:${i + 1}: names '${name}': the router (nodes/shared/router.ts) owns Request Options, Simplify and Continue On Fail; declare \`requestOptions\` or \`simplify\` in the operation`,
+						);
+				}
 			});
 	}
 	for (const problem of problems) console.log(problem);

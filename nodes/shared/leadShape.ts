@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 // "Simplify": one shape for a person record (lead, contact, client) whatever the CRM, so a
 // workflow can read a lead from one CRM and write it to another without a mapping per CRM.
@@ -104,30 +104,4 @@ export function simplifyRecords(
 	records: IDataObject[],
 ): IDataObject[] {
 	return simplify ? records.map((record) => toCommonLead(mapper, record)) : records;
-}
-
-/** An operation's records as the item's Simplify parameter asks. */
-export function simplifyOutput(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	mapper: LeadMapper,
-	records: IDataObject[],
-): IDataObject[] {
-	return simplifyRecords(
-		this.getNodeParameter('simplify', itemIndex, false) === true,
-		mapper,
-		records,
-	);
-}
-
-/** An operation's one record as the item's Simplify parameter asks. */
-export function simplifyRecord(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	mapper: LeadMapper,
-	record: IDataObject,
-): IDataObject {
-	return this.getNodeParameter('simplify', itemIndex, false) === true
-		? toCommonLead(mapper, record)
-		: record;
 }
