@@ -15,6 +15,7 @@ import { Publitrac } from '../../../nodes/Publitrac/Publitrac.node';
 import { operations as publitracOperations } from '../../../nodes/Publitrac/actions/node.type';
 import { Sml } from '../../../nodes/Sml/Sml.node';
 import { operations as smlOperations } from '../../../nodes/Sml/actions/node.type';
+import { sharedFields } from '../../../nodes/shared/operationMap';
 
 /** The router's view of a map: resource -> operation -> module. */
 type AnyOperationMap = Record<string, Record<string, object>>;
@@ -189,6 +190,90 @@ describe('every Resource and Operation dropdown value has exactly one operation,
 			'task: operation "archive" has a module that runs nothing',
 			'task: module "create" is also lead: "create"',
 			'task: module "idle" is not reachable from the Operation dropdown',
+		]);
+	});
+});
+
+// Issue 17, point 2: an operation declares what it needs (`requestOptions`, `simplify`) and the
+// node adds the shared fields after the operation's own; the router reads and applies them.
+describe('each operation shows the shared fields it declares, after its own fields', () => {
+	const visible = (properties: INodeProperties[], resource: string, operation: string) =>
+		properties
+			.filter((p) => p.name !== 'resource' && p.name !== 'operation')
+			.filter((p) => {
+				const show = p.displayOptions?.show ?? {};
+				const hide = p.displayOptions?.hide ?? {};
+				return (
+					(!show.resource || show.resource.includes(resource)) &&
+					(!show.operation || show.operation.includes(operation)) &&
+					!hide.resource?.includes(resource) &&
+					!hide.operation?.includes(operation)
+				);
+			})
+			.map((p) => p.name);
+
+	/** The declared fields an operation misses or shows out of place, one sentence each. */
+	function checkSharedFields(properties: INodeProperties[], operations: AnyOperationMap): string[] {
+		const problems: string[] = [];
+		for (const [resource, modules] of Object.entries(operations)) {
+			for (const [operation, module] of Object.entries(modules)) {
+				const declared = module as { requestOptions?: unknown; simplify?: unknown };
+				const expected = [
+					...(declared.simplify ? ['simplify'] : []),
+					...(declared.requestOptions ? ['requestOptions'] : []),
+				];
+				const names = visible(properties, resource, operation);
+				const shared = names.filter((n) => n === 'simplify' || n === 'requestOptions');
+				const tail = names.slice(names.length - expected.length);
+				if (
+					JSON.stringify(shared) !== JSON.stringify(expected) ||
+					(expected.length > 0 && JSON.stringify(tail) !== JSON.stringify(expected))
+				) {
+					problems.push(
+						`${resource}:${operation} shows [${names.join(', ')}], declares [${expected.join(', ')}]`,
+					);
+				}
+			}
+		}
+		return problems;
+	}
+
+	it.each(nodes)('%s', (_name, node, operations) => {
+		expect(checkSharedFields(node.description.properties, operations)).toEqual([]);
+	});
+
+	it('the check finds what it is for (a sample resource)', () => {
+		const execute = async () => ({});
+		const calls = { description: [], execute, requestOptions: true };
+		const field = (name: string): INodeProperties => ({
+			displayName: name,
+			name,
+			type: 'string',
+			default: '',
+			displayOptions: { show: { resource: ['lead'] } },
+		});
+		const module = {
+			description: [field('email')],
+			operations: {
+				get: { ...calls, simplify: { map: () => ({}) } },
+				update: calls,
+				idle: { description: [], execute },
+			},
+		};
+		const built = [...module.description, ...sharedFields('lead', module)];
+		expect(checkSharedFields(built, { lead: module.operations })).toEqual([]);
+		// Fields shown out of place or missing are reported.
+		expect(
+			checkSharedFields([...sharedFields('lead', module), field('email')], {
+				lead: module.operations,
+			}),
+		).toEqual([
+			'lead:get shows [simplify, requestOptions, email], declares [simplify, requestOptions]',
+			'lead:update shows [requestOptions, email], declares [requestOptions]',
+		]);
+		expect(checkSharedFields(module.description, { lead: module.operations })).toEqual([
+			'lead:get shows [email], declares [simplify, requestOptions]',
+			'lead:update shows [email], declares [requestOptions]',
 		]);
 	});
 });
