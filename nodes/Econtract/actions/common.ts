@@ -2,6 +2,7 @@ import { parseJsonObject } from '../../shared/json';
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { toVendorDate } from '../../shared/dates';
 import { inputError } from '../../shared/errors';
+import { byWholeNumberId, recordLocator } from '../../shared/locator';
 import { isBlank, readId } from '../../shared/validation';
 import { extraFieldsJsonField } from '../../shared/descriptions';
 
@@ -273,42 +274,18 @@ export function readOptionalIds(
  * A client, as n8n's own CRM nodes pick a record: "From List" (searchClients: the CRM's client
  * search, so a search text is needed) or "By ID". A plain ID of an older workflow still reads.
  */
-export const clientLocator = (name: string, description: string): INodeProperties => ({
-	displayName: 'Client',
-	name,
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	description,
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
+export const clientLocator = (name: string, description: string): INodeProperties =>
+	recordLocator({
+		displayName: 'Client',
+		name,
+		description,
+		list: {
+			searchListMethod: 'searchClients',
 			placeholder: 'Search by name, email or phone...',
-			typeOptions: {
-				searchListMethod: 'searchClients',
-				searchable: true,
-				searchFilterRequired: true,
-			},
+			searchFilterRequired: true,
 		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 666',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^\\s*[0-9]+\\s*$',
-						errorMessage: 'Not a valid client ID: enter a whole number, e.g. 666',
-					},
-				},
-			],
-		},
-	],
-});
+		typed: byWholeNumberId('client', '666'),
+	});
 
 /** Prefixes a group for the one-array order/lead body (doc "Create order": client_, address_, invoice_address_). */
 export function prefixed(prefix: string, fields: IDataObject): IDataObject {

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { inputError } from '../../shared/errors';
+import { recordLocator } from '../../shared/locator';
 import { assertEmail, isBlank } from '../../shared/validation';
 
 /**
@@ -8,40 +9,21 @@ import { assertEmail, isBlank } from '../../shared/validation';
  * name stays the API's (`email`); a plain email saved by older workflows still reads.
  */
 export function leadLocator(description: string): INodeProperties {
-	return {
+	return recordLocator({
 		displayName: 'Lead',
 		name: 'email',
-		type: 'resourceLocator',
-		required: true,
-		default: { mode: 'list', value: '' },
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a lead...',
-				typeOptions: { searchListMethod: 'searchLeads', searchable: true },
-			},
-			{
-				displayName: 'By Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'e.g. name@example.com',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							// The shared email check (nodes/shared/validation.ts), spaces around allowed.
-							regex:
-								'^\\s*[^\\s@<>()[\\]\\\\,;:"]+@[^\\s@<>()[\\]\\\\,;:"]+\\.[^\\s@<>()[\\]\\\\,;:"]{2,}\\s*$',
-							errorMessage: 'Not a valid email address: enter one such as name@example.com',
-						},
-					},
-				],
-			},
-		],
-	};
+		list: { searchListMethod: 'searchLeads', placeholder: 'Select a lead...' },
+		typed: {
+			displayName: 'By Email',
+			name: 'email',
+			placeholder: 'e.g. name@example.com',
+			// The shared email check (nodes/shared/validation.ts), spaces around allowed.
+			regex:
+				'^\\s*[^\\s@<>()[\\]\\\\,;:"]+@[^\\s@<>()[\\]\\\\,;:"]+\\.[^\\s@<>()[\\]\\\\,;:"]{2,}\\s*$',
+			errorMessage: 'Not a valid email address: enter one such as name@example.com',
+		},
+	});
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { byWholeNumberId, recordLocator } from '../../shared/locator';
 import { readId } from '../../shared/validation';
 
 /**
@@ -7,38 +8,13 @@ import { readId } from '../../shared/validation';
  * calls whose body field is `lead`); a plain ID saved by older workflows still reads.
  */
 export function leadLocator(name: 'id_lead' | 'lead', description: string): INodeProperties {
-	return {
+	return recordLocator({
 		displayName: 'Lead',
 		name,
-		type: 'resourceLocator',
-		required: true,
-		default: { mode: 'list', value: '' },
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a lead...',
-				typeOptions: { searchListMethod: 'searchLeads', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 1234',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*[0-9]+\\s*$',
-							errorMessage: 'Not a valid lead ID: enter a whole number, e.g. 1234',
-						},
-					},
-				],
-			},
-		],
-	};
+		list: { searchListMethod: 'searchLeads', placeholder: 'Select a lead...' },
+		typed: byWholeNumberId('lead', '1234'),
+	});
 }
 
 /** The lead's ID from the locator (or a plain value of an older workflow), as a number. */
