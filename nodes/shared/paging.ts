@@ -150,6 +150,23 @@ export interface NumberedPagingResult<T> {
 }
 
 /**
+ * Whether a numbered page read alone (a picker's page) has a next page, by the rule
+ * readNumberedPages ends a list with: an empty page is the end; with a total, the end is when
+ * the records up to this page reach it; without one, a page shorter than the page size is the last.
+ */
+export function hasNextNumberedPage(
+	page: number,
+	found: NumberedPage<unknown>,
+	pageSize: number,
+): boolean {
+	const { items, total } = found;
+	if (items.length === 0) return false;
+	return total !== undefined && Number.isFinite(total)
+		? (page - 1) * pageSize + items.length < total
+		: items.length >= pageSize;
+}
+
+/**
  * Reads `page` 1, 2, ... (a `paging` block: page, items, offset, total) until `total`
  * records are read, a page brings nothing new, or the limit is reached. Once page 1 gave
  * the total, the remaining pages are fetched `concurrency` at a time and kept in page

@@ -9,7 +9,7 @@ import { vendorError } from '../../shared/errors';
 import { secretsOf } from '../../shared/redact';
 import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
 import type { RetryPolicy } from '../../shared/transport';
-import { readNumberedPages } from '../../shared/paging';
+import { hasNextNumberedPage, readNumberedPages } from '../../shared/paging';
 import type { NumberedPage, NumberedPagingResult } from '../../shared/paging';
 import { parseXml, renderXml } from '../../shared/xml';
 import type { XmlNode } from '../../shared/xml';
@@ -323,16 +323,10 @@ export async function publitracPage(
 	request: PageRequest,
 	page: number,
 ): Promise<{ records: IDataObject[]; nextPage?: number }> {
-	const { items, total } = await readPage.call(this, request, page);
-	// As the page reader of Return All (readNumberedPages): an empty page is the end; with the
-	// `paging` total, the end is when the records up to this page reach it; without one, a page
-	// shorter than the doc's 100 is the last.
-	const more =
-		items.length > 0 &&
-		(total !== undefined
-			? (page - 1) * DOC_PAGE_SIZE + items.length < total
-			: items.length >= DOC_PAGE_SIZE);
-	return { records: items, ...(more ? { nextPage: page + 1 } : {}) };
+	const found = await readPage.call(this, request, page);
+	// The end of the list as Return All (readNumberedPages) sees it, with the doc's page size 100.
+	const more = hasNextNumberedPage(page, found, DOC_PAGE_SIZE);
+	return { records: found.items, ...(more ? { nextPage: page + 1 } : {}) };
 }
 
 /**
