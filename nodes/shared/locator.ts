@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 /** The typed mode of a record picker: its name, placeholder and the check of what is typed. */
 export interface TypedMode {
@@ -23,29 +23,6 @@ export function recordLocator(spec: {
 	list: { searchListMethod: string; placeholder: string; searchFilterRequired?: boolean };
 	typed: TypedMode;
 }): INodeProperties {
-	const fromList: INodePropertyMode = {
-		displayName: 'From List',
-		name: 'list',
-		type: 'list',
-		placeholder: spec.list.placeholder,
-		typeOptions: {
-			searchListMethod: spec.list.searchListMethod,
-			searchable: true,
-			...(spec.list.searchFilterRequired ? { searchFilterRequired: true } : {}),
-		},
-	};
-	const typed: INodePropertyMode = {
-		displayName: spec.typed.displayName,
-		name: spec.typed.name,
-		type: 'string',
-		placeholder: spec.typed.placeholder,
-		validation: [
-			{
-				type: 'regex',
-				properties: { regex: spec.typed.regex, errorMessage: spec.typed.errorMessage },
-			},
-		],
-	};
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
@@ -53,7 +30,31 @@ export function recordLocator(spec: {
 		required: true,
 		default: { mode: 'list', value: '' },
 		description: spec.description,
-		modes: [fromList, typed],
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: spec.list.placeholder,
+				typeOptions: {
+					searchListMethod: spec.list.searchListMethod,
+					searchable: true,
+					...(spec.list.searchFilterRequired ? { searchFilterRequired: true } : {}),
+				},
+			},
+			{
+				displayName: spec.typed.displayName,
+				name: spec.typed.name,
+				type: 'string',
+				placeholder: spec.typed.placeholder,
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: spec.typed.regex, errorMessage: spec.typed.errorMessage },
+					},
+				],
+			},
+		],
 	};
 }
 
