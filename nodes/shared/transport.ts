@@ -6,6 +6,7 @@ import type {
 	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	INode,
 	ILoadOptionsFunctions,
 	IPollFunctions,
 	IWebhookFunctions,
@@ -619,4 +620,25 @@ export async function cachedCredentials(
 		pending.catch(() => byType!.delete(type));
 	}
 	return await pending;
+}
+
+/**
+ * The credential's Base URL as requests are built from it: trimmed, without trailing slashes.
+ * Not http(s): an error naming the field, before anything is sent.
+ */
+export function credentialBaseUrl(
+	node: INode,
+	crm: string,
+	credentials: IDataObject,
+	itemIndex?: number,
+): string {
+	const baseUrl = String(credentials.baseUrl ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+	if (!/^https?:\/\//i.test(baseUrl)) {
+		throw vendorError(node, crm, "the credential's Base URL must start with http:// or https://", {
+			itemIndex,
+		});
+	}
+	return baseUrl;
 }

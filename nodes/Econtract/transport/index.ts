@@ -6,7 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { vendorError } from '../../shared/errors';
 import { secretsOf } from '../../shared/redact';
-import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
+import {
+	cachedCredentials,
+	credentialBaseUrl,
+	crmRequest,
+	shortText,
+} from '../../shared/transport';
 import type { RetryPolicy } from '../../shared/transport';
 import { toPhpForm, toPhpQuery } from '../helpers/form';
 
@@ -54,17 +59,7 @@ export async function econtractRequest(
 ): Promise<unknown> {
 	const credentials = await cachedCredentials.call(this, ECONTRACT_CREDENTIAL);
 	const secrets = secretsOf(credentials, ECONTRACT_SECRET_FIELDS);
-	const baseUrl = String(credentials.baseUrl ?? '')
-		.trim()
-		.replace(/\/+$/, '');
-	if (!/^https?:\/\//i.test(baseUrl)) {
-		throw vendorError(
-			this.getNode(),
-			'Econtract',
-			"the credential's Base URL must start with http:// or https://",
-			{ itemIndex: call.itemIndex },
-		);
-	}
+	const baseUrl = credentialBaseUrl(this.getNode(), 'Econtract', credentials, call.itemIndex);
 	const data = call.data ?? {};
 	const response = await crmRequest.call(this, {
 		crm: 'Econtract',

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { vendorError } from '../../shared/errors';
 import { secretsOf } from '../../shared/redact';
-import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
+import {
+	cachedCredentials,
+	credentialBaseUrl,
+	crmRequest,
+	shortText,
+} from '../../shared/transport';
 import type { RetryPolicy } from '../../shared/transport';
 
 export const PILOT_CREDENTIAL = 'pilotApi';
@@ -41,17 +46,7 @@ export async function pilotPost(
 	const credentials = await cachedCredentials.call(this, PILOT_CREDENTIAL);
 	// Redacted here too, not only by the router: an error page may quote the form with the appkey.
 	const secrets = secretsOf(credentials, PILOT_SECRET_FIELDS);
-	const baseUrl = String(credentials.baseUrl ?? '')
-		.trim()
-		.replace(/\/+$/, '');
-	if (!/^https?:\/\//i.test(baseUrl)) {
-		throw vendorError(
-			this.getNode(),
-			'Pilot',
-			"the credential's Base URL must start with http:// or https://",
-			{ itemIndex },
-		);
-	}
+	const baseUrl = credentialBaseUrl(this.getNode(), 'Pilot', credentials, itemIndex);
 	const body = new URLSearchParams({ action: 'create', ...fields });
 	const response = await crmRequest.call(this, {
 		crm: 'Pilot',

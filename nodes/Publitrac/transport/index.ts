@@ -7,7 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { vendorError } from '../../shared/errors';
 import { secretsOf } from '../../shared/redact';
-import { cachedCredentials, crmRequest, shortText } from '../../shared/transport';
+import {
+	cachedCredentials,
+	credentialBaseUrl,
+	crmRequest,
+	shortText,
+} from '../../shared/transport';
 import type { RetryPolicy } from '../../shared/transport';
 import { hasNextNumberedPage, readNumberedPages } from '../../shared/paging';
 import type { NumberedPage, NumberedPagingResult } from '../../shared/paging';
@@ -151,17 +156,7 @@ export async function publitracCall(
 	const credentials = await cachedCredentials.call(this, PUBLITRAC_CREDENTIAL);
 	// Redacted here too, not only by the router: the trigger and dropdowns do not go through it.
 	const secrets = secretsOf(credentials, PUBLITRAC_SECRET_FIELDS);
-	const baseUrl = String(credentials.baseUrl ?? '')
-		.trim()
-		.replace(/\/+$/, '');
-	if (!/^https?:\/\//i.test(baseUrl)) {
-		throw vendorError(
-			node,
-			'PUBLITRAC',
-			"the credential's Base URL must start with http:// or https://",
-			{ itemIndex: call.itemIndex },
-		);
-	}
+	const baseUrl = credentialBaseUrl(node, 'PUBLITRAC', credentials, call.itemIndex);
 	const qs: IDataObject = { method: call.method, ...(call.params ?? {}) };
 	let body: URLSearchParams | undefined;
 	const xml = call.query ? xmlDocument(call.query) : undefined;
