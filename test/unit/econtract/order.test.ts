@@ -5,11 +5,10 @@ import {
 	CRM_API_ID,
 	CRM_API_KEY,
 	GAS,
-	ORDER_FIELDS,
 	address,
 	client,
 	node,
-	noRetry,
+	order,
 	run,
 	useSimulator,
 } from './setup';
@@ -46,27 +45,6 @@ const DUALFUEL = {
 	gas_donor: '8',
 	gas_donor_client_nr: '112233',
 };
-
-const order = (
-	product_type: string,
-	contract: Record<string, unknown>,
-	more: Record<string, unknown> = {},
-) => ({
-	resource: 'order',
-	operation: 'create',
-	product_type,
-	...ORDER_FIELDS,
-	...contract,
-	// The client's and the supply address's required fields are top-level parameters; the rest in their collections.
-	...client,
-	client: { birthdate: '1956-12-25' },
-	...address,
-	address: {},
-	invoice_address: {},
-	additionalFields: {},
-	requestOptions: noRetry,
-	...more,
-});
 
 const credentials = { crm_api_id: CRM_API_ID, crm_api_key: CRM_API_KEY };
 const orderWire = {
@@ -322,25 +300,6 @@ describe('Econtract order:create', () => {
 		expect(error?.message).toBe(
 			'Comparison ID (comparison_id): "0" is not a valid ID. Expected a positive whole number, e.g. 666',
 		);
-	});
-});
-
-describe('Econtract contract:get', () => {
-	it('gets the contract an order created', async () => {
-		await run(sim(), order('gas', GAS));
-		const { output, error } = await run(sim(), {
-			resource: 'contract',
-			operation: 'get',
-			id: 301,
-			requestOptions: noRetry,
-		});
-		expect(error).toBeUndefined();
-		expect([sim().log[1].method, sim().log[1].path]).toEqual(['GET', '/api/contracts/301']);
-		expect(output[0].json).toMatchObject({
-			id: 301,
-			product_type: 'gas',
-			ean: '541448820099999999',
-		});
 	});
 });
 

@@ -83,3 +83,25 @@ export const GAS = {
 	donor: '8',
 	donor_client_nr: '112233',
 };
+
+/** An order:create run over the doc's example order, for this product type and its contract. */
+export const order = (
+	product_type: string,
+	contract: Record<string, unknown>,
+	more: Record<string, unknown> = {},
+) => ({
+	resource: 'order',
+	operation: 'create',
+	product_type,
+	...ORDER_FIELDS,
+	...contract,
+	// The client's and the supply address's required fields are top-level parameters; the rest in their collections.
+	...client,
+	client: { birthdate: '1956-12-25' },
+	...address,
+	address: {},
+	invoice_address: {},
+	additionalFields: {},
+	requestOptions: noRetry,
+	...more,
+});

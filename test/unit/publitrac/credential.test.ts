@@ -4,8 +4,9 @@ import { Publitrac } from '../../../nodes/Publitrac/Publitrac.node';
 import { PublitracTrigger } from '../../../nodes/Publitrac/PublitracTrigger.node';
 import { PublitracApi } from '../../../credentials/PublitracApi.credentials';
 import { publitracApiTest } from '../../../nodes/Publitrac/methods/credentialTest';
+import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { credentialVerdict } from '../../helpers/credentialTest';
-import { CREDS, apiCalls, startSim } from './setup';
+import { CREDS, apiCalls, run, startSim } from './setup';
 import type { PublitracSim } from './setup';
 
 let sim: PublitracSim;
@@ -13,7 +14,10 @@ beforeAll(async () => {
 	sim = await startSim();
 });
 afterAll(async () => sim.stop());
-beforeEach(() => sim.reset());
+beforeEach(() => {
+	sim.reset();
+	resetRateLimiters();
+});
 
 const LOGIN_REFUSED =
 	'PUBLITRAC refused the login (HTTP 401: "Authentication failed: invalid apikey, username or password."). Check the API Key (Configuration > Account Information in PUBLITRAC), the Username and the Password of the PUBLITRAC user.';
@@ -90,5 +94,60 @@ describe('publitracApi credential test', () => {
 		expect(unreachable.message).toMatch(/connection failed \(connection refused\)/);
 		for (const secret of [CREDS.apiKey, CREDS.password])
 			expect(unreachable.message).not.toContain(secret);
+	});
+});
+
+describe('PUBLITRAC credential', () => {
+	it('the credential test (getCampaigns page 1) sends the credentials and passes; a wrong password gets 401', async () => {
+		const verdict = (password: string) =>
+			credentialVerdict(publitracApiTest, 'publitracApi', {
+				...CREDS,
+				password,
+				baseUrl: `${sim.url}/api`,
+			});
+		expect(await verdict(CREDS.password)).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(apiCalls(sim)[0].query).toMatchObject({
+			method: 'getCampaigns',
+			page: '1',
+			apikey: CREDS.apiKey,
+			username: CREDS.username,
+			password: CREDS.password,
+		});
+		expect(await verdict('Wrong-pass')).toMatchObject({
+			status: 'Error',
+			message: expect.stringContaining('(HTTP 401'),
+		});
+		expect(apiCalls(sim)[1].status).toBe(401);
+	});
+
+	it('a read is resent after a 502 (reads are idempotent)', async () => {
+		sim.seedLeads(1)[0].email = 'r@acme.com';
+		sim.addFault({ kind: 'status', status: 502 });
+		const { output, error } = await run(sim, {
+			resource: 'lead',
+			operation: 'get',
+			email: 'r@acme.com',
+			requestOptions: { maxRetries: 2 },
+		});
+		expect(error).toBeUndefined();
+		expect(output[0].json.email).toBe('r@acme.com');
+		expect(apiCalls(sim)).toHaveLength(2);
+	});
+
+	it('a wrong password is refused by the API (HTTP 401) and never shown', async () => {
+		const { error } = await run(
+			sim,
+			{ resource: 'lead', operation: 'get', email: 'a@acme.com' },
+			{
+				credentials: {
+					publitracApi: { ...CREDS, password: 'Wrong-pass-99', baseUrl: `${sim.url}/api` },
+				},
+			},
+		);
+		expect(error?.message).toContain('HTTP 401');
+		expect(error?.message).not.toContain('Wrong-pass-99');
 	});
 });

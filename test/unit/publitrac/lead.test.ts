@@ -1,7 +1,5 @@
-import { publitracApiTest } from '../../../nodes/Publitrac/methods/credentialTest';
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
-import { credentialVerdict } from '../../helpers/credentialTest';
-import { CREDS, apiCalls, expectAuth, run, sentQuery, sentXml, startSim } from './setup';
+import { apiCalls, expectAuth, run, sentQuery, sentXml, startSim } from './setup';
 import type { PublitracSim } from './setup';
 
 let sim: PublitracSim;
@@ -442,60 +440,5 @@ describe('PUBLITRAC lead:search (getLeads)', () => {
 		});
 		expect(output).toHaveLength(120);
 		expect(apiCalls(sim).map((c) => c.query.page)).toEqual(['1', '2']);
-	});
-});
-
-describe('PUBLITRAC credential', () => {
-	it('the credential test (getCampaigns page 1) sends the credentials and passes; a wrong password gets 401', async () => {
-		const verdict = (password: string) =>
-			credentialVerdict(publitracApiTest, 'publitracApi', {
-				...CREDS,
-				password,
-				baseUrl: `${sim.url}/api`,
-			});
-		expect(await verdict(CREDS.password)).toEqual({
-			status: 'OK',
-			message: 'Connection successful!',
-		});
-		expect(apiCalls(sim)[0].query).toMatchObject({
-			method: 'getCampaigns',
-			page: '1',
-			apikey: CREDS.apiKey,
-			username: CREDS.username,
-			password: CREDS.password,
-		});
-		expect(await verdict('Wrong-pass')).toMatchObject({
-			status: 'Error',
-			message: expect.stringContaining('(HTTP 401'),
-		});
-		expect(apiCalls(sim)[1].status).toBe(401);
-	});
-
-	it('a read is resent after a 502 (reads are idempotent)', async () => {
-		sim.seedLeads(1)[0].email = 'r@acme.com';
-		sim.addFault({ kind: 'status', status: 502 });
-		const { output, error } = await run(sim, {
-			resource: 'lead',
-			operation: 'get',
-			email: 'r@acme.com',
-			requestOptions: { maxRetries: 2 },
-		});
-		expect(error).toBeUndefined();
-		expect(output[0].json.email).toBe('r@acme.com');
-		expect(apiCalls(sim)).toHaveLength(2);
-	});
-
-	it('a wrong password is refused by the API (HTTP 401) and never shown', async () => {
-		const { error } = await run(
-			sim,
-			{ resource: 'lead', operation: 'get', email: 'a@acme.com' },
-			{
-				credentials: {
-					publitracApi: { ...CREDS, password: 'Wrong-pass-99', baseUrl: `${sim.url}/api` },
-				},
-			},
-		);
-		expect(error?.message).toContain('HTTP 401');
-		expect(error?.message).not.toContain('Wrong-pass-99');
 	});
 });

@@ -4,6 +4,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { PublitracApi } from '../../../credentials/PublitracApi.credentials';
 import { Publitrac } from '../../../nodes/Publitrac/Publitrac.node';
+import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
 import { runNode } from '../../helpers/context';
 import type { RunOptions } from '../../helpers/context';
 import type { LoggedRequest, Simulator, SimRecord } from '../../helpers/sims';
@@ -70,4 +71,12 @@ export async function startSim(): Promise<PublitracSim> {
 	const sim = publitracSimulator();
 	await sim.start(0);
 	return sim;
+}
+
+/** Before each test of the write methods: the simulator and the rate limiters as new, and three
+ * leads seeded; returns their emails. */
+export function resetWithLeads(sim: PublitracSim): string[] {
+	sim.reset();
+	resetRateLimiters();
+	return sim.seedLeads(3).map((l) => l.email);
 }
