@@ -7,10 +7,7 @@ import { clientLocator, readIdParameter } from '../common';
 
 const properties: INodeProperties[] = [clientLocator('id', 'The client to get')];
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
-
-/** Outputs people: the node shows Simplify, the router maps the records. */
 export const simplify = econtractLead;
 
 export const description = updateDisplayOptions(

@@ -6,7 +6,6 @@ import { idField, readIdParameter } from '../common';
 
 const properties: INodeProperties[] = [idField('Contract')];
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
 
 export const description = updateDisplayOptions(

@@ -159,10 +159,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
-
-/** Outputs people: the node shows Simplify, the router maps the records. */
 export const simplify = econtractLead;
 
 export const description = updateDisplayOptions(

@@ -8,7 +8,6 @@ const properties: INodeProperties[] = [
 	{ ...idField('Supplier'), hint: 'Supplier IDs are on the CRM parameters page' },
 ];
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
 
 export const description = updateDisplayOptions(

@@ -137,7 +137,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-/** Calls Pilot: the node shows Request Options after the fields. */
 export const requestOptions = true;
 
 // Independent creates: sent concurrently (Request Options > Parallel Requests).

@@ -17,7 +17,6 @@ const properties: INodeProperties[] = [
 
 export const parallel = true;
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
 
 export const description = updateDisplayOptions(

@@ -9,7 +9,6 @@ import { leadProperties } from './fields';
 // Independent writes: sent concurrently (Request Options > Parallel Requests), within the rate limit.
 export const parallel = true;
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
 
 export const description = updateDisplayOptions(

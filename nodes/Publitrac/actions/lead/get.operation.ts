@@ -7,10 +7,7 @@ import { publitracCall, recordsOf } from '../../transport';
 
 const properties: INodeProperties[] = [leadLocator('The lead to get, found by its email address')];
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
-
-/** Outputs people: the node shows Simplify, the router maps the records. */
 export const simplify = publitracLead;
 
 export const description = updateDisplayOptions(

@@ -57,7 +57,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-/** Request Options are shown after the fields, by the node. */
 export const requestOptions = true;
 
 export const description = updateDisplayOptions(

@@ -20,7 +20,6 @@ const updateProperties = leadProperties.map((p) =>
 			: p,
 );
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
 
 export const description = updateDisplayOptions(

@@ -20,10 +20,7 @@ const properties: INodeProperties[] = [
 	...returnAllFields,
 ];
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
-
-/** Outputs people: the node shows Simplify, the router maps the records. */
 export const simplify = publitracLead;
 
 export const description = updateDisplayOptions(

@@ -11,7 +11,6 @@ const properties: INodeProperties[] = [
 	leadLocator('The lead to remove from the list'),
 ];
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
 
 export const description = updateDisplayOptions(

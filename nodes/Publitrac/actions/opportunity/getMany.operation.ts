@@ -4,7 +4,6 @@ import type { OperationContext } from '../../../shared/types';
 import { returnAllFields } from '../../../shared/descriptions';
 import { readPaged } from '../../transport/paged';
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
 
 export const description = updateDisplayOptions(

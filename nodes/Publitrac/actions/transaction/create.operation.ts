@@ -50,7 +50,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
 
 export const description = updateDisplayOptions(

@@ -6,7 +6,6 @@ import { smlRequest } from '../../transport';
 
 const properties: INodeProperties[] = [leadLocator('lead', 'The lead whose client is called')];
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
 
 export const description = updateDisplayOptions(

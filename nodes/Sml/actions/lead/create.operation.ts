@@ -121,10 +121,7 @@ const properties: INodeProperties[] = [
 // Independent creates: sent concurrently (Request Options > Parallel Requests).
 export const parallel = true;
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
-
-/** Outputs people: the node shows Simplify, the router maps the records. */
 export const simplify = smlLead;
 
 export const description = updateDisplayOptions(

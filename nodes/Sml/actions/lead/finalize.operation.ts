@@ -8,10 +8,7 @@ import { readLeadId } from '../leadLocator';
 
 const properties: INodeProperties[] = [leadIdField];
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
-
-/** Outputs people: the node shows Simplify, the router maps the records. */
 export const simplify = smlLead;
 
 export const description = updateDisplayOptions(

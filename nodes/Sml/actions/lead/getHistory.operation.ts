@@ -8,7 +8,6 @@ import { readLeadId } from '../leadLocator';
 
 const properties: INodeProperties[] = [leadIdField, ...listFields()];
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
 
 export const description = updateDisplayOptions(

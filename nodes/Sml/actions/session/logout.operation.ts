@@ -5,7 +5,6 @@ import { smlRequest } from '../../transport';
 
 const properties: INodeProperties[] = [];
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
 
 export const description = updateDisplayOptions(

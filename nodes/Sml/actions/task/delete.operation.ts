@@ -7,7 +7,6 @@ import { taskIdField } from './fields';
 
 const properties: INodeProperties[] = [taskIdField];
 
-/** Calls the CRM: the node shows Request Options after the fields. */
 export const requestOptions = true;
 
 export const description = updateDisplayOptions(
