@@ -185,7 +185,8 @@ async function runBatches(
 			error instanceof NodeOperationError
 				? error
 				: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		stop.description = `Input item ${itemIndex + 1} is not valid, so no item was sent. Turn on "Continue On Fail" to send the valid items anyway.`;
+		const stopped = `Input item ${itemIndex + 1} is not valid, so no item was sent. Turn on "Continue On Fail" to send the valid items anyway.`;
+		stop.description = stop.description ? `${stop.description} ${stopped}` : stopped;
 		outcome.fail(itemIndex, stop);
 		return;
 	}
