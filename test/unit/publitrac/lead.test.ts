@@ -239,6 +239,9 @@ describe('PUBLITRAC lead:sync (syncLead)', () => {
 			items: emails.map((email) => ({ email })),
 		});
 		expect(error?.message).toContain('"bad" is not a valid email address');
+		expect((error as { description?: string }).description).toBe(
+			'Input item 2 is not valid, so no item was sent. Turn on "Continue On Fail" to send the valid items anyway.',
+		);
 		expect(apiCalls(sim)).toHaveLength(0);
 	});
 
