@@ -303,7 +303,7 @@ describe('Pilot lead:create', () => {
 
 	it('sends items in parallel and keeps output order and pairing', async () => {
 		const items = Array.from({ length: 20 }, (_, i) => ({ i }));
-		sim.addFault({ kind: 'slow', delayMs: 1000, times: 5 });
+		sim.addFault({ kind: 'slow', delayMs: 3000, times: 5 });
 		const { output, error } = await run((i) => lead({}, { pilot_firstname: `Lead ${i}` }), {
 			items,
 		});
@@ -318,8 +318,9 @@ describe('Pilot lead:create', () => {
 		);
 		expect(output.map((o) => o.json.id)).toEqual(items.map((_, i) => idByName.get(`Lead ${i}`)));
 		// The five slow answers overlapped: the first five requests all arrived before the first
-		// answer (held 1 s) went out, which one-at-a-time sending cannot do.
+		// answer (held 3 s) went out, which one-at-a-time sending cannot do. The 3 s leave room
+		// for a busy machine (issue 21), where starting five requests can take a second.
 		const firstFive = sim.log.slice(0, 5).map((r) => r.at);
-		expect(Math.max(...firstFive) - Math.min(...firstFive)).toBeLessThan(900);
+		expect(Math.max(...firstFive) - Math.min(...firstFive)).toBeLessThan(2500);
 	});
 });

@@ -180,8 +180,10 @@ describe('shared transport', () => {
 		// 500 ms after call i did, whatever the network delays (no jitter allowance needed).
 		for (let i = 4; i < times.length; i++)
 			expect(times[i] - times[i - 4]).toBeGreaterThanOrEqual(500);
-		// Bursts of 4 go out at once: 10 calls take 2 windows, not 9 gaps of 125 ms.
-		expect(times[9] - times[0]).toBeLessThan(2 * 500 + 2 * 30 + 900);
+		// 4 per window, not 1: 10 calls take about 2 windows (1 s), while a limiter letting one
+		// call out per window would take 9 windows (4.5 s). The margin between the two is for a
+		// busy machine (issue 21), where the calls themselves take longer.
+		expect(times[9] - times[0]).toBeLessThan(9 * 500);
 	});
 
 	it('holds the next call until the answer of the call it follows is in', async () => {
