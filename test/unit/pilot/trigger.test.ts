@@ -203,7 +203,8 @@ describe('pilotTrigger', () => {
 			});
 			expect(result.workflowData).toBeUndefined();
 			// The quadratic parse took seconds (16 s for 80,000 siblings); the checks take microseconds.
-			expect(Date.now() - started).toBeLessThan(1000);
+			// The bound leaves room for a busy machine (issue 21) and is still far below the parse.
+			expect(Date.now() - started).toBeLessThan(5000);
 		},
 	);
 

@@ -399,8 +399,9 @@ describe('publitracTrigger meeting a 429 within n8n 2.41 poll budget (issue 21)'
 		expect(failure?.description).toBe(
 			"PUBLITRAC kept refusing calls (too many calls on this account, by another process too) longer than n8n's time budget for this poll allows. Nothing is lost: the next poll reads what this one did not.",
 		);
-		// No wait of 5 s in a 3 s budget: failed at once, one call sent, the state untouched.
-		expect(Date.now() - started).toBeLessThan(2500);
+		// No wait of 5 s in a 3 s budget: failed at once (below 4.5 s even on a busy machine, where
+		// a waiting poll would take 5 s and more), one call sent, the state untouched.
+		expect(Date.now() - started).toBeLessThan(4500);
 		expect(apiCalls(sim).filter((c) => c.status === 429)).toHaveLength(1);
 		expect(state).toEqual(saved);
 		expect(ids(await poll(params, state, { pollBudgetMs: 10_000 }))).toEqual(
