@@ -39,6 +39,17 @@ export const requestOptionsField: INodeProperties = {
 	],
 };
 
+/**
+ * Request Options of an operation that sends its items one after the other (most reads and
+ * updates, batch operations): without Parallel Requests, which would do nothing there.
+ */
+export const sequentialRequestOptionsField: INodeProperties = {
+	...requestOptionsField,
+	options: (requestOptionsField.options ?? []).filter(
+		(option) => (option as INodeProperties).name !== 'parallelRequests',
+	),
+};
+
 export function readRequestOptions(
 	this: IExecuteFunctions,
 	itemIndex: number,

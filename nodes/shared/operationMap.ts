@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { requestOptionsField } from './descriptions';
+import { requestOptionsField, sequentialRequestOptionsField } from './descriptions';
 import { simplifyField } from './leadShape';
 import type { Operation } from './types';
 
@@ -65,7 +65,8 @@ export function operationMap<L extends ResourceList>(list: L): OperationMapOf<L>
 
 /**
  * The shared fields a resource's operations declare (`simplify`, `requestOptions`), each shown
- * for the operations that declared it, after their own fields: Simplify, then Request Options.
+ * for the operations that declared it, after their own fields: Simplify, then Request Options
+ * (with Parallel Requests for the operations the router runs in parallel).
  */
 export function sharedFields(resource: string, module: ResourceModule): INodeProperties[] {
 	const shown = new Map<INodeProperties, string[]>();
@@ -79,7 +80,12 @@ export function sharedFields(resource: string, module: ResourceModule): INodePro
 	}
 	for (const [operation, declared] of Object.entries(module.operations)) {
 		const field = declared.requestOptions;
-		if (field) add(field === true ? requestOptionsField : field, operation);
+		// Parallel Requests only where the router sends items at the same time.
+		const shared =
+			'parallel' in declared && declared.parallel === true
+				? requestOptionsField
+				: sequentialRequestOptionsField;
+		if (field) add(field === true ? shared : field, operation);
 	}
 	return [...shown].map(([field, operation]) => ({
 		...field,

@@ -15,6 +15,10 @@ import { Publitrac } from '../../../nodes/Publitrac/Publitrac.node';
 import { operations as publitracOperations } from '../../../nodes/Publitrac/actions/node.type';
 import { Sml } from '../../../nodes/Sml/Sml.node';
 import { operations as smlOperations } from '../../../nodes/Sml/actions/node.type';
+import {
+	requestOptionsField,
+	sequentialRequestOptionsField,
+} from '../../../nodes/shared/descriptions';
 import { sharedFields } from '../../../nodes/shared/operationMap';
 
 /** The router's view of a map: resource -> operation -> module. */
@@ -209,8 +213,7 @@ describe('each operation shows the shared fields it declares, after its own fiel
 					!hide.resource?.includes(resource) &&
 					!hide.operation?.includes(operation)
 				);
-			})
-			.map((p) => p.name);
+			});
 
 	/** The declared fields an operation misses or shows out of place, one sentence each. */
 	function checkSharedFields(properties: INodeProperties[], operations: AnyOperationMap): string[] {
@@ -222,7 +225,8 @@ describe('each operation shows the shared fields it declares, after its own fiel
 					...(declared.simplify ? ['simplify'] : []),
 					...(declared.requestOptions ? ['requestOptions'] : []),
 				];
-				const names = visible(properties, resource, operation);
+				const shown = visible(properties, resource, operation);
+				const names = shown.map((p) => p.name);
 				const shared = names.filter((n) => n === 'simplify' || n === 'requestOptions');
 				const tail = names.slice(names.length - expected.length);
 				if (
@@ -231,6 +235,17 @@ describe('each operation shows the shared fields it declares, after its own fiel
 				) {
 					problems.push(
 						`${resource}:${operation} shows [${names.join(', ')}], declares [${expected.join(', ')}]`,
+					);
+				}
+				// Parallel Requests only where the router sends the items at the same time.
+				const requestField = shown.find((p) => p.name === 'requestOptions');
+				const parallel = (module as { parallel?: unknown }).parallel === true;
+				const offered = (requestField?.options ?? []).some(
+					(o) => (o as INodeProperties).name === 'parallelRequests',
+				);
+				if (requestField && offered !== parallel) {
+					problems.push(
+						`${resource}:${operation} ${offered ? 'shows' : 'hides'} Parallel Requests and sends its items ${parallel ? 'in parallel' : 'one after the other'}`,
 					);
 				}
 			}
@@ -257,6 +272,7 @@ describe('each operation shows the shared fields it declares, after its own fiel
 			operations: {
 				get: { ...calls, simplify: { map: () => ({}) } },
 				update: calls,
+				create: { ...calls, parallel: true },
 				idle: { description: [], execute },
 			},
 		};
@@ -270,10 +286,29 @@ describe('each operation shows the shared fields it declares, after its own fiel
 		).toEqual([
 			'lead:get shows [simplify, requestOptions, email], declares [simplify, requestOptions]',
 			'lead:update shows [requestOptions, email], declares [requestOptions]',
+			'lead:create shows [requestOptions, email], declares [requestOptions]',
+		]);
+		// Parallel Requests offered where items go one after the other, or missing where they go
+		// together, is reported.
+		const swapped = sharedFields('lead', module).map((f) =>
+			f.name === 'requestOptions'
+				? {
+						...f,
+						options: f.displayOptions?.show?.operation?.includes('create')
+							? sequentialRequestOptionsField.options
+							: requestOptionsField.options,
+					}
+				: f,
+		);
+		expect(checkSharedFields([field('email'), ...swapped], { lead: module.operations })).toEqual([
+			'lead:get shows Parallel Requests and sends its items one after the other',
+			'lead:update shows Parallel Requests and sends its items one after the other',
+			'lead:create hides Parallel Requests and sends its items in parallel',
 		]);
 		expect(checkSharedFields(module.description, { lead: module.operations })).toEqual([
 			'lead:get shows [email], declares [simplify, requestOptions]',
 			'lead:update shows [email], declares [requestOptions]',
+			'lead:create shows [email], declares [requestOptions]',
 		]);
 	});
 });
