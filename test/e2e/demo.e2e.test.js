@@ -38,8 +38,17 @@ function startDemo(env) {
 	let stderr = '';
 	child.stdout.on('data', (d) => (stdout += d));
 	child.stderr.on('data', (d) => (stderr += d));
+	// Its last output can arrive after its exit (seen on a busy machine, issue 21): `exited`
+	// waits for both streams to end too, at most 5 s (a process the demo left running may hold
+	// them open).
+	const ended = (stream) =>
+		new Promise((r) => (stream.readableEnded ? r() : stream.once('end', r)));
 	const exited = new Promise((resolve) =>
-		child.on('exit', (code, signal) => resolve({ code, signal })),
+		child.on('exit', (code, signal) =>
+			Promise.race([Promise.all([ended(child.stdout), ended(child.stderr)]), sleep(5000)]).then(
+				() => resolve({ code, signal }),
+			),
+		),
 	);
 	return { child, exited, stdout: () => stdout, stderr: () => stderr };
 }
@@ -442,7 +451,9 @@ describe('a fresh clone, and what a run leaves behind', () => {
 					let err = '';
 					child.stdout.on('data', (d) => (out += d));
 					child.stderr.on('data', (d) => (err += d));
-					child.on('exit', (code) => resolve({ code, out, err }));
+					// 'close', not 'exit': the output is all read (on a busy machine the last line came
+					// after the exit, issue 21).
+					child.on('close', (code) => resolve({ code, out, err }));
 				});
 			const first = run();
 			await sleep(300);
