@@ -2,18 +2,9 @@
 // (addEmailCampaign).
 import type { IDataObject } from 'n8n-workflow';
 import { Publitrac } from '../../../nodes/Publitrac/Publitrac.node';
-import { apiCalls, expectAuth, resetWithLeads, run, sentQuery, sentXml, startSim } from './setup';
-import type { PublitracSim } from './setup';
+import { apiCalls, expectAuth, usePublitracWithLeads, run, sentQuery, sentXml } from './setup';
 
-let sim: PublitracSim;
-let emails: string[];
-beforeAll(async () => {
-	sim = await startSim();
-});
-afterAll(async () => sim.stop());
-beforeEach(() => {
-	emails = resetWithLeads(sim);
-});
+const { sim, emails } = usePublitracWithLeads();
 
 describe('PUBLITRAC campaign:execute (executeCampaign)', () => {
 	it('POSTs many leads and many campaigns in one call; 1100 is success', async () => {

@@ -1,16 +1,7 @@
 // The history write methods: history:addWebVisit, history:addClickLink and history:addFormFill.
-import { apiCalls, expectAuth, resetWithLeads, run, sentQuery, sentXml, startSim } from './setup';
-import type { PublitracSim } from './setup';
+import { apiCalls, expectAuth, usePublitracWithLeads, run, sentQuery, sentXml } from './setup';
 
-let sim: PublitracSim;
-let emails: string[];
-beforeAll(async () => {
-	sim = await startSim();
-});
-afterAll(async () => sim.stop());
-beforeEach(() => {
-	emails = resetWithLeads(sim);
-});
+const { sim, emails } = usePublitracWithLeads();
 
 describe('PUBLITRAC history:addWebVisit (addWebVisitHistory)', () => {
 	it('POSTs the email in the query string and <webvisitleadhistory> as the XML query', async () => {

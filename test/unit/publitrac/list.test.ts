@@ -1,16 +1,7 @@
 // The list write methods: list:addLeads (addLeadsToList) and list:removeLead (removeLeadFromList).
-import { apiCalls, expectAuth, resetWithLeads, run, sentQuery, startSim } from './setup';
-import type { PublitracSim } from './setup';
+import { apiCalls, expectAuth, usePublitracWithLeads, run, sentQuery } from './setup';
 
-let sim: PublitracSim;
-let emails: string[];
-beforeAll(async () => {
-	sim = await startSim();
-});
-afterAll(async () => sim.stop());
-beforeEach(() => {
-	emails = resetWithLeads(sim);
-});
+const { sim, emails } = usePublitracWithLeads();
 
 describe('PUBLITRAC list:addLeads (addLeadsToList)', () => {
 	it('POSTs one list and many leads in one call; the list is created', async () => {

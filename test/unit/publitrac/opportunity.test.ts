@@ -1,15 +1,7 @@
 // The opportunity write method: opportunity:sync (syncOpportunity).
-import { apiCalls, expectAuth, resetWithLeads, run, sentQuery, startSim } from './setup';
-import type { PublitracSim } from './setup';
+import { apiCalls, expectAuth, usePublitracWithLeads, run, sentQuery } from './setup';
 
-let sim: PublitracSim;
-beforeAll(async () => {
-	sim = await startSim();
-});
-afterAll(async () => sim.stop());
-beforeEach(() => {
-	resetWithLeads(sim);
-});
+const { sim } = usePublitracWithLeads();
 
 describe('PUBLITRAC opportunity:sync (syncOpportunity)', () => {
 	const opp = (

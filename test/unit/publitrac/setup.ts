@@ -73,10 +73,21 @@ export async function startSim(): Promise<PublitracSim> {
 	return sim;
 }
 
-/** Before each test of the write methods: the simulator and the rate limiters as new, and three
- * leads seeded; returns their emails. */
-export function resetWithLeads(sim: PublitracSim): string[] {
-	sim.reset();
-	resetRateLimiters();
-	return sim.seedLeads(3).map((l) => l.email);
+/**
+ * The simulator of a file of write-method tests: started once, and before each test the
+ * simulator and the rate limiters as new, with three leads seeded whose emails `emails` holds.
+ */
+export function usePublitracWithLeads(): { sim: PublitracSim; emails: string[] } {
+	const sim = publitracSimulator();
+	const emails: string[] = [];
+	beforeAll(async () => {
+		await sim.start(0);
+	});
+	afterAll(async () => sim.stop());
+	beforeEach(() => {
+		sim.reset();
+		resetRateLimiters();
+		emails.splice(0, emails.length, ...sim.seedLeads(3).map((l) => l.email));
+	});
+	return { sim, emails };
 }

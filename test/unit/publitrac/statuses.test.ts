@@ -1,18 +1,9 @@
 // How PUBLITRAC's answer status is read for the write methods of every resource (transport
 // behaviour): only the doc's 9xxx family is an error.
 import type { IDataObject } from 'n8n-workflow';
-import { apiCalls, resetWithLeads, run, startSim } from './setup';
-import type { PublitracSim } from './setup';
+import { apiCalls, usePublitracWithLeads, run } from './setup';
 
-let sim: PublitracSim;
-let emails: string[];
-beforeAll(async () => {
-	sim = await startSim();
-});
-afterAll(async () => sim.stop());
-beforeEach(() => {
-	emails = resetWithLeads(sim);
-});
+const { sim, emails } = usePublitracWithLeads();
 
 // The same rule for every method: a status outside the doc's 9xxx error family is the answer of
 // a call PUBLITRAC carried out, never an error (here each write answered <status>200</status>).

@@ -1,25 +1,8 @@
 // The e-commerce write method: transaction:create (addTransaction).
 import { Publitrac } from '../../../nodes/Publitrac/Publitrac.node';
-import {
-	apiCalls,
-	credentialsFor,
-	CREDS,
-	expectAuth,
-	resetWithLeads,
-	run,
-	startSim,
-} from './setup';
-import type { PublitracSim } from './setup';
+import { apiCalls, credentialsFor, CREDS, expectAuth, usePublitracWithLeads, run } from './setup';
 
-let sim: PublitracSim;
-let emails: string[];
-beforeAll(async () => {
-	sim = await startSim();
-});
-afterAll(async () => sim.stop());
-beforeEach(() => {
-	emails = resetWithLeads(sim);
-});
+const { sim, emails } = usePublitracWithLeads();
 
 describe('PUBLITRAC transaction:create (e-commerce)', () => {
 	const transaction = {
