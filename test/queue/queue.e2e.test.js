@@ -343,8 +343,9 @@ const ACTIONS = {
 // reading its own records, so every call in the simulator's log is known to belong to one run.
 //   view: Return All view:getLeads over a view of VIEW_LEADS leads (pages of 100 leads, ~110 KB of
 //         XML each: on a small, busy machine parsing them bounds how fast a worker pages);
-//   get:  lead:get for GET_ITEMS emails with Parallel Requests 35 (light calls: a worker can use its
-//         whole share of the limit, so without the share the two together go over it).
+//   get:  lead:get for GET_ITEMS emails, one call per email sent one after the other (light calls:
+//         a worker can use its whole share of the limit, so without the share the two together go
+//         over it).
 const GET_ITEMS = 250;
 const getEmails = { A: [], B: [] }; // filled from the seeded views before the workflows are built
 const SCENARIOS = {
@@ -367,7 +368,7 @@ const SCENARIOS = {
 		},
 	},
 	get: {
-		label: `lead:get for ${GET_ITEMS} emails each, Parallel Requests 35`,
+		label: `lead:get for ${GET_ITEMS} emails each, one call per email`,
 		method: 'getLead',
 		runOf: (q) =>
 			getEmails.A.includes(q.email) ? 'A' : getEmails.B.includes(q.email) ? 'B' : undefined,
@@ -381,7 +382,6 @@ const SCENARIOS = {
 				resource: 'lead',
 				operation: 'get',
 				email: '={{ $json.email }}',
-				requestOptions: { parallelRequests: 35 },
 			}),
 		],
 		check(items, run) {
