@@ -335,7 +335,8 @@ describe('the demo (bash scripts/demo.sh) as shipped', { timeout: 420_000 }, () 
 			lines[0],
 			/choose other ports: DEMO_PORT=\d+ SANDBOX_PORT_BASE=\d+ bash scripts\/demo\.sh$/,
 		);
-		assert.ok(Date.now() - started < 20_000, 'it checks before building');
+		// dist/'s time below proves no build ran; the time only bounds a hang (busy machine: 60 s).
+		assert.ok(Date.now() - started < 60_000, 'it checks before building');
 		assert.equal(fs.statSync(path.join(ROOT, 'dist')).mtimeMs, distBefore, 'dist/ was not rebuilt');
 	});
 
