@@ -8,6 +8,8 @@
 //        kinds: 'status' (answer `status`, default 503; `echo: true` repeats the request in the page, `echo: 'headers'` its headers too), 'reset' (destroy the socket),
 //               'timeout' (never answer), 'malformed' (an HTML page, or `body`, with status 200 instead of the API's answer),
 //               'truncated' (the handler runs and its real answer is cut in half), 'slow' (delay `delayMs`, then answer)
+//        Any other kind is the simulator's own: its handler gets the fault as `fault` and answers it
+//        (e.g. Pilot's 'notStored').
 //        match: only requests whose "METHOD url" line or raw body contains this text (one item of a run).
 //        processed: true runs the handler first (the request is processed, state changes), then the fault hits the
 //        answer: a 5xx, a reset or a timeout after the CRM stored the data, as a gateway in front of it can do.
@@ -168,6 +170,7 @@ function createSimulator(spec) {
 				body: entry.body,
 				state: sim.state,
 				sim,
+				fault,
 			});
 		} catch (error) {
 			answer = { status: 500, body: { error: String(error && error.message) } };

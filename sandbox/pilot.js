@@ -2,11 +2,28 @@
 // Pilot Solution simulator, from the vendor's API document (docs/vendor-docs.md):
 //   POST /webhooks/welcome.php  (leads)   and  POST /webhooks/survey.php (surveys)
 //   form-encoded fields, action=create, appkey; answers {success, message, data}.
+// Fault kind 'notStored' (sim.addFault / POST /__sim/faults, with the framework's path, match,
+// times): the request is valid but Pilot did not insert the record. Doc "Output format": the
+// top-level success stays true and `data.success` ("true o false indicates that it was inserted
+// in the base correctly") is false, with `data.message` saying why. The fault's `message` is that
+// text and `value` the false given (default false; '0', 0 or 'false' as another server may write it).
 const { createSimulator } = require('./framework');
 
 const APP_KEY = process.env.PILOT_SIM_APP_KEY || '9715fc4b-17a8-4e56-ac7a-6deb5fd46u71';
 
 const fail = (data, status = 200) => ({ status, body: { success: false, message: 'Error', data } });
+
+/** Doc "Output format": the request was understood, the record was not inserted. */
+const notStored = (fault) => ({
+	body: {
+		success: true,
+		message: 'Success',
+		data: {
+			message: fault.message || 'The record could not be inserted in the database.',
+			success: fault.value === undefined ? false : fault.value,
+		},
+	},
+});
 
 function checkCommon(body, state) {
 	if (typeof body !== 'object' || Array.isArray(body))
@@ -19,7 +36,7 @@ function checkCommon(body, state) {
 	return undefined;
 }
 
-function createLead(body, state) {
+function createLead(body, state, fault) {
 	const common = checkCommon(body, state);
 	if (common) return common;
 	// doc (1) and (2): at least one of the id/code fields of each master
@@ -50,6 +67,7 @@ function createLead(body, state) {
 			},
 		};
 	}
+	if (fault && fault.kind === 'notStored') return notStored(fault);
 	const id = state.nextLeadId++;
 	const lead = { id, ...body };
 	delete lead.appkey;
@@ -59,7 +77,7 @@ function createLead(body, state) {
 	return { body: { success: true, message: 'Success', data } };
 }
 
-function createSurvey(body, state) {
+function createSurvey(body, state, fault) {
 	const common = checkCommon(body, state);
 	if (common) return common;
 	if (!body.surveytype) return fail('Parameter surveytype not set');
@@ -89,6 +107,7 @@ function createSurvey(body, state) {
 				},
 			};
 	}
+	if (fault && fault.kind === 'notStored') return notStored(fault);
 	const survey = { id: state.nextSurveyId++, ...fields };
 	state.surveys.push(survey);
 	return { body: { success: true, message: 'The survey was created successfully', data: survey } };
@@ -106,17 +125,17 @@ function createPilotSimulator(options = {}) {
 		}),
 		malformedBody: '<html><body><h1>502 Bad Gateway</h1></body></html>',
 		malformedType: 'text/html',
-		handle({ req, path, body, query, state }) {
+		handle({ req, path, body, query, state, fault }) {
 			const merged = req.method === 'GET' ? query : body;
 			if (path === '/webhooks/welcome.php') {
 				if (req.method !== 'POST' && req.method !== 'GET')
 					return { status: 405, body: 'Method Not Allowed', contentType: 'text/plain' };
-				return createLead(merged, state);
+				return createLead(merged, state, fault);
 			}
 			if (path === '/webhooks/survey.php') {
 				if (req.method !== 'POST' && req.method !== 'GET')
 					return { status: 405, body: 'Method Not Allowed', contentType: 'text/plain' };
-				return createSurvey(merged, state);
+				return createSurvey(merged, state, fault);
 			}
 			return undefined;
 		},

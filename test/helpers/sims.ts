@@ -22,6 +22,8 @@ export interface LoggedRequest {
 	handled: boolean;
 	/** The handler's own status (2xx: the CRM processed the request), before any `processed` fault replaced the answer. */
 	handlerStatus: number | null;
+	/** The answer the handler gave (before any fault replaced it). */
+	response?: unknown;
 	at: number;
 }
 

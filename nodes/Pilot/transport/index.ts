@@ -22,6 +22,10 @@ function isTrue(value: unknown): boolean {
 	return value === true || value === 'true' || value === 1 || value === '1';
 }
 
+function isFalse(value: unknown): boolean {
+	return value === false || value === 'false' || value === 0 || value === '0';
+}
+
 /** Text of Pilot's `data` (a string on failure, an object on success). */
 function dataText(data: unknown): string {
 	if (typeof data === 'string') return data;
@@ -33,7 +37,8 @@ function dataText(data: unknown): string {
 /**
  * POSTs a form-encoded Pilot webhook (doc: "API Restful starting point") and
  * decodes the answer. Doc "IMPORTANT: any answer that is not status 200 HTTP is
- * an error", and `success: false` is an error carrying Pilot's `data` text.
+ * an error", and `success: false` is an error carrying Pilot's `data` text, as is a
+ * `data.success` of false (the record was not inserted), with `data.message`.
  * A create is never sent twice when Pilot may have received it.
  */
 export async function pilotPost(
@@ -100,6 +105,26 @@ export async function pilotPost(
 		const detail = dataText(parsed.data) || String(parsed.message ?? 'no detail given');
 		throw vendorError(this.getNode(), 'Pilot', `${String(parsed.message ?? 'Error')} - ${detail}`, {
 			httpCode: response.statusCode,
+			itemIndex,
+			secrets,
+		});
+	}
+	// Doc "Output format": `data` carries its own `success`, which "indicates that it was inserted
+	// in the base correctly", apart from the top-level one (the request was understood). A record
+	// Pilot says it did not insert is this item's failure, not a success; it is not sent again.
+	const data =
+		parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data)
+			? (parsed.data as IDataObject)
+			: undefined;
+	if (data && isFalse(data.success)) {
+		const record = path === '/webhooks/survey.php' ? 'survey' : 'lead';
+		const reason =
+			(typeof data.message === 'string' && data.message.trim()) ||
+			String(parsed.message ?? '').trim() ||
+			'no reason given';
+		throw vendorError(this.getNode(), 'Pilot', `Pilot did not store the ${record}: ${reason}`, {
+			httpCode: response.statusCode,
+			description: `Pilot answered the request but reported that the ${record} was not inserted. It was not sent again.`,
 			itemIndex,
 			secrets,
 		});

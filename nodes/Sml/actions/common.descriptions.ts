@@ -115,12 +115,21 @@ export function appraisalField(withId: boolean): INodeProperties {
 	};
 }
 
-/** A list of `{content}` objects (doc: note, tags), with `id` where it updates in place. */
-export function contentListField(name: 'note' | 'tags', withId: boolean): INodeProperties {
+/**
+ * A list of `{content}` objects (doc: note, tags), with `id` where it updates in place. On an
+ * update the list sent replaces the whole list of the lead or task (doc "Modificar Lead": a subset
+ * sent without its id is deleted and created anew), so the hint says how to keep the others.
+ */
+export function contentListField(
+	name: 'note' | 'tags',
+	withId: boolean,
+	owner: 'lead' | 'task' = 'lead',
+): INodeProperties {
+	const entries = name === 'note' ? 'notes' : 'tags';
 	const values: INodeProperties[] = [
 		{ displayName: 'Content', name: 'content', type: 'string', default: '' },
 		...idEntry(withId, {
-			hint: 'With the ID of an existing entry SML updates it in place; without, it is added as new',
+			hint: `With the ID of an existing ${name === 'note' ? 'note' : 'tag'} SML updates it in place. The ${entries} given here become the ${owner}'s whole list, replacing the ones it has: to keep them, add them here too with their IDs (from Lead &gt; Get)`,
 		}),
 	];
 	return {

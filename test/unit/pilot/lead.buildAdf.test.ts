@@ -181,6 +181,29 @@ describe('Pilot lead:buildAdf', () => {
 		expect(output[0].json.subject).toBe('Lead Ana');
 	});
 
+	it('tells the user to put the output\'s "adf" text in the plain-text body of Send Email, the file being an extra (Pilot reads the email itself as the ADF)', async () => {
+		const { output } = await build({ pilot_firstname: 'Ana' });
+		expect(String(output[0].json.adf)).toMatch(/^<\?xml[\s\S]*<adf>[\s\S]*<\/adf>\s*$/);
+		const properties = node.description.properties;
+		const operation = properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('lead'),
+		)!;
+		const choice = (operation.options as Array<{ value: string; description?: string }>).find(
+			(o) => o.value === 'buildAdf',
+		)!;
+		expect(choice.description).toMatch(/"adf" text in the plain-text body of a Send Email node/);
+		const options = properties.find((p) => p.name === 'adfOptions')!.options as Array<{
+			name: string;
+			description?: string;
+		}>;
+		const said = (name: string) => options.find((o) => o.name === name)!.description!;
+		expect(said('binaryPropertyName')).toMatch(
+			/put the output's "adf" field in the plain-text body of the Send Email node/,
+		);
+		expect(said('binaryPropertyName')).toMatch(/also holds the ADF as a file, to attach if wanted/);
+		expect(said('fileName')).toMatch(/the email itself is the ADF text, in its body/);
+	});
+
 	it('checks the emails it writes', async () => {
 		const { error } = await build({ pilot_email: 'nope' });
 		expect(error?.message).toMatch(/Email \(pilot_email\): "nope" is not a valid email address/);

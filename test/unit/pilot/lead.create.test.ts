@@ -198,6 +198,60 @@ describe('Pilot lead:create', () => {
 		expect(error?.message).not.toContain('wrong-key-123456');
 	});
 
+	it("fails the item when Pilot's data.success says the lead was not inserted, with Pilot's message, and never re-sends it", async () => {
+		// Doc "Output format": the top-level success is true, data.success ("true o false indicates
+		// that it was inserted in the base correctly") is false.
+		for (const value of [false, 'false', 0, '0']) {
+			sim.reset();
+			sim.addFault({
+				kind: 'notStored',
+				message: '(4.1) The lead could not be inserted.',
+				value,
+			});
+			const { output, error } = await run(lead());
+			expect(error?.message).toBe(
+				'Pilot did not store the lead: (4.1) The lead could not be inserted.',
+			);
+			expect(output).toEqual([]);
+			expect(sim.log).toHaveLength(1);
+			expect(sim.log[0].response).toMatchObject({
+				success: true,
+				data: { success: value, message: '(4.1) The lead could not be inserted.' },
+			});
+			expect(sim.state.leads).toHaveLength(0);
+		}
+	});
+
+	it('with Continue On Fail, a lead Pilot did not insert is an error item and the other leads are still created', async () => {
+		sim.addFault({
+			kind: 'notStored',
+			match: 'pilot_firstname=Lead1&',
+			message: 'Duplicated lead',
+		});
+		const { output, error } = await run((i) => lead({}, { pilot_firstname: `Lead${i}` }), {
+			items: [{ n: 0 }, { n: 1 }, { n: 2 }],
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[1].json).toMatchObject({
+			error: 'Pilot did not store the lead: Duplicated lead',
+			description:
+				'Pilot answered the request but reported that the lead was not inserted. It was not sent again.',
+		});
+		expect(output[1].json).not.toHaveProperty('id');
+		const idByName = new Map(
+			(sim.state.leads as Array<{ id: number; pilot_firstname: string }>).map((l) => [
+				l.pilot_firstname,
+				l.id,
+			]),
+		);
+		expect([...idByName.keys()].sort()).toEqual(['Lead0', 'Lead2']);
+		expect(output[0].json).toMatchObject({ id: idByName.get('Lead0'), success: true });
+		expect(output[2].json).toMatchObject({ id: idByName.get('Lead2'), success: true });
+		expect(sim.log).toHaveLength(3);
+	});
+
 	it('turns a non-200 status into an error with the status and the page text', async () => {
 		sim.addFault({
 			kind: 'status',

@@ -126,6 +126,15 @@ describe('Pilot survey:create', () => {
 		expect(output[0].json.message).toMatch(/already exists/);
 	});
 
+	it("fails the item when Pilot's data.success says the survey was not inserted, with Pilot's message", async () => {
+		sim.addFault({ kind: 'notStored', message: 'Survey type VENTAS is closed', value: '0' });
+		const { output, error } = await run(survey());
+		expect(error?.message).toBe('Pilot did not store the survey: Survey type VENTAS is closed');
+		expect(output).toEqual([]);
+		expect(sim.log).toHaveLength(1);
+		expect(sim.state.surveys).toHaveLength(0);
+	});
+
 	it("surfaces Pilot's error text", async () => {
 		sim.state.appKeys = ['another-key'];
 		const { error } = await run(survey());

@@ -1,4 +1,5 @@
 import { NodeHelpers } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { Sml } from '../../../nodes/Sml/Sml.node';
 import { apiCalls, credentialsFor, runSml, SML_PASSWORD, useSmlSimulator } from './setup';
 import SECRETS from '../../fixtures/secrets.json';
@@ -420,6 +421,71 @@ describe('SML lead:update', () => {
 			updateFields: { client: { phone: '1' } },
 		});
 		expect(error?.message).toMatch(/^client\.name: is required when the client has no ID/);
+	});
+
+	it('Notes and Tags sent become the whole list (doc "Modificar Lead"): existing ones are kept only when sent again with their IDs, as the ID hint says', async () => {
+		const lead = await createLead({
+			note: { values: [{ content: 'n1' }, { content: 'n2' }] },
+			tags: { values: [{ content: 't1' }] },
+		});
+		const contents = (list: SimRecord[]) => list.map((n) => n.content);
+		expect(contents(lead.note)).toEqual(['n1', 'n2']);
+
+		// One new note, no ids: the lead's notes are only the new one.
+		const replaced = await runSml(sim, {
+			resource: 'lead',
+			operation: 'update',
+			id_lead: lead.id,
+			updateFields: { note: { values: [{ content: 'n3' }] } },
+		});
+		expect(replaced.error).toBeUndefined();
+		expect(apiCalls(sim).pop()!.body).toEqual({ note: [{ content: 'n3' }] });
+		const afterReplace = replaced.output[0].json as SimRecord;
+		expect(contents(afterReplace.note)).toEqual(['n3']);
+		expect(contents(afterReplace.tags)).toEqual(['t1']);
+
+		// The existing note sent again with its id, plus a new one: both kept.
+		const kept = afterReplace.note[0];
+		const { output, error } = await runSml(sim, {
+			resource: 'lead',
+			operation: 'update',
+			id_lead: lead.id,
+			updateFields: {
+				note: { values: [{ id: String(kept.id), content: 'n3' }, { content: 'n4' }] },
+				tags: { values: [{ content: 't2' }] },
+			},
+		});
+		expect(error).toBeUndefined();
+		const updated = output[0].json as SimRecord;
+		expect(contents(updated.note)).toEqual(['n3', 'n4']);
+		expect(updated.note[0].id).toBe(kept.id);
+		expect(contents(updated.tags)).toEqual(['t2']);
+		const got = await runSml(sim, { resource: 'lead', operation: 'get', id_lead: lead.id });
+		expect(contents((got.output[0].json as SimRecord).note)).toEqual(['n3', 'n4']);
+
+		// What the editor says of it, on Lead: Update (notes, tags) and Task: Update (notes).
+		const idHint = (resource: string, collection: string, field: string) => {
+			const props = new Sml().description.properties.filter(
+				(p) =>
+					p.name === collection &&
+					p.displayOptions?.show?.resource?.includes(resource) &&
+					p.displayOptions?.show?.operation?.includes('update'),
+			);
+			expect(props).toHaveLength(1);
+			const list = (props[0].options as INodeProperties[]).find((o) => o.name === field)!;
+			const values = (list.options as Array<{ values: INodeProperties[] }>)[0].values;
+			return values.find((v) => v.name === 'id')!.hint;
+		};
+		const leadNotes = idHint('lead', 'updateFields', 'note');
+		expect(leadNotes).toMatch(/notes given here become the lead's whole list/);
+		expect(leadNotes).toMatch(/to keep them, add them here too with their IDs/);
+		expect(leadNotes).not.toMatch(/added as new/);
+		expect(idHint('lead', 'updateFields', 'tags')).toMatch(
+			/tags given here become the lead's whole list/,
+		);
+		expect(idHint('task', 'updateFields', 'note')).toMatch(
+			/notes given here become the task's whole list/,
+		);
 	});
 
 	it('refuses an update with nothing to change', async () => {

@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 				name: 'Build ADF Email',
 				value: 'buildAdf',
 				description:
-					"Build the ADF XML email of a lead for Pilot's email integration, from the same fields as Create, to send with the Send Email node; sends nothing",
+					'Build the ADF XML email of a lead for Pilot\'s email integration, from the same fields as Create: put its "adf" text in the plain-text body of a Send Email node to the address set up in Pilot; sends nothing',
 				action: 'Build an ADF lead email',
 			},
 			{

@@ -56,7 +56,8 @@ const properties: INodeProperties[] = [
 				name: 'fileName',
 				type: 'string',
 				default: 'lead.adf.xml',
-				description: 'Name of the ADF attachment',
+				description:
+					'Name of the ADF file, an extra for those who also want it attached: the email itself is the ADF text, in its body',
 			},
 			{
 				displayName: 'Provider Name',
@@ -71,7 +72,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: 'data',
 				description:
-					"Name of the binary property that holds the ADF file, for the Send Email node's attachments",
+					'Name of the binary property that also holds the ADF as a file, to attach if wanted. Pilot reads the email body: put the output\'s "adf" field in the plain-text body of the Send Email node.',
 			},
 			{
 				displayName: 'Subject',
@@ -90,7 +91,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Builds the ADF email of the doc's "Email integration", ready for n8n's Send Email node. */
+/**
+ * Builds the ADF email of the doc's "Email integration" ("The format of the email is an ADF ...
+ * Email format: preferably plain text"; its PHP sends the ADF as the mail body): `json.adf` is the
+ * plain-text body for n8n's Send Email node, the binary file an extra.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,

@@ -21,7 +21,7 @@ export function taskFieldOptions(update: boolean): INodeProperties[] {
 			default: 'Phone',
 			description: 'How the task is carried out (Phone when not set)',
 		},
-		contentListField('note', update),
+		contentListField('note', update, 'task'),
 		{
 			displayName: 'Planned Realization Date',
 			name: 'planified_realization_date',
