@@ -159,6 +159,38 @@ describe('dataPlatform contact:create (add-contact)', () => {
 		);
 	});
 
+	it.each([
+		['Fri Jan 01 1993 00:00:00 GMT+0700 (ICT)'],
+		['Fri Jan 01 1993 00:00:00 GMT+0700 (Indochina Time)'],
+		['Fri Jan 01 1993 00:00:00 GMT+0700'],
+		['  Fri Jan 01 1993 00:00:00 GMT+0700 (ICT)  '],
+	])(
+		"takes a date of birth written as the platform's samples write it (%j), sent as the same ISO date would be",
+		async (written) => {
+			const create = (dateOfBirth: string) =>
+				run(
+					sim,
+					{
+						...base,
+						operation: 'create',
+						name: 'A',
+						type: 0,
+						additionalFields: { dateOfBirth },
+					},
+					{ timezone: 'America/New_York' },
+				);
+			const iso = await create('1993-01-01T00:00:00+07:00');
+			expect(iso.error).toBeUndefined();
+			const fromIso = (onlyAction(sim).data as { dateOfBirth: string }).dateOfBirth;
+			expect(fromIso).toBe('Fri Jan 01 1993 00:00:00 GMT+0700');
+			sim.reset();
+			const { error, output } = await create(written);
+			expect(error).toBeUndefined();
+			expect(output[0].json.success).toBe(true);
+			expect((onlyAction(sim).data as { dateOfBirth: string }).dateOfBirth).toBe(fromIso);
+		},
+	);
+
 	it("uses the node's Sender User over the credential's", async () => {
 		const { error } = await run(sim, {
 			...base,
