@@ -124,7 +124,10 @@ export interface ListenerAction {
 export function listenerAction(
 	actionType: ActionType,
 	build: ActionBuilder,
-	options: { idempotent: boolean },
+	options: {
+		/** Whether a batch may be sent again after a lost answer; a function decides per batch from its actions' data. */
+		idempotent: boolean | ((dataList: IDataObject[]) => boolean);
+	},
 ): Pick<BatchOperation<ListenerAction>, 'prepare' | 'batches' | 'send'> {
 	return {
 		async prepare(this: IExecuteFunctions, itemIndex: number): Promise<ListenerAction> {
@@ -186,14 +189,17 @@ export function listenerAction(
 			const badUrl = checkListenerUrl(listenerUrl);
 			if (badUrl) throw vendorError(node, CRM, badUrl, { itemIndex, secrets });
 			const senderUser = batch[0].value.senderUser;
-			const answers = await postBatch.call(
-				this,
-				listenerUrl,
-				senderUser,
-				actionType,
-				batch.map((item) => item.value.data),
-				{ ...context.requestOptions, idempotent: options.idempotent, itemIndex, secrets },
-			);
+			const dataList = batch.map((item) => item.value.data);
+			const idempotent =
+				typeof options.idempotent === 'function'
+					? options.idempotent(dataList)
+					: options.idempotent;
+			const answers = await postBatch.call(this, listenerUrl, senderUser, actionType, dataList, {
+				...context.requestOptions,
+				idempotent,
+				itemIndex,
+				secrets,
+			});
 			return batch.map((item, k) => {
 				const answer = answers.perAction ? answers.perAction[k] : answers.whole;
 				if (answers.perAction && isFailure(answer)) {
