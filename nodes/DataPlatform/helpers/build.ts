@@ -114,7 +114,8 @@ export function readCusFields(ctx: BuildContext, value: unknown): IDataObject[] 
 		}
 		const name = String(entry.name).trim();
 		let fieldValue: unknown = entry.value;
-		if (entry.fieldType === 'checkbox') fieldValue = splitList(entry.value, /[,|\n]/).join('|');
+		// Doc: checkbox values "are separated by ... "|"" (e.g. "Dog|Cat"): a comma belongs to its option.
+		if (entry.fieldType === 'checkbox') fieldValue = splitList(entry.value, /\|/).join('|');
 		else if (entry.fieldType === 'date' && !isBlank(entry.value)) {
 			fieldValue = toVendorDate(ctx.node, keepOffset(entry.value), {
 				field: `Custom Fields (cusFields) "${name}"`,
