@@ -265,10 +265,12 @@ const ACTIONS = {
 			d.contacts.forEach((c, n) => checkPerson(c, `contacts[${n}].`));
 		}
 		if (d.permit !== undefined) checkPermit(d.permit);
-		// doc 2.2.6: dealId first, then name; found -> updated, else added.
-		const found =
-			(!blank(d.dealId) && state.deals.find((x) => x.dealId === String(d.dealId))) ||
-			state.deals.find((x) => x.name === d.name);
+		// doc 2.2.6: "In case there is a dealId transmission, it will rely on dealId to search for
+		// orders, but if there is no dealId, it will rely on the name"; found -> updated, else added.
+		// An unknown dealId does not fall back to the name: a new deal is added.
+		const found = blank(d.dealId)
+			? state.deals.find((x) => x.name === d.name)
+			: state.deals.find((x) => x.dealId === String(d.dealId));
 		if (found) {
 			Object.assign(found, d, { dealId: found.dealId });
 			return { dealId: found.dealId, created: false, message: 'Deal updated' };
@@ -276,7 +278,9 @@ const ACTIONS = {
 		// doc 2.2.6: stage and dealWith are required when a deal is created.
 		if (blank(d.stage)) refuse('stage is required to create a deal');
 		if (!isObject(d.dealWith)) refuse('dealWith is required to create a deal');
-		const deal = { ...d, dealId: blank(d.dealId) ? String(state.nextDeal++) : String(d.dealId) };
+		// doc 2.2.6: a dealId "is the code of an order that is already in CRM"; a new deal gets the
+		// platform's own code, so resending an unknown dealId adds another deal.
+		const deal = { ...d, dealId: String(state.nextDeal++) };
 		state.deals.push(deal);
 		return { dealId: deal.dealId, created: true, message: 'Deal added' };
 	},

@@ -105,7 +105,7 @@ describe(`CRM Data Platform in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball 
 						additionalFields: {
 							emails: { values: [{ type: 'Work', value: '={{ $json.email }}' }] },
 							dateOfBirth: '1993-01-01T00:00:00',
-							cusFields: { values: [{ name: 'Pets', fieldType: 'checkbox', value: 'Dog, Cat' }] },
+							cusFields: { values: [{ name: 'Pets', fieldType: 'checkbox', value: 'Dog | Cat' }] },
 						},
 						permit: { status: 3, group: 'Nhom Test' },
 						companyContact: { name: 'E2E Company' },

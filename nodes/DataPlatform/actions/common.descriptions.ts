@@ -195,7 +195,7 @@ export const cusFieldsField: INodeProperties = {
 					type: 'string',
 					default: '',
 					description:
-						'Value of the custom field. Checkbox: values separated by commas or |, or a list. Date: an n8n date or ISO date such as 2019-07-08T00:00:00+07:00.',
+						'Value of the custom field. Checkbox: values separated by | (e.g. Dog|Cat), or a list; a comma stays part of its value. Date: an n8n date or ISO date such as 2019-07-08T00:00:00+07:00.',
 				},
 			],
 		},

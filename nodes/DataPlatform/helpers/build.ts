@@ -114,7 +114,8 @@ export function readCusFields(ctx: BuildContext, value: unknown): IDataObject[] 
 		}
 		const name = String(entry.name).trim();
 		let fieldValue: unknown = entry.value;
-		if (entry.fieldType === 'checkbox') fieldValue = splitList(entry.value, /[,|\n]/).join('|');
+		// Doc: checkbox values "are separated by ... "|"" (e.g. "Dog|Cat"): a comma belongs to its option.
+		if (entry.fieldType === 'checkbox') fieldValue = splitList(entry.value, /\|/).join('|');
 		else if (entry.fieldType === 'date' && !isBlank(entry.value)) {
 			fieldValue = toVendorDate(ctx.node, keepOffset(entry.value), {
 				field: `Custom Fields (cusFields) "${name}"`,
@@ -168,6 +169,21 @@ export function readPermit(ctx: BuildContext, value: unknown): IDataObject | und
 	return out;
 }
 
+/** How JavaScript's Date.toString() writes a date, as the doc's samples write dates of birth. */
+const JS_DATE_TEXT = "EEE MMM dd yyyy HH:mm:ss 'GMT'ZZZ";
+
+/**
+ * A date of birth written as the doc's samples write it, "Fri Jan 01 1993 00:00:00 GMT+0700 (ICT)"
+ * (the zone name in brackets optional), read in its own offset so the day does not move; other
+ * forms go on as they are.
+ */
+function fromJsDateText(value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	const text = value.trim().replace(/\s*\([^()]*\)$/, '');
+	const parsed = DateTime.fromFormat(text, JS_DATE_TEXT, { setZone: true, locale: 'en-US' });
+	return parsed.isValid ? parsed : value;
+}
+
 /** An n8n date sent as the doc's samples write dates of birth ("Fri Jan 01 1993 00:00:00 GMT+0700"). */
 export function readDateOfBirth(
 	ctx: BuildContext,
@@ -175,16 +191,14 @@ export function readDateOfBirth(
 	label = 'Date of Birth (dateOfBirth)',
 ): string | undefined {
 	if (isBlank(value)) return undefined;
-	const iso = toVendorDate(ctx.node, keepOffset(value), {
+	const iso = toVendorDate(ctx.node, keepOffset(fromJsDateText(value)), {
 		field: label,
 		format: "yyyy-MM-dd'T'HH:mm:ss.SSSZZ",
 		zone: ctx.timezone,
 		itemIndex: ctx.itemIndex,
 	});
 	// English day and month names whatever the server's locale, as JavaScript's Date.toString() writes them.
-	return DateTime.fromISO(iso, { setZone: true })
-		.setLocale('en-US')
-		.toFormat("EEE MMM dd yyyy HH:mm:ss 'GMT'ZZZ");
+	return DateTime.fromISO(iso, { setZone: true }).setLocale('en-US').toFormat(JS_DATE_TEXT);
 }
 
 /** An n8n date as the millisecond timestamp the doc's add-deal `closeDate` takes. */

@@ -72,6 +72,21 @@ function vendorMessage(answer: unknown, raw: string): string {
 	return shortText(raw) || '(empty body)';
 }
 
+/**
+ * An `error` that says something went wrong: true, a non-zero number, a non-empty text or a
+ * non-empty object. 0, "", false and null are what many listeners send with a success
+ * (`{"error":0,"message":"Success"}`), so they are no failure.
+ */
+function errorFlagged(error: unknown): boolean {
+	if (error === true) return true;
+	if (typeof error === 'number') return error !== 0 && !Number.isNaN(error);
+	if (typeof error === 'string') return error.trim() !== '';
+	if (Array.isArray(error)) return error.length > 0;
+	if (error && typeof error === 'object') return Object.keys(error).length > 0;
+	return false;
+}
+
+/** The doc gives no answer format: a failure is an answer that plainly says so (an `error` beside `success: true` is none). */
 const isFailure = (value: unknown): boolean => {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
 	const v = value as IDataObject;
@@ -80,7 +95,7 @@ const isFailure = (value: unknown): boolean => {
 		v.success === 'false' ||
 		v.status === 'error' ||
 		v.status === 'failed' ||
-		(v.error !== undefined && v.error !== null && v.error !== false && v.success !== true)
+		(v.success !== true && errorFlagged(v.error))
 	);
 };
 
@@ -109,7 +124,10 @@ export interface ListenerAction {
 export function listenerAction(
 	actionType: ActionType,
 	build: ActionBuilder,
-	options: { idempotent: boolean },
+	options: {
+		/** Whether a batch may be sent again after a lost answer; a function decides per batch from its actions' data. */
+		idempotent: boolean | ((dataList: IDataObject[]) => boolean);
+	},
 ): Pick<BatchOperation<ListenerAction>, 'prepare' | 'batches' | 'send'> {
 	return {
 		async prepare(this: IExecuteFunctions, itemIndex: number): Promise<ListenerAction> {
@@ -171,14 +189,17 @@ export function listenerAction(
 			const badUrl = checkListenerUrl(listenerUrl);
 			if (badUrl) throw vendorError(node, CRM, badUrl, { itemIndex, secrets });
 			const senderUser = batch[0].value.senderUser;
-			const answers = await postBatch.call(
-				this,
-				listenerUrl,
-				senderUser,
-				actionType,
-				batch.map((item) => item.value.data),
-				{ ...context.requestOptions, idempotent: options.idempotent, itemIndex, secrets },
-			);
+			const dataList = batch.map((item) => item.value.data);
+			const idempotent =
+				typeof options.idempotent === 'function'
+					? options.idempotent(dataList)
+					: options.idempotent;
+			const answers = await postBatch.call(this, listenerUrl, senderUser, actionType, dataList, {
+				...context.requestOptions,
+				idempotent,
+				itemIndex,
+				secrets,
+			});
 			return batch.map((item, k) => {
 				const answer = answers.perAction ? answers.perAction[k] : answers.whole;
 				if (answers.perAction && isFailure(answer)) {

@@ -49,7 +49,7 @@ describe('dataPlatform contact:create (add-contact)', () => {
 				cusFields: {
 					values: [
 						{ name: 'Referred By', fieldType: 'text', value: 'Cong Nguyen' },
-						{ name: 'What animal do you like?', fieldType: 'checkbox', value: 'Dog, Cat' },
+						{ name: 'What animal do you like?', fieldType: 'checkbox', value: 'Dog | Cat' },
 						{ name: 'Enrolment date', fieldType: 'date', value: '2019-07-08T00:00:00+07:00' },
 					],
 				},
@@ -158,6 +158,63 @@ describe('dataPlatform contact:create (add-contact)', () => {
 			'Fri Jan 01 1993 00:00:00 GMT+0700',
 		);
 	});
+
+	it.each([
+		['Fri Jan 01 1993 00:00:00 GMT+0700 (ICT)'],
+		['Fri Jan 01 1993 00:00:00 GMT+0700 (Indochina Time)'],
+		['Fri Jan 01 1993 00:00:00 GMT+0700'],
+		['  Fri Jan 01 1993 00:00:00 GMT+0700 (ICT)  '],
+	])(
+		"takes a date of birth written as the platform's samples write it (%j), sent as the same ISO date would be",
+		async (written) => {
+			const create = (dateOfBirth: string) =>
+				run(
+					sim,
+					{
+						...base,
+						operation: 'create',
+						name: 'A',
+						type: 0,
+						additionalFields: { dateOfBirth },
+					},
+					{ timezone: 'America/New_York' },
+				);
+			const iso = await create('1993-01-01T00:00:00+07:00');
+			expect(iso.error).toBeUndefined();
+			const fromIso = (onlyAction(sim).data as { dateOfBirth: string }).dateOfBirth;
+			expect(fromIso).toBe('Fri Jan 01 1993 00:00:00 GMT+0700');
+			sim.reset();
+			const { error, output } = await create(written);
+			expect(error).toBeUndefined();
+			expect(output[0].json.success).toBe(true);
+			expect((onlyAction(sim).data as { dateOfBirth: string }).dateOfBirth).toBe(fromIso);
+		},
+	);
+
+	it.each([
+		['a text', 'Red, dark|Blue', 'Red, dark|Blue'],
+		['a text with spaces and an empty part', ' Red, dark | | Blue ', 'Red, dark|Blue'],
+		['a list', ['Red, dark', 'Blue'], 'Red, dark|Blue'],
+		['a JSON list', '["Red, dark", "Blue"]', 'Red, dark|Blue'],
+		['one option with a comma', 'Salt, pepper', 'Salt, pepper'],
+	])(
+		'sends checkbox values given as %s separated by | only, a comma staying inside its option',
+		async (_name, value, sent) => {
+			const { error } = await run(sim, {
+				...base,
+				operation: 'create',
+				name: 'A',
+				type: 0,
+				additionalFields: {
+					cusFields: { values: [{ name: 'Colours', fieldType: 'checkbox', value }] },
+				},
+			});
+			expect(error).toBeUndefined();
+			expect((onlyAction(sim).data as { cusFields: unknown }).cusFields).toEqual([
+				{ name: 'Colours', value: sent },
+			]);
+		},
+	);
 
 	it("uses the node's Sender User over the credential's", async () => {
 		const { error } = await run(sim, {

@@ -106,7 +106,7 @@ describe('dataPlatform deal:upsert (add-deal)', () => {
 			index: 0,
 			actionType: 'add-deal',
 			success: true,
-			dealId: '1234567890',
+			dealId: '3001',
 			created: true,
 			message: 'Deal added',
 		});
@@ -124,6 +124,73 @@ describe('dataPlatform deal:upsert (add-deal)', () => {
 		expect(sim.state.deals).toHaveLength(1);
 		expect(sim.state.deals[0].stage).toBe('Won');
 	});
+
+	it('updates the deal with a known Deal ID, whatever its name', async () => {
+		sim.state.deals.push({ dealId: '192', name: 'Old name', stage: 'New' });
+		const { output } = await run(
+			sim,
+			deal({ dealId: '192', name: 'New name', additionalFields: { stage: 'Won' } }),
+		);
+		expect(output[0].json.response).toMatchObject({ dealId: '192', created: false });
+		expect(sim.state.deals).toEqual([
+			expect.objectContaining({ dealId: '192', name: 'New name', stage: 'Won' }),
+		]);
+	});
+
+	it('adds a new deal for an unknown Deal ID, even when a deal has the same name', async () => {
+		sim.state.deals.push({ dealId: '192', name: 'Booking-ID #0003', stage: 'New' });
+		const { output, error } = await run(
+			sim,
+			deal({
+				dealId: '999',
+				additionalFields: { stage: 'Won' },
+				dealWith: { name: 'Huy' },
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect((onlyAction(sim).data as { dealId: string }).dealId).toBe('999');
+		expect(output[0].json.response).toMatchObject({
+			success: true,
+			created: true,
+			dealId: '3001',
+			message: 'Deal added',
+		});
+		expect(sim.state.deals).toEqual([
+			expect.objectContaining({ dealId: '192', name: 'Booking-ID #0003', stage: 'New' }),
+			expect.objectContaining({ dealId: '3001', name: 'Booking-ID #0003', stage: 'Won' }),
+		]);
+	});
+
+	it.each([
+		['a server error (502)', { kind: 'status', status: 502 }, 'HTTP 502'],
+		['a timeout', { kind: 'timeout' }, 'not sent again'],
+	])(
+		'after %s, resends a batch without Deal IDs but not one holding a Deal ID',
+		async (_name, fault, message) => {
+			const requestOptions = { maxRetries: 2, timeout: 1 };
+			const byName = [{ name: 'A' }, { name: 'B' }];
+			const params = (items: Array<{ name: string; dealId?: string }>) => (i: number) =>
+				deal({
+					name: items[i].name,
+					dealId: items[i].dealId ?? '',
+					additionalFields: { stage: 'New' },
+					dealWith: { name: 'Huy' },
+					requestOptions,
+				});
+			sim.addFault(fault);
+			const resent = await run(sim, params(byName), { items: byName });
+			expect(resent.error).toBeUndefined();
+			expect(posts(sim)).toHaveLength(2);
+			expect(sim.state.deals.map((d: { name: string }) => d.name)).toEqual(['A', 'B']);
+
+			sim.reset();
+			const withId = [{ name: 'A' }, { name: 'B', dealId: '777' }];
+			sim.addFault(fault);
+			const { error } = await run(sim, params(withId), { items: withId });
+			expect(error?.message).toContain(message);
+			expect(posts(sim)).toHaveLength(1);
+		},
+	);
 
 	it("gives the listener's message when a new deal lacks the stage the platform needs", async () => {
 		const { error } = await run(sim, deal({ dealWith: { name: 'Huy' } }));

@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { assertEmail } from '../../../shared/validation';
+import { assertEmail, isBlank } from '../../../shared/validation';
 import {
 	pick,
 	readCusFields,
@@ -51,7 +51,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Booking-ID #0003',
 		description: 'Name of the deal (order)',
-		hint: 'The platform updates the deal with this Deal ID, or else the deal with this name; otherwise it creates a new deal',
+		hint: 'With a Deal ID, the platform updates the deal with that ID or else creates a new deal; without one, it updates the deal with this name or else creates a new deal',
 	},
 	{
 		displayName: 'Deal ID',
@@ -59,7 +59,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description:
-			'ID of an existing deal to update; when it is found the deal is updated, otherwise a deal is added',
+			'ID of an existing deal to update. When no deal has this ID, a new deal is added, even if a deal has the same name; items with a Deal ID are therefore not sent again after a timeout or a server error, so as not to add the deal twice.',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -232,7 +232,14 @@ function readContacts(ctx: BuildContext, value: unknown): IDataObject[] | undefi
 	return filled.length ? filled : undefined;
 }
 
-/** add-deal (doc 2.2.6): the same action adds or updates; an upsert, so safe to resend. */
+/**
+ * add-deal (doc 2.2.6): the same action adds or updates, by dealId when one is given, else by
+ * name. Without a dealId the name finds the deal a first send added, so a resend is safe; an
+ * unknown dealId adds a new deal at every send, so a batch with a dealId is never resent.
+ */
+const resendable = (dataList: IDataObject[]): boolean =>
+	dataList.every((data) => isBlank(data.dealId));
+
 export const { prepare, batches, send } = listenerAction(
 	'add-deal',
 	function (ctx) {
@@ -242,7 +249,7 @@ export const { prepare, batches, send } = listenerAction(
 			i,
 			{},
 		) as IDataObject;
-		// doc 2.2.6 "name": required; dealId first, then name, finds the deal to update.
+		// doc 2.2.6 "name": required; the dealId when given, else the name, finds the deal to update.
 		const data: IDataObject = {
 			...pick({ dealId: this.getNodeParameter('dealId', i, '') }, ['dealId']),
 			name: requireText(ctx, 'Name (name)', this.getNodeParameter('name', i, '')),
@@ -273,5 +280,5 @@ export const { prepare, batches, send } = listenerAction(
 		if (cusFields) data.cusFields = cusFields;
 		return { ...data, ...readExtraFields(ctx, extra) };
 	},
-	{ idempotent: true },
+	{ idempotent: resendable },
 );
