@@ -49,6 +49,7 @@ const DUALFUEL = {
 const credentials = { crm_api_id: CRM_API_ID, crm_api_key: CRM_API_KEY };
 const orderWire = {
 	product_type: '',
+	producttype: '',
 	comparison_id: '45688954',
 	affiliate_id: '50',
 	sales_channel_id: '1',
@@ -96,6 +97,7 @@ describe('Econtract order:create', () => {
 			...addressWire,
 			...orderWire,
 			product_type: 'electricity',
+			producttype: 'electricity',
 			ean: '541448820056789012',
 			mru_type: '2',
 			mru_nr: '123456',
@@ -149,6 +151,7 @@ describe('Econtract order:create', () => {
 			invoice_address_country: 'BE',
 			...orderWire,
 			product_type: 'gas',
+			producttype: 'gas',
 			ean: '541448820099999999',
 			mru_nr: '654321',
 			situation: '3',
@@ -181,6 +184,20 @@ describe('Econtract order:create', () => {
 		});
 		expect(body).not.toHaveProperty('ean');
 		expect(output[0].json.product_type).toBe('dualfuel_pack');
+	});
+
+	// The field table names the field product_type, but every create-order example sends
+	// producttype: the CRM gets both, with the same value.
+	it.each([
+		['electricity', ELECTRICITY],
+		['gas', GAS],
+		['dualfuel_pack', DUALFUEL],
+	])('%s: sends the product type as product_type and as producttype', async (type, contract) => {
+		const { error } = await run(sim(), order(type, contract));
+		expect(error).toBeUndefined();
+		expect(sim().log).toHaveLength(1);
+		const body = sim().log[0].body as Record<string, unknown>;
+		expect([body.product_type, body.producttype]).toEqual([type, type]);
 	});
 
 	it('updates the same order sent twice instead of duplicating it', async () => {

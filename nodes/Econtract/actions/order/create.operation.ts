@@ -220,7 +220,9 @@ export async function execute(
 			itemIndex,
 		);
 	}
-	const order: IDataObject = { product_type: productType };
+	// The field table names it product_type, but every create-order example sends producttype:
+	// both go, with the same value, so the CRM finds the one it reads.
+	const order: IDataObject = { product_type: productType, producttype: productType };
 	for (const [name, label] of Object.entries(ORDER_IDS))
 		order[name] = readIdParameter(this, name, label, itemIndex);
 	order.ip_address = String(this.getNodeParameter('ip_address', itemIndex, '') ?? '').trim();
