@@ -217,7 +217,12 @@ describe('Econtract order:create', () => {
 		['dualfuel_pack', 'elec_mru_nr', DUALFUEL],
 	])('%s: refuses an empty required %s before sending', async (type, field, contract) => {
 		const { error } = await run(sim(), order(type, { ...contract, [field]: '' }));
-		expect(error?.message).toBe(`${field}: is required for product type ${type} and is empty`);
+		// Gas Situation takes a value of the CRM's parameters page: the error says which form.
+		expect(error?.message).toBe(
+			field === 'gas_situation'
+				? `Gas Situation (gas_situation): ${"must be a value from your CRM's parameters page (a whole number of 1 or more)"}`
+				: `${field}: is required for product type ${type} and is empty`,
+		);
 		expect(sim().log).toHaveLength(0);
 	});
 

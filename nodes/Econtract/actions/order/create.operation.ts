@@ -7,12 +7,15 @@ import { assertInteger, isBlank } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
 import {
 	PRODUCT_TYPES,
+	enumMissing,
 	enumNumber,
 	extraFieldsJson,
 	idText,
+	isEnumField,
 	prefixed,
 	prepareFields,
 	prepareParts,
+	readEnum,
 	readIdParameter,
 	readParameters,
 	str,
@@ -233,8 +236,13 @@ export async function execute(
 			'is required and is empty. Expected an IP address, e.g. 192.168.1.1',
 			itemIndex,
 		);
-	order.payment_method = this.getNodeParameter('payment_method', itemIndex);
-	assertInteger(node, 'payment_method', order.payment_method, itemIndex);
+	order.payment_method = readEnum(
+		node,
+		'payment_method',
+		this.getNodeParameter('payment_method', itemIndex, 0),
+		itemIndex,
+	);
+	if (order.payment_method === undefined) throw enumMissing(node, 'payment_method', itemIndex);
 
 	const requiredNames = requiredOf(productType).map((s) => s.name);
 	const { fields: contract, extra } = prepareParts(
@@ -247,6 +255,7 @@ export async function execute(
 	);
 	for (const name of requiredNames) {
 		if (isBlank(contract[name])) {
+			if (isEnumField(name)) throw enumMissing(node, name, itemIndex);
 			throw inputError(
 				node,
 				name,
