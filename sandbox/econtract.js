@@ -326,6 +326,9 @@ function latest(state, params, { maxLimit }) {
 	let limit = params.limit === undefined ? 10 : Number(params.limit);
 	if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit)
 		return invalid({ limit: [`The limit must be between 1 and ${maxLimit}.`] });
+	// "Max age of the orders returned": days, at least 1 (the vendor's client).
+	if (!blank(params.age) && !(/^\d+$/.test(String(params.age)) && Number(params.age) >= 1))
+		return invalid({ age: ['The age must be at least 1.'] });
 	let orders = [...state.orders];
 	if (!blank(params.product_type))
 		orders = orders.filter((o) => o.product_type === params.product_type);
