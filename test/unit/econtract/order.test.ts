@@ -66,6 +66,7 @@ const clientWire = {
 	client_email: 'john.doe@server.com',
 	client_language: 'nl',
 	client_cellphone: '0499656565',
+	client_landline: '',
 	client_birthdate: '1956-12-25',
 };
 const addressWire = {
@@ -198,6 +199,21 @@ describe('Econtract order:create', () => {
 		expect(sim().log).toHaveLength(1);
 		const body = sim().log[0].body as Record<string, unknown>;
 		expect([body.product_type, body.producttype]).toEqual([type, type]);
+	});
+
+	// Both client phones are marked required; the doc's examples send 'client_landline' => ''.
+	it.each([
+		[
+			{ cellphone: '0499656565', landline: '' },
+			{ client_cellphone: '0499656565', client_landline: '' },
+		],
+		[
+			{ cellphone: '', landline: '012457898' },
+			{ client_cellphone: '', client_landline: '012457898' },
+		],
+	])('sends the client phone not given as an empty value (%o)', async (phones, wire) => {
+		expect((await run(sim(), order('gas', GAS, phones))).error).toBeUndefined();
+		expect(sim().log[0].body).toMatchObject(wire);
 	});
 
 	it('updates the same order sent twice instead of duplicating it', async () => {

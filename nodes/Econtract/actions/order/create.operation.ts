@@ -293,7 +293,13 @@ export async function execute(
 	if (Object.keys(invoice).length) checkAddress(node, invoice, itemIndex, 'invoice_address.');
 
 	const data: IDataObject = {
-		...prefixed('client_', client),
+		// Both phones are marked required and the doc's examples send 'client_landline' => '': the
+		// one not given goes as '' (as the address's box), not left out.
+		...prefixed('client_', {
+			...client,
+			cellphone: client.cellphone ?? '',
+			landline: client.landline ?? '',
+		}),
 		...prefixed('address_', { ...address, box: address.box ?? '' }),
 		...(Object.keys(invoice).length
 			? prefixed('invoice_address_', { ...invoice, box: invoice.box ?? '' })
