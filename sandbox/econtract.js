@@ -69,6 +69,24 @@ const BOOLEANS = [
 	'allow_insurance_call',
 	'deal_closed',
 ];
+// Doc "(*) Check the CRM parameters page": values of that page, whole numbers from 1 (the doc's examples use 1, 2, 3).
+const ENUMS = [
+	'gender',
+	'segment',
+	'payment_method',
+	'building_type',
+	'mru_type',
+	'connection_type',
+	'situation',
+	'solar_installation_year',
+	'elec_mru_type',
+	'elec_connection_type',
+	'elec_situation',
+	'elec_solar_installation_year',
+	'gas_situation',
+	'meter_type',
+	'residence_type',
+];
 const DATES = ['birthdate', 'wishdate', 'elec_wishdate'];
 const TIMESTAMPS = ['call_at', 'call_until'];
 
@@ -87,6 +105,15 @@ const now = (state) => {
 function checkFormats(data, errors, prefix = '') {
 	for (const [key, value] of Object.entries(data)) {
 		const name = key.startsWith(prefix) ? key.slice(prefix.length) : key;
+		const enumName = name.replace(/^(client_|invoice_address_|address_)/, '');
+		const tooLow = `The ${key} must be at least 1.`;
+		if (
+			ENUMS.includes(enumName) &&
+			!blank(value) &&
+			!(/^\d+$/.test(String(value).trim()) && Number(value) >= 1) &&
+			!(errors[key] || []).includes(tooLow)
+		)
+			(errors[key] ??= []).push(tooLow);
 		if (BOOLEANS.includes(name) && !BOOL.includes(String(value)))
 			(errors[key] ??= []).push(`The ${key} field must be true or false.`);
 		if (DATES.includes(name) && !blank(value) && !/^\d{4}-\d{2}-\d{2}$/.test(String(value)))
@@ -299,6 +326,9 @@ function latest(state, params, { maxLimit }) {
 	let limit = params.limit === undefined ? 10 : Number(params.limit);
 	if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit)
 		return invalid({ limit: [`The limit must be between 1 and ${maxLimit}.`] });
+	// "Max age of the orders returned": days, at least 1 (the vendor's client).
+	if (!blank(params.age) && !(/^\d+$/.test(String(params.age)) && Number(params.age) >= 1))
+		return invalid({ age: ['The age must be at least 1.'] });
 	let orders = [...state.orders];
 	if (!blank(params.product_type))
 		orders = orders.filter((o) => o.product_type === params.product_type);
@@ -382,6 +412,7 @@ function handle({ req, path, query, body, state }) {
 	if (method === 'POST' && path === '/api/addresses') {
 		const errors = {};
 		required(input, ['client_id', ...ADDRESS_REQUIRED], errors);
+		checkFormats(input, errors);
 		if (!blank(input.client_id) && !state.clients.some((c) => c.id === Number(input.client_id)))
 			errors.client_id = ['The selected client_id is invalid.'];
 		if (Object.keys(errors).length) return invalid(errors);
@@ -394,6 +425,9 @@ function handle({ req, path, query, body, state }) {
 	if (method === 'POST' && (m = path.match(/^\/api\/addresses\/(\d+)$/))) {
 		const a = state.addresses.find((x) => x.id === Number(m[1]));
 		if (!a) return notFound('Address');
+		const errors = {};
+		checkFormats(input, errors);
+		if (Object.keys(errors).length) return invalid(errors);
 		Object.assign(a, input, { updated_at: now(state) });
 		return { body: a };
 	}
@@ -427,6 +461,7 @@ function handle({ req, path, query, body, state }) {
 	if (method === 'GET' && path === '/api/usages') {
 		const errors = {};
 		required(input, ['producttype', 'segment'], errors);
+		checkFormats(input, errors);
 		if (!blank(input.producttype) && !PRODUCT_TYPES.includes(input.producttype))
 			errors.producttype = ['The selected producttype is invalid.'];
 		for (const k of ['glass'])

@@ -7,7 +7,10 @@ import { isBlank, readId } from '../../shared/validation';
 import { extraFieldsJsonField } from '../../shared/descriptions';
 
 export const PARAMETERS_HINT =
-	"Enter the value's number: your Econtract CRM lists them on its parameters page";
+	"Enter the value's number (1 or more): your Econtract CRM lists them on its parameters page";
+
+/** What a value of the CRM parameters page looks like, for the errors. */
+const ENUM_FORM = "must be a value from your CRM's parameters page (a whole number of 1 or more)";
 
 /** A text field; no tooltip when the label says it all (description ''). */
 export const str = (
@@ -38,13 +41,69 @@ export const num = (
 	...extra,
 });
 
-/** An enum whose values live on the "CRM parameters page": a number with a hint, not guessed options. */
+/** Labels of the enum fields (enumNumber), by API name: prepareParts and the required checks read them. */
+const ENUM_LABELS = new Map<string, string>();
+
+/**
+ * An enum whose values live on the "CRM parameters page": a number with a hint, not guessed
+ * options. The page's values start at 1, so the 0 the field starts with is never sent: an
+ * optional one left at 0 is not sent, a required one is refused (prepareParts, requireFields).
+ * No minValue: the editor's number input raises a value below it to the minimum as soon as it
+ * shows the field, which would send a 1 nobody chose.
+ */
 export const enumNumber = (
 	displayName: string,
 	name: string,
 	description: string,
 	extra: Partial<INodeProperties> = {},
-): INodeProperties => num(displayName, name, description, { hint: PARAMETERS_HINT, ...extra });
+): INodeProperties => {
+	ENUM_LABELS.set(name, displayName);
+	return num(displayName, name, description, { hint: PARAMETERS_HINT, ...extra });
+};
+
+/** The error for a required enum field left at 0 or empty, naming the field and the expected form. */
+export function enumMissing(node: INode, name: string, itemIndex?: number, label = '') {
+	return inputError(
+		node,
+		`${ENUM_LABELS.get(name) ?? name} (${label}${name})`,
+		ENUM_FORM,
+		itemIndex,
+	);
+}
+
+/** Doc "Required: yes": the error for an empty field (an enum's names its expected form). */
+function missing(node: INode, name: string, itemIndex?: number, label = '') {
+	return ENUM_LABELS.has(name)
+		? enumMissing(node, name, itemIndex, label)
+		: inputError(node, `${label}${name}`, 'is required and is empty', itemIndex);
+}
+
+/**
+ * A value of an enum field: undefined when 0 or empty (not given), else a whole number of 1 or
+ * more (text trimmed), refused otherwise with the field named.
+ */
+export function readEnum(
+	node: INode,
+	name: string,
+	value: unknown,
+	itemIndex?: number,
+	label = '',
+): IDataObject[string] {
+	if (isBlank(value)) return undefined;
+	const text = String(value).trim();
+	if (/^0+$/.test(text)) return undefined;
+	if (!/^\d+$/.test(text))
+		throw inputError(
+			node,
+			`${ENUM_LABELS.get(name) ?? name} (${label}${name})`,
+			`${ENUM_FORM}, not "${String(value)}"`,
+			itemIndex,
+		);
+	return typeof value === 'number' ? value : text;
+}
+
+/** Whether the field holds a value of the CRM parameters page (built with enumNumber). */
+export const isEnumField = (name: string): boolean => ENUM_LABELS.has(name);
 
 export const bool = (
 	displayName: string,
@@ -163,6 +222,12 @@ export function prepareParts(
 			extra = parseExtraJson(node, value, itemIndex);
 			continue;
 		}
+		if (ENUM_LABELS.has(name)) {
+			// 0 is what the field starts with, no value of the CRM's parameters page: not sent.
+			const given = readEnum(node, name, value, itemIndex, label);
+			if (given !== undefined) out[name] = given;
+			continue;
+		}
 		if (isBlank(value) || (Array.isArray(value) && value.length === 0)) continue;
 		const format = DATE_FORMATS[name];
 		out[name] = format
@@ -227,8 +292,7 @@ export function requireFields(
 	label = '',
 ): void {
 	for (const name of names) {
-		if (isBlank(data[name]))
-			throw inputError(node, `${label}${name}`, 'is required and is empty', itemIndex);
+		if (isBlank(data[name])) throw missing(node, name, itemIndex, label);
 	}
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { inputError } from '../../shared/errors';
 import { assertEmail, isBlank } from '../../shared/validation';
-import { LANGUAGES, date, enumNumber, num, options, str } from './common';
+import { LANGUAGES, date, enumNumber, num, options, requireFields, str } from './common';
 
 // Doc "Create client" table, by API name. Required: gender, segment, first_name, last_name, email, language (+ a phone).
 export const clientRequired = ['gender', 'segment', 'first_name', 'last_name', 'email', 'language'];
@@ -84,10 +84,7 @@ export function addressOptions(exclude: string[] = []): INodeProperties[] {
 
 /** Doc "Create client": cellphone and landline are both marked required, but the doc's example leaves landline empty: one is needed. */
 export function checkClient(node: INode, client: IDataObject, itemIndex: number, label = ''): void {
-	for (const name of clientRequired) {
-		if (isBlank(client[name]))
-			throw inputError(node, `${label}${name}`, 'is required and is empty', itemIndex);
-	}
+	requireFields(node, client, clientRequired, itemIndex, label);
 	if (isBlank(client.cellphone) && isBlank(client.landline)) {
 		throw inputError(
 			node,

@@ -33,6 +33,7 @@ describe('Econtract client:create', () => {
 			email: 'john.doe@server.com',
 			language: 'nl',
 			cellphone: '0499656565',
+			landline: '',
 			birthdate: '1956-12-25',
 			family_size: '3',
 			company: 'Doe & Zonen',
@@ -49,6 +50,21 @@ describe('Econtract client:create', () => {
 		const { output } = await run(sim(), create({ cellphone: '0470000000' }));
 		expect(output[0].json).toMatchObject({ id: 101, cellphone: '0470000000' });
 		expect(sim().state.clients).toHaveLength(1);
+	});
+
+	// Both phones are marked required; the doc's examples send the missing one as ''.
+	it.each([
+		[
+			{ cellphone: '0499656565', landline: '' },
+			{ cellphone: '0499656565', landline: '' },
+		],
+		[
+			{ cellphone: '', landline: '012457898' },
+			{ cellphone: '', landline: '012457898' },
+		],
+	])('sends the phone not given as an empty value (%o)', async (phones, wire) => {
+		expect((await run(sim(), create(phones))).error).toBeUndefined();
+		expect(sim().log[0].body).toMatchObject(wire);
 	});
 
 	it('refuses a client without any phone before sending', async () => {

@@ -69,7 +69,8 @@ describe('Econtract: defaults the editor fills in', () => {
 		]);
 	});
 
-	it('a Get Latest filter added as it comes sends nothing (Age apart: 0 is a value)', async () => {
+	// Age is a number of days from 1: the 0 it starts with is no value, refused below.
+	it('a Get Latest filter added as it comes sends nothing (Age as it comes is refused)', async () => {
 		const filters = (node.description.properties.find((p) => p.name === 'filters')?.options ??
 			[]) as INodeProperties[];
 		const defaults: IDataObject = {};
@@ -90,6 +91,30 @@ describe('Econtract: defaults the editor fills in', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(sim().log[0].body).toEqual({ limit: '5', ...credentials });
+	});
+
+	it('Age added as it comes (0) is refused before sending, naming the field; 1 is sent', async () => {
+		const age = (
+			(node.description.properties.find((p) => p.name === 'filters')?.options ??
+				[]) as INodeProperties[]
+		).find((f) => f.name === 'age');
+		expect(age?.default).toBe(0);
+		const getLatest = (filters: IDataObject) =>
+			run(sim(), {
+				resource: 'order',
+				operation: 'getLatest',
+				endpoint: 'latest',
+				limit: 5,
+				filters,
+				requestOptions: noRetry,
+			});
+		const { error } = await getLatest({ age: age?.default });
+		expect(error?.message).toBe(
+			'Age (age): "0" is out of range. Expected a whole number of days, 1 or more',
+		);
+		expect(sim().log).toHaveLength(0);
+		expect((await getLatest({ age: 1 })).error).toBeUndefined();
+		expect(sim().log[0].body).toEqual({ age: '1', limit: '5', ...credentials });
 	});
 
 	it('Postal Code is sent trimmed and must be digits', async () => {

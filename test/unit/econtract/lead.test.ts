@@ -252,7 +252,12 @@ describe('Econtract lead:create general fields', () => {
 		'refuses an empty %s before sending',
 		async (field) => {
 			const { error } = await run(sim(), lead('call_me_back', {}, { [field]: '' }));
-			expect(error?.message).toBe(`${field}: is required and is empty`);
+			// Gender takes a value of the CRM's parameters page: the error says which form.
+			expect(error?.message).toBe(
+				field === 'gender'
+					? `Gender (gender): ${"must be a value from your CRM's parameters page (a whole number of 1 or more)"}`
+					: `${field}: is required and is empty`,
+			);
 			expect(sim().log).toHaveLength(0);
 		},
 	);

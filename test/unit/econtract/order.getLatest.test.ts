@@ -31,6 +31,15 @@ const seedOrder = (comparison_id: number, language = 'nl', affiliate_id = 50) =>
 	});
 
 describe('Econtract order:getLatest', () => {
+	it('the simulator refuses an age below 1 (days, at least 1) with a 422', async () => {
+		const answer = await fetch(`${sim().url}/api/latest`, {
+			method: 'POST',
+			body: new URLSearchParams({ age: '0', limit: '5', ...credentials }),
+		});
+		expect(answer.status).toBe(422);
+		expect(await answer.json()).toMatchObject({ errors: { age: ['The age must be at least 1.'] } });
+	});
+
 	it('POSTs /api/latest (the doc) with filters and limit, one item per order, newest first', async () => {
 		await seedOrder(1);
 		await seedOrder(2, 'fr');

@@ -49,6 +49,7 @@ const DUALFUEL = {
 const credentials = { crm_api_id: CRM_API_ID, crm_api_key: CRM_API_KEY };
 const orderWire = {
 	product_type: '',
+	producttype: '',
 	comparison_id: '45688954',
 	affiliate_id: '50',
 	sales_channel_id: '1',
@@ -65,6 +66,7 @@ const clientWire = {
 	client_email: 'john.doe@server.com',
 	client_language: 'nl',
 	client_cellphone: '0499656565',
+	client_landline: '',
 	client_birthdate: '1956-12-25',
 };
 const addressWire = {
@@ -96,6 +98,7 @@ describe('Econtract order:create', () => {
 			...addressWire,
 			...orderWire,
 			product_type: 'electricity',
+			producttype: 'electricity',
 			ean: '541448820056789012',
 			mru_type: '2',
 			mru_nr: '123456',
@@ -149,6 +152,7 @@ describe('Econtract order:create', () => {
 			invoice_address_country: 'BE',
 			...orderWire,
 			product_type: 'gas',
+			producttype: 'gas',
 			ean: '541448820099999999',
 			mru_nr: '654321',
 			situation: '3',
@@ -183,6 +187,35 @@ describe('Econtract order:create', () => {
 		expect(output[0].json.product_type).toBe('dualfuel_pack');
 	});
 
+	// The field table names the field product_type, but every create-order example sends
+	// producttype: the CRM gets both, with the same value.
+	it.each([
+		['electricity', ELECTRICITY],
+		['gas', GAS],
+		['dualfuel_pack', DUALFUEL],
+	])('%s: sends the product type as product_type and as producttype', async (type, contract) => {
+		const { error } = await run(sim(), order(type, contract));
+		expect(error).toBeUndefined();
+		expect(sim().log).toHaveLength(1);
+		const body = sim().log[0].body as Record<string, unknown>;
+		expect([body.product_type, body.producttype]).toEqual([type, type]);
+	});
+
+	// Both client phones are marked required; the doc's examples send 'client_landline' => ''.
+	it.each([
+		[
+			{ cellphone: '0499656565', landline: '' },
+			{ client_cellphone: '0499656565', client_landline: '' },
+		],
+		[
+			{ cellphone: '', landline: '012457898' },
+			{ client_cellphone: '', client_landline: '012457898' },
+		],
+	])('sends the client phone not given as an empty value (%o)', async (phones, wire) => {
+		expect((await run(sim(), order('gas', GAS, phones))).error).toBeUndefined();
+		expect(sim().log[0].body).toMatchObject(wire);
+	});
+
 	it('updates the same order sent twice instead of duplicating it', async () => {
 		await run(sim(), order('gas', GAS));
 		const { output } = await run(sim(), order('gas', GAS));
@@ -200,7 +233,12 @@ describe('Econtract order:create', () => {
 		['dualfuel_pack', 'elec_mru_nr', DUALFUEL],
 	])('%s: refuses an empty required %s before sending', async (type, field, contract) => {
 		const { error } = await run(sim(), order(type, { ...contract, [field]: '' }));
-		expect(error?.message).toBe(`${field}: is required for product type ${type} and is empty`);
+		// Gas Situation takes a value of the CRM's parameters page: the error says which form.
+		expect(error?.message).toBe(
+			field === 'gas_situation'
+				? `Gas Situation (gas_situation): ${"must be a value from your CRM's parameters page (a whole number of 1 or more)"}`
+				: `${field}: is required for product type ${type} and is empty`,
+		);
 		expect(sim().log).toHaveLength(0);
 	});
 

@@ -74,6 +74,13 @@ const ids = (result: Awaited<ReturnType<typeof poll>>) =>
 	result ? result[0].map((i) => i.json.comparison_id) : null;
 
 describe('Econtract trigger: new orders', () => {
+	it('refuses the Age filter as it comes (0) before any call, naming the field', async () => {
+		await expect(poll({}, { filters: { age: 0 } })).rejects.toThrow(
+			'Age (age): "0" is out of range. Expected a whole number of days, 1 or more',
+		);
+		expect(sim().log).toHaveLength(0);
+	});
+
 	it('sets a baseline on the first poll, then emits each new order once, oldest first', async () => {
 		const staticData: IDataObject = {};
 		await seedOrder(1);

@@ -73,7 +73,9 @@ describe('Econtract usage:getDefaults', () => {
 			additionalFields: {},
 			requestOptions: noRetry,
 		});
-		expect(error?.message).toBe('segment: "x" is not a whole number. Expected digits only, e.g. 1');
+		expect(error?.message).toBe(
+			`Market Segment (segment): must be a value from your CRM's parameters page (a whole number of 1 or more), not "x"`,
+		);
 		expect(sim().log).toHaveLength(0);
 	});
 });

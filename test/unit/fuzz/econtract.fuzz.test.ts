@@ -1,6 +1,6 @@
 // Fuzz: Econtract client:create and order:create. Econtract takes PHP form fields: every value is
 // either refused with its field named, or sent as the documented rules say: the node's text
-// fields trimmed (blank optional ones not sent; a blank Box sent empty, as the doc's example),
+// fields trimmed (blank optional ones not sent; a blank Box or phone sent empty, as the doc's examples),
 // Extra Fields (JSON) sent as given, last, lists and objects with PHP brackets, booleans as 1/0,
 // null left out; an unpaired surrogate travels as U+FFFD (UTF-8).
 import type { IDataObject } from 'n8n-workflow';
@@ -121,8 +121,8 @@ function operation(
 				wire: (pairs) => one(pairs as Pairs, key),
 				expect: (v) => (isBlank(v) ? absent : { matches: /^\d{4}-\d{2}-\d{2}$/ }),
 			};
-		// Box: the doc's example sends it empty.
-		if (String(info.property.name) === 'box')
+		// Box, and the phone not given (both are marked required): the doc's examples send them empty.
+		if (['box', 'cellphone', 'landline'].includes(String(info.property.name)))
 			return {
 				names,
 				context,

@@ -53,7 +53,14 @@ export async function execute(
 	);
 	// The node's fields are checked; Extra Fields (JSON) is sent as given, last.
 	checkClient(this.getNode(), fields, itemIndex);
-	const data = { ...fields, ...extra };
+	// Both phones are marked required and the doc's examples send 'landline' => '': the one not
+	// given goes as '' (as the address's box), not left out.
+	const data = {
+		...fields,
+		cellphone: fields.cellphone ?? '',
+		landline: fields.landline ?? '',
+		...extra,
+	};
 	const answer = await econtractRequest.call(this, {
 		method: 'POST',
 		path: '/api/clients',

@@ -7,12 +7,15 @@ import { assertInteger, isBlank } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
 import {
 	PRODUCT_TYPES,
+	enumMissing,
 	enumNumber,
 	extraFieldsJson,
 	idText,
+	isEnumField,
 	prefixed,
 	prepareFields,
 	prepareParts,
+	readEnum,
 	readIdParameter,
 	readParameters,
 	str,
@@ -220,7 +223,9 @@ export async function execute(
 			itemIndex,
 		);
 	}
-	const order: IDataObject = { product_type: productType };
+	// The field table names it product_type, but every create-order example sends producttype:
+	// both go, with the same value, so the CRM finds the one it reads.
+	const order: IDataObject = { product_type: productType, producttype: productType };
 	for (const [name, label] of Object.entries(ORDER_IDS))
 		order[name] = readIdParameter(this, name, label, itemIndex);
 	order.ip_address = String(this.getNodeParameter('ip_address', itemIndex, '') ?? '').trim();
@@ -231,8 +236,13 @@ export async function execute(
 			'is required and is empty. Expected an IP address, e.g. 192.168.1.1',
 			itemIndex,
 		);
-	order.payment_method = this.getNodeParameter('payment_method', itemIndex);
-	assertInteger(node, 'payment_method', order.payment_method, itemIndex);
+	order.payment_method = readEnum(
+		node,
+		'payment_method',
+		this.getNodeParameter('payment_method', itemIndex, 0),
+		itemIndex,
+	);
+	if (order.payment_method === undefined) throw enumMissing(node, 'payment_method', itemIndex);
 
 	const requiredNames = requiredOf(productType).map((s) => s.name);
 	const { fields: contract, extra } = prepareParts(
@@ -245,6 +255,7 @@ export async function execute(
 	);
 	for (const name of requiredNames) {
 		if (isBlank(contract[name])) {
+			if (isEnumField(name)) throw enumMissing(node, name, itemIndex);
 			throw inputError(
 				node,
 				name,
@@ -282,7 +293,13 @@ export async function execute(
 	if (Object.keys(invoice).length) checkAddress(node, invoice, itemIndex, 'invoice_address.');
 
 	const data: IDataObject = {
-		...prefixed('client_', client),
+		// Both phones are marked required and the doc's examples send 'client_landline' => '': the
+		// one not given goes as '' (as the address's box), not left out.
+		...prefixed('client_', {
+			...client,
+			cellphone: client.cellphone ?? '',
+			landline: client.landline ?? '',
+		}),
 		...prefixed('address_', { ...address, box: address.box ?? '' }),
 		...(Object.keys(invoice).length
 			? prefixed('invoice_address_', { ...invoice, box: invoice.box ?? '' })

@@ -14,7 +14,11 @@ export const latestFilterOptions: INodeProperties[] = [
 		'affiliate_id',
 		'Only orders of this affiliate (with Lookup: Alternative)',
 	),
-	num('Age', 'age', 'Max age of the orders returned', { typeOptions: { minValue: 0 } }),
+	// Days (the vendor's client: min 1). The 0 it starts with is refused by readLatestFilters, never
+	// sent; no minValue 1, as n8n's number input would raise the 0 to 1 nobody chose on showing it.
+	num('Age', 'age', 'Only orders at most this many days old (1 or more)', {
+		typeOptions: { minValue: 0 },
+	}),
 	options(
 		'Language',
 		'client_language',
@@ -47,6 +51,14 @@ export function readLatestFilters(
 			!(typeof given === 'number' ? Number.isInteger(given) : /^\d+$/.test(String(given)))
 		) {
 			throw inputError(node, name, `"${String(value)}" is not a whole number`, itemIndex);
+		}
+		if (name === 'age' && Number(given) < 1) {
+			throw inputError(
+				node,
+				'Age (age)',
+				`"${String(value)}" is out of range. Expected a whole number of days, 1 or more`,
+				itemIndex,
+			);
 		}
 		out[name] = given;
 	}

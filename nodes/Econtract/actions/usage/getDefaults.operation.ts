@@ -4,7 +4,16 @@ import type { OperationContext } from '../../../shared/types';
 import { inputError } from '../../../shared/errors';
 import { assertInteger } from '../../../shared/validation';
 import { econtractRequest, toOutput } from '../../transport';
-import { PRODUCT_TYPES, bool, enumNumber, num, options, prepareFields } from '../common';
+import {
+	PRODUCT_TYPES,
+	bool,
+	enumMissing,
+	enumNumber,
+	num,
+	options,
+	prepareFields,
+	readEnum,
+} from '../common';
 
 const AGE: Array<[string, string]> = [
 	['Less Than 10 Years', '<10'],
@@ -89,8 +98,8 @@ export async function execute(
 	{ requestOptions }: OperationContext,
 ): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const segment = this.getNodeParameter('segment', itemIndex);
-	assertInteger(node, 'segment', segment, itemIndex);
+	const segment = readEnum(node, 'segment', this.getNodeParameter('segment', itemIndex), itemIndex);
+	if (segment === undefined) throw enumMissing(node, 'segment', itemIndex);
 	const data: IDataObject = {
 		producttype: this.getNodeParameter('producttype', itemIndex) as string,
 		segment: segment as number,
