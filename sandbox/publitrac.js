@@ -648,6 +648,20 @@ function handleMethod(method, p, state) {
 	}
 }
 
+/**
+ * An API answer as the state says servers write it. `numericReferences`: every non-ASCII
+ * character as a numeric character reference (Montr&#xE9;al) and ' as &#039; (PHP's
+ * htmlspecialchars), both XML the client must decode.
+ */
+function served(answered, state) {
+	if (!state.numericReferences || !answered || typeof answered.body !== 'string') return answered;
+	if (!/xml/.test(answered.contentType)) return answered;
+	const body = answered.body
+		.replace(/&apos;/g, '&#039;')
+		.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0).toString(16).toUpperCase()};`);
+	return { ...answered, body };
+}
+
 function createPublitracSimulator(options = {}) {
 	const credentials = { ...CREDENTIALS, ...(options.credentials || {}) };
 	const sim = createSimulator({
@@ -686,6 +700,8 @@ function createPublitracSimulator(options = {}) {
 			history: [],
 			transactions: [],
 			transactionAnswer: 'xml',
+			// How the XML answers are written, for tests of what servers really send (see served).
+			numericReferences: false,
 			forms: ['Infolettre'],
 			calls: {},
 			rateViolations: 0,
@@ -744,7 +760,7 @@ function createPublitracSimulator(options = {}) {
 			];
 			if (writes.includes(query.method) && req.method !== 'POST')
 				return answer(9011, `${query.method} must be called with POST.`, '', [], 405);
-			return handleMethod(query.method, params, state);
+			return served(handleMethod(query.method, params, state), state);
 		},
 	});
 	/** Seeds n leads (lead{i}@example.com), optionally members of a view and/or a list. */

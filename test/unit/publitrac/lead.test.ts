@@ -336,6 +336,28 @@ describe('PUBLITRAC lead:get (getLead)', () => {
 		});
 	});
 
+	it('decodes the numeric character references of the answer (Montr&#xE9;al, O&#039;Brien)', async () => {
+		const [seeded] = sim.seedLeads(1);
+		Object.assign(seeded, { firstName: "O'Brien", lastName: 'Zoé', city: 'Montréal' });
+		sim.state.numericReferences = true;
+		const { output, error } = await run(sim, {
+			resource: 'lead',
+			operation: 'get',
+			email: seeded.email,
+		});
+		expect(error).toBeUndefined();
+		// The simulator's answer to that call holds the references, not the characters.
+		const { query } = apiCalls(sim)[0];
+		const raw = await (await fetch(`${sim.url}/api?${new URLSearchParams(query)}`)).text();
+		expect(raw).toContain('<firstName>O&#039;Brien</firstName>');
+		expect(raw).toContain('<city>Montr&#xE9;al</city>');
+		expect(output[0].json).toMatchObject({
+			firstName: "O'Brien",
+			lastName: 'Zoé',
+			city: 'Montréal',
+		});
+	});
+
 	it('gives 9015 with the vendor line for an unknown email', async () => {
 		const { error } = await run(sim, {
 			resource: 'lead',
