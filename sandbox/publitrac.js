@@ -651,15 +651,19 @@ function handleMethod(method, p, state) {
 /**
  * An API answer as the state says servers write it. `numericReferences`: every non-ASCII
  * character as a numeric character reference (Montr&#xE9;al) and ' as &#039; (PHP's
- * htmlspecialchars), both XML the client must decode.
+ * htmlspecialchars), both XML the client must decode. `answerPrefix`: text before the XML
+ * declaration (a PHP server's stray newline).
  */
 function served(answered, state) {
-	if (!state.numericReferences || !answered || typeof answered.body !== 'string') return answered;
-	if (!/xml/.test(answered.contentType)) return answered;
-	const body = answered.body
-		.replace(/&apos;/g, '&#039;')
-		.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0).toString(16).toUpperCase()};`);
-	return { ...answered, body };
+	if (!answered || typeof answered.body !== 'string' || !/xml/.test(answered.contentType))
+		return answered;
+	if (!state.numericReferences && !state.answerPrefix) return answered;
+	let body = answered.body;
+	if (state.numericReferences)
+		body = body
+			.replace(/&apos;/g, '&#039;')
+			.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0).toString(16).toUpperCase()};`);
+	return { ...answered, body: `${state.answerPrefix}${body}` };
 }
 
 function createPublitracSimulator(options = {}) {
@@ -702,6 +706,7 @@ function createPublitracSimulator(options = {}) {
 			transactionAnswer: 'xml',
 			// How the XML answers are written, for tests of what servers really send (see served).
 			numericReferences: false,
+			answerPrefix: '',
 			forms: ['Infolettre'],
 			calls: {},
 			rateViolations: 0,

@@ -407,8 +407,13 @@ export function hasMoreTagsThan(text: string, limit: number): boolean {
 	return false;
 }
 
-/** Parses XML text; returns undefined when it is not well-formed. */
+// Blank lines before the XML declaration (after any byte order mark): XML allows none, but
+// servers send them (a PHP file's newline before its "<?php"), and the document is plain.
+const LEADING_SPACE = /^\uFEFF?[ \t\r\n]+/;
+
+/** Parses XML text (leading blank lines ignored); returns undefined when it is not well-formed. */
 export function parseXml(text: string): Record<string, unknown> | undefined {
+	text = text.replace(LEADING_SPACE, '');
 	const objectNames = OBJECT_NAMES.test(text);
 	if (!objectNames) {
 		const plain = parsePlain(text);

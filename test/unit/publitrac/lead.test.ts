@@ -358,6 +358,25 @@ describe('PUBLITRAC lead:get (getLead)', () => {
 		});
 	});
 
+	it('reads an answer that starts with a newline before its XML declaration (PHP servers)', async () => {
+		const [seeded] = sim.seedLeads(1);
+		sim.state.answerPrefix = '\n';
+		const { output, error } = await run(sim, {
+			resource: 'lead',
+			operation: 'get',
+			email: seeded.email,
+		});
+		expect(error).toBeUndefined();
+		const { query } = apiCalls(sim)[0];
+		const raw = await (await fetch(`${sim.url}/api?${new URLSearchParams(query)}`)).text();
+		expect(raw).toMatch(/^\n<\?xml version="1.0"/);
+		expect(output[0].json).toMatchObject({ id: seeded.id, email: seeded.email });
+		// A write too: its answer is read the same way.
+		const written = await run(sim, lead('new@acme.com', { firstName: 'Ann' }));
+		expect(written.error).toBeUndefined();
+		expect(sim.state.leads.map((l: { email: string }) => l.email)).toContain('new@acme.com');
+	});
+
 	it('gives 9015 with the vendor line for an unknown email', async () => {
 		const { error } = await run(sim, {
 			resource: 'lead',

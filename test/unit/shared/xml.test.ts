@@ -126,8 +126,13 @@ function broken(doc: string, next: () => number): string {
 	);
 }
 
-/** fast-xml-parser's validator, then its object parse; undefined when either refuses the document. */
-function expected(doc: string): unknown {
+/**
+ * fast-xml-parser's validator, then its object parse; undefined when either refuses the
+ * document. Of the document without its leading blanks, which parseXml ignores (fast-xml-parser
+ * refuses an XML declaration after them).
+ */
+function expected(whole: string): unknown {
+	const doc = whole.replace(/^\uFEFF?[ \t\r\n]+/, '');
 	if (XMLValidator.validate(doc) !== true) return undefined;
 	try {
 		return reference.parse(doc);
@@ -237,6 +242,24 @@ describe('parseXml', () => {
 			polluted: 'yes',
 		});
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+
+	it('ignores blank lines before the XML declaration, after a byte order mark too', () => {
+		for (const lead of ['\n', '\r\n\t ', '\uFEFF\n']) {
+			// The fast path, then fast-xml-parser (an attribute).
+			expect(
+				parseXml(`${lead}<?xml version="1.0"?>\n<response><status>2001</status></response>`),
+			).toEqual({
+				response: { status: '2001' },
+			});
+			expect(
+				parseXml(`${lead}<?xml version="1.0"?><response><status a="1">2001</status></response>`),
+			).toEqual({
+				response: { status: { '#text': '2001', '@_a': '1' } },
+			});
+		}
+		// Text before the declaration is still no XML.
+		expect(parseXml('x\n<?xml version="1.0"?><response/>')).toBeUndefined();
 	});
 
 	it('returns undefined for a document that is not well-formed', () => {
