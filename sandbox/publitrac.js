@@ -327,6 +327,8 @@ function handleMethod(method, p, state) {
 			}[method];
 			if (!leads.length) return answer(fail[0], fail[1], '', ['lead is required']);
 			const errors = leads.flatMap(checkLead);
+			// doc "Sync Lead": mergeAnonymous "à 1 (vrai)", useToken true in the example; 0 (false)
+			// when absent. Each is read as 1 or true.
 			const useToken = ['true', '1'].includes(flat(q.useToken));
 			const mergeAnonymous = ['true', '1'].includes(flat(q.mergeAnonymous));
 			const keys = flat(q.customUnicityKeys)

@@ -183,8 +183,9 @@ describe('PUBLITRAC lead:sync (syncLead)', () => {
 		);
 		expect(error).toBeUndefined();
 		const q = sentQuery(apiCalls(sim)[0]).request;
+		// doc "Sync Lead": mergeAnonymous "à 1 (vrai)"; useToken as its example writes it.
 		expect(q.useToken).toBe('true');
-		expect(q.mergeAnonymous).toBe('true');
+		expect(q.mergeAnonymous).toBe('1');
 		expect(q.customUnicityKeys).toBe('email,crmLeadId');
 		expect(q.lead).toMatchObject({
 			email: 'a@acme.com',
