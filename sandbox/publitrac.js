@@ -395,8 +395,9 @@ function handleMethod(method, p, state) {
 		}
 		case 'getView':
 		case 'getList': {
-			const nameKey = method === 'getView' ? 'viewName' : 'listName';
-			const name = p[nameKey];
+			// doc "Get List": its parameter table names the list listName, its example request
+			// viewName; either is read, listName first when both come.
+			const name = method === 'getView' ? p.viewName : (p.listName ?? p.viewName);
 			const store = method === 'getView' ? state.views : state.lists;
 			if (!name || !store[name]) {
 				const code = method === 'getView' ? 9010 : 9009;
