@@ -1,5 +1,6 @@
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
-import { apiCalls, expectAuth, run, sentQuery, sentXml, startSim } from './setup';
+import type { INodeProperties } from 'n8n-workflow';
+import { apiCalls, expectAuth, node, run, sentQuery, sentXml, startSim } from './setup';
 import type { PublitracSim } from './setup';
 
 let sim: PublitracSim;
@@ -192,6 +193,29 @@ describe('PUBLITRAC lead:sync (syncLead)', () => {
 			token: visitorTracking,
 			crmLeadId: 'CRM1',
 		});
+	});
+
+	it("Extra Fields (JSON): the hint's example is a native lead field, sent in <lead>; custom fields are pointed to Custom Fields", async () => {
+		const additional = node.description.properties.find(
+			(p) => p.name === 'additionalFields' && p.displayOptions?.show?.operation?.includes('sync'),
+		);
+		const hint = String(
+			(additional?.options as INodeProperties[]).find((o) => o.name === 'extraFields')?.description,
+		);
+		// PUBLITRAC answers 9008 (unsupported custom tag) to a custom field directly in <lead>.
+		expect(hint).not.toContain('carColor');
+		expect(hint).toContain('Custom Fields');
+		const example = /e\.g\. (\{[^}]*\})/.exec(hint)![1];
+		const { error } = await run(sim, lead('a@acme.com', { extraFields: example }));
+		expect(error).toBeUndefined();
+		const sent = sentQuery(apiCalls(sim)[0]).request.lead;
+		expect(sent).toMatchObject(JSON.parse(example));
+		expect(sent.customFields).toBeUndefined();
+		// A native field of PUBLITRAC's leads (doc "Get leads" answer), not offered as its own field.
+		expect(sim.state.leads[0].custom).toEqual({});
+		expect((additional?.options as INodeProperties[]).map((o) => o.name)).not.toContain(
+			Object.keys(JSON.parse(example))[0],
+		);
 	});
 
 	it('updates, not duplicates, a lead that exists by email (upsert)', async () => {
