@@ -327,6 +327,8 @@ function handleMethod(method, p, state) {
 			}[method];
 			if (!leads.length) return answer(fail[0], fail[1], '', ['lead is required']);
 			const errors = leads.flatMap(checkLead);
+			// doc "Sync Lead": mergeAnonymous "à 1 (vrai)", useToken true in the example; 0 (false)
+			// when absent. Each is read as 1 or true.
 			const useToken = ['true', '1'].includes(flat(q.useToken));
 			const mergeAnonymous = ['true', '1'].includes(flat(q.mergeAnonymous));
 			const keys = flat(q.customUnicityKeys)
@@ -393,8 +395,9 @@ function handleMethod(method, p, state) {
 		}
 		case 'getView':
 		case 'getList': {
-			const nameKey = method === 'getView' ? 'viewName' : 'listName';
-			const name = p[nameKey];
+			// doc "Get List": its parameter table names the list listName, its example request
+			// viewName; either is read, listName first when both come.
+			const name = method === 'getView' ? p.viewName : (p.listName ?? p.viewName);
 			const store = method === 'getView' ? state.views : state.lists;
 			if (!name || !store[name]) {
 				const code = method === 'getView' ? 9010 : 9009;
@@ -648,6 +651,24 @@ function handleMethod(method, p, state) {
 	}
 }
 
+/**
+ * An API answer as the state says servers write it. `numericReferences`: every non-ASCII
+ * character as a numeric character reference (Montr&#xE9;al) and ' as &#039; (PHP's
+ * htmlspecialchars), both XML the client must decode. `answerPrefix`: text before the XML
+ * declaration (a PHP server's stray newline).
+ */
+function served(answered, state) {
+	if (!answered || typeof answered.body !== 'string' || !/xml/.test(answered.contentType))
+		return answered;
+	if (!state.numericReferences && !state.answerPrefix) return answered;
+	let body = answered.body;
+	if (state.numericReferences)
+		body = body
+			.replace(/&apos;/g, '&#039;')
+			.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0).toString(16).toUpperCase()};`);
+	return { ...answered, body: `${state.answerPrefix}${body}` };
+}
+
 function createPublitracSimulator(options = {}) {
 	const credentials = { ...CREDENTIALS, ...(options.credentials || {}) };
 	const sim = createSimulator({
@@ -686,6 +707,9 @@ function createPublitracSimulator(options = {}) {
 			history: [],
 			transactions: [],
 			transactionAnswer: 'xml',
+			// How the XML answers are written, for tests of what servers really send (see served).
+			numericReferences: false,
+			answerPrefix: '',
 			forms: ['Infolettre'],
 			calls: {},
 			rateViolations: 0,
@@ -744,7 +768,7 @@ function createPublitracSimulator(options = {}) {
 			];
 			if (writes.includes(query.method) && req.method !== 'POST')
 				return answer(9011, `${query.method} must be called with POST.`, '', [], 405);
-			return handleMethod(query.method, params, state);
+			return served(handleMethod(query.method, params, state), state);
 		},
 	});
 	/** Seeds n leads (lead{i}@example.com), optionally members of a view and/or a list. */

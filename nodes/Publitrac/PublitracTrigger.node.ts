@@ -9,6 +9,7 @@ import type {
 import { inputError } from '../shared/errors';
 import { simplifyField, simplifyRecords } from '../shared/leadShape';
 import { publitracLead } from './helpers/commonLead';
+import { getListParams } from './helpers/common';
 import { MAX_SEEN, PollState, pollBudget } from '../shared/pollState';
 import { publitracPages } from './transport';
 import { publitracApiTest } from './methods/credentialTest';
@@ -138,7 +139,8 @@ export class PublitracTrigger implements INodeType {
 		const event = this.getNodeParameter('event', 'new') as string;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const method = source === 'list' ? 'getList' : 'getView';
-		const params = { [nameField]: name };
+		// getList: listName and viewName, both (see getListParams).
+		const params = source === 'list' ? getListParams(name) : { viewName: name };
 		const simplify = this.getNodeParameter('simplify', false) === true;
 
 		// "Fetch test event": one recent lead as a sample, and the saved state is left alone.

@@ -87,6 +87,13 @@ const OBJECT_NAMES = new RegExp(
 );
 
 const OPTIONS = {
+	// XML's numeric character references (&#233; &#xE9;) are part of XML: decoded, in text and
+	// attribute values, in the same pass as the five named entities (so "&amp;#233;" stays the
+	// text "&#233;"). fast-xml-parser decodes them only with `htmlEntities`; given an object, it
+	// takes it as its table of named entities beyond XML's five: none here, so HTML's (&nbsp;)
+	// stay as written. A reference to no character XML allows is not decoded: above U+10FFFF it
+	// is left as written; &#0;, control characters and surrogates are dropped, as before.
+	htmlEntities: {} as unknown as boolean,
 	ignoreAttributes: false,
 	attributeNamePrefix: '@_',
 	parseTagValue: false,
@@ -237,18 +244,31 @@ function compress(nodes: OrderedNode[], shapes: Shapes, name = ''): Record<strin
 // are (a 100-lead page is about 4,500 elements). fast-xml-parser validates and parses such a
 // page in about 13 ms, which caps Return All below a 35 calls/s rate limit; this reads it in a
 // few. It accepts only what it can read exactly as fast-xml-parser would (tags without
-// attributes, the five XML entities, an XML declaration first) and hands anything else
-// (attributes, comments, CDATA, DOCTYPE, numeric references, namespaces, stray characters,
+// attributes, the five XML entities, short numeric references, an XML declaration first) and
+// hands anything else (attributes, comments, CDATA, DOCTYPE, namespaces, stray characters,
 // any malformation) to fast-xml-parser's validator and parser. test/unit/shared/xml.test.ts
 // compares both on generated valid and broken documents.
 
 const DECLARATION = /^<\?xml(?:\s+[A-Za-z]+\s*=\s*(?:"[^"<&]*"|'[^'<&]*'))*\s*\?>/;
 const XML_SPACE_ONLY = /^[ \t\r\n]*$/;
 // Characters fast-xml-parser's validator may judge differently: control characters, and any
-// '&' that does not start one of the five entities.
-const NOT_PLAIN_TEXT = new RegExp(`[${CONTROL_CHARS}]|&(?!(?:lt|gt|amp|quot|apos);)`);
-const ENTITY = /&(lt|gt|amp|quot|apos);/g;
+// '&' that does not start one of the five entities or a short numeric character reference.
+const REFERENCE = '(?:lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6})';
+const NOT_PLAIN_TEXT = new RegExp(`[${CONTROL_CHARS}]|&(?!${REFERENCE};)`);
+const ENTITY = new RegExp(`&(${REFERENCE});`, 'g');
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** An entity or character reference as fast-xml-parser decodes it (see OPTIONS.htmlEntities). */
+function decodeReference(reference: string, name: string): string {
+	if (name.charCodeAt(0) !== 35) return ENTITIES[name];
+	const code =
+		name.charCodeAt(1) === 120 ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+	if (code > 0x10ffff) return reference;
+	// U+0000, the control characters XML 1.0 forbids, surrogates: dropped.
+	if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || (code >= 0xd800 && code <= 0xdfff))
+		return '';
+	return String.fromCodePoint(code);
+}
 const GT = 62;
 const SLASH = 47;
 
@@ -271,7 +291,7 @@ function isNameChar(c: number): boolean {
 
 /**
  * The text between two tags as fast-xml-parser keeps it (line ends made \n as XML 1.0
- * "End-of-Line Handling" says, trimmed, the five entities decoded): '' when blank, undefined
+ * "End-of-Line Handling" says, trimmed, the five entities and numeric references decoded): '' when blank, undefined
  * when it holds what only fast-xml-parser's own rules decide.
  */
 function plainText(segment: string): string | undefined {
@@ -287,7 +307,7 @@ function plainText(segment: string): string | undefined {
 	}
 	if (amp && NOT_PLAIN_TEXT.test(text)) return undefined;
 	if (cr) text = text.replace(/\r\n?/g, '\n');
-	return amp ? text.replace(ENTITY, (_, name: string) => ENTITIES[name]) : text;
+	return amp ? text.replace(ENTITY, decodeReference) : text;
 }
 
 /** The plain document's object, or undefined when it is not such a plain document (exported for its test). */
@@ -387,8 +407,13 @@ export function hasMoreTagsThan(text: string, limit: number): boolean {
 	return false;
 }
 
-/** Parses XML text; returns undefined when it is not well-formed. */
+// Blank lines before the XML declaration (after any byte order mark): XML allows none, but
+// servers send them (a PHP file's newline before its "<?php"), and the document is plain.
+const LEADING_SPACE = /^\uFEFF?[ \t\r\n]+/;
+
+/** Parses XML text (leading blank lines ignored); returns undefined when it is not well-formed. */
 export function parseXml(text: string): Record<string, unknown> | undefined {
+	text = text.replace(LEADING_SPACE, '');
 	const objectNames = OBJECT_NAMES.test(text);
 	if (!objectNames) {
 		const plain = parsePlain(text);

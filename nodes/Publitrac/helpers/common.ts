@@ -7,3 +7,12 @@ export function answerItem(
 ): IDataObject {
 	return { success: true, status: answer.status, message: answer.message, ...extra };
 }
+
+/**
+ * The query parameters of getList for a list (doc "Get List"). The doc's parameter table names
+ * the list listName, but its own example request passes viewName=Imported2012: both are sent,
+ * with the same value, so the list is found whichever name the server reads.
+ */
+export function getListParams(listName: string): Record<string, string> {
+	return { listName, viewName: listName };
+}

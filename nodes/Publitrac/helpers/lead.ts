@@ -53,7 +53,7 @@ export const leadFieldOptions: INodeProperties[] = [
 	text('Email Invalid Cause', 'emailInvalidCause'),
 	extraFieldsJsonField(
 		'extraFields',
-		'Other lead fields, as a JSON object of field name to value, e.g. {"carColor": "Red"}; a name starts with a letter or underscore and holds only letters, digits, underscores, dots or hyphens',
+		'Other PUBLITRAC lead fields, as a JSON object of field name to value, e.g. {"status": "Active"}; a name starts with a letter or underscore and holds only letters, digits, underscores, dots or hyphens. Fields you added to leads go in Custom Fields.',
 	),
 	text('Fax', 'fax'),
 	text('First Name', 'firstName'),

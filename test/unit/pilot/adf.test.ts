@@ -365,6 +365,19 @@ describe(`ADF generated variants (${variants.length} documents)`, () => {
 		]);
 	});
 
+	it('decodes numeric character references: Montr&#xE9;al, O&#039;Brien', () => {
+		const prospect =
+			'<prospect><customer><contact><name part="first">O&#039;Brien</name><name part="last">L&#xE9;a &amp;#233;</name>' +
+			'<address><city>Montr&#xE9;al</city></address></contact></customer></prospect>';
+		expect(
+			parseAdfXml(`<?xml version="1.0"?><?adf version="1.0"?><adf>${prospect}</adf>`),
+		).toMatchObject({
+			pilot_firstname: "O'Brien",
+			pilot_lastname: 'Léa &#233;',
+			pilot_city: 'Montréal',
+		});
+	});
+
 	it('is not fooled by what is not ADF', () => {
 		for (const text of [
 			'',

@@ -1,5 +1,6 @@
 import { resetRateLimiters } from '../../../nodes/shared/rateLimiter';
-import { apiCalls, expectAuth, run, sentQuery, sentXml, startSim } from './setup';
+import type { INodeProperties } from 'n8n-workflow';
+import { apiCalls, expectAuth, node, run, sentQuery, sentXml, startSim } from './setup';
 import type { PublitracSim } from './setup';
 
 let sim: PublitracSim;
@@ -183,14 +184,38 @@ describe('PUBLITRAC lead:sync (syncLead)', () => {
 		);
 		expect(error).toBeUndefined();
 		const q = sentQuery(apiCalls(sim)[0]).request;
+		// doc "Sync Lead": mergeAnonymous "à 1 (vrai)"; useToken as its example writes it.
 		expect(q.useToken).toBe('true');
-		expect(q.mergeAnonymous).toBe('true');
+		expect(q.mergeAnonymous).toBe('1');
 		expect(q.customUnicityKeys).toBe('email,crmLeadId');
 		expect(q.lead).toMatchObject({
 			email: 'a@acme.com',
 			token: visitorTracking,
 			crmLeadId: 'CRM1',
 		});
+	});
+
+	it("Extra Fields (JSON): the hint's example is a native lead field, sent in <lead>; custom fields are pointed to Custom Fields", async () => {
+		const additional = node.description.properties.find(
+			(p) => p.name === 'additionalFields' && p.displayOptions?.show?.operation?.includes('sync'),
+		);
+		const hint = String(
+			(additional?.options as INodeProperties[]).find((o) => o.name === 'extraFields')?.description,
+		);
+		// PUBLITRAC answers 9008 (unsupported custom tag) to a custom field directly in <lead>.
+		expect(hint).not.toContain('carColor');
+		expect(hint).toContain('Custom Fields');
+		const example = /e\.g\. (\{[^}]*\})/.exec(hint)![1];
+		const { error } = await run(sim, lead('a@acme.com', { extraFields: example }));
+		expect(error).toBeUndefined();
+		const sent = sentQuery(apiCalls(sim)[0]).request.lead;
+		expect(sent).toMatchObject(JSON.parse(example));
+		expect(sent.customFields).toBeUndefined();
+		// A native field of PUBLITRAC's leads (doc "Get leads" answer), not offered as its own field.
+		expect(sim.state.leads[0].custom).toEqual({});
+		expect((additional?.options as INodeProperties[]).map((o) => o.name)).not.toContain(
+			Object.keys(JSON.parse(example))[0],
+		);
 	});
 
 	it('updates, not duplicates, a lead that exists by email (upsert)', async () => {
@@ -334,6 +359,47 @@ describe('PUBLITRAC lead:get (getLead)', () => {
 			middleName: '',
 			someCustomField: 'my custom field',
 		});
+	});
+
+	it('decodes the numeric character references of the answer (Montr&#xE9;al, O&#039;Brien)', async () => {
+		const [seeded] = sim.seedLeads(1);
+		Object.assign(seeded, { firstName: "O'Brien", lastName: 'Zoé', city: 'Montréal' });
+		sim.state.numericReferences = true;
+		const { output, error } = await run(sim, {
+			resource: 'lead',
+			operation: 'get',
+			email: seeded.email,
+		});
+		expect(error).toBeUndefined();
+		// The simulator's answer to that call holds the references, not the characters.
+		const { query } = apiCalls(sim)[0];
+		const raw = await (await fetch(`${sim.url}/api?${new URLSearchParams(query)}`)).text();
+		expect(raw).toContain('<firstName>O&#039;Brien</firstName>');
+		expect(raw).toContain('<city>Montr&#xE9;al</city>');
+		expect(output[0].json).toMatchObject({
+			firstName: "O'Brien",
+			lastName: 'Zoé',
+			city: 'Montréal',
+		});
+	});
+
+	it('reads an answer that starts with a newline before its XML declaration (PHP servers)', async () => {
+		const [seeded] = sim.seedLeads(1);
+		sim.state.answerPrefix = '\n';
+		const { output, error } = await run(sim, {
+			resource: 'lead',
+			operation: 'get',
+			email: seeded.email,
+		});
+		expect(error).toBeUndefined();
+		const { query } = apiCalls(sim)[0];
+		const raw = await (await fetch(`${sim.url}/api?${new URLSearchParams(query)}`)).text();
+		expect(raw).toMatch(/^\n<\?xml version="1.0"/);
+		expect(output[0].json).toMatchObject({ id: seeded.id, email: seeded.email });
+		// A write too: its answer is read the same way.
+		const written = await run(sim, lead('new@acme.com', { firstName: 'Ann' }));
+		expect(written.error).toBeUndefined();
+		expect(sim.state.leads.map((l: { email: string }) => l.email)).toContain('new@acme.com');
 	});
 
 	it('gives 9015 with the vendor line for an unknown email', async () => {

@@ -136,7 +136,7 @@ describe('PUBLITRAC view:getLeads (getView)', () => {
 });
 
 describe('PUBLITRAC list:getLeads (getList)', () => {
-	it('GETs getList with listName across pages', async () => {
+	it('GETs getList with listName and viewName (the doc names both) across pages', async () => {
 		const seeded = sim.seedLeads(130, { list: 'Imported2012' });
 		const { output, error } = await run(sim, {
 			resource: 'list',
@@ -145,11 +145,28 @@ describe('PUBLITRAC list:getLeads (getList)', () => {
 			returnAll: true,
 		});
 		expect(error).toBeUndefined();
-		expect(apiCalls(sim).map((c) => [c.query.method, c.query.listName, c.query.page])).toEqual([
-			['getList', 'Imported2012', '1'],
-			['getList', 'Imported2012', '2'],
+		expect(
+			apiCalls(sim).map((c) => [c.query.method, c.query.listName, c.query.viewName, c.query.page]),
+		).toEqual([
+			['getList', 'Imported2012', 'Imported2012', '1'],
+			['getList', 'Imported2012', 'Imported2012', '2'],
 		]);
 		expect(output.map((o) => o.json.id)).toEqual(seeded.map((l) => l.id));
+	});
+
+	it('the simulator finds the list by listName or viewName, listName first when both come', async () => {
+		sim.seedLeads(1, { list: 'Imported2012' });
+		const get = async (names: Record<string, string>) =>
+			(
+				await fetch(
+					`${sim.url}/api?${new URLSearchParams({ method: 'getList', apiKey: CREDS.apiKey, username: CREDS.username, password: CREDS.password, ...names })}`,
+				)
+			).text();
+		expect(await get({ viewName: 'Imported2012' })).toContain('<status>2001</status>');
+		expect(await get({ listName: 'Imported2012' })).toContain('<status>2001</status>');
+		expect(await get({ listName: 'Nope', viewName: 'Imported2012' })).toContain(
+			'<status>9009</status>',
+		);
 	});
 
 	it('gives 9009 for an unknown list', async () => {

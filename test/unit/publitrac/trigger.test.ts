@@ -170,7 +170,12 @@ describe('publitracTrigger on a list (getList), new or updated leads', () => {
 		const [a, b] = sim.seedLeads(3, { list: 'Imported2012' });
 		const state: IDataObject = {};
 		expect(await poll(params, state)).toBeNull();
-		expect(apiCalls(sim)[0].query).toMatchObject({ method: 'getList', listName: 'Imported2012' });
+		// doc "Get List": listName in its parameter table, viewName in its example: both sent.
+		expect(apiCalls(sim)[0].query).toMatchObject({
+			method: 'getList',
+			listName: 'Imported2012',
+			viewName: 'Imported2012',
+		});
 		touch(b, '2025-06-01 00:00:00');
 		const added = sim.seedLeads(1, { list: 'Imported2012' });
 		touch(added[0], '2025-06-01 00:00:01');

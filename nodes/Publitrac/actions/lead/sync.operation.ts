@@ -115,9 +115,10 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): Prepared {
 	}
 	const lead = leadElement.call(this, input, itemIndex);
 	const options: XmlNode[] = [];
-	// doc "Sync Lead": both default to 0 (false) when absent, so only true is sent.
+	// doc "Sync Lead": both default to 0 (false) when absent, so only an option that is on is
+	// sent, as the doc writes it: mergeAnonymous "à 1 (vrai)", useToken true (its example).
 	if (useToken) options.push({ name: 'useToken', text: 'true' });
-	if (mergeAnonymous) options.push({ name: 'mergeAnonymous', text: 'true' });
+	if (mergeAnonymous) options.push({ name: 'mergeAnonymous', text: '1' });
 	if (keys.length) options.push({ name: 'customUnicityKeys', text: keys.join(',') });
 	const batch = this.getNodeParameter('batch', itemIndex, false) as boolean;
 	const batchSize = batch

@@ -4,6 +4,7 @@ import type { OperationContext } from '../../../shared/types';
 import { returnAllFields } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { publitracLead } from '../../helpers/commonLead';
+import { getListParams } from '../../helpers/common';
 import { isBlank } from '../../../shared/validation';
 import { readPaged } from '../../transport/paged';
 
@@ -30,7 +31,7 @@ export const description = updateDisplayOptions(
 
 /**
  * GET getList, following the pages (doc "Get List"). The doc's example URL says viewName, its
- * parameter table listName: the table (the method's own definition) is followed.
+ * parameter table listName: both are sent (see getListParams).
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -47,7 +48,7 @@ export async function execute(
 		);
 	return await readPaged.call(this, itemIndex, requestOptions, {
 		method: 'getList',
-		params: { listName },
+		params: getListParams(listName),
 		kind: 'lead',
 	});
 }
