@@ -377,6 +377,7 @@ describe(`Econtract in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)
 			email: 'e2e.client@example.com',
 			language: 'nl',
 			cellphone: '0499656565',
+			landline: '',
 			birthdate: '1956-12-25',
 			family_size: '3',
 			...creds,
@@ -415,6 +416,7 @@ describe(`Econtract in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)
 	it('order:create sends one form with the client_, address_ and invoice_address_ groups', () => {
 		const [req] = calls('/api/orders');
 		assert.equal(req.body.product_type, 'gas');
+		assert.equal(req.body.producttype, 'gas');
 		assert.equal(req.body.client_email, 'order9001@example.com');
 		assert.equal(req.body.address_city, 'Hasselt');
 		assert.equal(req.body.invoice_address_city, 'Antwerpen');
@@ -438,6 +440,7 @@ describe(`Econtract in n8n ${process.env.E2E_N8N_MAJOR || 2}.x (tarball install)
 			client_email: 'order9001@example.com',
 			client_language: 'nl',
 			client_cellphone: '0499656565',
+			client_landline: '',
 			client_birthdate: '1956-12-25',
 			address_street: 'Street 02',
 			address_nr: '10',
